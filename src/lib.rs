@@ -1,0 +1,61 @@
+//! corroborate: reconcile claims across news sources.
+//!
+//! Several articles about one story go in; each is read into claims (quantities with their hedges,
+//! times resolved against the publication date, attributed quotes, people and their roles). YAML
+//! rules link the claims that state the same fact and decide whether they agree or conflict; the
+//! report lists agreements, discrepancies and single-source claims, each traced to exact text.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] → [`segment`] → [`extract`] → [`context`] → [`normalize`] → [`link`] → [`graph`] →
+//! [`findings`] → [`report`]. [`check`] runs it end to end.
+
+pub mod context;
+pub mod extract;
+pub mod findings;
+pub mod graph;
+pub mod link;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod segment;
+
+use rayon::prelude::*;
+
+use crate::extract::Extractors;
+use crate::model::{Claim, Mention, Source};
+use crate::report::Report;
+use crate::rules::Ruleset;
+
+/// Reads every source into claims (in parallel), with context and normalized values.
+pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
+    let extractors = Extractors::new(&rules.lexicon);
+    let per_source: Vec<(Vec<Claim>, Vec<Mention>)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(index, source)| {
+            let doc = segment::segment(source);
+            let mut extraction = extractors.extract(&doc, index);
+            context::attach(&doc, &rules.lexicon, &mut extraction.claims, &extraction.mentions);
+            normalize::normalize(&source.id, &mut extraction.claims, rules);
+            (extraction.claims, extraction.mentions)
+        })
+        .collect();
+    per_source.into_iter().flat_map(|(claims, _)| claims).collect()
+}
+
+/// Extracts claims without linking: the report of `corroborate extract`.
+pub fn extract(sources: &[Source], rules: &Ruleset) -> Report {
+    let claims = read_claims(sources, rules);
+    Report::new(sources, &claims, Vec::new())
+}
+
+/// The whole job: extract, link, build the graph, and report findings.
+pub fn check(sources: &[Source], rules: &Ruleset) -> Report {
+    let claims = read_claims(sources, rules);
+    let links = link::link(sources, &claims, rules);
+    let graph = graph::ClaimGraph::build(&claims, &links);
+    let findings = findings::findings(sources, &claims, &graph, rules);
+    Report::new(sources, &claims, findings)
+}

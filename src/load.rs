@@ -1,0 +1,388 @@
+//! Load: files, directories and standard input into [`Source`]s.
+//!
+//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown`, or `-`
+//! for standard input) and a fallback publication date; gives the sources in input order (each
+//! directory's files sorted by path) and the problems met on the way. Metadata comes from optional
+//! YAML front matter (`outlet`, `url`, `published`, `title`; other keys are allowed and ignored, as
+//! in static-site front matter) or, for scraped text, from a leading `date YYYY-MM-DD` line. Each
+//! source gets a stable id: the slug of its outlet, else of its file stem, made unique with `-2`,
+//! `-3` ... in input order.
+//!
+//! Bad input is reported, never a panic: a missing path, an unreadable, binary, non-UTF-8 or
+//! oversized file is an error for that path (the run goes on with the others; the exit code is
+//! 2); an empty file is a warning and stays in the run as a source with no claims.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::model::Source;
+use crate::rules::yaml;
+
+/// Files larger than this are refused (a news article is a few kilobytes).
+pub const MAX_SOURCE_BYTES: u64 = 64 << 20;
+
+/// Extensions read when walking a directory.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// How bad a loading problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+/// A problem with one input, named by its path (and line:col where there is one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub level: Level,
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Warning => "warning",
+            Level::Error => "error",
+        };
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{level}: {}:{l}:{c}: {}", self.path, self.message),
+            _ => write!(f, "{level}: {}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// The sources read and the problems met.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Vec<Source>,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.level == Level::Error)
+    }
+}
+
+/// Front matter fields corroborate reads.
+#[derive(Debug, Default, Deserialize)]
+struct FrontMatter {
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+/// Loads every path in order.
+pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut files: Vec<(String, Result<Vec<u8>, Problem>)> = Vec::new();
+    for path in paths {
+        if path == "-" {
+            let mut bytes = Vec::new();
+            let read = std::io::stdin()
+                .take(MAX_SOURCE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| problem(Level::Error, "-", format!("cannot read standard input: {e}")));
+            files.push(("-".to_string(), read.and_then(|b| check_size("-", b))));
+            continue;
+        }
+        let p = Path::new(path);
+        match std::fs::metadata(p) {
+            Err(e) => loaded.problems.push(problem(Level::Error, path, describe_io(&e))),
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                if let Err(e) = walk(p, &mut found) {
+                    loaded.problems.push(e);
+                }
+                found.sort();
+                if found.is_empty() {
+                    loaded.problems.push(problem(
+                        Level::Warning,
+                        path,
+                        format!("directory holds no {} files", EXTENSIONS.join("/")),
+                    ));
+                }
+                for f in found {
+                    let name = f.to_string_lossy().into_owned();
+                    files.push((name.clone(), read_file(&name)));
+                }
+            }
+            Ok(_) => files.push((path.clone(), read_file(path))),
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for (path, bytes) in files {
+        match bytes.and_then(|b| parse_source(&path, b, fallback_published)) {
+            Ok((mut source, warnings)) => {
+                source.id = unique_id(&mut ids, &source, &path);
+                loaded.problems.extend(warnings);
+                loaded.sources.push(source);
+            }
+            Err(p) => loaded.problems.push(p),
+        }
+    }
+    loaded
+}
+
+fn problem(level: Level, path: &str, message: String) -> Problem {
+    Problem { level, path: path.to_string(), line: None, column: None, message }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| problem(Level::Error, &dir.to_string_lossy(), describe_io(&e)))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| problem(Level::Error, &dir.to_string_lossy(), describe_io(&e)))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| problem(Level::Error, &path.to_string_lossy(), describe_io(&e)))?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &str) -> Result<Vec<u8>, Problem> {
+    let file = std::fs::File::open(path).map_err(|e| problem(Level::Error, path, describe_io(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(Level::Error, path, describe_io(&e)))?;
+    check_size(path, bytes)
+}
+
+fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Problem> {
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(problem(
+            Level::Error,
+            path,
+            format!("file is larger than {} MiB; not read", MAX_SOURCE_BYTES >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Line and column (1-based, column in characters) of byte offset `at`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Turns file bytes into a source: checks for binary and UTF-8, reads metadata.
+pub fn parse_source(
+    path: &str,
+    bytes: Vec<u8>,
+    fallback_published: Option<NaiveDate>,
+) -> Result<(Source, Vec<Problem>), Problem> {
+    if bytes.contains(&0) {
+        return Err(problem(Level::Error, path, "binary file (contains NUL bytes); not read".to_string()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let (line, column) = line_col(&valid, at);
+        Problem {
+            level: Level::Error,
+            path: path.to_string(),
+            line: Some(line),
+            column: Some(column),
+            message: format!("invalid UTF-8 (byte 0x{:02x} at offset {at}); not read", e.as_bytes()[at]),
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let (front, body_start) = front_matter(path, &text)?;
+    let mut published = None;
+    if let Some(s) = &front.published {
+        published = Some(parse_date(s).ok_or_else(|| {
+            problem(Level::Error, path, format!("front matter `published: {s}` is not a YYYY-MM-DD date"))
+        })?);
+    }
+    let mut body_start = body_start;
+    if let Some((date, end)) = scraped_date_line(&text[body_start..]) {
+        published = published.or(Some(date));
+        body_start += end;
+    }
+    if text[body_start..].trim().is_empty() {
+        warnings.push(problem(Level::Warning, path, "empty source: no text to read".to_string()));
+    }
+    let stem = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let source = Source {
+        id: stem.unwrap_or_else(|| "stdin".to_string()),
+        path: path.to_string(),
+        outlet: front.outlet.filter(|s| !s.trim().is_empty()),
+        url: front.url,
+        published: published.or(fallback_published),
+        title: front.title,
+        text,
+        body_start,
+    };
+    Ok((source, warnings))
+}
+
+/// `YYYY-MM-DD`, or a timestamp starting with one.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// Splits off `---` front matter; gives its fields and where the body starts.
+fn front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Problem> {
+    let rest = match text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+        Some(rest) => rest,
+        None => return Ok((FrontMatter::default(), 0)),
+    };
+    let open = text.len() - rest.len();
+    let mut offset = open;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml_text = &text[open..offset];
+            let front = if yaml_text.trim().is_empty() {
+                FrontMatter::default()
+            } else {
+                yaml::parse::<FrontMatter>(path, yaml_text).map_err(|e| Problem {
+                    level: Level::Error,
+                    path: path.to_string(),
+                    // The YAML starts on line 2 of the file.
+                    line: e.line.map(|l| l + 1),
+                    column: e.column,
+                    message: format!("invalid front matter: {}", e.message),
+                })?
+            };
+            return Ok((front, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    Err(problem(Level::Error, path, "front matter opened with `---` is never closed".to_string()))
+}
+
+/// A leading `date YYYY-MM-DD` (scraped pages put it before the text); gives the date and the
+/// byte length of the marker, so the caption after it on the same line stays in the body.
+fn scraped_date_line(body: &str) -> Option<(NaiveDate, usize)> {
+    let trimmed = body.trim_start();
+    let lead = body.len() - trimmed.len();
+    let rest = trimmed.strip_prefix("date ")?;
+    let date = NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").ok()?;
+    let after = rest[10..].chars().next();
+    if after.is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    Some((date, lead + "date ".len() + 10))
+}
+
+/// A slug: lower-case letters and digits, other runs as single `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "source".to_string() } else { out }
+}
+
+fn unique_id(taken: &mut BTreeSet<String>, source: &Source, path: &str) -> String {
+    let base = match &source.outlet {
+        Some(o) => slug(o),
+        None if path == "-" => "stdin".to_string(),
+        None => slug(&source.id),
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Source, Vec<Problem>), Problem> {
+        parse_source("a/story.md", text.as_bytes().to_vec(), None)
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_body_offset() {
+        let text = "---\noutlet: FRANCE 24\npublished: 2020-09-09\nauthor: x\n---\nBody here.";
+        let (s, w) = parse(text).unwrap();
+        assert!(w.is_empty());
+        assert_eq!(s.outlet.as_deref(), Some("FRANCE 24"));
+        assert_eq!(s.published, NaiveDate::from_ymd_opt(2020, 9, 9));
+        assert_eq!(&s.text[s.body_start..], "Body here.");
+    }
+
+    #[test]
+    fn scraped_date_line_is_publication_date_and_caption_stays() {
+        let (s, _) = parse(" date 2020-09-09 Troops at a base in 2017.\n\nText.").unwrap();
+        assert_eq!(s.published, NaiveDate::from_ymd_opt(2020, 9, 9));
+        assert_eq!(&s.text[s.body_start..], " Troops at a base in 2017.\n\nText.");
+    }
+
+    #[test]
+    fn malformed_front_matter_is_located() {
+        let err = parse("---\noutlet: [unclosed\n---\nBody").unwrap_err();
+        assert_eq!(err.level, Level::Error);
+        assert!(err.line.is_some(), "{err}");
+        assert!(err.to_string().starts_with("error: a/story.md:"), "{err}");
+    }
+
+    #[test]
+    fn bad_dates_binary_and_utf8_are_errors() {
+        assert!(parse("---\npublished: yesterday\n---\nx").is_err());
+        assert!(parse_source("b.txt", vec![b'a', 0, b'b'], None).unwrap_err().message.contains("binary"));
+        let e = parse_source("c.txt", b"ok\nbad \xff here".to_vec(), None).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn empty_file_is_a_warning() {
+        let (_, w) = parse("  \n").unwrap();
+        assert_eq!(w[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("FRANCE 24"), "france-24");
+        assert_eq!(slug("TRT World"), "trt-world");
+        assert_eq!(slug("--"), "source");
+    }
+}

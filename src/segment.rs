@@ -1,0 +1,263 @@
+//! Segment: a source's body into sentences and tokens, with byte spans.
+//!
+//! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
+//! tokens (words, numbers, punctuation). One pass over the text. A period does not end a sentence
+//! after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), or inside a
+//! number ("1.5"); a sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
+//! space and an upper-case letter, digit or opening quote, and always at a line break, since
+//! scraped articles put one paragraph or heading per line.
+
+use crate::model::{Document, Sentence, Source, Span, Token, TokenKind};
+
+/// Abbreviations (lower-case, without the final period) after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "e.g", "est",
+    "etc", "feb", "fig", "fr", "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj",
+    "mar", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt",
+    "sr", "st", "u.k", "u.n", "u.s", "u.s.a", "vs", "a.m", "p.m", "d.c", "calif", "mass", "pa", "va",
+    "wash", "ft", "approx",
+];
+
+/// Segments the body of `source`.
+pub fn segment(source: &Source) -> Document<'_> {
+    let text = &source.text;
+    let tokens_raw = tokenize(text, source.body_start);
+    let sentences = split_sentences(text, source.body_start, &tokens_raw);
+    let mut tokens = tokens_raw;
+    let mut s = 0;
+    for token in &mut tokens {
+        while s + 1 < sentences.len() && token.span.start >= sentences[s + 1].span.start {
+            s += 1;
+        }
+        token.sentence = s;
+    }
+    Document { source, sentences, tokens }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[from..]` into tokens. Words keep inner apostrophes, hyphens and periods between
+/// letters ("U.S.", "al-Kadhemi", "McKenzie's"); numbers keep inner `,` and `.` between digits.
+fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut chars = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit() {
+                    end += 1;
+                } else if (b == b',' || b == b'.') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_digit() {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Number, sentence: 0 });
+        } else if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.') {
+                    // Joiner: keep only when a letter follows ("U.S", "al-Kadhemi", "don't").
+                    let next = text[i + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphabetic()) && (d != '.' || is_abbreviation_dot(text, start, i)) {
+                        end = i + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period when the word is a dotted abbreviation.
+            if text[start..end].contains('.') && text[end..].starts_with('.') {
+                end += 1;
+                chars.next();
+            }
+            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Word, sentence: 0 });
+        } else {
+            tokens.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+                sentence: 0,
+            });
+        }
+    }
+    tokens
+}
+
+/// A period inside a word joins only single letters ("U.S", "e.g"), not "end.Next".
+fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
+    let before = &text[word_start..dot];
+    let last_part = before.rsplit('.').next().unwrap_or(before);
+    last_part.chars().count() == 1
+}
+
+fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut paragraph = 0;
+    let mut start: Option<usize> = None;
+    let mut last_end = from;
+    let mut skip_to = 0;
+    let push = |sentences: &mut Vec<Sentence>, s: usize, e: usize, paragraph: usize| {
+        if e > s {
+            sentences.push(Sentence { span: Span::new(s, e), paragraph });
+        }
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        if token.span.start < skip_to {
+            continue;
+        }
+        // Line breaks between tokens end a sentence; a blank line also ends a paragraph.
+        let gap = &text[last_end..token.span.start];
+        let newlines = gap.matches('\n').count();
+        if newlines > 0 {
+            if let Some(s) = start.take() {
+                push(&mut sentences, s, last_end, paragraph);
+            }
+            if newlines > 1 && !sentences.is_empty() {
+                paragraph += 1;
+            }
+        }
+        if start.is_none() {
+            start = Some(token.span.start);
+        }
+        last_end = token.span.end;
+        if token.kind == TokenKind::Punct && ends_sentence(text, tokens, i) {
+            // Swallow closing quotes and brackets right after the terminator.
+            let mut end = token.span.end;
+            let mut j = i + 1;
+            while j < tokens.len()
+                && tokens[j].span.start == end
+                && matches!(&text[tokens[j].span.start..tokens[j].span.end], "\"" | "”" | "’" | "'" | ")" | "]")
+            {
+                end = tokens[j].span.end;
+                j += 1;
+            }
+            if j < tokens.len() && starts_sentence(text, &tokens[j]) {
+                push(&mut sentences, start.take().unwrap_or(token.span.start), end, paragraph);
+                skip_to = end;
+                last_end = end;
+            }
+        }
+    }
+    if let Some(s) = start {
+        push(&mut sentences, s, last_end, paragraph);
+    }
+    sentences
+}
+
+/// Whether the punctuation token `i` (`.`, `!`, `?`) can end a sentence.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &text[tokens[i].span.start..tokens[i].span.end];
+    if !matches!(t, "." | "!" | "?") {
+        return false;
+    }
+    if t != "." || i == 0 {
+        return true;
+    }
+    let prev = &tokens[i - 1];
+    if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let word = text[prev.span.start..prev.span.end].to_lowercase();
+    let word = word.trim_end_matches('.');
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    // A single capital letter is an initial ("L. A Superior Court").
+    let mut chars = text[prev.span.start..prev.span.end].chars();
+    !(matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()))
+}
+
+/// Whether a token can open a sentence after a terminator.
+fn starts_sentence(text: &str, token: &Token) -> bool {
+    let first = text[token.span.start..].chars().next().unwrap_or(' ');
+    let after_space = token.span.start > 0 && text[..token.span.start].ends_with(char::is_whitespace);
+    after_space && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '(' | '['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "s".into(),
+            path: "s.txt".into(),
+            outlet: None,
+            url: None,
+            published: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let src = source(text);
+        let doc = segment(&src);
+        doc.sentences.iter().map(|s| src.slice(s.span).to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_end_sentences() {
+        let s = sentences("Gen. McKenzie met Mr. Smith in the U.S. on Tuesday. It cost 1.5 million dollars. Done!");
+        assert_eq!(
+            s,
+            vec![
+                "Gen. McKenzie met Mr. Smith in the U.S. on Tuesday.",
+                "It cost 1.5 million dollars.",
+                "Done!"
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        let s = sentences("\"The journey has been difficult.\" The general said so. He left.");
+        assert_eq!(s, vec!["\"The journey has been difficult.\"", "The general said so.", "He left."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_blank_lines_paragraphs() {
+        let src = source("Headline without period\nFirst line. Second.\n\nNew paragraph.");
+        let doc = segment(&src);
+        let paragraphs: Vec<usize> = doc.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, vec![0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_dotted_words_whole() {
+        let src = source("The U.S. cut 5,200 troops to 3,000.5 in al-Kadhemi's Iraq.");
+        let doc = segment(&src);
+        let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        assert_eq!(
+            texts,
+            vec!["The", "U.S.", "cut", "5,200", "troops", "to", "3,000.5", "in", "al-Kadhemi's", "Iraq", "."]
+        );
+    }
+
+    #[test]
+    fn every_token_is_inside_its_sentence() {
+        let src = source("One. \"Two,\" he said. Three?\nFour");
+        let doc = segment(&src);
+        for t in &doc.tokens {
+            assert!(doc.sentences[t.sentence].span.contains(t.span), "{:?}", doc.token_text(t));
+        }
+    }
+}
