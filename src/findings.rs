@@ -1,10 +1,247 @@
 //! Findings: agreements, discrepancies and single-source claims from the claim graph.
+//!
+//! Takes the claims, the claim graph and the rules; gives the findings, in a deterministic order
+//! (discrepancies, then agreements, then single-source claims; each by the position of its first
+//! claim). For each fact (a connected group of linked claims):
+//! - every group of claims joined by `agrees` edges that spans two or more sources is an
+//!   **agreement**, named after the verdict rule that accepted its links;
+//! - a fact with `conflicts` edges is a **discrepancy** (across sources or within one), naming the
+//!   claims on either side of each conflict, with the most severe conflict's rule and severity;
+//! - a fact that only one source states, with no conflict, is a **single-source** claim.
+//!
+//! Claims that are context rather than facts are not findings of their own (they stay in the
+//! report's claims): derived values alone (their parts speak for them), places and organisations
+//! (they locate and attribute other claims), and report times ("said Wednesday", which date a
+//! statement, not the fact).
 
-use crate::graph::ClaimGraph;
-use crate::model::{Claim, Source};
-use crate::report::Finding;
-use crate::rules::Ruleset;
+use std::collections::{BTreeMap, BTreeSet};
 
-pub fn findings(_sources: &[Source], _claims: &[Claim], _graph: &ClaimGraph, _rules: &Ruleset) -> Vec<Finding> {
-    Vec::new()
+use crate::graph::{ClaimGraph, Fact};
+use crate::link::{Link, Verdict, number, role_class};
+use crate::model::{Claim, ClaimKind, EntityType, Source, TimeRole};
+use crate::report::{Finding, FindingKind, LinkView, claim_order};
+use crate::rules::{Ruleset, Severity};
+
+/// The findings of a run.
+pub fn findings(sources: &[Source], claims: &[Claim], graph: &ClaimGraph, rules: &Ruleset) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for fact in &graph.facts {
+        let conflicts: Vec<&Link> = graph.fact_links(fact, Verdict::Conflict).collect();
+        if !conflicts.is_empty() {
+            out.push(discrepancy(sources, claims, &conflicts));
+        }
+        for group in agreeing_groups(graph, fact) {
+            let group_sources: BTreeSet<usize> = group.iter().map(|&i| claims[i].source).collect();
+            if group_sources.len() >= 2 {
+                let links: Vec<&Link> = graph
+                    .fact_links(fact, Verdict::Agree)
+                    .filter(|l| group.binary_search(&l.a).is_ok())
+                    .collect();
+                out.push(agreement(sources, claims, &group, &links));
+            }
+        }
+        if conflicts.is_empty() {
+            let fact_sources: BTreeSet<usize> = fact.claims.iter().map(|&i| claims[i].source).collect();
+            let reportable: Vec<usize> = fact.claims.iter().copied().filter(|&i| is_fact_claim(&claims[i])).collect();
+            if fact_sources.len() == 1 && !reportable.is_empty() {
+                out.push(single_source(sources, claims, &reportable, rules));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        let rank = |k: FindingKind| match k {
+            FindingKind::Discrepancy => 0,
+            FindingKind::Agreement => 1,
+            FindingKind::SingleSource => 2,
+        };
+        (rank(a.kind), &a.sort_key).cmp(&(rank(b.kind), &b.sort_key))
+    });
+    out.into_iter().map(|f| f.finding).collect()
+}
+
+/// A finding with the position of its first claim, for ordering.
+struct Ordered {
+    kind: FindingKind,
+    sort_key: (usize, usize, ClaimKind, usize, bool),
+    finding: Finding,
+}
+
+/// Whether a claim is a fact of its own rather than context (see the module doc).
+fn is_fact_claim(claim: &Claim) -> bool {
+    if claim.derived {
+        return false;
+    }
+    match claim.kind() {
+        ClaimKind::Entity => claim.entity().is_some_and(|e| e.entity_type == EntityType::Person),
+        ClaimKind::Time => claim.time().is_some_and(|t| t.role == TimeRole::Event),
+        _ => true,
+    }
+}
+
+/// The groups of claims inside a fact joined by `agrees` edges, each sorted.
+fn agreeing_groups(graph: &ClaimGraph, fact: &Fact) -> Vec<Vec<usize>> {
+    let mut groups = petgraph::unionfind::UnionFind::<usize>::new(fact.claims.len());
+    let position = |claim: usize| fact.claims.binary_search(&claim).expect("claim of the fact");
+    for l in graph.fact_links(fact, Verdict::Agree) {
+        groups.union(position(l.a), position(l.b));
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (p, &claim) in fact.claims.iter().enumerate() {
+        by_root.entry(groups.find(p)).or_default().push(claim);
+    }
+    by_root.into_values().filter(|g| g.len() > 1).collect()
+}
+
+fn link_view(claims: &[Claim], l: &Link) -> LinkView {
+    LinkView {
+        claims: [claims[l.a].id.clone(), claims[l.b].id.clone()],
+        verdict: match l.verdict {
+            Verdict::Agree => "agrees",
+            Verdict::Conflict => "conflicts",
+        },
+        link_rule: l.link_rule.clone(),
+        verdict_rule: l.verdict_rule.clone(),
+        score: l.score.map(|s| (s * 1000.0).round() / 1000.0),
+        note: l.note.clone(),
+    }
+}
+
+fn ordered(kind: FindingKind, severity: Severity, rule: &str, claims: &[Claim], members: &[usize], summary: String, links: Vec<LinkView>) -> Ordered {
+    let mut members = members.to_vec();
+    members.sort_by_key(|&i| claim_order(&claims[i]));
+    members.dedup();
+    let ids: Vec<String> = members.iter().map(|&i| claims[i].id.clone()).collect();
+    let id = finding_id(kind, rule, &ids);
+    Ordered {
+        kind,
+        sort_key: claim_order(&claims[members[0]]),
+        finding: Finding { id, kind, severity, rule: rule.to_string(), claims: ids, summary, links },
+    }
+}
+
+/// A stable id: FNV-1a over the kind, the rule and the claim ids.
+fn finding_id(kind: FindingKind, rule: &str, claim_ids: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(kind.as_str());
+    feed(rule);
+    for id in claim_ids {
+        feed(id);
+    }
+    format!("F{:012x}", hash & 0xffff_ffff_ffff)
+}
+
+/// "FRANCE 24 'about 5,200' and TRT World 'about 5,200', 'roughly 5,000'".
+fn quoted_by_source(sources: &[Source], claims: &[Claim], members: &[usize]) -> String {
+    let mut by_source: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut sorted = members.to_vec();
+    sorted.sort_by_key(|&i| claim_order(&claims[i]));
+    for i in sorted {
+        let texts = by_source.entry(claims[i].source).or_default();
+        let quoted = format!("'{}'", crate::report::one_line(&claims[i].text));
+        if !texts.contains(&quoted) {
+            texts.push(quoted);
+        }
+    }
+    let parts: Vec<String> = by_source
+        .into_iter()
+        .map(|(s, texts)| format!("{} {}", sources[s].display_name(), texts.join(", ")))
+        .collect();
+    match parts.len() {
+        0 => String::new(),
+        1 => parts[0].clone(),
+        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+    }
+}
+
+/// What the fact is about, in a few words: "troops in Iraq", "the person McKenzie".
+fn subject(claim: &Claim) -> String {
+    match claim.kind() {
+        ClaimKind::Quantity => {
+            let q = claim.quantity().expect("quantity claim");
+            let mut s = q.unit.clone().or_else(|| q.unit_text.clone()).unwrap_or_else(|| "an amount".to_string());
+            if let Some(place) = claim.context.places.first() {
+                s.push_str(&format!(" in {place}"));
+            }
+            match role_class(q.role) {
+                "after" => s.push_str(" (after the change, or the target)"),
+                "change" => s.push_str(" (the size of the change)"),
+                _ => {}
+            }
+            s
+        }
+        ClaimKind::Time => match claim.time().map(|t| t.role) {
+            Some(TimeRole::Report) => "the date of a statement".to_string(),
+            _ => "when it happens".to_string(),
+        },
+        ClaimKind::Entity => {
+            let e = claim.entity().expect("entity claim");
+            format!("the person {}", e.surname.as_deref().unwrap_or(&e.name))
+        }
+        ClaimKind::Quote => match claim.quote().and_then(|q| q.speaker.as_deref()) {
+            Some(s) => format!("a quotation of {s}"),
+            None => "a quotation".to_string(),
+        },
+    }
+}
+
+fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Link]) -> Ordered {
+    let rule = links.first().map_or("", |l| l.verdict_rule.as_str());
+    // The widest allowance explains the agreement best: prefer a note that names a tolerance.
+    let note = links
+        .iter()
+        .map(|l| l.note.as_str())
+        .find(|n| n.starts_with("within"))
+        .or_else(|| links.first().map(|l| l.note.as_str()))
+        .unwrap_or("");
+    let summary = format!(
+        "{} agree on {}: {}.",
+        quoted_by_source(sources, claims, group),
+        subject(&claims[group[0]]),
+        note
+    );
+    let views = links.iter().map(|l| link_view(claims, l)).collect();
+    ordered(FindingKind::Agreement, Severity::Info, rule, claims, group, summary, views)
+}
+
+fn discrepancy(sources: &[Source], claims: &[Claim], conflicts: &[&Link]) -> Ordered {
+    let worst = conflicts
+        .iter()
+        .max_by(|x, y| x.severity.cmp(&y.severity).then_with(|| (y.a, y.b).cmp(&(x.a, x.b))))
+        .expect("a discrepancy has conflicts");
+    let members: Vec<usize> = conflicts.iter().flat_map(|l| [l.a, l.b]).collect();
+    let within = members.iter().map(|&i| claims[i].source).collect::<BTreeSet<_>>().len() == 1;
+    let summary = format!(
+        "{} conflict on {}{}: {}.",
+        quoted_by_source(sources, claims, &members),
+        subject(&claims[worst.a]),
+        if within { " (within one source)" } else { "" },
+        worst.note
+    );
+    let views = conflicts.iter().map(|l| link_view(claims, l)).collect();
+    ordered(FindingKind::Discrepancy, worst.severity, &worst.verdict_rule, claims, &members, summary, views)
+}
+
+fn single_source(sources: &[Source], claims: &[Claim], members: &[usize], rules: &Ruleset) -> Ordered {
+    let first = &claims[members[0]];
+    let rule = rules.links(first.kind()).next().map_or("", |r| r.id.as_str());
+    let value = match first.quantity() {
+        Some(q) => match (q.interval.low, q.interval.high) {
+            (Some(l), Some(h)) if l != h => format!(" ({}–{})", number(l), number(h)),
+            _ => String::new(),
+        },
+        None => String::new(),
+    };
+    let summary = format!(
+        "Only {}{} states this, about {}; no other source corroborates it.",
+        quoted_by_source(sources, claims, members),
+        value,
+        subject(first)
+    );
+    ordered(FindingKind::SingleSource, Severity::Low, rule, claims, members, summary, Vec::new())
 }

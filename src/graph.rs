@@ -1,12 +1,103 @@
-//! Graph: claims as petgraph nodes, links as edges, facts as connected groups.
+//! Graph: claims as petgraph nodes, links and derivations as edges, facts as connected groups.
+//!
+//! Takes the claims and their links; gives a [`ClaimGraph`]: one node per claim, an `agrees` or
+//! `conflicts` edge per link, a `derived-from` edge from each derived claim to each claim it was
+//! computed from, and the [`Fact`]s — groups of claims connected by `agrees`/`conflicts` edges
+//! (derivation edges do not merge facts: a change is not the same fact as its before and after).
 
-use crate::link::Link;
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::unionfind::UnionFind;
+use petgraph::visit::EdgeRef;
+
+use crate::link::{Link, Verdict};
 use crate::model::Claim;
 
-pub struct ClaimGraph {}
+/// What an edge of the claim graph says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The two claims state the same fact and agree; the link's index.
+    Agrees(usize),
+    /// The two claims state the same fact and conflict; the link's index.
+    Conflicts(usize),
+    /// The first claim was computed from the second.
+    DerivedFrom,
+}
+
+/// A connected group of linked claims, or a claim alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// Claim indices, ascending.
+    pub claims: Vec<usize>,
+    /// Indices of the links inside the fact, ascending.
+    pub links: Vec<usize>,
+}
+
+/// The claim graph of a run.
+pub struct ClaimGraph {
+    pub graph: UnGraph<usize, Edge>,
+    /// The node of each claim, by claim index.
+    pub nodes: Vec<NodeIndex>,
+    pub links: Vec<Link>,
+    /// Facts ordered by their first claim.
+    pub facts: Vec<Fact>,
+}
 
 impl ClaimGraph {
-    pub fn build(_claims: &[Claim], _links: &[Link]) -> ClaimGraph {
-        ClaimGraph {}
+    pub fn build(claims: &[Claim], links: &[Link]) -> ClaimGraph {
+        let mut graph = UnGraph::with_capacity(claims.len(), links.len());
+        let nodes: Vec<NodeIndex> = (0..claims.len()).map(|i| graph.add_node(i)).collect();
+        for (i, l) in links.iter().enumerate() {
+            let edge = match l.verdict {
+                Verdict::Agree => Edge::Agrees(i),
+                Verdict::Conflict => Edge::Conflicts(i),
+            };
+            graph.add_edge(nodes[l.a], nodes[l.b], edge);
+        }
+        let by_id: std::collections::BTreeMap<&str, usize> =
+            claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        for (i, claim) in claims.iter().enumerate() {
+            for part in &claim.derived_from {
+                if let Some(&j) = by_id.get(part.as_str()) {
+                    graph.add_edge(nodes[i], nodes[j], Edge::DerivedFrom);
+                }
+            }
+        }
+        let facts = facts(&graph, claims.len());
+        ClaimGraph { graph, nodes, links: links.to_vec(), facts }
     }
+
+    /// The links between claims of `fact` with the given verdict.
+    pub fn fact_links(&self, fact: &Fact, verdict: Verdict) -> impl Iterator<Item = &Link> {
+        fact.links.iter().map(|&i| &self.links[i]).filter(move |l| l.verdict == verdict)
+    }
+}
+
+fn facts(graph: &UnGraph<usize, Edge>, n: usize) -> Vec<Fact> {
+    let mut groups = UnionFind::<usize>::new(n);
+    for e in graph.edge_references() {
+        if !matches!(e.weight(), Edge::DerivedFrom) {
+            groups.union(e.source().index(), e.target().index());
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Fact> = std::collections::BTreeMap::new();
+    for claim in 0..n {
+        by_root
+            .entry(groups.find(claim))
+            .or_insert_with(|| Fact { claims: Vec::new(), links: Vec::new() })
+            .claims
+            .push(claim);
+    }
+    for e in graph.edge_references() {
+        if let Edge::Agrees(l) | Edge::Conflicts(l) = *e.weight() {
+            if let Some(f) = by_root.get_mut(&groups.find(e.source().index())) {
+                f.links.push(l);
+            }
+        }
+    }
+    let mut facts: Vec<Fact> = by_root.into_values().collect();
+    for f in &mut facts {
+        f.links.sort_unstable();
+    }
+    facts.sort_by_key(|f| f.claims[0]);
+    facts
 }

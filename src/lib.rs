@@ -37,8 +37,11 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
         .map(|(index, source)| {
             let doc = segment::segment(source);
             let mut extraction = extractors.extract(&doc, index);
+            for claim in &mut extraction.claims {
+                claim.sentence_span = doc.sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+            }
             context::attach(&doc, &rules.lexicon, &mut extraction.claims, &extraction.mentions);
-            normalize::normalize(&source.id, &mut extraction.claims, rules);
+            normalize::normalize(source, &mut extraction.claims, rules);
             (extraction.claims, extraction.mentions)
         })
         .collect();

@@ -1,13 +1,487 @@
 //! Link: which claims state the same fact, and whether they agree.
 //!
-//! Takes all claims and the rules; gives links.
+//! Takes every claim of the run (all sources, normalized, with context) and the rules; gives
+//! [`Link`]s: pairs of claims that a `link` rule says state the same fact, each with the verdict a
+//! `verdict` rule gave (agree or conflict, severity) and a note an editor can read ("within the
+//! ±10% of 'roughly'").
+//!
+//! Never every claim against every other: claims are first grouped by blocking keys built from
+//! the fields the link rule requires to be equal (claim kind, counted noun after aliases, role,
+//! place; surname; time role), plus, for rules scored on context, the entities of that context
+//! (times) or word shingles (quotes). Only pairs inside a block are scored. Event times are also
+//! linked through the quantities beside them: when two sentences state the same quantity fact,
+//! their single event times are candidates too (`anchor-on-quantities`).
 
-use crate::model::{Claim, Source};
-use crate::rules::Ruleset;
+use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone)]
-pub struct Link {}
+use crate::model::{Claim, ClaimKind, EntityType, Interval, Quantity, Role, Source, TimeRole};
+use crate::rules::{Bound, Field, LinkRule, Ruleset, Severity, VerdictRule};
 
-pub fn link(_sources: &[Source], _claims: &[Claim], _rules: &Ruleset) -> Vec<Link> {
-    Vec::new()
+/// Whether two linked claims agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Agree,
+    Conflict,
+}
+
+/// Two claims that state the same fact, and the verdict on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Claim indices, `a < b`.
+    pub a: usize,
+    pub b: usize,
+    pub verdict: Verdict,
+    /// The link rule that said they state the same fact.
+    pub link_rule: String,
+    /// The verdict rule that decided agree or conflict.
+    pub verdict_rule: String,
+    /// `info` for agreements; the verdict rule's severity for conflicts.
+    pub severity: Severity,
+    /// Context similarity, when the link rule scores one.
+    pub score: Option<f64>,
+    /// Why, in words: the tolerance that made them agree, or how they differ.
+    pub note: String,
+}
+
+/// Links the claims of a run.
+pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
+    let _ = sources;
+    let mut links = Vec::new();
+    for kind in [ClaimKind::Quantity, ClaimKind::Time, ClaimKind::Entity, ClaimKind::Quote] {
+        let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for rule in rules.links(kind) {
+            let mut candidates = candidate_pairs(claims, kind, rule);
+            let anchors = match kind == ClaimKind::Time && rule.anchor_on_quantities {
+                true => anchored_pairs(claims, &links),
+                false => BTreeSet::new(),
+            };
+            candidates.extend(anchors.iter().copied());
+            for (a, b) in candidates {
+                if linked.contains(&(a, b)) {
+                    continue;
+                }
+                let anchored = anchors.contains(&(a, b));
+                let Some(score) = same_fact(&claims[a], &claims[b], rule, anchored) else { continue };
+                if let Some(l) = judge(claims, a, b, rule, score, rules) {
+                    linked.insert((a, b));
+                    links.push(l);
+                }
+            }
+        }
+    }
+    links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    links
+}
+
+/// The value of a field for blocking and comparison; `None` when the claim lacks it.
+fn field_values(claim: &Claim, field: Field) -> Option<Vec<String>> {
+    let non_empty = |v: Vec<String>| if v.is_empty() { None } else { Some(v) };
+    match field {
+        Field::Unit => claim.quantity()?.unit.clone().map(|u| vec![u]),
+        Field::Role => claim.quantity().map(|q| vec![role_class(q.role).to_string()]),
+        Field::Places => non_empty(claim.context.places.iter().take(1).cloned().collect()),
+        Field::Actors => non_empty(claim.context.actors.clone()),
+        Field::Event => claim.context.event.clone().map(|e| vec![e]),
+        Field::Time => match claim.time() {
+            Some(t) => Some(vec![time_role(t.role).to_string()]),
+            None => non_empty(claim.context.times.iter().map(|(s, e)| format!("{s}..{e}")).collect()),
+        },
+        Field::Surname => {
+            let e = claim.entity()?;
+            if e.entity_type != EntityType::Person {
+                return None;
+            }
+            e.surname.as_ref().map(|s| vec![s.to_lowercase()])
+        }
+        Field::Speaker => claim.quote()?.speaker.clone().map(|s| vec![s]),
+    }
+}
+
+/// Level and before are one class: the amount before a change is the amount stated as current.
+pub fn role_class(role: Role) -> &'static str {
+    match role {
+        Role::Level | Role::Before => "level",
+        Role::After => "after",
+        Role::Change => "change",
+    }
+}
+
+fn time_role(role: TimeRole) -> &'static str {
+    match role {
+        TimeRole::Event => "event",
+        TimeRole::Report => "report",
+    }
+}
+
+/// The blocking keys of a claim under a rule: required values, then context entities (times) or
+/// word shingles (quotes) for rules that score context. No keys: the claim cannot be linked.
+fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
+    let mut base = String::new();
+    for field in &rule.require {
+        match field_values(claim, *field) {
+            Some(values) => {
+                base.push_str(&values.join(","));
+                base.push('|');
+            }
+            None => return Vec::new(),
+        }
+    }
+    match claim.kind() {
+        ClaimKind::Time => {
+            let mut entities: Vec<&String> = claim.context.places.iter().chain(&claim.context.actors).collect();
+            entities.sort();
+            entities.dedup();
+            entities.into_iter().map(|e| format!("{base}{e}")).collect()
+        }
+        ClaimKind::Quote => {
+            let words = quote_words(&claim.text);
+            let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+            if words.len() < 3 {
+                return vec![format!("{base}{}", words.join(" "))];
+            }
+            words.windows(3).map(|w| format!("{base}{}", w.join(" "))).collect()
+        }
+        _ => vec![base],
+    }
+}
+
+/// Pairs of claims of `kind` that share a blocking key, in order, skipping pairs that cannot
+/// state one fact (the same sentence of one source; a derived claim and its parts).
+fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeSet<(usize, usize)> {
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.kind() != kind {
+            continue;
+        }
+        for key in blocking_keys(claim, rule) {
+            blocks.entry(key).or_default().push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for members in blocks.values() {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                if may_pair(&claims[a], &claims[b]) {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+fn may_pair(a: &Claim, b: &Claim) -> bool {
+    let same_sentence = a.source == b.source && a.sentence == b.sentence;
+    let part_of = a.derived_from.contains(&b.id) || b.derived_from.contains(&a.id);
+    a.id != b.id && !same_sentence && !part_of
+}
+
+/// Event times whose sentences state one quantity fact: for each quantity link, the single
+/// resolved event time of each side's sentence.
+fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> {
+    let by_sentence = event_times_by_sentence(claims);
+    let mut pairs = BTreeSet::new();
+    for l in links {
+        if claims[l.a].kind() != ClaimKind::Quantity {
+            continue;
+        }
+        let key = |c: &Claim| (c.source, c.sentence);
+        if let (Some([ta]), Some([tb])) = (
+            by_sentence.get(&key(&claims[l.a])).map(Vec::as_slice),
+            by_sentence.get(&key(&claims[l.b])).map(Vec::as_slice),
+        ) {
+            if ta != tb && may_pair(&claims[*ta], &claims[*tb]) {
+                pairs.insert(((*ta).min(*tb), (*ta).max(*tb)));
+            }
+        }
+    }
+    pairs
+}
+
+fn event_times_by_sentence(claims: &[Claim]) -> BTreeMap<(usize, usize), Vec<usize>> {
+    let mut map: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(t) = c.time() {
+            if t.role == TimeRole::Event && t.start.is_some() {
+                map.entry((c.source, c.sentence)).or_default().push(i);
+            }
+        }
+    }
+    map
+}
+
+/// Whether the rule says `a` and `b` state the same fact; gives the context score (1 when the
+/// rule scores none, or when the pair is anchored on linked quantities).
+fn same_fact(a: &Claim, b: &Claim, rule: &LinkRule, anchored: bool) -> Option<f64> {
+    for field in &rule.require {
+        let (va, vb) = (field_values(a, *field)?, field_values(b, *field)?);
+        if va != vb {
+            return None;
+        }
+    }
+    for field in &rule.compatible {
+        if !compatible(a, b, *field) {
+            return None;
+        }
+    }
+    if anchored {
+        return Some(1.0);
+    }
+    match rule.similarity {
+        None => Some(1.0),
+        Some(sim) => {
+            let (ta, tb) = match a.kind() {
+                ClaimKind::Quote => (quote_words(&a.text), quote_words(&b.text)),
+                _ => (a.context.words.clone(), b.context.words.clone()),
+            };
+            let score = sim.metric.score(&ta, &tb);
+            (score >= sim.threshold).then_some(score)
+        }
+    }
+}
+
+/// Whether a field does not differ where both claims have it.
+fn compatible(a: &Claim, b: &Claim, field: Field) -> bool {
+    match field {
+        // An event on one side only means a different count ("6 killed" is not "6 people").
+        Field::Event => a.context.event == b.context.event,
+        Field::Time if a.kind() == ClaimKind::Quantity => {
+            let (ta, tb) = (&a.context.times, &b.context.times);
+            ta.is_empty() || tb.is_empty() || ta.iter().any(|x| tb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
+        }
+        _ => match (field_values(a, field), field_values(b, field)) {
+            (Some(va), Some(vb)) => va.iter().any(|x| vb.contains(x)),
+            _ => true,
+        },
+    }
+}
+
+/// Lower-case words of a quotation, punctuation dropped, for comparing wordings.
+pub fn quote_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase().replace('’', "'"));
+    }
+    out
+}
+
+/// The verdict rule for a linked pair: the most specific whose scope matches, later rules winning ties.
+fn verdict_rule<'r>(rules: &'r Ruleset, a: &Claim, b: &Claim, link_rule: &str) -> Option<&'r VerdictRule> {
+    let unit_of = |c: &Claim| c.quantity().and_then(|q| q.unit.clone());
+    let mut best: Option<(usize, &VerdictRule)> = None;
+    for v in rules.verdicts(a.kind()) {
+        let mut specificity = 0;
+        if let Some(u) = &v.scope.unit {
+            if unit_of(a).as_ref() != Some(u) || unit_of(b).as_ref() != Some(u) {
+                continue;
+            }
+            specificity += 1;
+        }
+        if let Some(l) = &v.scope.link {
+            if l != link_rule {
+                continue;
+            }
+            specificity += 1;
+        }
+        if best.is_none_or(|(s, _)| specificity >= s) {
+            best = Some((specificity, v));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+fn judge(claims: &[Claim], a: usize, b: usize, rule: &LinkRule, score: f64, rules: &Ruleset) -> Option<Link> {
+    let (ca, cb) = (&claims[a], &claims[b]);
+    let verdict = verdict_rule(rules, ca, cb, &rule.id)?;
+    let (agree, note, high) = match ca.kind() {
+        ClaimKind::Quantity => judge_quantities(ca, cb, verdict, rules)?,
+        ClaimKind::Time => judge_times(ca, cb)?,
+        ClaimKind::Entity => judge_people(ca, cb)?,
+        ClaimKind::Quote => judge_quotes(ca, cb),
+    };
+    let severity = match (agree, high) {
+        (true, _) => Severity::Info,
+        (false, true) => Severity::High,
+        (false, false) => verdict.severity,
+    };
+    Some(Link {
+        a,
+        b,
+        verdict: if agree { Verdict::Agree } else { Verdict::Conflict },
+        link_rule: rule.id.clone(),
+        verdict_rule: verdict.id.clone(),
+        severity,
+        score: rule.similarity.map(|_| score),
+        note,
+    })
+}
+
+/// Agree, the note, and whether a conflict is beyond the rule's `high-above`.
+type Judgement = (bool, String, bool);
+
+fn judge_quantities(a: &Claim, b: &Claim, rule: &VerdictRule, rules: &Ruleset) -> Option<Judgement> {
+    let (qa, qb) = (a.quantity()?, b.quantity()?);
+    let difference = relative_difference(qa, qb);
+    let high = |d: Option<f64>| rule.high_above.zip(d).is_some_and(|(t, d)| d > t);
+    if let (Some(t), Some(va), Some(vb)) = (rule.tolerance, qa.value, qb.value) {
+        let d = difference.unwrap_or(0.0);
+        let pct = percent(t);
+        return Some(if d <= t + 1e-9 {
+            (true, format!("within the ±{pct} of rule {}", rule.id), false)
+        } else {
+            let note = format!("{} and {} differ by {}, beyond the ±{pct} of rule {}", number(va), number(vb), percent(d), rule.id);
+            (false, note, high(Some(d)))
+        });
+    }
+    if qa.value.is_some() && qa.value == qb.value && qa.interval == qb.interval {
+        return Some((true, "same value".to_string(), false));
+    }
+    let within = |x: &Quantity, host: &Claim| x.value.is_some_and(|v| host.quantity().is_some_and(|h| h.interval.contains(v)));
+    if within(qa, b) {
+        return Some((true, format!("within {}", allowance(b, rules)), false));
+    }
+    if within(qb, a) {
+        return Some((true, format!("within {}", allowance(a, rules)), false));
+    }
+    if qa.interval.contains_interval(&qb.interval) && qa.interval.low.is_some() {
+        return Some((true, format!("within {}", allowance(a, rules)), false));
+    }
+    if qb.interval.contains_interval(&qa.interval) && qb.interval.low.is_some() {
+        return Some((true, format!("within {}", allowance(b, rules)), false));
+    }
+    let note = match difference {
+        Some(d) => format!("'{}' and '{}' differ by {}, beyond what their hedges allow", a.text, b.text, percent(d)),
+        None => format!("'{}' and '{}' do not overlap", a.text, b.text),
+    };
+    Some((false, note, high(difference)))
+}
+
+/// What a quantity's hedge allows, in words: "the ±10% of 'roughly'", "the bound 'at least six'".
+fn allowance(claim: &Claim, rules: &Ruleset) -> String {
+    let Some(q) = claim.quantity() else { return String::new() };
+    if claim.derived {
+        return format!("the {} the derived change '{}' allows", range_words(&q.interval), claim.text);
+    }
+    if let Some(h) = q.hedge.as_deref().and_then(|h| rules.lexicon.hedge(h)) {
+        return match h.bound {
+            Bound::Approximate => format!("the ±{} of '{}'", percent(h.tolerance), h.phrase),
+            _ => format!("the bound '{}'", claim.text),
+        };
+    }
+    if q.vague.is_some() {
+        return format!("the {} of '{}'", range_words(&q.interval), claim.text);
+    }
+    format!("the range '{}'", claim.text)
+}
+
+fn range_words(i: &Interval) -> String {
+    match (i.low, i.high) {
+        (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
+        (Some(l), None) => format!("{} or more", number(l)),
+        (None, Some(h)) => format!("up to {}", number(h)),
+        (None, None) => "any value".to_string(),
+    }
+}
+
+/// |a − b| / max(|a|, |b|) of the stated values (midpoints of bounded intervals for vague amounts).
+fn relative_difference(a: &Quantity, b: &Quantity) -> Option<f64> {
+    let point = |q: &Quantity| q.value.or_else(|| Some((q.interval.low? + q.interval.high?) / 2.0));
+    let (x, y) = (point(a)?, point(b)?);
+    let scale = x.abs().max(y.abs());
+    Some(if scale == 0.0 { 0.0 } else { (x - y).abs() / scale })
+}
+
+/// A number as an editor writes it: thousands separators, at most two decimals.
+pub fn number(v: f64) -> String {
+    if v.fract().abs() < 1e-9 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 { format!("-{out}") } else { out }
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{}%", number((x * 1000.0).round() / 10.0))
+}
+
+fn judge_times(a: &Claim, b: &Claim) -> Option<Judgement> {
+    let (ta, tb) = (a.time()?, b.time()?);
+    let (sa, ea, sb, eb) = (ta.start?, ta.end?, tb.start?, tb.end?);
+    let show = |s: chrono::NaiveDate, e: chrono::NaiveDate| if s == e { s.to_string() } else { format!("{s} to {e}") };
+    let (da, db) = (show(sa, ea), show(sb, eb));
+    Some(if sa <= eb && sb <= ea {
+        (true, format!("'{}' ({da}) and '{}' ({db}) overlap", a.text, b.text), false)
+    } else {
+        (false, format!("'{}' ({da}) and '{}' ({db}) do not overlap", a.text, b.text), false)
+    })
+}
+
+fn judge_people(a: &Claim, b: &Claim) -> Option<Judgement> {
+    let (ea, eb) = (a.entity()?, b.entity()?);
+    let surname = ea.surname.clone().unwrap_or_default();
+    Some(match (&ea.given, &eb.given) {
+        (Some(ga), Some(gb)) if !same_given_name(ga, gb) => (
+            false,
+            format!("same surname {surname}, given names '{ga}' and '{gb}' differ: the same person under another name, or two people"),
+            false,
+        ),
+        _ => (true, format!("same person, {surname}"), false),
+    })
+}
+
+/// "Kenneth" = "Kenneth" = "K." = "K"; "Frank" ≠ "Kenneth".
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('.').to_lowercase(), b.trim_end_matches('.').to_lowercase());
+    a == b || (a.chars().count() == 1 && b.starts_with(&a)) || (b.chars().count() == 1 && a.starts_with(&b))
+}
+
+fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
+    let (wa, wb) = (quote_words(&a.text), quote_words(&b.text));
+    let same_words = wa.contains(&wb) || wb.contains(&wa) || strsim::normalized_levenshtein(&wa, &wb) >= 0.95;
+    let (sa, sb) = (a.quote().and_then(|q| q.speaker.clone()), b.quote().and_then(|q| q.speaker.clone()));
+    match (&sa, &sb) {
+        (Some(x), Some(y)) if x != y => (false, format!("the same words attributed to {x} and to {y}"), true),
+        _ if !same_words => (false, "the quoted wording differs".to_string(), false),
+        _ => (true, "the same quoted words".to_string(), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_an_editor_writes_them() {
+        assert_eq!(number(5200.0), "5,200");
+        assert_eq!(number(1940.0), "1,940");
+        assert_eq!(number(0.3333), "0.33");
+        assert_eq!(percent(0.1), "10%");
+        assert_eq!(percent(0.0385), "3.9%");
+    }
+
+    #[test]
+    fn given_names_and_initials() {
+        assert!(same_given_name("Kenneth", "K."));
+        assert!(!same_given_name("Frank", "Kenneth"));
+    }
+
+    #[test]
+    fn quote_words_fold_case_and_punctuation() {
+        assert_eq!(quote_words("“Rooting out, the final remnants”"), "rooting out the final remnants");
+    }
 }

@@ -174,6 +174,8 @@ pub struct Claim {
     pub span: Span,
     /// Index of the sentence (in the source's [`Document`]) that holds the claim.
     pub sentence: usize,
+    /// The byte span of that sentence; filled by the pipeline after extraction.
+    pub sentence_span: Span,
     pub detail: ClaimDetail,
     /// True for values computed from other claims (a change derived from a before and an after).
     pub derived: bool,
@@ -201,6 +203,7 @@ impl Claim {
             text: text.to_string(),
             span,
             sentence,
+            sentence_span: Span::default(),
             detail,
             derived: false,
             derived_from: Vec::new(),

@@ -1,14 +1,303 @@
-//! Report: the finished report model and its printers.
+//! Report: the finished report model, and one printer per format.
+//!
+//! Takes the sources, claims and findings of a run; gives a [`Report`] that holds everything a
+//! printer needs (sources, claims with line:col and sentence, findings) so that printers never
+//! reach back into linking. The model serializes to the JSON contract of DESIGN.md (version 1);
+//! [`text`] and [`markdown`] render it for terminals and editors. Output is deterministic: claims
+//! in source then text order, findings in kind then text order, no timestamps, no map-order.
 
-use crate::model::{Claim, Source};
+pub mod json;
+pub mod markdown;
+pub mod text;
 
-#[derive(Debug, Clone)]
-pub struct Finding {}
+use serde::{Serialize, Serializer};
 
-pub struct Report {}
+use crate::load::line_col;
+use crate::model::{Claim, ClaimKind, EntityType, Measure, Role, Source, TimeRole};
+use crate::rules::Severity;
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Renders a report in a format.
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Text => text::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Json => json::render(report),
+    }
+}
+
+/// What a finding says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Agreement,
+    SingleSource,
+    Discrepancy,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Agreement => "agreement",
+            FindingKind::SingleSource => "single_source",
+            FindingKind::Discrepancy => "discrepancy",
+        }
+    }
+}
+
+/// One pair of linked claims inside a finding, with the rules and the reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkView {
+    pub claims: [String; 2],
+    pub verdict: &'static str,
+    pub link_rule: String,
+    pub verdict_rule: String,
+    #[serde(serialize_with = "opt_number", skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    pub note: String,
+}
+
+/// An agreement, a discrepancy or a single-source claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// The rule that decided it.
+    pub rule: String,
+    /// Claim ids, in report order.
+    pub claims: Vec<String>,
+    /// One sentence an editor understands.
+    pub summary: String,
+    /// The links that make up the finding (empty for single-source claims).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkView>,
+}
+
+/// A source as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub path: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SpanView {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityView {
+    #[serde(serialize_with = "opt_number")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
+    pub high: Option<f64>,
+    pub hedge: Option<String>,
+    pub unit: Option<String>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    /// The counted noun as written ("soldiers").
+    pub unit_text: Option<String>,
+    pub measure: String,
+    pub role: Role,
+    pub vague: Option<String>,
+    /// The rule that set the interval (hedge, vague amount or derivation).
+    pub interval_rule: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeView {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub role: TimeRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteView {
+    pub speaker: Option<String>,
+    pub speaker_text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityView {
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    pub name: String,
+    pub given: Option<String>,
+    pub surname: Option<String>,
+    pub title: Option<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContextView {
+    pub places: Vec<String>,
+    pub actors: Vec<String>,
+    pub event: Option<String>,
+}
+
+/// A claim as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub source: String,
+    pub kind: ClaimKind,
+    pub text: String,
+    pub span: SpanView,
+    pub line: usize,
+    pub column: usize,
+    pub sentence: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<QuantityView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<QuoteView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityView>,
+    pub context: ContextView,
+    pub derived: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_from: Vec<String>,
+}
+
+/// The finished report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub sources: Vec<SourceView>,
+    pub claims: Vec<ClaimView>,
+    pub findings: Vec<Finding>,
+}
 
 impl Report {
-    pub fn new(_sources: &[Source], _claims: &[Claim], _findings: Vec<Finding>) -> Report {
-        Report {}
+    /// Builds the report model.
+    pub fn new(sources: &[Source], claims: &[Claim], findings: Vec<Finding>) -> Report {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&i| claim_order(&claims[i]));
+        let claims = order.into_iter().map(|i| claim_view(sources, &claims[i])).collect();
+        Report {
+            version: 1,
+            sources: sources.iter().map(source_view).collect(),
+            claims,
+            findings,
+        }
     }
+
+    pub fn claim(&self, id: &str) -> Option<&ClaimView> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&SourceView> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The outlet of a source, else its id.
+    pub fn source_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.source(id).and_then(|s| s.outlet.as_deref()).unwrap_or(id)
+    }
+
+    pub fn count(&self, kind: FindingKind) -> usize {
+        self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+/// Report order of claims: source, then position, then kind, derived last.
+pub fn claim_order(c: &Claim) -> (usize, usize, ClaimKind, usize, bool) {
+    (c.source, c.span.start, c.kind(), c.span.end, c.derived)
+}
+
+fn source_view(s: &Source) -> SourceView {
+    SourceView {
+        id: s.id.clone(),
+        path: s.path.clone(),
+        outlet: s.outlet.clone(),
+        url: s.url.clone(),
+        published: s.published.map(|d| d.to_string()),
+        title: s.title.clone(),
+    }
+}
+
+fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
+    let source = &sources[c.source];
+    let (line, column) = line_col(&source.text, c.span.start);
+    let quantity = c.quantity().map(|q| QuantityView {
+        value: q.value,
+        low: q.interval.low,
+        high: q.interval.high,
+        hedge: q.hedge.clone(),
+        unit: q.unit.clone(),
+        low_inclusive: q.interval.low_inclusive,
+        high_inclusive: q.interval.high_inclusive,
+        unit_text: q.unit_text.clone(),
+        measure: match &q.measure {
+            Measure::Count => "count".to_string(),
+            Measure::Percent => "percent".to_string(),
+            Measure::Fraction => "fraction".to_string(),
+            Measure::Money(code) => format!("money:{code}"),
+        },
+        role: q.role,
+        vague: q.vague.clone(),
+        interval_rule: q.interval_rule.clone(),
+    });
+    ClaimView {
+        id: c.id.clone(),
+        source: source.id.clone(),
+        kind: c.kind(),
+        text: c.text.clone(),
+        span: SpanView { start: c.span.start, end: c.span.end },
+        line,
+        column,
+        sentence: one_line(source.slice(c.sentence_span)),
+        quantity,
+        time: c.time().map(|t| TimeView {
+            start: t.start.map(|d| d.to_string()),
+            end: t.end.map(|d| d.to_string()),
+            role: t.role,
+        }),
+        quote: c.quote().map(|q| QuoteView { speaker: q.speaker.clone(), speaker_text: q.speaker_text.clone() }),
+        entity: c.entity().map(|e| EntityView {
+            entity_type: e.entity_type,
+            name: e.name.clone(),
+            given: e.given.clone(),
+            surname: e.surname.clone(),
+            title: e.title.clone(),
+            role: e.role.clone(),
+        }),
+        context: ContextView {
+            places: c.context.places.clone(),
+            actors: c.context.actors.clone(),
+            event: c.context.event.clone(),
+        },
+        derived: c.derived,
+        derived_from: c.derived_from.clone(),
+    }
+}
+
+/// Numbers print as integers when they are whole ("5200", not "5200.0").
+fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        None => s.serialize_none(),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64((x * 1e6).round() / 1e6),
+    }
+}
+
+/// A sentence on one line: inner line breaks and runs of spaces become single spaces.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

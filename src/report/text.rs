@@ -1,0 +1,37 @@
+//! Text printer: the report for a terminal.
+//!
+//! Takes a [`Report`]; gives plain text: a one-line tally, then each finding with its kind,
+//! severity, rule and summary, and under it each claim as `path:line:col`, outlet, the exact text
+//! and the sentence it stands in.
+
+use std::fmt::Write;
+
+use super::{FindingKind, Report};
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "corroborate: {} sources, {} claims: {} discrepancies, {} agreements, {} single-source",
+        report.sources.len(),
+        report.claims.len(),
+        report.count(FindingKind::Discrepancy),
+        report.count(FindingKind::Agreement),
+        report.count(FindingKind::SingleSource),
+    );
+    for finding in &report.findings {
+        let label = match finding.kind {
+            FindingKind::Discrepancy => "DISCREPANCY",
+            FindingKind::Agreement => "AGREEMENT",
+            FindingKind::SingleSource => "SINGLE-SOURCE",
+        };
+        let _ = writeln!(out, "\n{label} [{}] {} ({})", finding.severity.as_str(), finding.summary, finding.rule);
+        for id in &finding.claims {
+            let Some(c) = report.claim(id) else { continue };
+            let path = report.source(&c.source).map_or("", |s| s.path.as_str());
+            let _ = writeln!(out, "  {path}:{}:{}  {}  \"{}\"", c.line, c.column, report.source_name(&c.source), c.text);
+            let _ = writeln!(out, "      in: {}", c.sentence);
+        }
+    }
+    out
+}
