@@ -78,7 +78,11 @@ fn main() -> ExitCode {
     };
     match run(&paths, &common, link) {
         Ok((report, input_errors)) => {
-            if let Err(e) = emit(&report, &common) {
+            let rendered = match link {
+                true => report::render(&report, common.format),
+                false => report::render_claims(&report, common.format),
+            };
+            if let Err(e) = emit(&rendered, &common) {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
@@ -138,8 +142,7 @@ fn run(paths: &[String], common: &Common, link: bool) -> Result<(Report, bool), 
     Ok((report, input_errors))
 }
 
-fn emit(report: &Report, common: &Common) -> std::io::Result<()> {
-    let rendered = report::render(report, common.format);
+fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {
     match &common.output {
         Some(path) => std::fs::write(path, rendered).map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
         None => {

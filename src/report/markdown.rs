@@ -6,8 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{ClaimView, FindingKind, Report};
-use crate::link::number;
+use super::{FindingKind, Report, claim_value};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -57,7 +56,7 @@ pub fn render(report: &Report) -> String {
                     "| {} | “{}” | {} | {}:{} | {} |",
                     cell(report.source_name(&c.source)),
                     cell(&c.text),
-                    cell(&value(c)),
+                    cell(&claim_value(c)),
                     c.line,
                     c.column,
                     cell(&c.sentence)
@@ -75,37 +74,26 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// The normalized value of a claim, for the Value column.
-fn value(c: &ClaimView) -> String {
-    if let Some(q) = &c.quantity {
-        let unit = q.unit.as_deref().unwrap_or("");
-        let interval = match (q.low, q.high) {
-            (Some(l), Some(h)) if l == h => number(l),
-            (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
-            (Some(l), None) => format!("{} or more", number(l)),
-            (None, Some(h)) => format!("up to {}", number(h)),
-            (None, None) => "?".to_string(),
-        };
-        let derived = if c.derived { " (derived)" } else { "" };
-        return format!("{interval} {unit}{derived}").trim().to_string();
+/// The claims of each source as tables (what `extract` prints).
+pub fn render_claims(report: &Report) -> String {
+    let mut out = String::from("# Claims\n");
+    for s in &report.sources {
+        let _ = writeln!(out, "\n## {} (`{}`)\n", cell(report.source_name(&s.id)), s.path);
+        let _ = writeln!(out, "| Id | Kind | Text | Value | Where |\n|---|---|---|---|---|");
+        for c in report.claims.iter().filter(|c| c.source == s.id) {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | “{}” | {} | {}:{} |",
+                c.id,
+                c.kind.as_str(),
+                cell(&c.text),
+                cell(&claim_value(c)),
+                c.line,
+                c.column
+            );
+        }
     }
-    if let Some(t) = &c.time {
-        return match (&t.start, &t.end) {
-            (Some(s), Some(e)) if s == e => s.clone(),
-            (Some(s), Some(e)) => format!("{s} to {e}"),
-            _ => "unresolved".to_string(),
-        };
-    }
-    if let Some(q) = &c.quote {
-        return format!("said by {}", q.speaker.as_deref().unwrap_or("unknown"));
-    }
-    if let Some(e) = &c.entity {
-        return match &e.role {
-            Some(r) => format!("{} ({r})", e.name),
-            None => e.name.clone(),
-        };
-    }
-    String::new()
+    out
 }
 
 /// Text safe inside a table cell: one line, pipes escaped.

@@ -12,6 +12,7 @@ pub mod text;
 
 use serde::{Serialize, Serializer};
 
+use crate::link::number;
 use crate::load::line_col;
 use crate::model::{Claim, ClaimKind, EntityType, Measure, Role, Source, TimeRole};
 use crate::rules::Severity;
@@ -29,6 +30,15 @@ pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Text => text::render(report),
         Format::Markdown => markdown::render(report),
+        Format::Json => json::render(report),
+    }
+}
+
+/// Renders the claims of a report, source by source (what `corroborate extract` prints).
+pub fn render_claims(report: &Report, format: Format) -> String {
+    match format {
+        Format::Text => text::render_claims(report),
+        Format::Markdown => markdown::render_claims(report),
         Format::Json => json::render(report),
     }
 }
@@ -295,6 +305,39 @@ fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
         Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
         Some(x) => s.serialize_f64((x * 1e6).round() / 1e6),
     }
+}
+
+/// The normalized value of a claim in words: "4,940–5,460 troops", "2020-08-01 to 2020-08-31".
+pub fn claim_value(c: &ClaimView) -> String {
+    if let Some(q) = &c.quantity {
+        let unit = q.unit.as_deref().unwrap_or("");
+        let interval = match (q.low, q.high) {
+            (Some(l), Some(h)) if l == h => number(l),
+            (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
+            (Some(l), None) => format!("{} or more", number(l)),
+            (None, Some(h)) => format!("up to {}", number(h)),
+            (None, None) => "?".to_string(),
+        };
+        let derived = if c.derived { " (derived)" } else { "" };
+        return format!("{interval} {unit}{derived}").trim().to_string();
+    }
+    if let Some(t) = &c.time {
+        return match (&t.start, &t.end) {
+            (Some(s), Some(e)) if s == e => s.clone(),
+            (Some(s), Some(e)) => format!("{s} to {e}"),
+            _ => "unresolved".to_string(),
+        };
+    }
+    if let Some(q) = &c.quote {
+        return format!("said by {}", q.speaker.as_deref().unwrap_or("unknown"));
+    }
+    if let Some(e) = &c.entity {
+        return match &e.role {
+            Some(r) => format!("{} ({r})", e.name),
+            None => e.name.clone(),
+        };
+    }
+    String::new()
 }
 
 /// A sentence on one line: inner line breaks and runs of spaces become single spaces.

@@ -35,3 +35,17 @@ pub fn render(report: &Report) -> String {
     }
     out
 }
+
+/// The claims of each source, one per line (what `extract` prints).
+pub fn render_claims(report: &Report) -> String {
+    let mut out = String::new();
+    for s in &report.sources {
+        let count = report.claims.iter().filter(|c| c.source == s.id).count();
+        let _ = writeln!(out, "{} ({}): {count} claims", report.source_name(&s.id), s.path);
+        for c in report.claims.iter().filter(|c| c.source == s.id) {
+            let value = super::claim_value(c);
+            let _ = writeln!(out, "  {}:{}  {:<8} {:<12} \"{}\"  = {value}", c.line, c.column, c.kind.as_str(), c.id, c.text);
+        }
+    }
+    out
+}
