@@ -23,7 +23,12 @@ use crate::report::{Finding, FindingKind, LinkView, claim_order};
 use crate::rules::{Ruleset, Severity};
 
 /// The findings of a run.
-pub fn findings(sources: &[Source], claims: &[Claim], graph: &ClaimGraph, rules: &Ruleset) -> Vec<Finding> {
+pub fn findings(
+    sources: &[Source],
+    claims: &[Claim],
+    graph: &ClaimGraph,
+    rules: &Ruleset,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for fact in &graph.facts {
         let conflicts: Vec<&Link> = graph.fact_links(fact, Verdict::Conflict).collect();
@@ -41,8 +46,14 @@ pub fn findings(sources: &[Source], claims: &[Claim], graph: &ClaimGraph, rules:
             }
         }
         if conflicts.is_empty() {
-            let fact_sources: BTreeSet<usize> = fact.claims.iter().map(|&i| claims[i].source).collect();
-            let reportable: Vec<usize> = fact.claims.iter().copied().filter(|&i| is_fact_claim(&claims[i])).collect();
+            let fact_sources: BTreeSet<usize> =
+                fact.claims.iter().map(|&i| claims[i].source).collect();
+            let reportable: Vec<usize> = fact
+                .claims
+                .iter()
+                .copied()
+                .filter(|&i| is_fact_claim(&claims[i]))
+                .collect();
             if fact_sources.len() == 1 && !reportable.is_empty() {
                 out.push(single_source(sources, claims, &reportable, rules));
             }
@@ -72,7 +83,9 @@ fn is_fact_claim(claim: &Claim) -> bool {
         return false;
     }
     match claim.kind() {
-        ClaimKind::Entity => claim.entity().is_some_and(|e| e.entity_type == EntityType::Person),
+        ClaimKind::Entity => claim
+            .entity()
+            .is_some_and(|e| e.entity_type == EntityType::Person),
         ClaimKind::Time => claim.time().is_some_and(|t| t.role == TimeRole::Event),
         _ => true,
     }
@@ -81,7 +94,11 @@ fn is_fact_claim(claim: &Claim) -> bool {
 /// The groups of claims inside a fact joined by `agrees` edges, each sorted.
 fn agreeing_groups(graph: &ClaimGraph, fact: &Fact) -> Vec<Vec<usize>> {
     let mut groups = petgraph::unionfind::UnionFind::<usize>::new(fact.claims.len());
-    let position = |claim: usize| fact.claims.binary_search(&claim).expect("claim of the fact");
+    let position = |claim: usize| {
+        fact.claims
+            .binary_search(&claim)
+            .expect("claim of the fact")
+    };
     for l in graph.fact_links(fact, Verdict::Agree) {
         groups.union(position(l.a), position(l.b));
     }
@@ -106,7 +123,15 @@ fn link_view(claims: &[Claim], l: &Link) -> LinkView {
     }
 }
 
-fn ordered(kind: FindingKind, severity: Severity, rule: &str, claims: &[Claim], members: &[usize], summary: String, links: Vec<LinkView>) -> Ordered {
+fn ordered(
+    kind: FindingKind,
+    severity: Severity,
+    rule: &str,
+    claims: &[Claim],
+    members: &[usize],
+    summary: String,
+    links: Vec<LinkView>,
+) -> Ordered {
     let mut members = members.to_vec();
     members.sort_by_key(|&i| claim_order(&claims[i]));
     members.dedup();
@@ -115,7 +140,15 @@ fn ordered(kind: FindingKind, severity: Severity, rule: &str, claims: &[Claim], 
     Ordered {
         kind,
         sort_key: claim_order(&claims[members[0]]),
-        finding: Finding { id, kind, severity, rule: rule.to_string(), claims: ids, summary, links },
+        finding: Finding {
+            id,
+            kind,
+            severity,
+            rule: rule.to_string(),
+            claims: ids,
+            summary,
+            links,
+        },
     }
 }
 
@@ -164,7 +197,11 @@ fn subject(claim: &Claim) -> String {
     match claim.kind() {
         ClaimKind::Quantity => {
             let q = claim.quantity().expect("quantity claim");
-            let mut s = q.unit.clone().or_else(|| q.unit_text.clone()).unwrap_or_else(|| "an amount".to_string());
+            let mut s = q
+                .unit
+                .clone()
+                .or_else(|| q.unit_text.clone())
+                .unwrap_or_else(|| "an amount".to_string());
             if let Some(place) = claim.context.places.first() {
                 s.push_str(&format!(" in {place}"));
             }
@@ -206,16 +243,33 @@ fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Li
         note
     );
     let views = links.iter().map(|l| link_view(claims, l)).collect();
-    ordered(FindingKind::Agreement, Severity::Info, rule, claims, group, summary, views)
+    ordered(
+        FindingKind::Agreement,
+        Severity::Info,
+        rule,
+        claims,
+        group,
+        summary,
+        views,
+    )
 }
 
 fn discrepancy(sources: &[Source], claims: &[Claim], conflicts: &[&Link]) -> Ordered {
     let worst = conflicts
         .iter()
-        .max_by(|x, y| x.severity.cmp(&y.severity).then_with(|| (y.a, y.b).cmp(&(x.a, x.b))))
+        .max_by(|x, y| {
+            x.severity
+                .cmp(&y.severity)
+                .then_with(|| (y.a, y.b).cmp(&(x.a, x.b)))
+        })
         .expect("a discrepancy has conflicts");
     let members: Vec<usize> = conflicts.iter().flat_map(|l| [l.a, l.b]).collect();
-    let within = members.iter().map(|&i| claims[i].source).collect::<BTreeSet<_>>().len() == 1;
+    let within = members
+        .iter()
+        .map(|&i| claims[i].source)
+        .collect::<BTreeSet<_>>()
+        .len()
+        == 1;
     let summary = format!(
         "{} conflict on {}{}: {}.",
         quoted_by_source(sources, claims, &members),
@@ -224,12 +278,28 @@ fn discrepancy(sources: &[Source], claims: &[Claim], conflicts: &[&Link]) -> Ord
         worst.note
     );
     let views = conflicts.iter().map(|l| link_view(claims, l)).collect();
-    ordered(FindingKind::Discrepancy, worst.severity, &worst.verdict_rule, claims, &members, summary, views)
+    ordered(
+        FindingKind::Discrepancy,
+        worst.severity,
+        &worst.verdict_rule,
+        claims,
+        &members,
+        summary,
+        views,
+    )
 }
 
-fn single_source(sources: &[Source], claims: &[Claim], members: &[usize], rules: &Ruleset) -> Ordered {
+fn single_source(
+    sources: &[Source],
+    claims: &[Claim],
+    members: &[usize],
+    rules: &Ruleset,
+) -> Ordered {
     let first = &claims[members[0]];
-    let rule = rules.links(first.kind()).next().map_or("", |r| r.id.as_str());
+    let rule = rules
+        .links(first.kind())
+        .next()
+        .map_or("", |r| r.id.as_str());
     let value = match first.quantity() {
         Some(q) => match (q.interval.low, q.interval.high) {
             (Some(l), Some(h)) if l != h => format!(" ({}–{})", number(l), number(h)),
@@ -243,5 +313,13 @@ fn single_source(sources: &[Source], claims: &[Claim], members: &[usize], rules:
         value,
         subject(first)
     );
-    ordered(FindingKind::SingleSource, Severity::Low, rule, claims, members, summary, Vec::new())
+    ordered(
+        FindingKind::SingleSource,
+        Severity::Low,
+        rule,
+        claims,
+        members,
+        summary,
+        Vec::new(),
+    )
 }

@@ -53,8 +53,11 @@ impl ClaimGraph {
             };
             graph.add_edge(nodes[l.a], nodes[l.b], edge);
         }
-        let by_id: std::collections::BTreeMap<&str, usize> =
-            claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let by_id: std::collections::BTreeMap<&str, usize> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         for (i, claim) in claims.iter().enumerate() {
             for part in &claim.derived_from {
                 if let Some(&j) = by_id.get(part.as_str()) {
@@ -63,12 +66,20 @@ impl ClaimGraph {
             }
         }
         let facts = facts(&graph, claims.len());
-        ClaimGraph { graph, nodes, links: links.to_vec(), facts }
+        ClaimGraph {
+            graph,
+            nodes,
+            links: links.to_vec(),
+            facts,
+        }
     }
 
     /// The links between claims of `fact` with the given verdict.
     pub fn fact_links(&self, fact: &Fact, verdict: Verdict) -> impl Iterator<Item = &Link> {
-        fact.links.iter().map(|&i| &self.links[i]).filter(move |l| l.verdict == verdict)
+        fact.links
+            .iter()
+            .map(|&i| &self.links[i])
+            .filter(move |l| l.verdict == verdict)
     }
 }
 
@@ -83,15 +94,18 @@ fn facts(graph: &UnGraph<usize, Edge>, n: usize) -> Vec<Fact> {
     for claim in 0..n {
         by_root
             .entry(groups.find(claim))
-            .or_insert_with(|| Fact { claims: Vec::new(), links: Vec::new() })
+            .or_insert_with(|| Fact {
+                claims: Vec::new(),
+                links: Vec::new(),
+            })
             .claims
             .push(claim);
     }
     for e in graph.edge_references() {
-        if let Edge::Agrees(l) | Edge::Conflicts(l) = *e.weight() {
-            if let Some(f) = by_root.get_mut(&groups.find(e.source().index())) {
-                f.links.push(l);
-            }
+        if let Edge::Agrees(l) | Edge::Conflicts(l) = *e.weight()
+            && let Some(f) = by_root.get_mut(&groups.find(e.source().index()))
+        {
+            f.links.push(l);
         }
     }
     let mut facts: Vec<Fact> = by_root.into_values().collect();

@@ -38,14 +38,25 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
             let doc = segment::segment(source);
             let mut extraction = extractors.extract(&doc, index);
             for claim in &mut extraction.claims {
-                claim.sentence_span = doc.sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+                claim.sentence_span = doc
+                    .sentences
+                    .get(claim.sentence)
+                    .map_or(claim.span, |s| s.span);
             }
-            context::attach(&doc, &rules.lexicon, &mut extraction.claims, &extraction.mentions);
+            context::attach(
+                &doc,
+                &rules.lexicon,
+                &mut extraction.claims,
+                &extraction.mentions,
+            );
             normalize::normalize(source, &mut extraction.claims, rules);
             (extraction.claims, extraction.mentions)
         })
         .collect();
-    per_source.into_iter().flat_map(|(claims, _)| claims).collect()
+    per_source
+        .into_iter()
+        .flat_map(|(claims, _)| claims)
+        .collect()
 }
 
 /// Extracts claims without linking: the report of `corroborate extract`.

@@ -47,7 +47,12 @@ pub struct Link {
 pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
     let _ = sources;
     let mut links = Vec::new();
-    for kind in [ClaimKind::Quantity, ClaimKind::Time, ClaimKind::Entity, ClaimKind::Quote] {
+    for kind in [
+        ClaimKind::Quantity,
+        ClaimKind::Time,
+        ClaimKind::Entity,
+        ClaimKind::Quote,
+    ] {
         let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
         for rule in rules.links(kind) {
             let mut candidates = candidate_pairs(claims, kind, rule);
@@ -61,7 +66,9 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
                     continue;
                 }
                 let anchored = anchors.contains(&(a, b));
-                let Some(score) = same_fact(&claims[a], &claims[b], rule, anchored) else { continue };
+                let Some(score) = same_fact(&claims[a], &claims[b], rule, anchored) else {
+                    continue;
+                };
                 if let Some(l) = judge(claims, a, b, rule, score, rules) {
                     linked.insert((a, b));
                     links.push(l);
@@ -69,7 +76,7 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
             }
         }
     }
-    links.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    links.sort_by_key(|x| (x.a, x.b));
     links
 }
 
@@ -78,13 +85,22 @@ fn field_values(claim: &Claim, field: Field) -> Option<Vec<String>> {
     let non_empty = |v: Vec<String>| if v.is_empty() { None } else { Some(v) };
     match field {
         Field::Unit => claim.quantity()?.unit.clone().map(|u| vec![u]),
-        Field::Role => claim.quantity().map(|q| vec![role_class(q.role).to_string()]),
+        Field::Role => claim
+            .quantity()
+            .map(|q| vec![role_class(q.role).to_string()]),
         Field::Places => non_empty(claim.context.places.iter().take(1).cloned().collect()),
         Field::Actors => non_empty(claim.context.actors.clone()),
         Field::Event => claim.context.event.clone().map(|e| vec![e]),
         Field::Time => match claim.time() {
             Some(t) => Some(vec![time_role(t.role).to_string()]),
-            None => non_empty(claim.context.times.iter().map(|(s, e)| format!("{s}..{e}")).collect()),
+            None => non_empty(
+                claim
+                    .context
+                    .times
+                    .iter()
+                    .map(|(s, e)| format!("{s}..{e}"))
+                    .collect(),
+            ),
         },
         Field::Surname => {
             let e = claim.entity()?;
@@ -128,7 +144,12 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
     }
     match claim.kind() {
         ClaimKind::Time => {
-            let mut entities: Vec<&String> = claim.context.places.iter().chain(&claim.context.actors).collect();
+            let mut entities: Vec<&String> = claim
+                .context
+                .places
+                .iter()
+                .chain(&claim.context.actors)
+                .collect();
             entities.sort();
             entities.dedup();
             entities.into_iter().map(|e| format!("{base}{e}")).collect()
@@ -139,7 +160,10 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
             if words.len() < 3 {
                 return vec![format!("{base}{}", words.join(" "))];
             }
-            words.windows(3).map(|w| format!("{base}{}", w.join(" "))).collect()
+            words
+                .windows(3)
+                .map(|w| format!("{base}{}", w.join(" ")))
+                .collect()
         }
         _ => vec![base],
     }
@@ -189,10 +213,10 @@ fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> 
         if let (Some([ta]), Some([tb])) = (
             by_sentence.get(&key(&claims[l.a])).map(Vec::as_slice),
             by_sentence.get(&key(&claims[l.b])).map(Vec::as_slice),
-        ) {
-            if ta != tb && may_pair(&claims[*ta], &claims[*tb]) {
-                pairs.insert(((*ta).min(*tb), (*ta).max(*tb)));
-            }
+        ) && ta != tb
+            && may_pair(&claims[*ta], &claims[*tb])
+        {
+            pairs.insert(((*ta).min(*tb), (*ta).max(*tb)));
         }
     }
     pairs
@@ -201,10 +225,11 @@ fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> 
 fn event_times_by_sentence(claims: &[Claim]) -> BTreeMap<(usize, usize), Vec<usize>> {
     let mut map: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if let Some(t) = c.time() {
-            if t.role == TimeRole::Event && t.start.is_some() {
-                map.entry((c.source, c.sentence)).or_default().push(i);
-            }
+        if let Some(t) = c.time()
+            && t.role == TimeRole::Event
+            && t.start.is_some()
+        {
+            map.entry((c.source, c.sentence)).or_default().push(i);
         }
     }
     map
@@ -247,7 +272,11 @@ fn compatible(a: &Claim, b: &Claim, field: Field) -> bool {
         Field::Event => a.context.event == b.context.event,
         Field::Time if a.kind() == ClaimKind::Quantity => {
             let (ta, tb) = (&a.context.times, &b.context.times);
-            ta.is_empty() || tb.is_empty() || ta.iter().any(|x| tb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
+            ta.is_empty()
+                || tb.is_empty()
+                || ta
+                    .iter()
+                    .any(|x| tb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
         }
         _ => match (field_values(a, field), field_values(b, field)) {
             (Some(va), Some(vb)) => va.iter().any(|x| vb.contains(x)),
@@ -272,7 +301,12 @@ pub fn quote_words(text: &str) -> String {
 }
 
 /// The verdict rule for a linked pair: the most specific whose scope matches, later rules winning ties.
-fn verdict_rule<'r>(rules: &'r Ruleset, a: &Claim, b: &Claim, link_rule: &str) -> Option<&'r VerdictRule> {
+fn verdict_rule<'r>(
+    rules: &'r Ruleset,
+    a: &Claim,
+    b: &Claim,
+    link_rule: &str,
+) -> Option<&'r VerdictRule> {
     let unit_of = |c: &Claim| c.quantity().and_then(|q| q.unit.clone());
     let mut best: Option<(usize, &VerdictRule)> = None;
     for v in rules.verdicts(a.kind()) {
@@ -296,7 +330,14 @@ fn verdict_rule<'r>(rules: &'r Ruleset, a: &Claim, b: &Claim, link_rule: &str) -
     best.map(|(_, v)| v)
 }
 
-fn judge(claims: &[Claim], a: usize, b: usize, rule: &LinkRule, score: f64, rules: &Ruleset) -> Option<Link> {
+fn judge(
+    claims: &[Claim],
+    a: usize,
+    b: usize,
+    rule: &LinkRule,
+    score: f64,
+    rules: &Ruleset,
+) -> Option<Link> {
     let (ca, cb) = (&claims[a], &claims[b]);
     let verdict = verdict_rule(rules, ca, cb, &rule.id)?;
     let (agree, note, high) = match ca.kind() {
@@ -313,7 +354,11 @@ fn judge(claims: &[Claim], a: usize, b: usize, rule: &LinkRule, score: f64, rule
     Some(Link {
         a,
         b,
-        verdict: if agree { Verdict::Agree } else { Verdict::Conflict },
+        verdict: if agree {
+            Verdict::Agree
+        } else {
+            Verdict::Conflict
+        },
         link_rule: rule.id.clone(),
         verdict_rule: verdict.id.clone(),
         severity,
@@ -325,7 +370,12 @@ fn judge(claims: &[Claim], a: usize, b: usize, rule: &LinkRule, score: f64, rule
 /// Agree, the note, and whether a conflict is beyond the rule's `high-above`.
 type Judgement = (bool, String, bool);
 
-fn judge_quantities(a: &Claim, b: &Claim, rule: &VerdictRule, rules: &Ruleset) -> Option<Judgement> {
+fn judge_quantities(
+    a: &Claim,
+    b: &Claim,
+    rule: &VerdictRule,
+    rules: &Ruleset,
+) -> Option<Judgement> {
     let (qa, qb) = (a.quantity()?, b.quantity()?);
     let difference = relative_difference(qa, qb);
     let high = |d: Option<f64>| rule.high_above.zip(d).is_some_and(|(t, d)| d > t);
@@ -333,16 +383,29 @@ fn judge_quantities(a: &Claim, b: &Claim, rule: &VerdictRule, rules: &Ruleset) -
         let d = difference.unwrap_or(0.0);
         let pct = percent(t);
         return Some(if d <= t + 1e-9 {
-            (true, format!("within the ±{pct} of rule {}", rule.id), false)
+            (
+                true,
+                format!("within the ±{pct} of rule {}", rule.id),
+                false,
+            )
         } else {
-            let note = format!("{} and {} differ by {}, beyond the ±{pct} of rule {}", number(va), number(vb), percent(d), rule.id);
+            let note = format!(
+                "{} and {} differ by {}, beyond the ±{pct} of rule {}",
+                number(va),
+                number(vb),
+                percent(d),
+                rule.id
+            );
             (false, note, high(Some(d)))
         });
     }
     if qa.value.is_some() && qa.value == qb.value && qa.interval == qb.interval {
         return Some((true, "same value".to_string(), false));
     }
-    let within = |x: &Quantity, host: &Claim| x.value.is_some_and(|v| host.quantity().is_some_and(|h| h.interval.contains(v)));
+    let within = |x: &Quantity, host: &Claim| {
+        x.value
+            .is_some_and(|v| host.quantity().is_some_and(|h| h.interval.contains(v)))
+    };
     if within(qa, b) {
         return Some((true, format!("within {}", allowance(b, rules)), false));
     }
@@ -356,7 +419,12 @@ fn judge_quantities(a: &Claim, b: &Claim, rule: &VerdictRule, rules: &Ruleset) -
         return Some((true, format!("within {}", allowance(b, rules)), false));
     }
     let note = match difference {
-        Some(d) => format!("'{}' and '{}' differ by {}, beyond what their hedges allow", a.text, b.text, percent(d)),
+        Some(d) => format!(
+            "'{}' and '{}' differ by {}, beyond what their hedges allow",
+            a.text,
+            b.text,
+            percent(d)
+        ),
         None => format!("'{}' and '{}' do not overlap", a.text, b.text),
     };
     Some((false, note, high(difference)))
@@ -364,9 +432,15 @@ fn judge_quantities(a: &Claim, b: &Claim, rule: &VerdictRule, rules: &Ruleset) -
 
 /// What a quantity's hedge allows, in words: "the ±10% of 'roughly'", "the bound 'at least six'".
 fn allowance(claim: &Claim, rules: &Ruleset) -> String {
-    let Some(q) = claim.quantity() else { return String::new() };
+    let Some(q) = claim.quantity() else {
+        return String::new();
+    };
     if claim.derived {
-        return format!("the {} the derived change '{}' allows", range_words(&q.interval), claim.text);
+        return format!(
+            "the {} the derived change '{}' allows",
+            range_words(&q.interval),
+            claim.text
+        );
     }
     if let Some(h) = q.hedge.as_deref().and_then(|h| rules.lexicon.hedge(h)) {
         return match h.bound {
@@ -391,10 +465,17 @@ fn range_words(i: &Interval) -> String {
 
 /// |a − b| / max(|a|, |b|) of the stated values (midpoints of bounded intervals for vague amounts).
 fn relative_difference(a: &Quantity, b: &Quantity) -> Option<f64> {
-    let point = |q: &Quantity| q.value.or_else(|| Some((q.interval.low? + q.interval.high?) / 2.0));
+    let point = |q: &Quantity| {
+        q.value
+            .or_else(|| Some((q.interval.low? + q.interval.high?) / 2.0))
+    };
     let (x, y) = (point(a)?, point(b)?);
     let scale = x.abs().max(y.abs());
-    Some(if scale == 0.0 { 0.0 } else { (x - y).abs() / scale })
+    Some(if scale == 0.0 {
+        0.0
+    } else {
+        (x - y).abs() / scale
+    })
 }
 
 /// A number as an editor writes it: thousands separators, at most two decimals.
@@ -422,12 +503,26 @@ fn percent(x: f64) -> String {
 fn judge_times(a: &Claim, b: &Claim) -> Option<Judgement> {
     let (ta, tb) = (a.time()?, b.time()?);
     let (sa, ea, sb, eb) = (ta.start?, ta.end?, tb.start?, tb.end?);
-    let show = |s: chrono::NaiveDate, e: chrono::NaiveDate| if s == e { s.to_string() } else { format!("{s} to {e}") };
+    let show = |s: chrono::NaiveDate, e: chrono::NaiveDate| {
+        if s == e {
+            s.to_string()
+        } else {
+            format!("{s} to {e}")
+        }
+    };
     let (da, db) = (show(sa, ea), show(sb, eb));
     Some(if sa <= eb && sb <= ea {
-        (true, format!("'{}' ({da}) and '{}' ({db}) overlap", a.text, b.text), false)
+        (
+            true,
+            format!("'{}' ({da}) and '{}' ({db}) overlap", a.text, b.text),
+            false,
+        )
     } else {
-        (false, format!("'{}' ({da}) and '{}' ({db}) do not overlap", a.text, b.text), false)
+        (
+            false,
+            format!("'{}' ({da}) and '{}' ({db}) do not overlap", a.text, b.text),
+            false,
+        )
     })
 }
 
@@ -437,7 +532,9 @@ fn judge_people(a: &Claim, b: &Claim) -> Option<Judgement> {
     Some(match (&ea.given, &eb.given) {
         (Some(ga), Some(gb)) if !same_given_name(ga, gb) => (
             false,
-            format!("same surname {surname}, given names '{ga}' and '{gb}' differ: the same person under another name, or two people"),
+            format!(
+                "same surname {surname}, given names '{ga}' and '{gb}' differ: the same person under another name, or two people"
+            ),
             false,
         ),
         _ => (true, format!("same person, {surname}"), false),
@@ -446,16 +543,29 @@ fn judge_people(a: &Claim, b: &Claim) -> Option<Judgement> {
 
 /// "Kenneth" = "Kenneth" = "K." = "K"; "Frank" ≠ "Kenneth".
 fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim_end_matches('.').to_lowercase(), b.trim_end_matches('.').to_lowercase());
-    a == b || (a.chars().count() == 1 && b.starts_with(&a)) || (b.chars().count() == 1 && a.starts_with(&b))
+    let (a, b) = (
+        a.trim_end_matches('.').to_lowercase(),
+        b.trim_end_matches('.').to_lowercase(),
+    );
+    a == b
+        || (a.chars().count() == 1 && b.starts_with(&a))
+        || (b.chars().count() == 1 && a.starts_with(&b))
 }
 
 fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
     let (wa, wb) = (quote_words(&a.text), quote_words(&b.text));
-    let same_words = wa.contains(&wb) || wb.contains(&wa) || strsim::normalized_levenshtein(&wa, &wb) >= 0.95;
-    let (sa, sb) = (a.quote().and_then(|q| q.speaker.clone()), b.quote().and_then(|q| q.speaker.clone()));
+    let same_words =
+        wa.contains(&wb) || wb.contains(&wa) || strsim::normalized_levenshtein(&wa, &wb) >= 0.95;
+    let (sa, sb) = (
+        a.quote().and_then(|q| q.speaker.clone()),
+        b.quote().and_then(|q| q.speaker.clone()),
+    );
     match (&sa, &sb) {
-        (Some(x), Some(y)) if x != y => (false, format!("the same words attributed to {x} and to {y}"), true),
+        (Some(x), Some(y)) if x != y => (
+            false,
+            format!("the same words attributed to {x} and to {y}"),
+            true,
+        ),
         _ if !same_words => (false, "the quoted wording differs".to_string(), false),
         _ => (true, "the same quoted words".to_string(), false),
     }
@@ -482,6 +592,9 @@ mod tests {
 
     #[test]
     fn quote_words_fold_case_and_punctuation() {
-        assert_eq!(quote_words("“Rooting out, the final remnants”"), "rooting out the final remnants");
+        assert_eq!(
+            quote_words("“Rooting out, the final remnants”"),
+            "rooting out the final remnants"
+        );
     }
 }

@@ -96,13 +96,21 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
                 .take(MAX_SOURCE_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
-                .map_err(|e| problem(Level::Error, "-", format!("cannot read standard input: {e}")));
+                .map_err(|e| {
+                    problem(
+                        Level::Error,
+                        "-",
+                        format!("cannot read standard input: {e}"),
+                    )
+                });
             files.push(("-".to_string(), read.and_then(|b| check_size("-", b))));
             continue;
         }
         let p = Path::new(path);
         match std::fs::metadata(p) {
-            Err(e) => loaded.problems.push(problem(Level::Error, path, describe_io(&e))),
+            Err(e) => loaded
+                .problems
+                .push(problem(Level::Error, path, describe_io(&e))),
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
                 if let Err(e) = walk(p, &mut found) {
@@ -139,7 +147,13 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
 }
 
 fn problem(level: Level, path: &str, message: String) -> Problem {
-    Problem { level, path: path.to_string(), line: None, column: None, message }
+    Problem {
+        level,
+        path: path.to_string(),
+        line: None,
+        column: None,
+        message,
+    }
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -154,9 +168,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| problem(Level::Error, &dir.to_string_lossy(), describe_io(&e)))?;
     for entry in entries {
-        let entry = entry.map_err(|e| problem(Level::Error, &dir.to_string_lossy(), describe_io(&e)))?;
+        let entry =
+            entry.map_err(|e| problem(Level::Error, &dir.to_string_lossy(), describe_io(&e)))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| problem(Level::Error, &path.to_string_lossy(), describe_io(&e)))?;
+        let kind = entry
+            .file_type()
+            .map_err(|e| problem(Level::Error, &path.to_string_lossy(), describe_io(&e)))?;
         if kind.is_dir() {
             walk(&path, out)?;
         } else if path
@@ -171,7 +188,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, Problem> {
-    let file = std::fs::File::open(path).map_err(|e| problem(Level::Error, path, describe_io(&e)))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| problem(Level::Error, path, describe_io(&e)))?;
     let mut bytes = Vec::new();
     file.take(MAX_SOURCE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -184,7 +202,10 @@ fn check_size(path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Problem> {
         return Err(problem(
             Level::Error,
             path,
-            format!("file is larger than {} MiB; not read", MAX_SOURCE_BYTES >> 20),
+            format!(
+                "file is larger than {} MiB; not read",
+                MAX_SOURCE_BYTES >> 20
+            ),
         ));
     }
     Ok(bytes)
@@ -205,7 +226,11 @@ pub fn parse_source(
     fallback_published: Option<NaiveDate>,
 ) -> Result<(Source, Vec<Problem>), Problem> {
     if bytes.contains(&0) {
-        return Err(problem(Level::Error, path, "binary file (contains NUL bytes); not read".to_string()));
+        return Err(problem(
+            Level::Error,
+            path,
+            "binary file (contains NUL bytes); not read".to_string(),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -216,7 +241,10 @@ pub fn parse_source(
             path: path.to_string(),
             line: Some(line),
             column: Some(column),
-            message: format!("invalid UTF-8 (byte 0x{:02x} at offset {at}); not read", e.as_bytes()[at]),
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02x} at offset {at}); not read",
+                e.as_bytes()[at]
+            ),
         }
     })?;
     let mut warnings = Vec::new();
@@ -224,7 +252,11 @@ pub fn parse_source(
     let mut published = None;
     if let Some(s) = &front.published {
         published = Some(parse_date(s).ok_or_else(|| {
-            problem(Level::Error, path, format!("front matter `published: {s}` is not a YYYY-MM-DD date"))
+            problem(
+                Level::Error,
+                path,
+                format!("front matter `published: {s}` is not a YYYY-MM-DD date"),
+            )
         })?);
     }
     let mut body_start = body_start;
@@ -233,9 +265,15 @@ pub fn parse_source(
         body_start += end;
     }
     if text[body_start..].trim().is_empty() {
-        warnings.push(problem(Level::Warning, path, "empty source: no text to read".to_string()));
+        warnings.push(problem(
+            Level::Warning,
+            path,
+            "empty source: no text to read".to_string(),
+        ));
     }
-    let stem = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
     let source = Source {
         id: stem.unwrap_or_else(|| "stdin".to_string()),
         path: path.to_string(),
@@ -258,7 +296,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Splits off `---` front matter; gives its fields and where the body starts.
 fn front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Problem> {
-    let rest = match text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+    let rest = match text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
         Some(rest) => rest,
         None => return Ok((FrontMatter::default(), 0)),
     };
@@ -283,7 +324,11 @@ fn front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Problem>
         }
         offset += line.len();
     }
-    Err(problem(Level::Error, path, "front matter opened with `---` is never closed".to_string()))
+    Err(problem(
+        Level::Error,
+        path,
+        "front matter opened with `---` is never closed".to_string(),
+    ))
 }
 
 /// A leading `date YYYY-MM-DD` (scraped pages put it before the text); gives the date and the
@@ -313,7 +358,11 @@ pub fn slug(s: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "source".to_string() } else { out }
+    if out.is_empty() {
+        "source".to_string()
+    } else {
+        out
+    }
 }
 
 fn unique_id(taken: &mut BTreeSet<String>, source: &Source, path: &str) -> String {
@@ -354,7 +403,10 @@ mod tests {
     fn scraped_date_line_is_publication_date_and_caption_stays() {
         let (s, _) = parse(" date 2020-09-09 Troops at a base in 2017.\n\nText.").unwrap();
         assert_eq!(s.published, NaiveDate::from_ymd_opt(2020, 9, 9));
-        assert_eq!(&s.text[s.body_start..], " Troops at a base in 2017.\n\nText.");
+        assert_eq!(
+            &s.text[s.body_start..],
+            " Troops at a base in 2017.\n\nText."
+        );
     }
 
     #[test]
@@ -368,7 +420,12 @@ mod tests {
     #[test]
     fn bad_dates_binary_and_utf8_are_errors() {
         assert!(parse("---\npublished: yesterday\n---\nx").is_err());
-        assert!(parse_source("b.txt", vec![b'a', 0, b'b'], None).unwrap_err().message.contains("binary"));
+        assert!(
+            parse_source("b.txt", vec![b'a', 0, b'b'], None)
+                .unwrap_err()
+                .message
+                .contains("binary")
+        );
         let e = parse_source("c.txt", b"ok\nbad \xff here".to_vec(), None).unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(5)));
     }

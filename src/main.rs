@@ -14,7 +14,11 @@ use corroborate::report::{self, FindingKind, Format, Report};
 use corroborate::rules::Ruleset;
 
 #[derive(Parser)]
-#[command(name = "corroborate", version, about = "Reconcile claims across news sources: agreements, discrepancies, single-source claims.")]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Reconcile claims across news sources: agreements, discrepancies, single-source claims."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -67,13 +71,18 @@ enum FailOn {
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a YYYY-MM-DD date"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a YYYY-MM-DD date"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (paths, common, fail_on, link) = match cli.command {
-        Command::Check { paths, common, fail_on } => (paths, common, fail_on, true),
+        Command::Check {
+            paths,
+            common,
+            fail_on,
+        } => (paths, common, fail_on, true),
         Command::Extract { paths, common } => (paths, common, None, false),
     };
     match run(&paths, &common, link) {
@@ -89,7 +98,11 @@ fn main() -> ExitCode {
             if input_errors {
                 return ExitCode::from(2);
             }
-            if fails(&report, fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if fails(&report, fail_on) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(()) => ExitCode::from(2),
     }
@@ -144,10 +157,14 @@ fn run(paths: &[String], common: &Common, link: bool) -> Result<(Report, bool), 
 
 fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {
     match &common.output {
-        Some(path) => std::fs::write(path, rendered).map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(rendered.as_bytes()).and_then(|_| stdout.flush()) {
+            match stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
                 // A closed pipe (`| head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other,
@@ -157,7 +174,9 @@ fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {
 }
 
 fn fails(report: &Report, fail_on: Option<FailOn>) -> bool {
-    let Some(threshold) = fail_on else { return false };
+    let Some(threshold) = fail_on else {
+        return false;
+    };
     let rank = |k: FindingKind| match k {
         FindingKind::Agreement => 0,
         FindingKind::SingleSource => 1,

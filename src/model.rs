@@ -196,7 +196,13 @@ impl Claim {
     }
 
     /// A new claim from an extractor: id, context and derivation are filled in later stages.
-    pub fn new(source: usize, text: &str, span: Span, sentence: usize, detail: ClaimDetail) -> Claim {
+    pub fn new(
+        source: usize,
+        text: &str,
+        span: Span,
+        sentence: usize,
+        detail: ClaimDetail,
+    ) -> Claim {
         Claim {
             id: String::new(),
             source,
@@ -376,7 +382,9 @@ impl Interval {
         let high_ok = match (self.high, other.high) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(a), Some(b)) => b < a || (b == a && (self.high_inclusive || !other.high_inclusive)),
+            (Some(a), Some(b)) => {
+                b < a || (b == a && (self.high_inclusive || !other.high_inclusive))
+            }
         };
         low_ok && high_ok
     }

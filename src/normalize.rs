@@ -31,17 +31,20 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
         Measure::Percent => Some("percent".to_string()),
         Measure::Money(code) => Some(code.clone()),
         Measure::Count | Measure::Fraction => q.unit_text.as_ref().map(|u| {
-            lexicon.canonical(AliasCategory::Unit, u).map(str::to_string).unwrap_or_else(|| u.to_lowercase())
+            lexicon
+                .canonical(AliasCategory::Unit, u)
+                .map(str::to_string)
+                .unwrap_or_else(|| u.to_lowercase())
         }),
     }
 }
 
 /// The interval a quantity allows, and the rule that set it.
 pub fn interval(lexicon: &Lexicon, q: &Quantity) -> (Interval, Option<String>) {
-    if let Some(phrase) = &q.vague {
-        if let Some(v) = lexicon.vague_amount(phrase) {
-            return (Interval::closed(v.low, v.high), Some(v.rule.clone()));
-        }
+    if let Some(phrase) = &q.vague
+        && let Some(v) = lexicon.vague_amount(phrase)
+    {
+        return (Interval::closed(v.low, v.high), Some(v.rule.clone()));
     }
     if let Some((low, high)) = q.range {
         return (Interval::closed(low.min(high), low.max(high)), None);
@@ -76,15 +79,22 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
     let mut next_number = claims.iter().filter(|c| c.quantity().is_some()).count();
     let mut derived = Vec::new();
     for before in claims {
-        let Some(qb) = before.quantity() else { continue };
-        let (Role::Before, Some(pair)) = (qb.role, qb.change_pair) else { continue };
+        let Some(qb) = before.quantity() else {
+            continue;
+        };
+        let (Role::Before, Some(pair)) = (qb.role, qb.change_pair) else {
+            continue;
+        };
         let Some(after) = claims.iter().find(|c| {
-            c.quantity().is_some_and(|qa| qa.role == Role::After && qa.change_pair == Some(pair))
+            c.quantity()
+                .is_some_and(|qa| qa.role == Role::After && qa.change_pair == Some(pair))
         }) else {
             continue;
         };
         let qa = after.quantity().expect("found as a quantity");
-        let (Some(vb), Some(va)) = (qb.value, qa.value) else { continue };
+        let (Some(vb), Some(va)) = (qb.value, qa.value) else {
+            continue;
+        };
         let interval = change_interval(&qb.interval, &qa.interval, vb >= va);
         let span = Span::new(before.span.start, after.span.end);
         let text = source.slice(span);
@@ -96,7 +106,13 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
         q.interval = interval;
         q.interval_rule = Some(rule_id.to_string());
         next_number += 1;
-        let mut claim = Claim::new(before.source, text, span, before.sentence, ClaimDetail::Quantity(q));
+        let mut claim = Claim::new(
+            before.source,
+            text,
+            span,
+            before.sentence,
+            ClaimDetail::Quantity(q),
+        );
         claim.id = format!("{}:q{next_number}", source.id);
         claim.sentence_span = before.sentence_span;
         claim.derived = true;
@@ -109,7 +125,11 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
 
 /// The interval of `|before − after|` from the intervals of both ends.
 fn change_interval(before: &Interval, after: &Interval, decrease: bool) -> Interval {
-    let (hi_side, lo_side) = if decrease { (before, after) } else { (after, before) };
+    let (hi_side, lo_side) = if decrease {
+        (before, after)
+    } else {
+        (after, before)
+    };
     let low = match (hi_side.low, lo_side.high) {
         (Some(a), Some(b)) => Some((a - b).max(0.0)),
         _ => Some(0.0),
@@ -151,7 +171,10 @@ mod tests {
         q.value = None;
         q.vague = Some("dozens".into());
         let (i, rule) = interval(&rules.lexicon, &q);
-        assert_eq!((i.low, i.high, rule.as_deref()), (Some(24.0), Some(99.0), Some("vague-dozens")));
+        assert_eq!(
+            (i.low, i.high, rule.as_deref()),
+            (Some(24.0), Some(99.0), Some("vague-dozens"))
+        );
     }
 
     #[test]
@@ -176,8 +199,20 @@ mod tests {
             body_start: 0,
         };
         let mut claims = vec![
-            Claim::new(0, "about 5,200", Span::new(9, 20), 0, ClaimDetail::Quantity(before)),
-            Claim::new(0, "3,000", Span::new(24, 29), 0, ClaimDetail::Quantity(after)),
+            Claim::new(
+                0,
+                "about 5,200",
+                Span::new(9, 20),
+                0,
+                ClaimDetail::Quantity(before),
+            ),
+            Claim::new(
+                0,
+                "3,000",
+                Span::new(24, 29),
+                0,
+                ClaimDetail::Quantity(after),
+            ),
         ];
         claims[0].id = "s:q1".into();
         claims[1].id = "s:q2".into();
@@ -187,7 +222,10 @@ mod tests {
         let q = change.quantity().unwrap();
         assert!(change.derived);
         assert_eq!(change.derived_from, vec!["s:q1", "s:q2"]);
-        assert_eq!((q.value, q.role, q.unit.as_deref()), (Some(2200.0), Role::Change, Some("troops")));
+        assert_eq!(
+            (q.value, q.role, q.unit.as_deref()),
+            (Some(2200.0), Role::Change, Some("troops"))
+        );
         assert!((q.interval.low.unwrap() - 1940.0).abs() < 1e-6);
         assert!((q.interval.high.unwrap() - 2460.0).abs() < 1e-6);
         assert_eq!(change.text, "about 5,200 to 3,000");

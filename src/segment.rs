@@ -11,11 +11,11 @@ use crate::model::{Document, Sentence, Source, Span, Token, TokenKind};
 
 /// Abbreviations (lower-case, without the final period) after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "e.g", "est",
-    "etc", "feb", "fig", "fr", "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj",
-    "mar", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt",
-    "sr", "st", "u.k", "u.n", "u.s", "u.s.a", "vs", "a.m", "p.m", "d.c", "calif", "mass", "pa", "va",
-    "wash", "ft", "approx",
+    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "e.g",
+    "est", "etc", "feb", "fig", "fr", "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt",
+    "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen",
+    "sep", "sept", "sgt", "sr", "st", "u.k", "u.n", "u.s", "u.s.a", "vs", "a.m", "p.m", "d.c",
+    "calif", "mass", "pa", "va", "wash", "ft", "approx",
 ];
 
 /// Segments the body of `source`.
@@ -31,7 +31,11 @@ pub fn segment(source: &Source) -> Document<'_> {
         }
         token.sentence = s;
     }
-    Document { source, sentences, tokens }
+    Document {
+        source,
+        sentences,
+        tokens,
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -43,7 +47,10 @@ fn is_word_char(c: char) -> bool {
 fn tokenize(text: &str, from: usize) -> Vec<Token> {
     let mut tokens = Vec::new();
     let bytes = text.as_bytes();
-    let mut chars = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
+    let mut chars = text[from..]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
             continue;
@@ -54,7 +61,10 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 let b = bytes[end];
                 if b.is_ascii_digit() {
                     end += 1;
-                } else if (b == b',' || b == b'.') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_digit() {
+                } else if (b == b',' || b == b'.')
+                    && end + 1 < bytes.len()
+                    && bytes[end + 1].is_ascii_digit()
+                {
                     end += 2;
                 } else {
                     break;
@@ -63,7 +73,11 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
             while chars.peek().is_some_and(|&(i, _)| i < end) {
                 chars.next();
             }
-            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Number, sentence: 0 });
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Number,
+                sentence: 0,
+            });
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
             while let Some(&(i, d)) = chars.peek() {
@@ -73,7 +87,9 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 } else if matches!(d, '\'' | '’' | '-' | '.') {
                     // Joiner: keep only when a letter follows ("U.S", "al-Kadhemi", "don't").
                     let next = text[i + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphabetic()) && (d != '.' || is_abbreviation_dot(text, start, i)) {
+                    if next.is_some_and(|n| n.is_alphabetic())
+                        && (d != '.' || is_abbreviation_dot(text, start, i))
+                    {
                         end = i + d.len_utf8();
                         chars.next();
                     } else {
@@ -88,7 +104,11 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 end += 1;
                 chars.next();
             }
-            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Word, sentence: 0 });
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Word,
+                sentence: 0,
+            });
         } else {
             tokens.push(Token {
                 span: Span::new(start, start + c.len_utf8()),
@@ -115,7 +135,10 @@ fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
     let mut skip_to = 0;
     let push = |sentences: &mut Vec<Sentence>, s: usize, e: usize, paragraph: usize| {
         if e > s {
-            sentences.push(Sentence { span: Span::new(s, e), paragraph });
+            sentences.push(Sentence {
+                span: Span::new(s, e),
+                paragraph,
+            });
         }
     };
     for (i, token) in tokens.iter().enumerate() {
@@ -143,13 +166,21 @@ fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].span.start == end
-                && matches!(&text[tokens[j].span.start..tokens[j].span.end], "\"" | "”" | "’" | "'" | ")" | "]")
+                && matches!(
+                    &text[tokens[j].span.start..tokens[j].span.end],
+                    "\"" | "”" | "’" | "'" | ")" | "]"
+                )
             {
                 end = tokens[j].span.end;
                 j += 1;
             }
             if j < tokens.len() && starts_sentence(text, &tokens[j]) {
-                push(&mut sentences, start.take().unwrap_or(token.span.start), end, paragraph);
+                push(
+                    &mut sentences,
+                    start.take().unwrap_or(token.span.start),
+                    end,
+                    paragraph,
+                );
                 skip_to = end;
                 last_end = end;
             }
@@ -187,8 +218,12 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Whether a token can open a sentence after a terminator.
 fn starts_sentence(text: &str, token: &Token) -> bool {
     let first = text[token.span.start..].chars().next().unwrap_or(' ');
-    let after_space = token.span.start > 0 && text[..token.span.start].ends_with(char::is_whitespace);
-    after_space && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '(' | '['))
+    let after_space =
+        token.span.start > 0 && text[..token.span.start].ends_with(char::is_whitespace);
+    after_space
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '(' | '['))
 }
 
 #[cfg(test)]
@@ -211,12 +246,17 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let src = source(text);
         let doc = segment(&src);
-        doc.sentences.iter().map(|s| src.slice(s.span).to_string()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| src.slice(s.span).to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_decimals_do_not_end_sentences() {
-        let s = sentences("Gen. McKenzie met Mr. Smith in the U.S. on Tuesday. It cost 1.5 million dollars. Done!");
+        let s = sentences(
+            "Gen. McKenzie met Mr. Smith in the U.S. on Tuesday. It cost 1.5 million dollars. Done!",
+        );
         assert_eq!(
             s,
             vec![
@@ -230,7 +270,14 @@ mod tests {
     #[test]
     fn closing_quote_stays_with_its_sentence() {
         let s = sentences("\"The journey has been difficult.\" The general said so. He left.");
-        assert_eq!(s, vec!["\"The journey has been difficult.\"", "The general said so.", "He left."]);
+        assert_eq!(
+            s,
+            vec![
+                "\"The journey has been difficult.\"",
+                "The general said so.",
+                "He left."
+            ]
+        );
     }
 
     #[test]
@@ -248,7 +295,19 @@ mod tests {
         let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(
             texts,
-            vec!["The", "U.S.", "cut", "5,200", "troops", "to", "3,000.5", "in", "al-Kadhemi's", "Iraq", "."]
+            vec![
+                "The",
+                "U.S.",
+                "cut",
+                "5,200",
+                "troops",
+                "to",
+                "3,000.5",
+                "in",
+                "al-Kadhemi's",
+                "Iraq",
+                "."
+            ]
         );
     }
 
@@ -257,7 +316,11 @@ mod tests {
         let src = source("One. \"Two,\" he said. Three?\nFour");
         let doc = segment(&src);
         for t in &doc.tokens {
-            assert!(doc.sentences[t.sentence].span.contains(t.span), "{:?}", doc.token_text(t));
+            assert!(
+                doc.sentences[t.sentence].span.contains(t.span),
+                "{:?}",
+                doc.token_text(t)
+            );
         }
     }
 }

@@ -29,8 +29,14 @@ fn missing_path_is_exit_2_naming_it_and_others_still_run() {
     let good = write(&dir, "good.md", GOOD.as_bytes());
     let (code, out, err) = run(&["check", "no/such/article.txt", &good], None);
     assert_eq!(code, 2);
-    assert!(err.contains("error: no/such/article.txt: no such file or directory"), "{err}");
-    assert!(out.contains("1 sources"), "the readable source is still reported: {out}");
+    assert!(
+        err.contains("error: no/such/article.txt: no such file or directory"),
+        "{err}"
+    );
+    assert!(
+        out.contains("1 sources"),
+        "the readable source is still reported: {out}"
+    );
 }
 
 #[test]
@@ -49,7 +55,11 @@ fn unreadable_file_is_exit_2_naming_it() {
 #[test]
 fn invalid_utf8_is_exit_2_with_line_and_column() {
     let dir = temp();
-    let bad = write(&dir, "latin1.txt", b"First line.\nCaf\xe9 owners said so.\n");
+    let bad = write(
+        &dir,
+        "latin1.txt",
+        b"First line.\nCaf\xe9 owners said so.\n",
+    );
     let good = write(&dir, "good.md", GOOD.as_bytes());
     let (code, out, err) = run(&["check", &bad, &good], None);
     assert_eq!(code, 2);
@@ -73,7 +83,10 @@ fn empty_file_is_a_warning_and_the_run_succeeds() {
     let good = write(&dir, "good.md", GOOD.as_bytes());
     let (code, out, err) = run(&["check", &empty, &good], None);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("warning:") && err.contains("empty.txt: empty source"), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("empty.txt: empty source"),
+        "{err}"
+    );
     assert!(out.contains("2 sources"), "{out}");
 }
 
@@ -81,10 +94,16 @@ fn empty_file_is_a_warning_and_the_run_succeeds() {
 fn malformed_rule_file_is_exit_2_with_line_and_column() {
     let dir = temp();
     let rules = write(&dir, "bad.yaml", b"rules:\n  - id: x\n    kind: hedge\n    description: d\n    phrases: [about]\n    bound: approximate\n    tolerance: 0.1\n    colour: red\n");
-    let (code, out, err) = run(&["check", "tests/fixtures/iraq-drawdown", "--rules", &rules], None);
+    let (code, out, err) = run(
+        &["check", "tests/fixtures/iraq-drawdown", "--rules", &rules],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    assert!(err.contains("bad.yaml:2:5: rules[0]: unknown field `colour`") || err.contains("bad.yaml:"), "{err}");
+    assert!(
+        err.contains("bad.yaml:2:5: rules[0]: unknown field `colour`") || err.contains("bad.yaml:"),
+        "{err}"
+    );
     assert!(err.contains("colour"), "{err}");
 }
 
@@ -92,21 +111,40 @@ fn malformed_rule_file_is_exit_2_with_line_and_column() {
 fn broken_yaml_syntax_is_located() {
     let dir = temp();
     let rules = write(&dir, "tabs.yaml", b"rules:\n\t- id: x\n");
-    let (code, _, err) = run(&["check", "tests/fixtures/iraq-drawdown", "--rules", &rules], None);
+    let (code, _, err) = run(
+        &["check", "tests/fixtures/iraq-drawdown", "--rules", &rules],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(err.contains("tabs.yaml:2:1:"), "{err}");
 }
 
 #[test]
 fn missing_rule_file_is_exit_2() {
-    let (code, _, err) = run(&["check", "tests/fixtures/iraq-drawdown", "--rules", "nope.yaml"], None);
+    let (code, _, err) = run(
+        &[
+            "check",
+            "tests/fixtures/iraq-drawdown",
+            "--rules",
+            "nope.yaml",
+        ],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(err.contains("nope.yaml"), "{err}");
 }
 
 #[test]
 fn bad_published_flag_is_a_usage_error() {
-    let (code, _, err) = run(&["check", "tests/fixtures/iraq-drawdown", "--published", "09/09/2020"], None);
+    let (code, _, err) = run(
+        &[
+            "check",
+            "tests/fixtures/iraq-drawdown",
+            "--published",
+            "09/09/2020",
+        ],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }
@@ -114,20 +152,43 @@ fn bad_published_flag_is_a_usage_error() {
 #[test]
 fn fail_on_sets_exit_code() {
     let story = "tests/fixtures/iraq-drawdown";
-    assert_eq!(run(&["check", story, "--fail-on", "discrepancy"], None).0, 1);
+    assert_eq!(
+        run(&["check", story, "--fail-on", "discrepancy"], None).0,
+        1
+    );
     assert_eq!(run(&["check", story, "--fail-on", "agreement"], None).0, 1);
     let dir = temp();
     let good = write(&dir, "good.md", GOOD.as_bytes());
     // One source: single-source findings only, so failing on discrepancies passes.
-    assert_eq!(run(&["check", &good, "--fail-on", "discrepancy"], None).0, 0);
-    assert_eq!(run(&["check", &good, "--fail-on", "single-source"], None).0, 1);
+    assert_eq!(
+        run(&["check", &good, "--fail-on", "discrepancy"], None).0,
+        0
+    );
+    assert_eq!(
+        run(&["check", &good, "--fail-on", "single-source"], None).0,
+        1
+    );
 }
 
 #[test]
 fn output_flag_writes_the_report_to_a_file() {
     let dir = temp();
-    let out_path = dir.path().join("report.json").to_string_lossy().into_owned();
-    let (code, out, _) = run(&["check", "tests/fixtures/iraq-drawdown", "--format", "json", "--output", &out_path], None);
+    let out_path = dir
+        .path()
+        .join("report.json")
+        .to_string_lossy()
+        .into_owned();
+    let (code, out, _) = run(
+        &[
+            "check",
+            "tests/fixtures/iraq-drawdown",
+            "--format",
+            "json",
+            "--output",
+            &out_path,
+        ],
+        None,
+    );
     assert_eq!(code, 0);
     assert!(out.is_empty());
     let written = std::fs::read_to_string(&out_path).expect("report written");
@@ -137,13 +198,28 @@ fn output_flag_writes_the_report_to_a_file() {
 
 #[test]
 fn extract_reads_standard_input() {
-    let (code, out, err) = run(&["extract", "-", "--format", "json", "--published", "2020-09-09"], Some(b"Officials said nearly 40 people were hurt last month."));
+    let (code, out, err) = run(
+        &[
+            "extract",
+            "-",
+            "--format",
+            "json",
+            "--published",
+            "2020-09-09",
+        ],
+        Some(b"Officials said nearly 40 people were hurt last month."),
+    );
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(json["sources"][0]["id"], "stdin");
     assert_eq!(json["sources"][0]["published"], "2020-09-09");
     assert_eq!(json["findings"].as_array().map(Vec::len), Some(0));
-    let texts: Vec<&str> = json["claims"].as_array().unwrap().iter().filter_map(|c| c["text"].as_str()).collect();
+    let texts: Vec<&str> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["text"].as_str())
+        .collect();
     assert!(texts.contains(&"nearly 40"), "{texts:?}");
     assert!(texts.contains(&"last month"), "{texts:?}");
 }

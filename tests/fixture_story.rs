@@ -17,14 +17,29 @@ fn fixture_story_reports_the_expected_findings() {
 fn a_third_source_with_a_different_count_is_a_discrepancy() {
     let loaded = corroborate::load::load_paths(&[common::fixture_story()], None);
     let report = corroborate::check(&loaded.sources, &Ruleset::builtin());
-    common::finding(&report, FindingKind::Discrepancy, &[("coastline-herald", "around 4,000"), ("meridian", "5,")]);
+    common::finding(
+        &report,
+        FindingKind::Discrepancy,
+        &[("coastline-herald", "around 4,000"), ("meridian", "5,")],
+    );
 }
 
 #[test]
 fn a_stricter_rule_turns_the_roughly_agreement_into_a_discrepancy() {
     let strict = "rules:\n  - id: hedge-roughly\n    kind: hedge\n    description: Our desk reads 'roughly' as within 2%.\n    phrases: [roughly, some]\n    bound: approximate\n    tolerance: 0.02\n";
-    let rules = Ruleset::load(&[("strict.yaml".to_string(), strict.to_string())]).expect("valid rules");
-    let loaded = corroborate::load::load_paths(&["tests/fixtures/iraq-drawdown/meridian.txt".into(), "tests/fixtures/iraq-drawdown/northline.md".into()], None);
+    let rules =
+        Ruleset::load(&[("strict.yaml".to_string(), strict.to_string())]).expect("valid rules");
+    let loaded = corroborate::load::load_paths(
+        &[
+            "tests/fixtures/iraq-drawdown/meridian.txt".into(),
+            "tests/fixtures/iraq-drawdown/northline.md".into(),
+        ],
+        None,
+    );
     let report = corroborate::check(&loaded.sources, &rules);
-    common::finding(&report, FindingKind::Discrepancy, &[("meridian", "roughly 5,000")]);
+    common::finding(
+        &report,
+        FindingKind::Discrepancy,
+        &[("meridian", "roughly 5,000")],
+    );
 }

@@ -47,7 +47,8 @@ impl Extractors {
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
         let quantities = self.quantity.extract(doc, source, &taken);
         let quotes = self.quote.extract(doc, source, &mentions);
-        let mut claims: Vec<Claim> = Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());
+        let mut claims: Vec<Claim> =
+            Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());
         claims.extend(quantities);
         claims.extend(times);
         claims.extend(quotes);
@@ -60,7 +61,12 @@ impl Extractors {
 /// Orders claims by position and numbers them per kind: `<source>:<letter><n>`.
 pub fn assign_ids(source_id: &str, claims: &mut [Claim]) {
     claims.sort_by(|a, b| {
-        (a.span.start, a.kind(), a.span.end, a.derived).cmp(&(b.span.start, b.kind(), b.span.end, b.derived))
+        (a.span.start, a.kind(), a.span.end, a.derived).cmp(&(
+            b.span.start,
+            b.kind(),
+            b.span.end,
+            b.derived,
+        ))
     });
     let mut counters = [0usize; 4];
     for claim in claims.iter_mut() {

@@ -6,6 +6,12 @@ use crate::model::{Claim, Document, Mention};
 
 pub struct QuoteExtractor {}
 
+impl Default for QuoteExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {}

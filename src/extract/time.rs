@@ -8,12 +8,23 @@ use crate::model::{Claim, Document};
 
 pub struct TimeExtractor {}
 
+impl Default for TimeExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl TimeExtractor {
     pub fn new() -> TimeExtractor {
         TimeExtractor {}
     }
 
-    pub fn extract(&self, _doc: &Document, _source: usize, _published: Option<NaiveDate>) -> Vec<Claim> {
+    pub fn extract(
+        &self,
+        _doc: &Document,
+        _source: usize,
+        _published: Option<NaiveDate>,
+    ) -> Vec<Claim> {
         Vec::new()
     }
 }

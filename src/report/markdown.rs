@@ -20,7 +20,10 @@ pub fn render(report: &Report) -> String {
         report.count(FindingKind::Agreement),
         report.count(FindingKind::SingleSource),
     );
-    let _ = writeln!(out, "| Source | Outlet | Published | Path |\n|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| Source | Outlet | Published | Path |\n|---|---|---|---|"
+    );
     for s in &report.sources {
         let _ = writeln!(
             out,
@@ -48,7 +51,10 @@ pub fn render(report: &Report) -> String {
                 finding.severity.as_str(),
                 finding.rule
             );
-            let _ = writeln!(out, "| Outlet | Text | Value | Where | Sentence |\n|---|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "| Outlet | Text | Value | Where | Sentence |\n|---|---|---|---|---|"
+            );
             for id in &finding.claims {
                 let Some(c) = report.claim(id) else { continue };
                 let _ = writeln!(
@@ -78,8 +84,16 @@ pub fn render(report: &Report) -> String {
 pub fn render_claims(report: &Report) -> String {
     let mut out = String::from("# Claims\n");
     for s in &report.sources {
-        let _ = writeln!(out, "\n## {} (`{}`)\n", cell(report.source_name(&s.id)), s.path);
-        let _ = writeln!(out, "| Id | Kind | Text | Value | Where |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "\n## {} (`{}`)\n",
+            cell(report.source_name(&s.id)),
+            s.path
+        );
+        let _ = writeln!(
+            out,
+            "| Id | Kind | Text | Value | Where |\n|---|---|---|---|---|"
+        );
         for c in report.claims.iter().filter(|c| c.source == s.id) {
             let _ = writeln!(
                 out,

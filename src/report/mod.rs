@@ -199,7 +199,10 @@ impl Report {
     pub fn new(sources: &[Source], claims: &[Claim], findings: Vec<Finding>) -> Report {
         let mut order: Vec<usize> = (0..claims.len()).collect();
         order.sort_by_key(|&i| claim_order(&claims[i]));
-        let claims = order.into_iter().map(|i| claim_view(sources, &claims[i])).collect();
+        let claims = order
+            .into_iter()
+            .map(|i| claim_view(sources, &claims[i]))
+            .collect();
         Report {
             version: 1,
             sources: sources.iter().map(source_view).collect(),
@@ -218,7 +221,9 @@ impl Report {
 
     /// The outlet of a source, else its id.
     pub fn source_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.source(id).and_then(|s| s.outlet.as_deref()).unwrap_or(id)
+        self.source(id)
+            .and_then(|s| s.outlet.as_deref())
+            .unwrap_or(id)
     }
 
     pub fn count(&self, kind: FindingKind) -> usize {
@@ -269,7 +274,10 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
         source: source.id.clone(),
         kind: c.kind(),
         text: c.text.clone(),
-        span: SpanView { start: c.span.start, end: c.span.end },
+        span: SpanView {
+            start: c.span.start,
+            end: c.span.end,
+        },
         line,
         column,
         sentence: one_line(source.slice(c.sentence_span)),
@@ -279,7 +287,10 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
             end: t.end.map(|d| d.to_string()),
             role: t.role,
         }),
-        quote: c.quote().map(|q| QuoteView { speaker: q.speaker.clone(), speaker_text: q.speaker_text.clone() }),
+        quote: c.quote().map(|q| QuoteView {
+            speaker: q.speaker.clone(),
+            speaker_text: q.speaker_text.clone(),
+        }),
         entity: c.entity().map(|e| EntityView {
             entity_type: e.entity_type,
             name: e.name.clone(),

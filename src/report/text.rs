@@ -25,11 +25,24 @@ pub fn render(report: &Report) -> String {
             FindingKind::Agreement => "AGREEMENT",
             FindingKind::SingleSource => "SINGLE-SOURCE",
         };
-        let _ = writeln!(out, "\n{label} [{}] {} ({})", finding.severity.as_str(), finding.summary, finding.rule);
+        let _ = writeln!(
+            out,
+            "\n{label} [{}] {} ({})",
+            finding.severity.as_str(),
+            finding.summary,
+            finding.rule
+        );
         for id in &finding.claims {
             let Some(c) = report.claim(id) else { continue };
             let path = report.source(&c.source).map_or("", |s| s.path.as_str());
-            let _ = writeln!(out, "  {path}:{}:{}  {}  \"{}\"", c.line, c.column, report.source_name(&c.source), c.text);
+            let _ = writeln!(
+                out,
+                "  {path}:{}:{}  {}  \"{}\"",
+                c.line,
+                c.column,
+                report.source_name(&c.source),
+                c.text
+            );
             let _ = writeln!(out, "      in: {}", c.sentence);
         }
     }
@@ -41,10 +54,23 @@ pub fn render_claims(report: &Report) -> String {
     let mut out = String::new();
     for s in &report.sources {
         let count = report.claims.iter().filter(|c| c.source == s.id).count();
-        let _ = writeln!(out, "{} ({}): {count} claims", report.source_name(&s.id), s.path);
+        let _ = writeln!(
+            out,
+            "{} ({}): {count} claims",
+            report.source_name(&s.id),
+            s.path
+        );
         for c in report.claims.iter().filter(|c| c.source == s.id) {
             let value = super::claim_value(c);
-            let _ = writeln!(out, "  {}:{}  {:<8} {:<12} \"{}\"  = {value}", c.line, c.column, c.kind.as_str(), c.id, c.text);
+            let _ = writeln!(
+                out,
+                "  {}:{}  {:<8} {:<12} \"{}\"  = {value}",
+                c.line,
+                c.column,
+                c.kind.as_str(),
+                c.id,
+                c.text
+            );
         }
     }
     out

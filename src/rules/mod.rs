@@ -25,11 +25,20 @@ use crate::model::ClaimKind;
 
 /// The built-in rule pack, compiled into the binary.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("rules/aliases.yaml", include_str!("../../rules/aliases.yaml")),
+    (
+        "rules/aliases.yaml",
+        include_str!("../../rules/aliases.yaml"),
+    ),
     ("rules/places.yaml", include_str!("../../rules/places.yaml")),
     ("rules/hedges.yaml", include_str!("../../rules/hedges.yaml")),
-    ("rules/linking.yaml", include_str!("../../rules/linking.yaml")),
-    ("rules/verdicts.yaml", include_str!("../../rules/verdicts.yaml")),
+    (
+        "rules/linking.yaml",
+        include_str!("../../rules/linking.yaml"),
+    ),
+    (
+        "rules/verdicts.yaml",
+        include_str!("../../rules/verdicts.yaml"),
+    ),
 ];
 
 /// An error in a rule file, located at `path:line:col` where the YAML parser knows the place.
@@ -44,7 +53,9 @@ pub struct RuleError {
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(col)) => write!(f, "{}:{}:{}: {}", self.path, line, col, self.message),
+            (Some(line), Some(col)) => {
+                write!(f, "{}:{}:{}: {}", self.path, line, col, self.message)
+            }
             _ => write!(f, "{}: {}", self.path, self.message),
         }
     }
@@ -53,7 +64,9 @@ impl fmt::Display for RuleError {
 impl std::error::Error for RuleError {}
 
 /// How serious a finding is, lowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     Info,
@@ -198,7 +211,9 @@ pub struct VagueRule {
 }
 
 /// A property of two claims that a link rule checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     /// The counted noun after aliases (quantities), or the measure (percent, currency).
@@ -439,7 +454,12 @@ impl Ruleset {
                 Ok(file) => {
                     for rule in file.rules {
                         if let Err(message) = validate(&rule) {
-                            errors.push(RuleError { path: path.clone(), line: None, column: None, message });
+                            errors.push(RuleError {
+                                path: path.clone(),
+                                line: None,
+                                column: None,
+                                message,
+                            });
                             continue;
                         }
                         match rules.iter_mut().find(|r| r.id() == rule.id()) {
@@ -487,8 +507,14 @@ impl Ruleset {
 /// Checks a rule's values beyond what its type says.
 fn validate(rule: &Rule) -> Result<(), String> {
     let id = rule.id();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(format!("rule id {id:?} must be non-empty letters, digits, '-' or '_'"));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(format!(
+            "rule id {id:?} must be non-empty letters, digits, '-' or '_'"
+        ));
     }
     let unit = |x: f64, what: &str| {
         if (0.0..=1.0).contains(&x) {
@@ -502,9 +528,12 @@ fn validate(rule: &Rule) -> Result<(), String> {
             if h.phrases.is_empty() {
                 return Err(format!("rule {id}: `phrases` is empty"));
             }
-            let needs_tolerance = matches!(h.bound, Bound::Approximate | Bound::Below | Bound::Above);
+            let needs_tolerance =
+                matches!(h.bound, Bound::Approximate | Bound::Below | Bound::Above);
             match (needs_tolerance, h.tolerance) {
-                (true, None) => return Err(format!("rule {id}: bound {:?} needs `tolerance`", h.bound)),
+                (true, None) => {
+                    return Err(format!("rule {id}: bound {:?} needs `tolerance`", h.bound));
+                }
                 (_, Some(t)) => unit(t, "tolerance")?,
                 _ => {}
             }
@@ -514,7 +543,10 @@ fn validate(rule: &Rule) -> Result<(), String> {
                 return Err(format!("rule {id}: `phrases` is empty"));
             }
             if !(v.low >= 0.0 && v.low <= v.high) {
-                return Err(format!("rule {id}: needs 0 <= low <= high, got {} and {}", v.low, v.high));
+                return Err(format!(
+                    "rule {id}: needs 0 <= low <= high, got {} and {}",
+                    v.low, v.high
+                ));
             }
         }
         Rule::Link(l) => {
@@ -526,10 +558,10 @@ fn validate(rule: &Rule) -> Result<(), String> {
             if let Some(t) = v.tolerance {
                 unit(t, "tolerance")?;
             }
-            if let Some(t) = v.high_above {
-                if t < 0.0 {
-                    return Err(format!("rule {id}: high-above {t} must not be negative"));
-                }
+            if let Some(t) = v.high_above
+                && t < 0.0
+            {
+                return Err(format!("rule {id}: high-above {t} must not be negative"));
             }
         }
         Rule::Alias(a) => {
@@ -549,7 +581,13 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
             Rule::Alias(a) => {
                 let table = lexicon.aliases.entry(a.category).or_default();
                 let fold = matches!(a.category, AliasCategory::Unit | AliasCategory::Event);
-                let key = |s: &str| if fold { s.to_lowercase() } else { s.to_string() };
+                let key = |s: &str| {
+                    if fold {
+                        s.to_lowercase()
+                    } else {
+                        s.to_string()
+                    }
+                };
                 for (canonical, variants) in &a.names {
                     table.insert(key(canonical), canonical.clone());
                     for v in variants {
@@ -583,8 +621,12 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
         }
     }
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
-    lexicon.hedges.sort_by(|a, b| longest_first(&a.phrase, &b.phrase));
-    lexicon.vague.sort_by(|a, b| longest_first(&a.phrase, &b.phrase));
+    lexicon
+        .hedges
+        .sort_by(|a, b| longest_first(&a.phrase, &b.phrase));
+    lexicon
+        .vague
+        .sort_by(|a, b| longest_first(&a.phrase, &b.phrase));
     lexicon
 }
 

@@ -13,7 +13,12 @@ pub const MAX_RULE_FILE_BYTES: usize = 1 << 20;
 
 /// Parses a rule file.
 pub(super) fn parse_rule_file(path: &str, text: &str) -> Result<RuleFile, RuleError> {
-    let error = |message: String| RuleError { path: path.to_string(), line: None, column: None, message };
+    let error = |message: String| RuleError {
+        path: path.to_string(),
+        line: None,
+        column: None,
+        message,
+    };
     if text.len() > MAX_RULE_FILE_BYTES {
         return Err(error(format!(
             "rule file is {} bytes; the limit is {} bytes",
@@ -22,7 +27,9 @@ pub(super) fn parse_rule_file(path: &str, text: &str) -> Result<RuleFile, RuleEr
         )));
     }
     if text.trim().is_empty() {
-        return Err(error("rule file is empty; expected a `rules:` list".to_string()));
+        return Err(error(
+            "rule file is empty; expected a `rules:` list".to_string(),
+        ));
     }
     parse(path, text)
 }

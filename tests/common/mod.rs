@@ -19,7 +19,10 @@ pub fn fixture_story() -> String {
 
 /// The shared folder beside the project, if it is there.
 pub fn shared_dir(sub: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(sub);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join(sub);
     dir.is_dir().then_some(dir)
 }
 
@@ -31,13 +34,22 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the corroborate binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().expect("piped stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("piped stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     let out = child.wait_with_output().expect("the binary finishes");
     (
@@ -51,7 +63,11 @@ use corroborate::report::{ClaimView, Finding, FindingKind, Report};
 
 /// The claims of a finding.
 pub fn claims_of<'a>(report: &'a Report, finding: &Finding) -> Vec<&'a ClaimView> {
-    finding.claims.iter().filter_map(|id| report.claim(id)).collect()
+    finding
+        .claims
+        .iter()
+        .filter_map(|id| report.claim(id))
+        .collect()
 }
 
 fn has(report: &Report, finding: &Finding, source: &str, text: &str) -> bool {
@@ -69,8 +85,16 @@ pub fn finding<'a>(report: &'a Report, kind: FindingKind, wanted: &[(&str, &str)
         .filter(|f| f.kind == kind)
         .find(|f| wanted.iter().all(|(s, t)| has(report, f, s, t)))
         .unwrap_or_else(|| {
-            let all: Vec<String> = report.findings.iter().map(|f| format!("{} {}", f.kind.as_str(), f.summary)).collect();
-            panic!("no {} with {wanted:?}; findings:\n{}", kind.as_str(), all.join("\n"))
+            let all: Vec<String> = report
+                .findings
+                .iter()
+                .map(|f| format!("{} {}", f.kind.as_str(), f.summary))
+                .collect();
+            panic!(
+                "no {} with {wanted:?}; findings:\n{}",
+                kind.as_str(),
+                all.join("\n")
+            )
         })
 }
 
@@ -80,24 +104,57 @@ pub fn finding<'a>(report: &'a Report, kind: FindingKind, wanted: &[(&str, &str)
 pub fn assert_drawdown_story(report: &Report, first: &str, second: &str) {
     use FindingKind::{Agreement, Discrepancy, SingleSource};
     // The Iraq level before the cut, in both sources.
-    finding(report, Agreement, &[(first, "about 5,200"), (second, "about 5,200")]);
+    finding(
+        report,
+        Agreement,
+        &[(first, "about 5,200"), (second, "about 5,200")],
+    );
     // The level after the cut.
     let after = finding(report, Agreement, &[(first, "3,000"), (second, "3,000")]);
-    assert!(claims_of(report, after).iter().all(|c| c.quantity.as_ref().is_some_and(|q| q.value == Some(3000.0))));
+    assert!(
+        claims_of(report, after)
+            .iter()
+            .all(|c| c.quantity.as_ref().is_some_and(|q| q.value == Some(3000.0)))
+    );
     // The stated withdrawal agrees with the change derived from 5,200 -> 3,000 in both sources.
     let change = finding(report, Agreement, &[(second, "some 2,200")]);
-    let derived: Vec<&str> = claims_of(report, change).iter().filter(|c| c.derived).map(|c| c.source.as_str()).collect();
-    assert!(derived.contains(&first) && derived.contains(&second), "derived changes of both sources: {derived:?}");
+    let derived: Vec<&str> = claims_of(report, change)
+        .iter()
+        .filter(|c| c.derived)
+        .map(|c| c.source.as_str())
+        .collect();
+    assert!(
+        derived.contains(&first) && derived.contains(&second),
+        "derived changes of both sources: {derived:?}"
+    );
     // "roughly 5,000" agrees with 5,200 within the tolerance of "roughly".
-    let roughly = finding(report, Agreement, &[(second, "roughly 5,000"), (first, "5,200")]);
+    let roughly = finding(
+        report,
+        Agreement,
+        &[(second, "roughly 5,000"), (first, "5,200")],
+    );
     assert!(roughly.summary.contains("roughly"), "{}", roughly.summary);
     // The timing of the cut.
-    finding(report, Agreement, &[(first, "September"), (second, "by the end of September")]);
+    finding(
+        report,
+        Agreement,
+        &[(first, "September"), (second, "by the end of September")],
+    );
     // The meeting with the Iraqi prime minister: last month = August 2020.
-    let meeting = finding(report, Agreement, &[(first, "last month"), (second, "August")]);
-    let last_month = claims_of(report, meeting).into_iter().find(|c| c.text.to_lowercase() == "last month").unwrap();
+    let meeting = finding(
+        report,
+        Agreement,
+        &[(first, "last month"), (second, "August")],
+    );
+    let last_month = claims_of(report, meeting)
+        .into_iter()
+        .find(|c| c.text.to_lowercase() == "last month")
+        .unwrap();
     let t = last_month.time.as_ref().unwrap();
-    assert_eq!((t.start.as_deref(), t.end.as_deref()), (Some("2020-08-01"), Some("2020-08-31")));
+    assert_eq!(
+        (t.start.as_deref(), t.end.as_deref()),
+        (Some("2020-08-01"), Some("2020-08-31"))
+    );
     // Facts only one source states.
     finding(report, SingleSource, &[(second, "8,600")]);
     finding(report, SingleSource, &[(first, "at least six")]);
@@ -107,12 +164,26 @@ pub fn assert_drawdown_story(report: &Report, first: &str, second: &str) {
     let afghan = ["8,600", "fewer than 5,000", "4,000 to 5,000"];
     let iraq = ["5,200", "3,000", "2,200", "roughly 5,000"];
     for f in report.findings.iter().filter(|f| f.kind != SingleSource) {
-        let texts: Vec<&str> = claims_of(report, f).iter().filter(|c| c.quantity.is_some()).map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = claims_of(report, f)
+            .iter()
+            .filter(|c| c.quantity.is_some())
+            .map(|c| c.text.as_str())
+            .collect();
         let has_afghan = texts.iter().any(|t| afghan.iter().any(|a| t.contains(a)));
-        let has_iraq = texts.iter().any(|t| iraq.iter().any(|a| t.contains(a)) && !afghan.iter().any(|a| t.contains(a)));
-        assert!(!(has_afghan && has_iraq), "Afghanistan and Iraq figures linked: {}", f.summary);
+        let has_iraq = texts
+            .iter()
+            .any(|t| iraq.iter().any(|a| t.contains(a)) && !afghan.iter().any(|a| t.contains(a)));
+        assert!(
+            !(has_afghan && has_iraq),
+            "Afghanistan and Iraq figures linked: {}",
+            f.summary
+        );
     }
     // The two McKenzies are surfaced for review, not merged and not ignored.
-    let names = finding(report, Discrepancy, &[(first, "Frank McKenzie"), (second, "Kenneth McKenzie")]);
+    let names = finding(
+        report,
+        Discrepancy,
+        &[(first, "Frank McKenzie"), (second, "Kenneth McKenzie")],
+    );
     assert_eq!(names.rule, "person-name-variant");
 }
