@@ -21,3 +21,91 @@ fn builtin_pack_loads() {
     assert_eq!(rules.lexicon.canonical(AliasCategory::Place, "us"), None);
     assert_eq!(rules.lexicon.hedge("roughly").unwrap().tolerance, 0.10);
 }
+
+fn load_user(text: &str) -> Result<Ruleset, Vec<RuleError>> {
+    Ruleset::load(&[("user.yaml".to_string(), text.to_string())])
+}
+
+fn first_error(text: &str) -> String {
+    load_user(text).expect_err("the rule file is invalid")[0].to_string()
+}
+
+#[test]
+fn a_user_rule_with_an_existing_id_overrides_it() {
+    let rules = load_user(
+        "rules:\n  - id: hedge-roughly\n    kind: hedge\n    description: strict\n    phrases: [roughly]\n    bound: approximate\n    tolerance: 0.02\n",
+    )
+    .unwrap();
+    assert_eq!(rules.lexicon.hedge("roughly").unwrap().tolerance, 0.02);
+    assert_eq!(
+        rules
+            .rules
+            .iter()
+            .filter(|r| r.id() == "hedge-roughly")
+            .count(),
+        1
+    );
+    // The override replaces the whole rule: "some", listed only in the built-in version, is gone.
+    assert!(rules.lexicon.hedge("some").is_none());
+}
+
+#[test]
+fn unknown_keys_are_located_errors() {
+    let e = first_error(
+        "rules:\n  - id: x\n    kind: vague\n    description: d\n    phrases: [loads]\n    low: 1\n    high: 2\n    colour: red\n",
+    );
+    // The location is the rule's (its fields are read after its `kind`).
+    assert!(e.starts_with("user.yaml:2:3: "), "{e}");
+    assert!(e.contains("unknown field `colour`"), "{e}");
+}
+
+#[test]
+fn unknown_kinds_and_wrong_types_are_errors() {
+    assert!(
+        first_error("rules:\n  - id: x\n    kind: teleport\n    description: d\n")
+            .contains("unknown variant `teleport`")
+    );
+    let e = first_error(
+        "rules:\n  - id: x\n    kind: vague\n    description: d\n    phrases: [loads]\n    low: many\n    high: 2\n",
+    );
+    assert!(
+        e.starts_with("user.yaml:2:3: ") && e.contains("invalid type: string \"many\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn values_out_of_range_are_errors() {
+    let e = first_error(
+        "rules:\n  - id: x\n    kind: link\n    description: d\n    claim: time\n    similarity: {metric: jaro-winkler, threshold: 1.7}\n",
+    );
+    assert!(e.contains("threshold 1.7 is out of range"), "{e}");
+    let e = first_error(
+        "rules:\n  - id: x\n    kind: hedge\n    description: d\n    phrases: [about]\n    bound: approximate\n",
+    );
+    assert!(e.contains("needs `tolerance`"), "{e}");
+    assert!(first_error("rules:\n  - id: x\n    kind: link\n    description: d\n    claim: time\n    similarity: {metric: cosine, threshold: 0.5}\n").contains("unknown variant `cosine`"));
+}
+
+#[test]
+fn empty_huge_and_broken_files_are_errors() {
+    assert!(first_error("").contains("empty"));
+    let huge = format!("rules: []\n#{}\n", "x".repeat(yaml::MAX_RULE_FILE_BYTES));
+    assert!(first_error(&huge).contains("limit"));
+    let e = first_error("rules:\n  - id: [unclosed\n");
+    assert!(e.starts_with("user.yaml:3:"), "{e}");
+}
+
+#[test]
+fn every_error_of_several_files_is_reported() {
+    let errors = Ruleset::load(&[
+        ("a.yaml".to_string(), String::new()),
+        (
+            "b.yaml".to_string(),
+            "rules:\n  - id: y\n    kind: nope\n".to_string(),
+        ),
+    ])
+    .expect_err("both files are invalid");
+    assert_eq!(errors.len(), 2);
+    assert!(errors[0].path == "a.yaml" && errors[1].path == "b.yaml");
+}
