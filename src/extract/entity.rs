@@ -1,18 +1,1446 @@
 //! Entities: people with titles and roles, organisations, places.
 //!
-//! Takes a [`Document`] and the lexicon's aliases; gives entity claims and named mentions.
+//! Takes a [`Document`] and the lexicon's place, organisation and actor aliases; gives one entity
+//! claim per distinct person, organisation and place of the source (at its first mention) and every
+//! named [`Mention`] in text order, each with its canonical name, sentence, and whether it is
+//! governed by a locative preposition ("in Iraq") or is a demonym ("Iraqi", "inter-Afghan").
+//!
+//! Names come from one aho-corasick automaton over every place, organisation and actor variant
+//! (case-sensitive, leftmost-longest, whole words where a hyphen also bounds a word, so
+//! "pro-Iranian" and "US-led" match and "us" does not). A capital used for its government
+//! ("Washington said", actor aliases) gives a mention of the country it stands for, as a place
+//! mention when that country is a known place (so it is not locative and acts as an actor), else as
+//! an organisation; governed by a locative preposition ("in Baghdad") a name that is also a place
+//! stays that place. "IS" and other all-caps variants that read as English words count only outside
+//! all-caps headlines.
+//!
+//! People are found by a title ([`TITLES`], optionally after a demonym or organisation: "Iraqi Prime
+//! Minister X", "Pentagon spokesman X") followed by capitalised name words (with particles such as
+//! "al", "bin", "van"), or by a 2–3 word capitalised name that is the subject or object of a speech
+//! verb ("Sarah Lee said", "said Sarah Lee", "according to Sarah Lee"). A later surname alone
+//! ("McKenzie said", "Trump's") resolves to the earlier full name with that surname; a different
+//! given name with the same surname is a different person (the linker surfaces the variant). An
+//! appositive right after a name ("X, the head of Y,") gives the person's role.
 
-use crate::model::{Claim, Document, Mention};
-use crate::rules::Lexicon;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-pub struct EntityExtractor {}
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::model::{
+    Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, TokenKind,
+};
+use crate::rules::{AliasCategory, Lexicon};
+
+/// Titles that introduce a person's name, as written in their usual form. Matched word by word
+/// without case; an abbreviation may carry its period ("Gen.", "Lt. Gen.").
+pub const TITLES: &[&str] = &[
+    "Lieutenant General",
+    "Lt Gen",
+    "Major General",
+    "Maj Gen",
+    "Brigadier General",
+    "Brig Gen",
+    "General",
+    "Gen",
+    "Vice Admiral",
+    "Rear Admiral",
+    "Admiral",
+    "Adm",
+    "Lieutenant Colonel",
+    "Lt Col",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Captain",
+    "Capt",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Commander",
+    "Cmdr",
+    "Vice President",
+    "President",
+    "Deputy Prime Minister",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Interior Minister",
+    "Finance Minister",
+    "Minister",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Defense Secretary",
+    "Defence Secretary",
+    "Secretary-General",
+    "Secretary General",
+    "Secretary",
+    "Senator",
+    "Sen",
+    "Representative",
+    "Rep",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Crown Prince",
+    "Prince",
+    "Princess",
+    "Judge",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Professor",
+    "Sheikh",
+    "Ayatollah",
+    "Imam",
+    "Pope",
+    "Emir",
+    "Ambassador",
+    "Envoy",
+    "Speaker",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+];
+
+/// Title head words that also introduce a name when written in lower case ("Pentagon spokesman X",
+/// "Iraqi prime minister X"); other titles must be capitalised ("judge" and "major" are common words).
+const LOWER_CASE_TITLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "chancellor",
+];
+
+/// Abbreviated title words and their full form, for comparing titles ("Gen" = "General").
+const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("maj", "major"),
+    ("brig", "brigadier"),
+    ("adm", "admiral"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("sgt", "sergeant"),
+    ("cmdr", "commander"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gov", "governor"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+];
+
+/// Verbs that attribute speech; a name next to one is a speaker.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "warned",
+    "explained",
+    "insisted",
+    "stressed",
+    "announced",
+    "declared",
+    "wrote",
+    "tweeted",
+    "argued",
+    "asked",
+    "replied",
+    "recalled",
+    "claimed",
+    "confirmed",
+    "acknowledged",
+    "continued",
+    "emphasised",
+    "emphasized",
+    "urged",
+];
+
+/// Lower-case particles inside names ("Mustafa al Kadhemi", "Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "la", "le", "da", "di",
+    "du", "dos",
+];
+
+/// Prepositions that make the name after them a location.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "into",
+    "at",
+    "across",
+    "inside",
+    "throughout",
+    "near",
+    "within",
+];
+
+/// Words that may stand between a locative preposition and the place ("in the northern Iraqi city").
+const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "war-torn",
+];
+
+/// Capitalised words that never start or form a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Over",
+    "Under",
+    "During",
+    "Since",
+    "Until",
+    "Last",
+    "Next",
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "However",
+    "Then",
+    "Also",
+    "Now",
+    "Still",
+    "Yet",
+    "Instead",
+    "Separately",
+    "Officials",
+    "Analysts",
+    "Critics",
+    "Experts",
+    "Residents",
+    "Witnesses",
+    "Police",
+    "Sources",
+    "Reports",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Read",
+    "More",
+    "Here",
+    "There",
+    "Both",
+    "Each",
+    "Other",
+    "Another",
+    "Such",
+    "Democratic",
+    "Republican",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Sept",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Words that make a capitalised run an organisation or a thing, not a person.
+const NOT_NAME_WORDS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Command",
+    "Council",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Party",
+    "Group",
+    "Office",
+    "Agency",
+    "News",
+    "Times",
+    "Post",
+    "Committee",
+    "Corps",
+    "Guard",
+    "University",
+    "Institute",
+    "Company",
+    "Inc",
+    "Corp",
+    "Bank",
+    "Union",
+    "Court",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Government",
+    "Service",
+    "Network",
+    "Foundation",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Commission",
+    "Authority",
+    "Embassy",
+    "State",
+    "States",
+    "House",
+    "Republic",
+    "Kingdom",
+    "Federation",
+    "Assembly",
+    "Motors",
+    "Electric",
+    "Staff",
+    "Administration",
+    "Coalition",
+    "Airport",
+    "Base",
+    "Street",
+    "Square",
+    "Province",
+    "City",
+    "Region",
+    "Tower",
+    "Hospital",
+    "School",
+    "Club",
+    "Centre",
+    "Center",
+    "Mission",
+];
+
+/// Lower-case words that cannot open an appositive role ("Trump, who ...", "X, meanwhile, said").
+const NOT_ROLES: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "that",
+    "and",
+    "but",
+    "or",
+    "as",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "also",
+    "speaking",
+    "according",
+    "citing",
+    "while",
+    "when",
+    "where",
+    "after",
+    "before",
+    "if",
+    "so",
+    "then",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "said",
+    "says",
+    "told",
+    "added",
+];
+
+/// All-caps variants that are also English words ("IS"): they count only outside all-caps headlines.
+const CAPS_WORDS: &[&str] = &[
+    "IS", "WHO", "AS", "IT", "AT", "ON", "OR", "IN", "NO", "SO", "TO", "WE", "AN", "BE", "DO",
+];
+
+/// Whether `word` (any case, without its period) is the head noun of a title ("general", "minister").
+pub fn is_title_noun(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    TITLES.iter().any(|t| {
+        t.rsplit([' ', '-'])
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case(&word))
+    }) || TITLE_ABBREVIATIONS.iter().any(|(_, full)| *full == word)
+}
+
+/// A title as lower-case full words, abbreviations expanded ("Lt. Gen." → lieutenant general).
+pub fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            TITLE_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map_or(w, |(_, full)| (*full).to_string())
+        })
+        .collect()
+}
+
+/// Whether two given names can be one person's: equal, or one is the other's initial.
+pub fn same_given(a: &str, b: &str) -> bool {
+    let first = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_lowercase()
+    };
+    let (a, b) = (first(a), first(b));
+    a == b
+        || (a.chars().count() == 1 && b.starts_with(&a))
+        || (b.chars().count() == 1 && a.starts_with(&b))
+}
+
+/// What the lexicon says about one name variant.
+#[derive(Debug, Default)]
+struct NameEntry {
+    place: Option<String>,
+    organisation: Option<String>,
+    /// The country or body an actor alias stands for, and whether that is a known place.
+    actor: Option<(String, bool)>,
+    demonym: bool,
+    caps_word: bool,
+}
+
+/// The entity extractor, with its name automaton and title table built once.
+pub struct EntityExtractor {
+    names: AhoCorasick,
+    entries: Vec<NameEntry>,
+    /// First title word (lower case) → titles starting with it, as lower-case words, longest first.
+    titles: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// A named place or organisation found by the automaton.
+struct Named {
+    span: Span,
+    first: usize,
+    last: usize,
+    category: MentionCategory,
+    canonical: String,
+    locative: bool,
+    demonym: bool,
+    sentence: usize,
+}
+
+/// How a person candidate names its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    /// A title with a name, or a 2–3 word name beside a speech verb: may introduce a person.
+    Full,
+    /// A 2–3 word capitalised name elsewhere: only refers to a person already introduced.
+    Weak,
+    /// One capitalised word: refers by surname.
+    Surname,
+}
+
+struct Candidate {
+    span: Span,
+    naming: Naming,
+    title: Option<String>,
+    given: Option<String>,
+    surname: String,
+    role: Option<String>,
+    sentence: usize,
+    person: Option<usize>,
+}
+
+struct Person {
+    given: Option<String>,
+    surname: String,
+    title: Option<String>,
+    role: Option<String>,
+    /// The first full mention: the claim's span and sentence.
+    span: Span,
+    sentence: usize,
+}
+
+impl Person {
+    fn name(&self) -> String {
+        match &self.given {
+            Some(g) => format!("{g} {}", self.surname),
+            None => self.surname.clone(),
+        }
+    }
+}
+
+/// The key surnames are compared by: the last word, without a joined particle ("al-Kadhimi" → "Kadhimi").
+fn surname_key(surname: &str) -> &str {
+    let last = surname.rsplit(' ').next().unwrap_or(surname);
+    match last.split_once('-') {
+        Some((p, rest)) if PARTICLES.contains(&p.to_lowercase().as_str()) && !rest.is_empty() => {
+            rest
+        }
+        _ => last,
+    }
+}
+
+/// A variant is a demonym when its last word has a demonym ending ("Iraqi", "American", "Afghan").
+fn is_demonym_form(variant: &str, canonical: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "i", "is", "an", "ans", "ese", "ish", "ch", "ss", "ek", "eks", "ot", "ots", "ino", "inos",
+        "iton", "itons", "rb", "rbs", "kh", "dic", "ander", "ine",
+    ];
+    if variant == canonical || variant.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    let last = variant.rsplit(' ').next().unwrap_or(variant);
+    ENDINGS.iter().any(|e| last.ends_with(e))
+}
 
 impl EntityExtractor {
-    pub fn new(_lexicon: &Lexicon) -> EntityExtractor {
-        EntityExtractor {}
+    /// Builds the name automaton from the lexicon's place, organisation and actor aliases.
+    ///
+    /// # Panics
+    /// Only if the automaton cannot be built (a name list far beyond any rule pack's size).
+    pub fn new(lexicon: &Lexicon) -> EntityExtractor {
+        let mut table: BTreeMap<String, NameEntry> = BTreeMap::new();
+        for (variant, canonical) in lexicon.variants(AliasCategory::Place) {
+            let e = table.entry(variant.to_string()).or_default();
+            e.place = Some(canonical.to_string());
+            e.demonym = is_demonym_form(variant, canonical);
+        }
+        for (variant, canonical) in lexicon.variants(AliasCategory::Organisation) {
+            table.entry(variant.to_string()).or_default().organisation =
+                Some(canonical.to_string());
+        }
+        for (variant, canonical) in lexicon.variants(AliasCategory::Actor) {
+            let is_place = lexicon.canonical(AliasCategory::Place, canonical) == Some(canonical);
+            table.entry(variant.to_string()).or_default().actor =
+                Some((canonical.to_string(), is_place));
+        }
+        for (variant, entry) in table.iter_mut() {
+            entry.caps_word = CAPS_WORDS.contains(&variant.as_str());
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(table.keys())
+            .expect("the name automaton builds");
+        let entries = table.into_values().collect();
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for title in TITLES {
+            let words: Vec<String> = title.split(' ').map(str::to_lowercase).collect();
+            titles.entry(words[0].clone()).or_default().push(words);
+        }
+        for list in titles.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        EntityExtractor {
+            names,
+            entries,
+            titles,
+        }
     }
 
-    pub fn extract(&self, _doc: &Document, _source: usize) -> (Vec<Claim>, Vec<Mention>) {
-        (Vec::new(), Vec::new())
+    /// Entity claims (people, organisations, places at their first mention) and every named
+    /// mention of `doc`, in text order; `source` is the source's index in the run.
+    pub fn extract(&self, doc: &Document, source: usize) -> (Vec<Claim>, Vec<Mention>) {
+        let named = self.named(doc);
+        let mut covered = vec![false; doc.tokens.len()];
+        let mut named_ending_at: HashMap<usize, usize> = HashMap::new();
+        for (i, n) in named.iter().enumerate() {
+            covered[n.first..=n.last].iter_mut().for_each(|c| *c = true);
+            named_ending_at.insert(n.last, i);
+        }
+        let mut candidates = self.people(doc, &covered, &named, &named_ending_at);
+        let persons = resolve_people(&mut candidates);
+
+        let mut mentions: Vec<Mention> = named
+            .iter()
+            .map(|n| Mention {
+                span: n.span,
+                category: n.category,
+                canonical: n.canonical.clone(),
+                locative: n.locative,
+                demonym: n.demonym,
+                sentence: n.sentence,
+            })
+            .collect();
+        mentions.extend(candidates.iter().filter_map(|c| {
+            let p = &persons[c.person?];
+            Some(Mention {
+                span: c.span,
+                category: MentionCategory::Person,
+                canonical: p.name(),
+                locative: false,
+                demonym: false,
+                sentence: c.sentence,
+            })
+        }));
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+
+        let text = doc.text();
+        let mut claims = Vec::new();
+        for p in &persons {
+            let entity = Entity {
+                entity_type: EntityType::Person,
+                name: p.name(),
+                given: p.given.clone(),
+                surname: Some(p.surname.clone()),
+                title: p.title.clone(),
+                role: p.role.clone(),
+            };
+            let t = &text[p.span.start..p.span.end];
+            claims.push(Claim::new(
+                source,
+                t,
+                p.span,
+                p.sentence,
+                ClaimDetail::Entity(entity),
+            ));
+        }
+        let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
+        for n in &named {
+            if !seen.insert((n.category, n.canonical.as_str())) {
+                continue;
+            }
+            let entity_type = match n.category {
+                MentionCategory::Place => EntityType::Place,
+                _ => EntityType::Organisation,
+            };
+            let entity = Entity {
+                entity_type,
+                name: n.canonical.clone(),
+                given: None,
+                surname: None,
+                title: None,
+                role: None,
+            };
+            let t = &text[n.span.start..n.span.end];
+            claims.push(Claim::new(
+                source,
+                t,
+                n.span,
+                n.sentence,
+                ClaimDetail::Entity(entity),
+            ));
+        }
+        (claims, mentions)
+    }
+
+    /// Places and organisations named in the body, in text order.
+    fn named(&self, doc: &Document) -> Vec<Named> {
+        let text = doc.text();
+        let tokens = &doc.tokens;
+        let mut out: Vec<Named> = Vec::new();
+        let mut headline: Option<(usize, bool)> = None;
+        let mut pos = doc.source.body_start;
+        while pos < text.len() {
+            let Some(first) = self.names.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            let mut found = Some(first);
+            let mut accepted = None;
+            while let Some(m) = found {
+                if is_whole_word(text, m.start(), m.end()) {
+                    accepted = Some(m);
+                    break;
+                }
+                found = (m.end() > m.start() + 1)
+                    .then(|| {
+                        self.names.find(
+                            Input::new(text)
+                                .range(m.start()..m.end() - 1)
+                                .anchored(Anchored::Yes),
+                        )
+                    })
+                    .flatten();
+            }
+            let Some(m) = accepted else {
+                pos = first.start()
+                    + text[first.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+                continue;
+            };
+            pos = m.end();
+            let (start, end) = (m.start(), m.end());
+            let ti = tokens.partition_point(|t| t.span.end <= start);
+            if ti >= tokens.len() {
+                break;
+            }
+            let tl = tokens
+                .partition_point(|t| t.span.start < end)
+                .saturating_sub(1)
+                .max(ti);
+            let sentence = tokens[ti].sentence;
+            let entry = &self.entries[m.pattern().as_usize()];
+            if entry.caps_word {
+                let caps = match headline {
+                    Some((s, caps)) if s == sentence => caps,
+                    _ => is_caps_headline(doc, sentence),
+                };
+                headline = Some((sentence, caps));
+                if caps {
+                    continue;
+                }
+            }
+            let mid_word = tokens[ti].span.start < start;
+            let hyphened = text[..start].ends_with('-') || text[end..].starts_with('-');
+            let mut locative = !mid_word && !hyphened && governed(doc, ti);
+            if !locative
+                && !mid_word
+                && let Some(prev) = out.last()
+            {
+                locative = prev.locative
+                    && prev.category == MentionCategory::Place
+                    && coordinated(doc, prev.last, ti);
+            }
+            let (category, canonical) = match (&entry.place, &entry.actor, &entry.organisation) {
+                (Some(p), _, _) if locative => (MentionCategory::Place, p.clone()),
+                (_, Some((a, true)), _) => (MentionCategory::Place, a.clone()),
+                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.clone()),
+                (Some(p), None, _) => (MentionCategory::Place, p.clone()),
+                (None, None, Some(o)) => (MentionCategory::Organisation, o.clone()),
+                (None, None, None) => continue,
+            };
+            let demonym =
+                category == MentionCategory::Place && (entry.demonym || hyphened || mid_word);
+            out.push(Named {
+                span: Span::new(start, end),
+                first: ti,
+                last: tl,
+                category,
+                canonical,
+                locative,
+                demonym,
+                sentence,
+            });
+        }
+        out
+    }
+
+    /// The title starting at token `i`: (token after it, its span).
+    fn title_at(&self, doc: &Document, i: usize) -> Option<(usize, Span)> {
+        let tokens = &doc.tokens;
+        let first = doc.token_text(&tokens[i]);
+        if tokens[i].kind != TokenKind::Word || first.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let list = self.titles.get(ascii_lower(first, &mut buf)?)?;
+        let sentence = tokens[i].sentence;
+        'titles: for words in list {
+            let mut k = i;
+            for w in words {
+                let Some(t) = tokens.get(k) else {
+                    continue 'titles;
+                };
+                if t.sentence != sentence
+                    || t.kind != TokenKind::Word
+                    || !doc.token_text(t).eq_ignore_ascii_case(w)
+                {
+                    continue 'titles;
+                }
+                k += 1;
+                if let Some(dot) = tokens.get(k)
+                    && dot.span.start == t.span.end
+                    && doc.token_text(dot) == "."
+                    && dot.sentence == sentence
+                {
+                    k += 1;
+                }
+            }
+            let capitalised = first.starts_with(char::is_uppercase);
+            let head = words.last().map_or("", String::as_str);
+            if capitalised || LOWER_CASE_TITLES.contains(&head) {
+                return Some((k, Span::new(tokens[i].span.start, tokens[k - 1].span.end)));
+            }
+        }
+        None
+    }
+
+    /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
+    fn name_word(&self, doc: &Document, k: usize, covered: &[bool]) -> Option<(Span, bool)> {
+        let t = doc.tokens.get(k)?;
+        if t.kind != TokenKind::Word || covered[k] {
+            return None;
+        }
+        let word = doc.token_text(t);
+        let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+        {
+            Some(b) => (b, true),
+            None => (word, false),
+        };
+        let starts_upper = base.starts_with(char::is_uppercase);
+        let particle_joined = base.split_once('-').is_some_and(|(p, rest)| {
+            PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase)
+        });
+        let initial = base.chars().count() == 1
+            && starts_upper
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|d| doc.token_text(d) == "." && d.span.start == t.span.end);
+        let has_lower = base.chars().any(char::is_lowercase);
+        let ok = particle_joined
+            || initial
+            || (starts_upper
+                && has_lower
+                && !NOT_NAMES.contains(&base)
+                && !NOT_NAME_WORDS.contains(&base)
+                && !ascii_lower(base, &mut [0u8; 24]).is_some_and(|w| self.titles.contains_key(w)));
+        if !ok {
+            return None;
+        }
+        let end = if initial {
+            doc.tokens[k + 1].span.end
+        } else {
+            t.span.start + base.len()
+        };
+        Some((Span::new(t.span.start, end), possessive))
+    }
+
+    /// The name words from token `k`: their spans, and the token after the name.
+    fn name_at(
+        &self,
+        doc: &Document,
+        k: usize,
+        covered: &[bool],
+        max: usize,
+    ) -> (Vec<(Span, bool)>, usize) {
+        let sentence = doc.tokens.get(k).map_or(usize::MAX, |t| t.sentence);
+        let mut parts: Vec<(Span, bool)> = Vec::new();
+        let mut j = k;
+        while parts.iter().filter(|p| !p.1).count() < max {
+            let Some(t) = doc.tokens.get(j) else { break };
+            if t.sentence != sentence {
+                break;
+            }
+            let word = doc.token_text(t);
+            if !parts.is_empty()
+                && PARTICLES.contains(&word)
+                && self.name_word(doc, j + 1, covered).is_some()
+            {
+                parts.push((t.span, true));
+                j += 1;
+                continue;
+            }
+            let Some((span, possessive)) = self.name_word(doc, j, covered) else {
+                break;
+            };
+            parts.push((span, false));
+            j += if span.end > t.span.end { 2 } else { 1 };
+            if possessive {
+                break;
+            }
+        }
+        (parts, j)
+    }
+
+    /// Person candidates in text order.
+    fn people(
+        &self,
+        doc: &Document,
+        covered: &[bool],
+        named: &[Named],
+        named_ending_at: &HashMap<usize, usize>,
+    ) -> Vec<Candidate> {
+        let text = doc.text();
+        let tokens = &doc.tokens;
+        let is = |k: usize, w: &str| {
+            tokens
+                .get(k)
+                .is_some_and(|t| doc.token_text(t).eq_ignore_ascii_case(w))
+        };
+        let is_speech = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| SPEECH_VERBS.contains(&doc.token_text(t)))
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].kind != TokenKind::Word || covered[i] {
+                i += 1;
+                continue;
+            }
+            let sentence = tokens[i].sentence;
+            let title = self.title_at(doc, i);
+            let name_start = title.map_or(i, |(k, _)| k);
+            let (parts, after) = self.name_at(doc, name_start, covered, 4);
+            let words = parts.iter().filter(|p| !p.1).count();
+            if words == 0 {
+                i += 1;
+                continue;
+            }
+            let start = title.map_or(parts[0].0.start, |(_, s)| s.start);
+            let end = parts.last().map_or(start, |p| p.0.end);
+            // Surname: the last word with the particles right before it.
+            let mut s = parts.len() - 1;
+            while s > 0 && parts[s - 1].1 {
+                s -= 1;
+            }
+            let surname = text[parts[s].0.start..end].to_string();
+            let given = (s > 0).then(|| text[parts[0].0.start..parts[s - 1].0.end].to_string());
+            let role = appositive(doc, after);
+            let naming = if title.is_some() {
+                Naming::Full
+            } else if words > 3 {
+                i = after;
+                continue;
+            } else if words == 1 {
+                Naming::Surname
+            } else {
+                let before_speech = is_speech(after)
+                    || role.as_ref().is_some_and(|(_, next)| is_speech(*next))
+                    || (i >= 1 && is_speech(i - 1) && tokens[i - 1].sentence == sentence)
+                    || (i >= 2 && is(i - 2, "according") && is(i - 1, "to"));
+                if before_speech {
+                    Naming::Full
+                } else {
+                    Naming::Weak
+                }
+            };
+            // "Iraqi Prime Minister X", "Pentagon spokesman X": the name before the title gives a role.
+            let prefix_role = title.and_then(|_| {
+                let n = &named[*named_ending_at.get(&i.checked_sub(1)?)?];
+                let adjacent = n.sentence == sentence
+                    && (n.demonym || n.category == MentionCategory::Organisation);
+                adjacent.then(|| text[n.span.start..tokens[name_start - 1].span.end].to_string())
+            });
+            out.push(Candidate {
+                span: Span::new(start, end),
+                naming,
+                title: title.map(|(_, s)| text[s.start..s.end].to_string()),
+                given,
+                surname,
+                role: role.map(|(r, _)| r).or(prefix_role),
+                sentence,
+                person: None,
+            });
+            i = after.max(i + 1);
+        }
+        out
+    }
+}
+
+/// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after it).
+fn appositive(doc: &Document, k: usize) -> Option<(String, usize)> {
+    let tokens = &doc.tokens;
+    let comma = tokens.get(k)?;
+    if doc.token_text(comma) != "," {
+        return None;
+    }
+    let sentence = comma.sentence;
+    let mut j = k + 1;
+    if tokens
+        .get(j)
+        .is_some_and(|t| matches!(doc.token_text(t), "the" | "a" | "an"))
+    {
+        j += 1;
+    }
+    let first = tokens
+        .get(j)
+        .filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+    let word = doc.token_text(first);
+    if !word.starts_with(char::is_lowercase) || NOT_ROLES.contains(&word) {
+        return None;
+    }
+    let mut last = j;
+    let mut m = j;
+    while let Some(t) = tokens.get(m).filter(|t| t.sentence == sentence) {
+        let w = doc.token_text(t);
+        if matches!(
+            w,
+            "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "." | "!" | "?"
+        ) {
+            break;
+        }
+        if SPEECH_VERBS.contains(&w) || m - j >= 16 {
+            return None;
+        }
+        last = m;
+        m += 1;
+    }
+    let role = doc.text()[first.span.start..tokens[last].span.end].to_string();
+    let next = if tokens.get(m).is_some_and(|t| doc.token_text(t) == ",") {
+        m + 1
+    } else {
+        m
+    };
+    Some((role, next))
+}
+
+/// Resolves candidates to people: full names introduce or merge, surnames and weak names refer.
+fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
+    let mut persons: Vec<Person> = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for c in candidates.iter_mut().filter(|c| c.naming == Naming::Full) {
+        let key = surname_key(&c.surname).to_string();
+        let same = by_key.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let found = match &c.given {
+            Some(g) => same
+                .iter()
+                .copied()
+                .find(|&p| {
+                    persons[p]
+                        .given
+                        .as_deref()
+                        .is_some_and(|pg| same_given(pg, g))
+                })
+                .or_else(|| same.iter().copied().find(|&p| persons[p].given.is_none())),
+            None => same.last().copied(),
+        };
+        let p = match found {
+            Some(p) => p,
+            None => {
+                persons.push(Person {
+                    given: None,
+                    surname: c.surname.clone(),
+                    title: None,
+                    role: None,
+                    span: c.span,
+                    sentence: c.sentence,
+                });
+                by_key.entry(key).or_default().push(persons.len() - 1);
+                persons.len() - 1
+            }
+        };
+        let person = &mut persons[p];
+        if person.given.is_none() {
+            person.given.clone_from(&c.given);
+        }
+        if person.title.is_none() {
+            person.title.clone_from(&c.title);
+        }
+        if person.role.is_none() {
+            person.role.clone_from(&c.role);
+        }
+        c.person = Some(p);
+    }
+    for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
+        let Some(same) = by_key.get(surname_key(&c.surname)) else {
+            continue;
+        };
+        c.person = match (&c.naming, &c.given) {
+            (Naming::Weak, Some(g)) => same.iter().copied().find(|&p| {
+                persons[p]
+                    .given
+                    .as_deref()
+                    .is_some_and(|pg| same_given(pg, g))
+            }),
+            (Naming::Weak, None) => None,
+            _ => same
+                .iter()
+                .copied()
+                .rfind(|&p| persons[p].span.start < c.span.start)
+                .or(same.first().copied()),
+        };
+        if let Some(p) = c.person
+            && persons[p].role.is_none()
+        {
+            persons[p].role.clone_from(&c.role);
+        }
+    }
+    persons
+}
+
+/// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title is).
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Whether `text[start..end]` is a whole word: no letter, digit or handle sign joined on either
+/// side (a hyphen bounds a word: "pro-Iranian", "US-led").
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '#' | '_'))
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Whether a sentence is an all-caps headline (most words, other than the all-caps English words
+/// themselves, are all caps).
+fn is_caps_headline(doc: &Document, sentence: usize) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for t in doc.sentence_tokens(sentence) {
+        let w = doc.token_text(t);
+        let short = w.chars().filter(|c| c.is_alphabetic()).count() < 2;
+        if t.kind != TokenKind::Word || short || CAPS_WORDS.contains(&w) {
+            continue;
+        }
+        words += 1;
+        if !w.chars().any(char::is_lowercase) {
+            caps += 1;
+        }
+    }
+    words > 0 && caps * 2 > words
+}
+
+/// Whether the name at token `ti` is governed by a locative preposition, perhaps across "the" or
+/// a direction ("in the northern Iraqi city", "out of Iraq").
+fn governed(doc: &Document, ti: usize) -> bool {
+    let tokens = &doc.tokens;
+    let sentence = tokens[ti].sentence;
+    let mut j = ti;
+    let mut skipped = 0;
+    while j > 0 && tokens[j - 1].sentence == sentence && tokens[j - 1].kind == TokenKind::Word {
+        let w = doc.token_text(&tokens[j - 1]).to_lowercase();
+        if LOCATIVES.contains(&w.as_str()) {
+            // "close to Tehran", "loyal to Baghdad": a relation, not a location.
+            let relation = w == "to"
+                && j >= 2
+                && matches!(
+                    doc.token_text(&tokens[j - 2]),
+                    "close" | "closer" | "next" | "loyal" | "allied" | "linked" | "according"
+                );
+            return !relation;
+        }
+        if w == "of" {
+            return j >= 2 && doc.token_text(&tokens[j - 2]).eq_ignore_ascii_case("out");
+        }
+        if skipped < 2 && PLACE_MODIFIERS.contains(&w.as_str()) {
+            skipped += 1;
+            j -= 1;
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether token `next` continues a list after token `prev` ("in Afghanistan, Iraq and Syria").
+fn coordinated(doc: &Document, prev: usize, next: usize) -> bool {
+    let between = &doc.tokens[prev + 1..next];
+    !between.is_empty()
+        && between.len() <= 2
+        && between.iter().all(|t| {
+            t.sentence == doc.tokens[next].sentence
+                && matches!(doc.token_text(t), "," | "and" | "or")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::rules::Ruleset;
+    use crate::segment::segment;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "s".into(),
+            path: "s.txt".into(),
+            outlet: None,
+            url: None,
+            published: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    fn run(text: &str) -> (Vec<Claim>, Vec<Mention>) {
+        let src = source(text);
+        let doc = segment(&src);
+        let extractor = EntityExtractor::new(&Ruleset::builtin().lexicon);
+        let (claims, mentions) = extractor.extract(&doc, 0);
+        for c in &claims {
+            assert_eq!(c.text, &text[c.span.start..c.span.end]);
+        }
+        (claims, mentions)
+    }
+
+    fn people(claims: &[Claim]) -> Vec<&Entity> {
+        claims
+            .iter()
+            .filter_map(Claim::entity)
+            .filter(|e| e.entity_type == EntityType::Person)
+            .collect()
+    }
+
+    fn named<'a>(mentions: &'a [Mention], text: &str, written: &str) -> Vec<&'a Mention> {
+        mentions
+            .iter()
+            .filter(|m| &text[m.span.start..m.span.end] == written)
+            .collect()
+    }
+
+    #[test]
+    fn title_name_and_appositive_role() {
+        let text = "\"We will stay,\" said Admiral Rosa Delgado, the head of the Navy's Atlantic Fleet, on Monday.";
+        let (claims, _) = run(text);
+        let p = people(&claims);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Rosa Delgado");
+        assert_eq!(p[0].given.as_deref(), Some("Rosa"));
+        assert_eq!(p[0].surname.as_deref(), Some("Delgado"));
+        assert_eq!(p[0].title.as_deref(), Some("Admiral"));
+        assert_eq!(
+            p[0].role.as_deref(),
+            Some("head of the Navy's Atlantic Fleet")
+        );
+        let claim = claims
+            .iter()
+            .find(|c| c.entity().is_some_and(|e| e.name == "Rosa Delgado"))
+            .unwrap();
+        assert_eq!(claim.text, "Admiral Rosa Delgado");
+    }
+
+    #[test]
+    fn abbreviated_titles_particles_and_demonym_prefix() {
+        let text = "Lt. Gen. Omar bin Talal met Iraqi Prime Minister Karim al Rawi in Baghdad. \
+                    Later, Mr. Jones, head of the delegation, left.";
+        let (claims, mentions) = run(text);
+        let p = people(&claims);
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Omar bin Talal", "Karim al Rawi", "Jones"]);
+        assert_eq!(p[0].title.as_deref(), Some("Lt. Gen."));
+        assert_eq!(p[0].surname.as_deref(), Some("bin Talal"));
+        assert_eq!(p[1].title.as_deref(), Some("Prime Minister"));
+        assert_eq!(p[1].role.as_deref(), Some("Iraqi Prime Minister"));
+        assert_eq!(p[2].role.as_deref(), Some("head of the delegation"));
+        let iraqi = named(&mentions, text, "Iraqi");
+        assert_eq!(iraqi[0].canonical, "Iraq");
+        assert!(iraqi[0].demonym && !iraqi[0].locative);
+        assert!(named(&mentions, text, "Baghdad")[0].locative);
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_earlier_full_name() {
+        let text = "General Martin Okafor, head of the regional command, spoke on Tuesday. \
+                    Okafor said the plan was ready. Okafor's aides agreed.";
+        let (claims, mentions) = run(text);
+        assert_eq!(people(&claims).len(), 1);
+        let persons: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.category == MentionCategory::Person)
+            .collect();
+        assert_eq!(persons.len(), 3);
+        assert!(persons.iter().all(|m| m.canonical == "Martin Okafor"));
+        assert_eq!(&text[persons[2].span.start..persons[2].span.end], "Okafor");
+    }
+
+    #[test]
+    fn two_given_names_with_one_surname_are_two_people() {
+        let text = "General Paul Brennan said the drawdown would go ahead. Brennan spoke in Kabul.\n\
+                    - Gen Mark Brennan (@command) September 9, 2020";
+        let (claims, mentions) = run(text);
+        let p = people(&claims);
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Paul Brennan", "Mark Brennan"]);
+        assert_eq!(p[1].title.as_deref(), Some("Gen"));
+        let second = named(&mentions, text, "Brennan");
+        assert_eq!(second[0].canonical, "Paul Brennan");
+        let signature = claims
+            .iter()
+            .find(|c| c.entity().is_some_and(|e| e.name == "Mark Brennan"))
+            .unwrap();
+        assert_eq!(signature.text, "Gen Mark Brennan");
+    }
+
+    #[test]
+    fn speech_verbs_introduce_untitled_names() {
+        let text = "The deal is fragile, Hana Lindqvist said. \"It holds,\" said Tomas Varga. \
+                    According to Ines Moreau, talks resume soon. Critics Were Unhappy today.";
+        let (claims, _) = run(text);
+        let names: Vec<String> = people(&claims).iter().map(|e| e.name.clone()).collect();
+        assert_eq!(names, vec!["Hana Lindqvist", "Tomas Varga", "Ines Moreau"]);
+    }
+
+    #[test]
+    fn aliases_demonyms_and_hyphens() {
+        let text = "Daesh fighters clashed with pro-Iranian militias near the US-led coalition's base. \
+                    Inter-Afghan talks and American envoys met the Islamic State group's foes.";
+        let (claims, mentions) = run(text);
+        let daesh = named(&mentions, text, "Daesh");
+        assert_eq!(daesh[0].canonical, "Islamic State");
+        assert_eq!(daesh[0].category, MentionCategory::Organisation);
+        let iranian = named(&mentions, text, "Iranian");
+        assert_eq!(iranian[0].canonical, "Iran");
+        assert!(iranian[0].demonym);
+        let us = named(&mentions, text, "US");
+        assert_eq!(us[0].canonical, "United States");
+        assert!(us[0].demonym && !us[0].locative);
+        assert_eq!(named(&mentions, text, "Afghan")[0].canonical, "Afghanistan");
+        assert_eq!(
+            named(&mentions, text, "Islamic State group")[0].canonical,
+            "Islamic State"
+        );
+        let orgs: Vec<&str> = claims
+            .iter()
+            .filter_map(Claim::entity)
+            .filter(|e| e.entity_type == EntityType::Organisation)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(orgs, vec!["Islamic State"]);
+    }
+
+    #[test]
+    fn pronouns_and_caps_headlines_are_not_names() {
+        let text = "Let us hope the US keeps its word, he told us.\nWHAT IS NEXT FOR THE REGION\nIS claimed the attack.";
+        let (_, mentions) = run(text);
+        let written: Vec<&str> = mentions
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(written, vec!["US", "IS"]);
+        assert_eq!(mentions[1].canonical, "Islamic State");
+        assert_eq!(mentions[1].sentence, 2);
+    }
+
+    #[test]
+    fn actors_and_locatives() {
+        let text = "Washington said its troops would leave Iraq, Syria and Afghanistan. \
+                    Forces close to Tehran fired rockets at bases in Iraq, Syria and out of Lebanon.";
+        let (_, mentions) = run(text);
+        let washington = named(&mentions, text, "Washington");
+        assert_eq!(washington[0].canonical, "United States");
+        assert_eq!(washington[0].category, MentionCategory::Place);
+        assert!(!washington[0].locative);
+        let tehran = named(&mentions, text, "Tehran");
+        assert_eq!(tehran[0].canonical, "Iran");
+        let iraq = named(&mentions, text, "Iraq");
+        assert!(!iraq[0].locative && iraq[1].locative);
+        let syria = named(&mentions, text, "Syria");
+        assert!(!syria[0].locative && syria[1].locative);
+        assert!(named(&mentions, text, "Lebanon")[0].locative);
+    }
+
+    #[test]
+    fn lower_case_titles_prefix_roles_and_later_given_names() {
+        let text = "Pentagon spokesman Jonathan Hale said the talks went on. Gen. Rita Osei, head of the \
+                    air wing, agreed. President Ortiz spoke first. Later President Luis Ortiz left.";
+        let (claims, mentions) = run(text);
+        let p = people(&claims);
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Jonathan Hale", "Rita Osei", "Luis Ortiz"]);
+        assert_eq!(p[0].title.as_deref(), Some("spokesman"));
+        assert_eq!(p[0].role.as_deref(), Some("Pentagon spokesman"));
+        assert_eq!(p[1].title.as_deref(), Some("Gen."));
+        assert_eq!(p[1].role.as_deref(), Some("head of the air wing"));
+        let ortiz = claims
+            .iter()
+            .find(|c| c.entity().is_some_and(|e| e.name == "Luis Ortiz"))
+            .unwrap();
+        assert_eq!(ortiz.text, "President Ortiz");
+        let ortiz_mentions = mentions
+            .iter()
+            .filter(|m| m.canonical == "Luis Ortiz")
+            .count();
+        assert_eq!(ortiz_mentions, 2);
     }
 }

@@ -46,7 +46,7 @@ impl Extractors {
         let times = self.time.extract(doc, source, doc.source.published);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
         let quantities = self.quantity.extract(doc, source, &taken);
-        let quotes = self.quote.extract(doc, source, &mentions);
+        let quotes = self.quote.extract(doc, source, &mentions, &entities);
         let mut claims: Vec<Claim> =
             Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());
         claims.extend(quantities);

@@ -1,4 +1,531 @@
 //! Numbers: numerals and number words to values.
 //!
-//! Takes a token slice of a document; gives parsed numbers with the tokens they cover
-//! ("5,200", "1.5 million", "two dozen", "five thousand two hundred", "a third").
+//! Takes a document's tokens as [`Piece`]s (lower-case text, token kind, and whether the token is
+//! glued to the one before it); gives parsed numbers with the tokens they cover ("5,200",
+//! "1.5 million", "3bn", "two dozen", "five thousand two hundred", "half a million", "a third",
+//! "two-thirds"). Everything here is a pure function of its input: deciding whether a number is
+//! an amount at all (a year, a date, a time of day) is the quantity extractor's job.
+
+use crate::model::{Token, TokenKind};
+
+/// One token as the number parser sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The token text, ASCII lower-case.
+    pub text: &'a str,
+    pub kind: TokenKind,
+    /// No white space between this token and the one before it ("3bn", "$4", "4,000-5,000").
+    pub glued: bool,
+}
+
+/// The pieces of `tokens`; `lower` is the source text lower-cased byte for byte
+/// (`str::to_ascii_lowercase`), so token spans index into it.
+pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut prev_end = usize::MAX;
+    for t in tokens {
+        out.push(Piece {
+            text: &lower[t.span.start..t.span.end],
+            kind: t.kind,
+            glued: t.span.start == prev_end,
+        });
+        prev_end = t.span.end;
+    }
+    out
+}
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Digits, possibly with a scale ("5,200", "1.5 million", "3bn").
+    Digits,
+    /// Number words ("six", "twenty-one", "a dozen", "half a million").
+    Words,
+    /// A fraction ("a third", "two-thirds", "half").
+    Fraction,
+}
+
+/// A number parsed from the pieces `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberMatch {
+    pub value: f64,
+    /// One past the last piece of the number.
+    pub end: usize,
+    pub form: Form,
+    /// The scale factor applied (1 when none: "1.5 million" → 1e6).
+    pub scale: f64,
+    /// The scale was a glued "m" ("20m"), which may also mean metres.
+    pub short_m: bool,
+}
+
+/// A numeral: digits with optional thousands separators (groups of three) and decimals.
+/// "5,200" → 5200, "1.5" → 1.5; "5,20" and "1.2.3" are not numerals.
+pub fn parse_numeral(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if int.is_empty() {
+        return None;
+    }
+    if let Some(f) = frac
+        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut grouped = first.len() <= 3;
+    let mut digits = String::with_capacity(s.len());
+    digits.push_str(first);
+    for g in groups {
+        if !grouped || g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        grouped = true;
+        digits.push_str(g);
+    }
+    if let Some(f) = frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    digits.parse().ok()
+}
+
+/// Number words from zero to nineteen.
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens from twenty to ninety.
+const TENS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words and their factors.
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Scales glued to digits ("3bn", "20k", "$4m"); `m` is flagged as it may be metres.
+const SHORT_SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Fraction denominators: singular, plural, value of the denominator. "fourth" is left out: it is
+/// mostly an ordinal.
+const DENOMINATORS: &[(&str, &str, f64)] = &[
+    ("half", "halves", 2.0),
+    ("third", "thirds", 3.0),
+    ("quarter", "quarters", 4.0),
+    ("fifth", "fifths", 5.0),
+    ("sixth", "sixths", 6.0),
+    ("seventh", "sevenths", 7.0),
+    ("eighth", "eighths", 8.0),
+    ("ninth", "ninths", 9.0),
+    ("tenth", "tenths", 10.0),
+];
+
+/// Zero to nineteen.
+fn unit_word(w: &str) -> Option<u32> {
+    UNITS.iter().position(|u| *u == w).map(|i| i as u32)
+}
+
+fn tens_word(w: &str) -> Option<u32> {
+    TENS.iter().find(|(t, _)| *t == w).map(|(_, v)| *v)
+}
+
+/// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
+pub fn cardinal_word(w: &str) -> Option<f64> {
+    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
+        return Some(f64::from(v));
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = tens_word(tens)?;
+    let u = unit_word(unit).filter(|u| (1..10).contains(u))?;
+    Some(f64::from(t + u))
+}
+
+/// A scale word: "thousand" → 1e3, "million" → 1e6, "billion", "trillion" (also plural-less
+/// forms only; "millions" is a vague amount).
+pub fn scale_word(w: &str) -> Option<f64> {
+    SCALES.iter().find(|(s, _)| *s == w).map(|(_, v)| *v)
+}
+
+/// A scale abbreviation glued to digits: "k", "m", "mn", "bn", "tn".
+pub fn short_scale(w: &str) -> Option<f64> {
+    SHORT_SCALES.iter().find(|(s, _)| *s == w).map(|(_, v)| *v)
+}
+
+/// A fraction denominator word: its value and whether the word is plural.
+pub fn denominator(w: &str) -> Option<(f64, bool)> {
+    DENOMINATORS.iter().find_map(|(s, p, v)| {
+        if *s == w {
+            Some((*v, false))
+        } else if *p == w {
+            Some((*v, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// A one-word fraction: "half" → 0.5, "two-thirds" → 0.666…, "one-third", "three-quarters".
+pub fn fraction_word(w: &str) -> Option<f64> {
+    if w == "half" {
+        return Some(0.5);
+    }
+    let (num, den) = w.split_once('-')?;
+    let n = cardinal_word(num).or(if num == "a" { Some(1.0) } else { None })?;
+    let (d, plural) = denominator(den)?;
+    if n < 1.0 || n >= d || (n > 1.0 && !plural) {
+        return None;
+    }
+    Some(n / d)
+}
+
+fn is_scale_like(w: &str) -> bool {
+    w == "hundred" || w == "dozen" || scale_word(w).is_some()
+}
+
+/// The state of a number-word sequence, to refuse "five six" or "thousand million".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    /// 1–19 or a compound ("twenty-one").
+    Unit,
+    /// A bare ten ("twenty"), which a unit may follow ("twenty one").
+    Tens,
+    Hundred,
+    Scale,
+    And,
+}
+
+/// Number words starting at `pieces[i]`: "six", "twenty-one", "five thousand two hundred",
+/// "one hundred and twenty", "a dozen", "two dozen", "a hundred", "a million".
+pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut last = Last::Start;
+    let mut last_scale = f64::INFINITY;
+    let mut j = i;
+    let mut matched_end = None;
+    while let Some(p) = pieces.get(j) {
+        if p.kind != TokenKind::Word {
+            break;
+        }
+        let w = p.text;
+        if j == i && (w == "a" || w == "an") {
+            if pieces.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word && is_scale_like(n.text)) {
+                current = 1.0;
+                last = Last::Unit;
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+        if let Some(v) = cardinal_word(w) {
+            let compound = w.contains('-');
+            match last {
+                Last::Start | Last::Hundred | Last::Scale | Last::And => {}
+                Last::Tens if v < 10.0 && !compound => {}
+                _ => break,
+            }
+            if last == Last::Hundred && current % 100.0 != 0.0 {
+                break;
+            }
+            current += v;
+            last = if !compound && v >= 20.0 { Last::Tens } else { Last::Unit };
+        } else if w == "hundred" {
+            if !matches!(last, Last::Unit) || current >= 100.0 {
+                break;
+            }
+            current *= 100.0;
+            last = Last::Hundred;
+        } else if w == "dozen" {
+            if !matches!(last, Last::Unit | Last::Tens) {
+                break;
+            }
+            current *= 12.0;
+            j += 1;
+            matched_end = Some(j);
+            break;
+        } else if let Some(s) = scale_word(w) {
+            if !matches!(last, Last::Unit | Last::Tens | Last::Hundred) || s >= last_scale {
+                break;
+            }
+            total += current * s;
+            current = 0.0;
+            last_scale = s;
+            last = Last::Scale;
+        } else if w == "and" {
+            let next_is_number = pieces
+                .get(j + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && cardinal_word(n.text).is_some());
+            if !matches!(last, Last::Hundred | Last::Scale) || !next_is_number {
+                break;
+            }
+            last = Last::And;
+            j += 1;
+            continue;
+        } else {
+            break;
+        }
+        j += 1;
+        matched_end = Some(j);
+    }
+    matched_end.map(|end| (total + current, end))
+}
+
+/// A fraction starting at `pieces[i]`: "a third", "one quarter", "two thirds", "two-thirds",
+/// "half". Whether it is used as an amount ("a third of voters", not "a third time") is for the
+/// caller to decide.
+pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    let p = pieces.get(i)?;
+    if p.kind != TokenKind::Word {
+        return None;
+    }
+    if let Some(v) = fraction_word(p.text) {
+        return Some((v, i + 1));
+    }
+    let next = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word)?;
+    let (d, plural) = denominator(next.text)?;
+    let n = if p.text == "a" || p.text == "an" || p.text == "one" {
+        if plural {
+            return None;
+        }
+        1.0
+    } else {
+        let n = cardinal_word(p.text)?;
+        if !plural || n < 2.0 || n >= d {
+            return None;
+        }
+        n
+    };
+    Some((n / d, i + 2))
+}
+
+/// The number starting at `pieces[i]`, if any: digits (with a glued or following scale word),
+/// "half a million", fractions, then number words.
+pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+    let p = pieces.get(i)?;
+    match p.kind {
+        TokenKind::Number => {
+            let mut value = parse_numeral(p.text)?;
+            let mut end = i + 1;
+            let mut scale = 1.0;
+            let mut short_m = false;
+            if let Some(n) = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
+                let factor = if n.glued {
+                    short_scale(n.text).or_else(|| scale_word(n.text))
+                } else {
+                    scale_word(n.text).or(match n.text {
+                        "hundred" => Some(100.0),
+                        "dozen" => Some(12.0),
+                        _ => None,
+                    })
+                };
+                if let Some(f) = factor {
+                    short_m = n.glued && n.text.starts_with('m') && short_scale(n.text).is_some();
+                    value *= f;
+                    scale = f;
+                    end += 1;
+                }
+            }
+            Some(NumberMatch {
+                value,
+                end,
+                form: Form::Digits,
+                scale,
+                short_m,
+            })
+        }
+        TokenKind::Word => {
+            if p.text == "half"
+                && pieces.get(i + 1).is_some_and(|n| n.text == "a" || n.text == "an")
+                && let Some(n) = pieces.get(i + 2)
+                && let Some(s) = scale_word(n.text).or(if n.text == "dozen" { Some(12.0) } else { None })
+            {
+                return Some(NumberMatch {
+                    value: 0.5 * s,
+                    end: i + 3,
+                    form: Form::Words,
+                    scale: s,
+                    short_m: false,
+                });
+            }
+            if let Some((value, end)) = parse_fraction(pieces, i) {
+                return Some(NumberMatch {
+                    value,
+                    end,
+                    form: Form::Fraction,
+                    scale: 1.0,
+                    short_m: false,
+                });
+            }
+            let (value, end) = parse_words(pieces, i)?;
+            let scale = pieces[i..end]
+                .iter()
+                .filter_map(|p| scale_word(p.text))
+                .fold(1.0, f64::max);
+            Some(NumberMatch {
+                value,
+                end,
+                form: Form::Words,
+                scale,
+                short_m: false,
+            })
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::segment::segment;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "s".into(),
+            path: "s.txt".into(),
+            outlet: None,
+            url: None,
+            published: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    /// Parses the number at the start of `text`: its value and how many tokens it covers.
+    fn parse(text: &str) -> Option<(f64, usize, Form)> {
+        let src = source(text);
+        let doc = segment(&src);
+        let lower = src.text.to_ascii_lowercase();
+        let ps = pieces(&lower, &doc.tokens);
+        parse_at(&ps, 0).map(|m| (m.value, m.end, m.form))
+    }
+
+    fn value(text: &str) -> Option<f64> {
+        parse(text).map(|(v, _, _)| v)
+    }
+
+    #[test]
+    fn numerals_with_separators_and_decimals() {
+        assert_eq!(parse_numeral("5,200"), Some(5200.0));
+        assert_eq!(parse_numeral("5200"), Some(5200.0));
+        assert_eq!(parse_numeral("1,234,567.25"), Some(1_234_567.25));
+        assert_eq!(parse_numeral("1.5"), Some(1.5));
+        assert_eq!(parse_numeral("0.75"), Some(0.75));
+        assert_eq!(parse_numeral("5,20"), None);
+        assert_eq!(parse_numeral("1234,567"), None);
+        assert_eq!(parse_numeral("1.2.3"), None);
+        assert_eq!(parse_numeral(""), None);
+    }
+
+    #[test]
+    fn the_same_amount_written_four_ways() {
+        for text in ["5,200", "5200", "5.2 thousand", "five thousand two hundred"] {
+            assert_eq!(value(text), Some(5200.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn scales_after_digits() {
+        assert_eq!(value("1.5 million people"), Some(1_500_000.0));
+        assert_eq!(value("2 billion"), Some(2e9));
+        assert_eq!(value("3bn"), Some(3e9));
+        assert_eq!(value("20k"), Some(20_000.0));
+        let src = source("4m");
+        let doc = segment(&src);
+        let ps = pieces(&src.text, &doc.tokens);
+        let m = parse_at(&ps, 0).unwrap();
+        assert_eq!((m.value, m.short_m, m.scale), (4e6, true, 1e6));
+        // A word glued to digits that is no scale is left alone.
+        assert_eq!(parse("16th"), Some((16.0, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(value("six soldiers"), Some(6.0));
+        assert_eq!(value("twenty-one"), Some(21.0));
+        assert_eq!(value("twenty one"), Some(21.0));
+        assert_eq!(value("one hundred and twenty"), Some(120.0));
+        assert_eq!(value("fifteen hundred"), Some(1500.0));
+        assert_eq!(value("two million three hundred thousand"), Some(2_300_000.0));
+        assert_eq!(value("a dozen"), Some(12.0));
+        assert_eq!(value("two dozen eggs"), Some(24.0));
+        assert_eq!(value("a hundred"), Some(100.0));
+        assert_eq!(value("a million"), Some(1e6));
+        assert_eq!(value("half a million"), Some(500_000.0));
+        assert_eq!(value("half a dozen"), Some(6.0));
+    }
+
+    #[test]
+    fn number_words_stop_where_the_number_ends() {
+        assert_eq!(parse("five six"), Some((5.0, 1, Form::Words)));
+        assert_eq!(parse("three hundred and the rest"), Some((300.0, 2, Form::Words)));
+        assert_eq!(parse("twenty-one men"), Some((21.0, 1, Form::Words)));
+        assert_eq!(value("a few"), None);
+        assert_eq!(value("a"), None);
+        assert_eq!(value("twenty-first"), None);
+        assert_eq!(value("five-year"), None);
+    }
+
+    #[test]
+    fn fractions() {
+        let third = 1.0 / 3.0;
+        assert_eq!(parse("a third of"), Some((third, 2, Form::Fraction)));
+        assert_eq!(parse("one third"), Some((third, 2, Form::Fraction)));
+        assert_eq!(parse("two-thirds"), Some((2.0 * third, 1, Form::Fraction)));
+        assert_eq!(parse("two thirds"), Some((2.0 * third, 2, Form::Fraction)));
+        assert_eq!(value("a quarter"), Some(0.25));
+        assert_eq!(value("three quarters"), Some(0.75));
+        assert_eq!(value("one-third"), Some(third));
+        assert_eq!(value("half"), Some(0.5));
+        // "two third" and "three halves" are not fractions of a whole.
+        assert_eq!(parse("two third").map(|p| p.2), Some(Form::Words));
+        assert_eq!(fraction_word("three-halves"), None);
+    }
+}

@@ -1,18 +1,1904 @@
-//! Quantities: counts, percentages and money with hedges, ranges and changes.
+//! Quantities: counts, percentages, money and fractions with hedges, ranges and changes.
 //!
-//! Takes a [`Document`] and the spans already taken by time claims; gives quantity claims.
+//! Takes a segmented [`Document`], the spans already taken by time claims, and the lexicon's hedge
+//! phrases, vague amounts and unit nouns (compiled once in [`QuantityExtractor::new`]); gives one
+//! quantity claim per stated amount, in text order, without ids.
+//!
+//! Two passes over the tokens, both linear: the first finds *mentions* (a number with its currency
+//! or percent mark, a hyphenated range, or a vague amount), refusing numbers that are not amounts:
+//! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
+//! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers, compound modifiers ("45-year-old"),
+//! labels ("Section 230", "Flight 93") and "one" used as a pronoun. The second pass reads each
+//! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
+//! it (or, failing that, the nearest known unit noun before it in the sentence), and whether it
+//! pairs with the next mention as a range ("4,000 to 5,000", "between 4,000 and 5,000") or a
+//! change ("from about 5,200 to 3,000"). The cue words that decide roles are small `const` tables
+//! below.
 
-use crate::model::{Claim, Document, Span};
-use crate::rules::Lexicon;
+use std::collections::{HashMap, HashSet};
 
-pub struct QuantityExtractor {}
+use super::numbers::{self, Form, Piece};
+use crate::model::{
+    Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
+};
+use crate::rules::{AliasCategory, Lexicon};
 
-impl QuantityExtractor {
-    pub fn new(_lexicon: &Lexicon) -> QuantityExtractor {
-        QuantityExtractor {}
+/// Change verbs and nouns. One in the clause before "from X to Y" makes it a change (a before
+/// and an after) rather than a range; one before "to Y" makes Y the after value of a change.
+const CHANGE_CUES: &[&str] = &[
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "reduction",
+    "cut",
+    "cuts",
+    "cutting",
+    "slash",
+    "slashes",
+    "slashed",
+    "slashing",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
+    "bring",
+    "brings",
+    "brought",
+    "bringing",
+    "down",
+    "up",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "falling",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "decrease",
+    "decreases",
+    "decreased",
+    "decreasing",
+    "shrink",
+    "shrinks",
+    "shrank",
+    "shrunk",
+    "shrinking",
+    "trim",
+    "trims",
+    "trimmed",
+    "trimming",
+    "raise",
+    "raises",
+    "raised",
+    "raising",
+    "increase",
+    "increases",
+    "increased",
+    "increasing",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "grow",
+    "grows",
+    "grew",
+    "grown",
+    "growing",
+    "climb",
+    "climbs",
+    "climbed",
+    "climbing",
+    "jump",
+    "jumps",
+    "jumped",
+    "jumping",
+    "boost",
+    "boosts",
+    "boosted",
+    "boosting",
+    "drawdown",
+    "expand",
+    "expands",
+    "expanded",
+    "expanding",
+];
+
+/// Words that, besides the change cues, make "to Y" a target ("get to 5,000", "cap it to 300").
+const TARGET_CUES: &[&str] = &[
+    "get", "gets", "got", "getting", "cap", "caps", "capped", "limit", "limits", "limited",
+];
+
+/// Verbs that directly govern a target value ("aims to reach 4,000 to 5,000 troops").
+const TARGET_VERBS: &[&str] = &["reach", "reaches", "reached", "reaching"];
+
+/// Verbs that, directly before a count, make it the size of a change ("withdraw 2,000 troops",
+/// "send an additional 1,000", "cut 300 jobs").
+const CHANGE_VERBS: &[&str] = &[
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "remove",
+    "removes",
+    "removed",
+    "removing",
+    "dispatch",
+    "dispatches",
+    "dispatched",
+    "dispatching",
+    "cut",
+    "cuts",
+    "cutting",
+    "slash",
+    "slashes",
+    "slashed",
+    "slashing",
+    "shed",
+    "sheds",
+    "shedding",
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling",
+];
+
+/// Verbs that make a change only with a particle after them ("call back", "pull out",
+/// "bring home", "draw down", "lay off").
+const PARTICLE_VERBS: &[&str] = &[
+    "call", "calls", "called", "calling", "pull", "pulls", "pulled", "pulling", "bring", "brings",
+    "brought", "bringing", "draw", "draws", "drew", "drawn", "drawing", "lay", "lays", "laid",
+    "laying", "fly", "flies", "flew", "flown", "flying", "ship", "ships", "shipped", "shipping",
+];
+
+/// The particles of [`PARTICLE_VERBS`].
+const PARTICLES: &[&str] = &["back", "out", "home", "down", "off", "in"];
+
+/// Words between a change verb and its count ("send an additional 1,000", "another 500").
+const ADDITION_FILLERS: &[&str] = &["additional", "further", "extra", "another"];
+
+/// Words after which "to" introduces no target ("according to", "compared to", "close to").
+const TO_EXCLUDED: &[&str] = &[
+    "according",
+    "compared",
+    "close",
+    "due",
+    "equal",
+    "equivalent",
+    "similar",
+    "next",
+    "thanks",
+    "relative",
+    "contrary",
+    "prior",
+    "owing",
+    "up",
+];
+
+/// Punctuation that ends the clause a cue word is looked for in.
+const CLAUSE_BREAKS: &[&str] = &[";", ":", "(", ")", "\"", "“", "”", "—"];
+
+/// How far back (in tokens) a cue word is looked for.
+const CLAUSE_REACH: usize = 25;
+
+/// How far back (in tokens) a known unit noun is looked for when none follows the number.
+const UNIT_REACH: usize = 40;
+
+/// Words that end the run of words after a number in which the counted noun is looked for:
+/// prepositions, determiners, conjunctions, auxiliaries and common verbs, pronouns, adverbs.
+const FUNCTION_WORDS: &[&str] = &[
+    // prepositions
+    "in", "on", "at", "from", "to", "by", "with", "for", "of", "into", "onto", "across", "over",
+    "under", "since", "during", "after", "before", "about", "against", "between", "per", "than",
+    "as", "via", "through", "within", "without", "toward", "towards", "near", "amid", "among",
+    "including", "like", "until", "till", "around", "behind", "beyond", "despite", "inside",
+    "outside", "off", "out", "up", "down", "ago", "apiece", "each",
+    // determiners
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "all", "every", "some", "any", "no", "both", "such",
+    // conjunctions and relatives
+    "and", "or", "but", "nor", "so", "yet", "while", "who", "whom", "whose", "which", "where",
+    "when", "if", "because", "although", "though", "whether",
+    // auxiliaries and common verbs
+    "is", "are", "was", "were", "be", "been", "being", "am", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "have", "has", "had", "do", "does", "did", "remain",
+    "remains", "say", "says", "said", "get", "got", "make", "made", "go", "went", "come", "came",
+    "take", "took", "leave", "left", "stay", "stayed",
+    // pronouns
+    "it", "they", "he", "she", "we", "you", "i", "them", "him", "me", "itself", "themselves",
+    // adverbs
+    "now", "still", "also", "already", "only", "just", "currently", "last", "next", "then",
+    "there", "here", "later", "earlier", "too", "very", "not", "never", "ever", "again", "away",
+    "back", "home", "percent", "times", "a.m.", "p.m.", "am", "pm",
+];
+
+/// Adjectives skipped on the way to the counted noun ("500 more troops").
+const MODIFIERS: &[&str] = &[
+    "more",
+    "additional",
+    "extra",
+    "other",
+    "new",
+    "further",
+    "fewer",
+    "less",
+    "remaining",
+    "total",
+];
+
+/// Plurals that do not end in -s.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "personnel",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "cattle",
+    "aircraft",
+    "crew",
+    "sheep",
+    "fish",
+    "deer",
+];
+
+/// Words before a number that make it a label, not an amount ("Section 230", "Flight 93");
+/// "aged 45" is an age, skipped too.
+const LABELS: &[&str] = &[
+    "section",
+    "article",
+    "flight",
+    "route",
+    "no",
+    "no.",
+    "number",
+    "chapter",
+    "page",
+    "pages",
+    "resolution",
+    "room",
+    "highway",
+    "amendment",
+    "line",
+    "gate",
+    "channel",
+    "version",
+    "model",
+    "episode",
+    "season",
+    "volume",
+    "vol",
+    "phase",
+    "grade",
+    "level",
+    "round",
+    "stage",
+    "week",
+    "day",
+    "platform",
+    "aged",
+    "age",
+    "ages",
+    "covid",
+    "category",
+    "class",
+    "act",
+    "title",
+    "unit",
+    "squad",
+    "district",
+    "precinct",
+    "bus",
+    "interstate",
+    "apollo",
+];
+
+/// Words before a year that make it a time even when a unit noun follows ("in 2020 people ...").
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "of", "during", "until", "from", "before", "after", "through", "till",
+];
+
+/// Month names as written (with case) that make a number beside them a day ("September 9").
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Time nouns that, followed by "ago", "later" or "earlier", make a duration, not a count
+/// ("a few years later", "two weeks ago").
+const TIME_NOUNS: &[&str] = &[
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "decades",
+    "minutes",
+];
+
+/// Words after a number that make it a time of day ("3 p.m.", "9 o'clock").
+const TIME_OF_DAY: &[&str] = &[
+    "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock", "gmt", "utc", "hrs", "est", "edt", "cet",
+    "cest", "bst", "pst", "pdt", "cst", "cdt", "mst", "mdt", "hkt", "jst", "ist", "aest",
+];
+
+/// Currency symbols before a number.
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+];
+
+/// Letters glued before "$" ("US$20", "C$5").
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("u.s.", "USD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("nz", "NZD"),
+    ("hk", "HKD"),
+    ("s", "SGD"),
+];
+
+/// ISO codes written before a number ("USD 20"), upper-case as written.
+const ISO_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"];
+
+/// Currency words after a number ("20 million dollars", "5 euros"). "pounds" is read as money:
+/// news counts pounds sterling far more often than pounds of weight.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("usd", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("sterling", "GBP"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("francs", "CHF"),
+];
+
+/// A hedge phrase split into tokens.
+#[derive(Debug)]
+struct HedgeEntry {
+    tokens: Vec<String>,
+    phrase: String,
+}
+
+/// A vague-amount phrase split into tokens, and the phrase a claim records.
+#[derive(Debug)]
+struct VagueEntry {
+    tokens: Vec<String>,
+    /// The lexicon phrase without a trailing "of" when the lexicon has that form too
+    /// ("dozens of" → "dozens"), else the phrase itself ("scores of").
+    claim_phrase: String,
+    /// Whether the phrase ends with "of".
+    has_of: bool,
+    /// "several": the noun after it must be plural.
+    needs_plural: bool,
+}
+
+/// The quantity extractor, with its lookup tables built once.
+#[derive(Debug)]
+pub struct QuantityExtractor {
+    hedges: Vec<HedgeEntry>,
+    /// Last token of a hedge phrase → hedge indices, longest phrase first.
+    hedges_by_last: HashMap<String, Vec<usize>>,
+    vague: Vec<VagueEntry>,
+    /// First token of a vague phrase → vague indices, longest phrase first.
+    vague_by_first: HashMap<String, Vec<usize>>,
+    /// One-word unit variants, lower-case.
+    units: HashSet<String>,
+    /// First word of a multi-word unit variant → the variants' tokens, longest first.
+    multi_units: HashMap<String, Vec<Vec<String>>>,
+    function_words: HashSet<&'static str>,
+    change_cues: HashSet<&'static str>,
+    labels: HashSet<&'static str>,
+}
+
+/// A document prepared for the extractor: its pieces (lower-case tokens) and original text.
+struct View<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    ps: Vec<Piece<'a>>,
+}
+
+impl View<'_> {
+    /// Lower-case text of token `i`, or "" past the end.
+    fn low(&self, i: usize) -> &str {
+        self.ps.get(i).map_or("", |p| p.text)
     }
 
-    pub fn extract(&self, _doc: &Document, _source: usize, _taken: &[Span]) -> Vec<Claim> {
-        Vec::new()
+    /// Original text of token `i`, or "" past the end.
+    fn orig(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.ps.get(i).map(|p| p.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.ps.get(i).is_some_and(|p| p.glued)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.sentence == y.sentence,
+            _ => false,
+        }
+    }
+
+    /// The token before `i` in the same sentence.
+    fn before(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1).filter(|&p| self.same_sentence(p, i))
+    }
+
+    /// Lower-case text of the token before `i` in the same sentence, or "".
+    fn low_before(&self, i: usize) -> &str {
+        self.before(i).map_or("", |p| self.low(p))
+    }
+
+    /// Lower-case text of token `i` if it is in the sentence of token `anchor`, or "".
+    fn low_in(&self, i: usize, anchor: usize) -> &str {
+        if self.same_sentence(i, anchor) {
+            self.low(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Byte span of tokens `start..end`.
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+}
+
+/// A stated amount found by the first pass.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// First token (a currency mark included) and one past the last (a percent or currency word
+    /// included).
+    start: usize,
+    end: usize,
+    /// The value (0 for vague amounts).
+    value: f64,
+    /// A hyphenated range ("4,000-5,000").
+    range: Option<(f64, f64)>,
+    measure: Measure,
+    /// Index of the vague phrase.
+    vague: Option<usize>,
+    form: Form,
+    scale: f64,
+    /// Whether the mention carries its own currency or percent mark.
+    marked: bool,
+    /// Where the counted noun is looked for: after the number, or after "of" for vague amounts.
+    noun_from: usize,
+    // Filled by the second pass.
+    hedge: Option<usize>,
+    hedge_phrase: Option<String>,
+    hedge_start: usize,
+    unit: Option<String>,
+    /// One past the counted noun (or `end` when there is none).
+    unit_end: usize,
+}
+
+/// What the first pass makes of a token.
+enum Step {
+    Found(Mention),
+    /// Not an amount; resume at this token.
+    Skip(usize),
+}
+
+impl QuantityExtractor {
+    pub fn new(lexicon: &Lexicon) -> QuantityExtractor {
+        let mut hedges = Vec::new();
+        let mut hedges_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for h in &lexicon.hedges {
+            let tokens = phrase_tokens(&h.phrase);
+            let Some(last) = tokens.last().cloned() else {
+                continue;
+            };
+            hedges_by_last.entry(last).or_default().push(hedges.len());
+            hedges.push(HedgeEntry {
+                tokens,
+                phrase: h.phrase.clone(),
+            });
+        }
+        let mut vague = Vec::new();
+        let mut vague_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for v in &lexicon.vague {
+            let tokens = phrase_tokens(&v.phrase);
+            let Some(first) = tokens.first().cloned() else {
+                continue;
+            };
+            let has_of = tokens.len() > 1 && tokens.last().is_some_and(|t| t == "of");
+            let claim_phrase = match v.phrase.strip_suffix(" of") {
+                Some(short) if lexicon.vague_amount(short).is_some() => short.to_string(),
+                _ => v.phrase.clone(),
+            };
+            vague_by_first.entry(first).or_default().push(vague.len());
+            vague.push(VagueEntry {
+                needs_plural: v.phrase == "several",
+                tokens,
+                claim_phrase,
+                has_of,
+            });
+        }
+        for list in hedges_by_last.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(hedges[i].tokens.len()));
+        }
+        for list in vague_by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(vague[i].tokens.len()));
+        }
+        let mut units = HashSet::new();
+        let mut multi_units: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for (variant, _) in lexicon.variants(AliasCategory::Unit) {
+            let tokens = phrase_tokens(variant);
+            match tokens.len() {
+                0 => {}
+                1 => {
+                    units.insert(tokens[0].clone());
+                }
+                _ => multi_units
+                    .entry(tokens[0].clone())
+                    .or_default()
+                    .push(tokens),
+            }
+        }
+        for list in multi_units.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        }
+        QuantityExtractor {
+            hedges,
+            hedges_by_last,
+            vague,
+            vague_by_first,
+            units,
+            multi_units,
+            function_words: FUNCTION_WORDS.iter().copied().collect(),
+            change_cues: CHANGE_CUES.iter().copied().collect(),
+            labels: LABELS.iter().copied().collect(),
+        }
+    }
+
+    pub fn extract(&self, doc: &Document, source: usize, taken: &[Span]) -> Vec<Claim> {
+        let lower = doc.source.text.to_ascii_lowercase();
+        let view = View {
+            text: &doc.source.text,
+            tokens: &doc.tokens,
+            ps: numbers::pieces(&lower, &doc.tokens),
+        };
+        let taken = Taken::new(taken);
+        let mut mentions = self.find_mentions(&view, &taken);
+        for m in &mut mentions {
+            self.read_surroundings(&view, m);
+        }
+        self.claims(doc, &view, source, &mentions, &taken)
+    }
+
+    /// First pass: every mention, in text order.
+    fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < v.ps.len() {
+            if taken.holds(v.tokens[i].span) {
+                i += 1;
+                continue;
+            }
+            let step = match v.ps[i].kind {
+                TokenKind::Number => self.number_at(v, i),
+                TokenKind::Word => self.word_at(v, i),
+                TokenKind::Punct => Step::Skip(i + 1),
+            };
+            match step {
+                Step::Found(m) => {
+                    i = m.end.max(i + 1);
+                    out.push(m);
+                }
+                Step::Skip(next) => i = next.max(i + 1),
+            }
+        }
+        out
+    }
+
+    /// A mention starting with the digits at `i`.
+    fn number_at(&self, v: &View, i: usize) -> Step {
+        let skip = Step::Skip(i + 1);
+        // Glued to what comes before: "#CENTCOM 2" no, but "F-16", "COVID-19", "+44", "10:30".
+        if v.glued(i) && i > 0 {
+            match v.low(i - 1) {
+                "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" => return skip,
+                "-" | "–" if v.glued(i - 1) && i >= 2 => return skip,
+                _ => {}
+            }
+        }
+        let Some(m) = numbers::parse_at(&v.ps, i) else {
+            return glued_run_skip(v, i);
+        };
+        let mut k = m.end;
+        if v.glued(k) {
+            match (v.kind(k), v.low(k)) {
+                // Ordinals, times ("3pm"), decades ("1990s"), measures we do not read ("5km").
+                (Some(TokenKind::Word), _) => return glued_run_skip(v, i),
+                (Some(TokenKind::Punct), ":" | "/") => return glued_run_skip(v, i),
+                (Some(TokenKind::Punct), "-" | "–") if v.glued(k + 1) => {
+                    if v.kind(k + 1) == Some(TokenKind::Number) {
+                        return self.hyphen_range(v, i, m, k + 1);
+                    }
+                    // A compound modifier: "45-year-old", "10-point plan".
+                    return glued_run_skip(v, i);
+                }
+                (Some(TokenKind::Punct), "(" | ")") if v.kind(k + 1) == Some(TokenKind::Number) => {
+                    return glued_run_skip(v, i);
+                }
+                _ => {}
+            }
+        }
+        // A spaced dash between two numbers: "4,000 – 5,000".
+        if matches!(v.low(k), "-" | "–")
+            && !v.glued(k)
+            && !v.glued(k + 1)
+            && v.kind(k + 1) == Some(TokenKind::Number)
+            && v.same_sentence(i, k + 1)
+        {
+            return self.hyphen_range(v, i, m, k + 1);
+        }
+        if self.not_an_amount(v, i, k, &m) {
+            return Step::Skip(k);
+        }
+        let (start, prefix_currency) = currency_before(v, i);
+        let mut mention = new_mention(start, k, m);
+        if let Some(code) = prefix_currency {
+            mention.measure = Measure::Money(code.to_string());
+            mention.marked = true;
+        }
+        k = read_mark(v, k, &mut mention);
+        if m.short_m && !matches!(mention.measure, Measure::Money(_)) {
+            // "100m" without a currency is a distance.
+            return Step::Skip(k);
+        }
+        mention.end = k;
+        mention.noun_from = k;
+        Step::Found(mention)
+    }
+
+    /// Whether the digits at `i` (ending before token `k`) are a year, a day, a time, a label.
+    fn not_an_amount(&self, v: &View, i: usize, k: usize, m: &numbers::NumberMatch) -> bool {
+        let prev = v.low_before(i);
+        if self.labels.contains(prev) || self.is_name_before(v, i) {
+            return true;
+        }
+        // "No. 8", "Vol. 3".
+        if prev == "." && v.before(i).and_then(|p| v.before(p)).is_some_and(|pp| self.labels.contains(v.low(pp))) {
+            return true;
+        }
+        if is_age(v, i, k) {
+            return true;
+        }
+        // Days beside a month: "September 9", "9 September", "Sept. 9".
+        let month_before = v.before(i).is_some_and(|p| {
+            MONTHS.contains(&v.orig(p))
+                || (v.orig(p) == "." && p > 0 && MONTHS.contains(&v.orig(p - 1)))
+        });
+        if month_before || (v.same_sentence(i, k) && MONTHS.contains(&v.orig(k))) {
+            return true;
+        }
+        if v.same_sentence(i, k) && TIME_OF_DAY.contains(&v.low(k)) {
+            return true;
+        }
+        // "3 a. m." as some feeds space it.
+        if matches!(v.low(k), "a" | "p") && v.low(k + 1) == "." && v.low(k + 2) == "m" {
+            return true;
+        }
+        if is_year_like(v.low(i)) && m.scale == 1.0 {
+            let unit_follows = v.same_sentence(i, k) && self.units.contains(v.low(k));
+            return !unit_follows || YEAR_PREPOSITIONS.contains(&prev);
+        }
+        false
+    }
+
+    /// A capitalised word (not opening the sentence) right before the number at `i` makes the
+    /// number part of a name: "FRANCE 24", "Boeing 737", "Apollo 11". Possessives ("Iraq's 5,000"),
+    /// hedges ("Some 2,200"), ISO currency codes ("USD 20") and function words do not.
+    fn is_name_before(&self, v: &View, i: usize) -> bool {
+        let Some(p) = v.before(i).filter(|&p| v.is_word(p)) else {
+            return false;
+        };
+        let o = v.orig(p);
+        let w = v.low(p);
+        o.chars().next().is_some_and(char::is_uppercase)
+            && v.before(p).is_some()
+            && !o.ends_with("'s")
+            && !o.ends_with("’s")
+            && !ISO_CODES.contains(&o)
+            && !self.function_words.contains(w)
+            && !self.hedges_by_last.contains_key(w)
+    }
+
+    /// "4,000-5,000": one range mention, or nothing for scores, dates and phone numbers.
+    fn hyphen_range(&self, v: &View, i: usize, first: numbers::NumberMatch, j: usize) -> Step {
+        let Some(second) = numbers::parse_at(&v.ps, j) else {
+            return glued_run_skip(v, i);
+        };
+        let e = second.end;
+        let chained = v.glued(e) && matches!(v.low(e), "-" | "–" | "/" | ":" | ".")
+            || (v.glued(e) && v.is_word(e));
+        let phone = v.low(i).len() == 3 && v.low(j).len() == 4;
+        if chained
+            || phone
+            || is_year_like(v.low(i))
+            || is_year_like(v.low(j))
+            || first.value >= second.value
+            || self.labels.contains(v.low_before(i))
+            || first.short_m
+            || second.short_m
+        {
+            return glued_run_skip(v, i);
+        }
+        let (start, prefix_currency) = currency_before(v, i);
+        let mut lo = first.value;
+        let hi = second.value;
+        if first.scale == 1.0 && second.scale >= 1000.0 {
+            lo *= second.scale;
+        }
+        let mut mention = new_mention(start, e, second);
+        if let Some(code) = prefix_currency {
+            mention.measure = Measure::Money(code.to_string());
+            mention.marked = true;
+        }
+        let k = read_mark(v, e, &mut mention);
+        mention.end = k;
+        mention.noun_from = k;
+        mention.value = (lo + hi) / 2.0;
+        mention.range = Some((lo, hi));
+        Step::Found(mention)
+    }
+
+    /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
+    fn word_at(&self, v: &View, i: usize) -> Step {
+        if let Some(m) = self.vague_at(v, i) {
+            return Step::Found(m);
+        }
+        let Some(m) = numbers::parse_at(&v.ps, i) else {
+            return Step::Skip(i + 1);
+        };
+        if !v.same_sentence(i, m.end - 1) {
+            return Step::Skip(i + 1);
+        }
+        let next = v.low_in(m.end, i);
+        let prev = v.low_before(i);
+        match m.form {
+            Form::Fraction => {
+                let determiner = matches!(next, "the" | "its" | "their" | "his" | "her" | "our");
+                let amount = next == "of" || (v.low(m.end - 1) == "half" && determiner);
+                let ordinal_before = matches!(
+                    prev,
+                    "the" | "first" | "second" | "last" | "next" | "this" | "that" | "other"
+                );
+                if !amount || ordinal_before {
+                    return Step::Skip(m.end);
+                }
+                let mut mention = new_mention(i, m.end, m);
+                mention.measure = Measure::Fraction;
+                mention.noun_from = m.end;
+                Step::Found(mention)
+            }
+            Form::Words | Form::Digits => {
+                let first = v.low(i);
+                if first == "zero" {
+                    return Step::Skip(m.end);
+                }
+                if m.end == i + 1 && first == "one" && self.one_is_pronoun(v, i) {
+                    return Step::Skip(i + 1);
+                }
+                let mut mention = new_mention(i, m.end, m);
+                let k = read_mark(v, m.end, &mut mention);
+                mention.end = k;
+                mention.noun_from = k;
+                Step::Found(mention)
+            }
+        }
+    }
+
+    /// "one of the", "the one", "no one", "one another": not a count.
+    fn one_is_pronoun(&self, v: &View, i: usize) -> bool {
+        let prev = v.low_before(i);
+        if matches!(
+            prev,
+            "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "last" | "only"
+        ) {
+            return true;
+        }
+        let next = i + 1;
+        if !v.same_sentence(i, next) || !v.is_word(next) {
+            return true;
+        }
+        let w = v.low(next);
+        w == "another" || self.function_words.contains(w) || numbers::cardinal_word(w).is_some()
+    }
+
+    /// A vague amount at `i` ("dozens of", "several", "a handful"), followed by its noun.
+    fn vague_at(&self, v: &View, i: usize) -> Option<Mention> {
+        let list = self.vague_by_first.get(v.low(i))?;
+        for &idx in list {
+            let entry = &self.vague[idx];
+            let n = entry.tokens.len();
+            let matches = (0..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
+            if !matches {
+                continue;
+            }
+            // The phrase's span leaves out a trailing "of".
+            let end = if entry.has_of { i + n - 1 } else { i + n };
+            let mut noun = i + n;
+            if !entry.has_of && v.low_in(noun, i) == "of" {
+                noun += 1;
+            }
+            if (entry.has_of || noun > i + n)
+                && matches!(v.low_in(noun, i), "the" | "its" | "their" | "his" | "her" | "our")
+            {
+                noun += 1;
+            }
+            if !v.same_sentence(i, noun) || !v.is_word(noun) {
+                return None;
+            }
+            let w = v.low(noun);
+            let verb_form = !self.units.contains(w) && (w.ends_with("ed") || w.ends_with("ing"));
+            if self.function_words.contains(w)
+                || verb_form
+                || numbers::cardinal_word(w).is_some()
+                || numbers::scale_word(w).is_some()
+                || w == "hundred"
+                || w == "dozen"
+                || (MODIFIERS.contains(&w) && !v.is_word(noun + 1))
+            {
+                return None;
+            }
+            if entry.needs_plural && !self.is_plural(v, noun) {
+                return None;
+            }
+            return Some(Mention {
+                start: i,
+                end,
+                value: 0.0,
+                range: None,
+                measure: Measure::Count,
+                vague: Some(idx),
+                form: Form::Words,
+                scale: 1.0,
+                marked: false,
+                noun_from: noun,
+                hedge: None,
+                hedge_phrase: None,
+                hedge_start: i,
+                unit: None,
+                unit_end: end,
+            });
+        }
+        None
+    }
+
+    /// Second pass, per mention: hedge and counted noun.
+    fn read_surroundings(&self, v: &View, m: &mut Mention) {
+        m.hedge_start = m.start;
+        if m.vague.is_none()
+            && let Some((h, start)) = self.hedge_before(v, m.start)
+        {
+            m.hedge = Some(h);
+            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
+            m.hedge_start = start;
+        }
+        m.unit_end = m.end;
+        if m.measure == Measure::Count
+            && let Some((unit, end)) = self.noun_after(v, m.noun_from, m.start)
+        {
+            m.unit = Some(unit);
+            m.unit_end = end;
+        }
+    }
+
+    /// The longest hedge phrase ending right before token `start`, in the same sentence.
+    fn hedge_before(&self, v: &View, start: usize) -> Option<(usize, usize)> {
+        let last = v.before(start)?;
+        let list = self.hedges_by_last.get(v.low(last))?;
+        list.iter().find_map(|&h| {
+            let n = self.hedges[h].tokens.len();
+            let first = start.checked_sub(n)?;
+            let ok = (0..n).all(|d| {
+                v.same_sentence(first + d, start) && v.low(first + d) == self.hedges[h].tokens[d]
+            });
+            ok.then_some((h, first))
+        })
+    }
+
+    /// Whether the word at `i` is a plural noun.
+    fn is_plural(&self, v: &View, i: usize) -> bool {
+        let w = v.low(i);
+        let orig = v.orig(i);
+        if IRREGULAR_PLURALS.contains(&w) {
+            return true;
+        }
+        let all_caps = orig.chars().all(|c| !c.is_lowercase());
+        !all_caps
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+    }
+
+    /// The counted noun in the short run of words from token `from`: the last known unit noun,
+    /// else the last noun-like word; with the token after it.
+    fn noun_after(&self, v: &View, from: usize, anchor: usize) -> Option<(String, usize)> {
+        let mut j = from;
+        // A partitive: "three of the soldiers".
+        if v.low_in(j, anchor) == "of" {
+            j += 1;
+            if matches!(v.low_in(j, anchor), "the" | "its" | "their" | "our" | "these" | "those") {
+                j += 1;
+            }
+        }
+        let mut known: Option<(usize, usize)> = None;
+        let mut noun: Option<(usize, usize)> = None;
+        let mut words = 0;
+        while words < 4 && v.same_sentence(j, anchor) && v.is_word(j) {
+            words += 1;
+            let w = v.low(j);
+            if let Some(len) = self.multi_unit_at(v, j, anchor) {
+                known = Some((j, j + len));
+                noun = known;
+                j += len;
+                if self.is_plural(v, j - 1) {
+                    break;
+                }
+                continue;
+            }
+            if self.function_words.contains(w)
+                || MONTHS.contains(&v.orig(j))
+                || numbers::cardinal_word(w).is_some()
+            {
+                break;
+            }
+            let is_known = self.units.contains(w);
+            // Adjectives and adverbs: "24 equal monthly payments", "500 more troops".
+            if MODIFIERS.contains(&w) || (!is_known && w.len() > 4 && w.ends_with("ly")) {
+                j += 1;
+                continue;
+            }
+            // A name ("mother of 13 Jane Doe"), not a counted noun.
+            let capitalised = |x: usize| {
+                let o = v.orig(x);
+                o.chars().next().is_some_and(char::is_uppercase) && o.chars().any(char::is_lowercase)
+            };
+            if capitalised(j) && v.is_word(j + 1) && v.same_sentence(j + 1, anchor) && capitalised(j + 1) {
+                break;
+            }
+            if !is_known && (w.ends_with("ed") || w.ends_with("ing")) {
+                if noun.is_some() {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            let all_caps = v.orig(j).chars().all(|c| !c.is_lowercase());
+            if is_known {
+                known = Some((j, j + 1));
+                noun = known;
+            } else if !all_caps || noun.is_none() {
+                noun = Some((j, j + 1));
+            }
+            j += 1;
+            if self.is_plural(v, j - 1) {
+                break;
+            }
+        }
+        let (s, e) = known.or(noun)?;
+        let span = v.span(s, e);
+        Some((v.text[span.start..span.end].to_lowercase(), e))
+    }
+
+    /// The length of a multi-word unit variant starting at `j` ("service members").
+    fn multi_unit_at(&self, v: &View, j: usize, anchor: usize) -> Option<usize> {
+        let list = self.multi_units.get(v.low(j))?;
+        list.iter()
+            .find(|toks| {
+                toks.iter()
+                    .enumerate()
+                    .all(|(d, t)| v.same_sentence(j + d, anchor) && v.low(j + d) == t)
+            })
+            .map(Vec::len)
+    }
+
+    /// The nearest known unit noun before token `start` in its sentence, not crossing a
+    /// semicolon (which joins two statements).
+    fn unit_before(&self, v: &View, start: usize) -> Option<String> {
+        let mut j = start;
+        for _ in 0..UNIT_REACH {
+            j = v.before(j)?;
+            if v.low(j) == ";" {
+                return None;
+            }
+            if v.is_word(j) && self.units.contains(v.low(j)) {
+                return Some(v.low(j).to_string());
+            }
+        }
+        None
+    }
+
+    /// Whether a change cue occurs in the clause ending at token `at` (inclusive).
+    fn cue_in_clause(&self, v: &View, at: Option<usize>, targets: bool) -> bool {
+        let Some(mut j) = at else {
+            return false;
+        };
+        for _ in 0..CLAUSE_REACH {
+            let w = v.low(j);
+            if v.kind(j) == Some(TokenKind::Punct) && CLAUSE_BREAKS.contains(&w) {
+                return false;
+            }
+            if self.change_cues.contains(w) || (targets && TARGET_CUES.contains(&w)) {
+                return true;
+            }
+            match v.before(j) {
+                Some(p) => j = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The role of a single mention (or range) whose hedge starts at token `s`.
+    fn role_of(&self, v: &View, s: usize) -> Role {
+        let Some(p) = v.before(s) else {
+            return Role::Level;
+        };
+        let w = v.low(p);
+        if w == "to" && !TO_EXCLUDED.contains(&v.low_before(p)) && self.cue_in_clause(v, v.before(p), true) {
+            return Role::After;
+        }
+        if TARGET_VERBS.contains(&w) {
+            return Role::After;
+        }
+        if w == "by" && self.cue_in_clause(v, v.before(p), false) {
+            return Role::Change;
+        }
+        if self.governed_by_change_verb(v, s) {
+            return Role::Change;
+        }
+        Role::Level
+    }
+
+    /// "withdraw 2,000", "call back some 2,200", "send an additional 1,000".
+    fn governed_by_change_verb(&self, v: &View, s: usize) -> bool {
+        let mut j = s;
+        let mut filled = false;
+        while let Some(p) = v.before(j) {
+            if ADDITION_FILLERS.contains(&v.low(p)) {
+                filled = true;
+                j = p;
+            } else {
+                break;
+            }
+        }
+        if filled && let Some(p) = v.before(j).filter(|&p| matches!(v.low(p), "a" | "an")) {
+            j = p;
+        }
+        let mut particle = false;
+        if let Some(p) = v.before(j).filter(|&p| PARTICLES.contains(&v.low(p))) {
+            particle = true;
+            j = p;
+        }
+        let Some(verb) = v.before(j) else {
+            return false;
+        };
+        let w = v.low(verb);
+        CHANGE_VERBS.contains(&w) || (particle && PARTICLE_VERBS.contains(&w))
+    }
+
+    /// Second pass: pairs mentions into ranges and changes and makes the claims.
+    fn claims(
+        &self,
+        doc: &Document,
+        v: &View,
+        source: usize,
+        ms: &[Mention],
+        taken: &Taken,
+    ) -> Vec<Claim> {
+        let mut out = Vec::with_capacity(ms.len());
+        let mut pairs = 0;
+        let mut k = 0;
+        while k < ms.len() {
+            let a = &ms[k];
+            let b = ms.get(k + 1).filter(|b| {
+                a.vague.is_none()
+                    && b.vague.is_none()
+                    && a.range.is_none()
+                    && b.range.is_none()
+                    && a.form != Form::Fraction
+                    && b.form != Form::Fraction
+                    && v.same_sentence(a.start, b.start)
+            });
+            if let Some(b) = b
+                && let Some(link) = self.link(v, a, b)
+            {
+                let (a_measure, a_value, b_measure) = harmonise(a, b);
+                let unit_a = a.unit.clone().or_else(|| b.unit.clone());
+                let unit_b = b.unit.clone().or_else(|| a.unit.clone());
+                let back = || self.unit_before(v, a.hedge_start);
+                match link {
+                    Link::Change => {
+                        pairs += 1;
+                        let mut qa = quantity(a, a_value, a_measure.clone());
+                        qa.role = Role::Before;
+                        qa.change_pair = Some(pairs);
+                        if qa.measure == Measure::Count {
+                            qa.unit_text = unit_a.or_else(back);
+                        }
+                        let mut qb = quantity(b, b.value, b_measure);
+                        qb.role = Role::After;
+                        qb.change_pair = Some(pairs);
+                        if qb.measure == Measure::Count {
+                            qb.unit_text = unit_b.or_else(back);
+                        }
+                        push(&mut out, doc, v, source, taken, a.hedge_start, a.end, qa);
+                        push(&mut out, doc, v, source, taken, b.hedge_start, b.end, qb);
+                    }
+                    Link::Range => {
+                        let (lo, hi) = if a_value <= b.value {
+                            (a_value, b.value)
+                        } else {
+                            (b.value, a_value)
+                        };
+                        let mut q = quantity(a, (lo + hi) / 2.0, b_measure);
+                        q.range = Some((lo, hi));
+                        q.interval = Interval::closed(lo, hi);
+                        q.role = self.role_of(v, a.hedge_start);
+                        if q.measure == Measure::Count {
+                            q.unit_text = unit_b.or_else(back);
+                        }
+                        push(&mut out, doc, v, source, taken, a.hedge_start, b.end, q);
+                    }
+                }
+                k += 2;
+                continue;
+            }
+            if a.unit.as_deref().is_some_and(|u| TIME_NOUNS.contains(&u))
+                && matches!(v.low_in(a.unit_end, a.start), "ago" | "later" | "earlier")
+            {
+                k += 1;
+                continue;
+            }
+            let mut q = match a.vague {
+                Some(idx) => Quantity {
+                    value: None,
+                    range: None,
+                    hedge: None,
+                    vague: Some(self.vague[idx].claim_phrase.clone()),
+                    measure: Measure::Count,
+                    unit_text: None,
+                    unit: None,
+                    role: Role::Level,
+                    change_pair: None,
+                    interval: Interval::default(),
+                    interval_rule: None,
+                },
+                None => quantity(a, a.value, a.measure.clone()),
+            };
+            if let Some((lo, hi)) = a.range {
+                q.range = Some((lo, hi));
+                q.interval = Interval::closed(lo, hi);
+            }
+            q.role = self.role_of(v, a.hedge_start);
+            if q.measure == Measure::Count && a.form != Form::Fraction {
+                q.unit_text = a.unit.clone();
+                if q.unit_text.is_none() && a.vague.is_none() {
+                    q.unit_text = self.unit_before(v, a.hedge_start);
+                }
+            }
+            push(&mut out, doc, v, source, taken, a.hedge_start, a.end, q);
+            k += 1;
+        }
+        out
+    }
+
+    /// How mention `a` pairs with the next mention `b`, if it does.
+    fn link(&self, v: &View, a: &Mention, b: &Mention) -> Option<Link> {
+        let before = v.before(a.hedge_start);
+        let word_before = before.map_or("", |p| v.low(p));
+        let (_, a_value, _) = harmonise(a, b);
+        if word_before == "from" {
+            // "from 5,200 to 3,000" or "from 5,200 troops to 3,000".
+            [a.end, a.unit_end]
+                .into_iter()
+                .find(|&t| v.low_in(t, a.start) == "to" && b.hedge_start == t + 1)?;
+            let cue = self.cue_in_clause(v, before.and_then(|p| v.before(p)), false);
+            return Some(if cue || a_value > b.value {
+                Link::Change
+            } else {
+                Link::Range
+            });
+        }
+        if word_before == "between" && v.low(a.end) == "and" && b.start == a.end + 1 && b.hedge.is_none() {
+            return Some(Link::Range);
+        }
+        if v.low(a.end) == "to" && b.start == a.end + 1 && b.hedge.is_none() && a_value < b.value {
+            return Some(Link::Range);
+        }
+        None
+    }
+}
+
+/// How two neighbouring mentions relate.
+enum Link {
+    /// "from 5,200 to 3,000" after a change verb, or falling: a before and an after.
+    Change,
+    /// "4,000 to 5,000", "between 4,000 and 5,000", "from 4,000 to 5,000" without a change verb.
+    Range,
+}
+
+/// The measures and first value of a pair, each side lending the other its mark and scale:
+/// "4 to 5 million dollars" is 4 million to 5 million dollars.
+fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
+    let mut a_measure = a.measure.clone();
+    let mut b_measure = b.measure.clone();
+    if !a.marked && b.marked {
+        a_measure = b.measure.clone();
+    } else if a.marked && !b.marked {
+        b_measure = a.measure.clone();
+    }
+    let mut a_value = a.value;
+    if a.scale == 1.0 && b.scale >= 1000.0 && a.form != Form::Fraction {
+        let scaled = a.value * b.scale;
+        if scaled >= b.value / 10.0 && scaled <= b.value * 10.0 {
+            a_value = scaled;
+        }
+    }
+    (a_measure, a_value, b_measure)
+}
+
+/// A quantity with the mention's hedge; unit and role are set by the caller.
+fn quantity(m: &Mention, value: f64, measure: Measure) -> Quantity {
+    let mut q = Quantity::count(value);
+    q.measure = measure;
+    q.hedge = m.hedge_phrase.clone();
+    q
+}
+
+/// Adds a claim for tokens `start..end` unless it overlaps a time claim.
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Claim>,
+    doc: &Document,
+    v: &View,
+    source: usize,
+    taken: &Taken,
+    start: usize,
+    end: usize,
+    q: Quantity,
+) {
+    let span = v.span(start, end);
+    if taken.overlaps(span) {
+        return;
+    }
+    let text = &doc.source.text[span.start..span.end];
+    out.push(Claim::new(
+        source,
+        text,
+        span,
+        v.tokens[start].sentence,
+        ClaimDetail::Quantity(q),
+    ));
+}
+
+fn new_mention(start: usize, end: usize, m: numbers::NumberMatch) -> Mention {
+    Mention {
+        start,
+        end,
+        value: m.value,
+        range: None,
+        measure: Measure::Count,
+        vague: None,
+        form: m.form,
+        scale: m.scale,
+        marked: false,
+        noun_from: end,
+        hedge: None,
+        hedge_phrase: None,
+        hedge_start: start,
+        unit: None,
+        unit_end: end,
+    }
+}
+
+/// Reads a percent or currency mark at token `k` into `m`; gives the token after it.
+fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
+    if !v.same_sentence(k, m.start) {
+        return k;
+    }
+    match v.low(k) {
+        "%" | "percent" | "pct" => {
+            m.measure = Measure::Percent;
+            m.marked = true;
+            return k + 1;
+        }
+        "per" if v.low(k + 1) == "cent" => {
+            m.measure = Measure::Percent;
+            m.marked = true;
+            return k + 2;
+        }
+        "percentage" if matches!(v.low(k + 1), "point" | "points") => {
+            m.measure = Measure::Percent;
+            m.marked = true;
+            return k + 2;
+        }
+        _ => {}
+    }
+    if matches!(m.measure, Measure::Money(_)) {
+        return k;
+    }
+    let mut j = k;
+    if matches!(v.low(j), "us" | "u.s.") && v.same_sentence(j + 1, m.start) {
+        j += 1;
+    }
+    if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == v.low(j)) {
+        if j > k && *code != "USD" {
+            return k;
+        }
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        if matches!(v.low(j), "pounds" | "pound") && v.low(j + 1) == "sterling" {
+            j += 1;
+        }
+        return j + 1;
+    }
+    k
+}
+
+/// A currency mark before the number at `i`: the first token of the mention and the ISO code.
+fn currency_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
+    let Some(p) = v.before(i) else {
+        return (i, None);
+    };
+    if let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == v.low(p)) {
+        if *code == "USD"
+            && v.glued(p)
+            && let Some(pp) = v.before(p)
+            && let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(s, _)| *s == v.low(pp))
+        {
+            return (pp, Some(c));
+        }
+        return (p, Some(code));
+    }
+    if let Some(code) = ISO_CODES.iter().find(|c| **c == v.orig(p)) {
+        return (p, Some(code));
+    }
+    (i, None)
+}
+
+/// An age: "Nichols, 37, was", "at the age of 91", "16 year-old", "16 years old".
+fn is_age(v: &View, i: usize, k: usize) -> bool {
+    let next = v.low_in(k, i);
+    if next.starts_with("year-old") || next.starts_with("years-old") {
+        return true;
+    }
+    if matches!(next, "year" | "years") && v.low_in(k + 1, i) == "old" {
+        return true;
+    }
+    let Some(p) = v.before(i) else {
+        return false;
+    };
+    let pp = v.before(p);
+    if v.low(p) == "of" && pp.is_some_and(|pp| v.low(pp) == "age") {
+        return true;
+    }
+    // A name, a comma, the number, a comma or the sentence end.
+    v.low(p) == ","
+        && pp.is_some_and(|pp| v.is_word(pp) && v.orig(pp).chars().next().is_some_and(char::is_uppercase))
+        && matches!(next, "," | "." | "")
+}
+
+/// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").
+fn glued_run_skip(v: &View, i: usize) -> Step {
+    let mut j = i + 1;
+    while j < v.ps.len() && v.glued(j) {
+        j += 1;
+    }
+    Step::Skip(j)
+}
+
+/// A four-digit integer from 1800 to 2100 with no separator.
+fn is_year_like(digits: &str) -> bool {
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// A lexicon phrase as tokens: words, with a final period split off ("approx." → "approx", ".").
+fn phrase_tokens(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.to_lowercase();
+        match w.strip_suffix('.') {
+            Some(stem) if !stem.is_empty() && !stem.contains('.') => {
+                out.push(stem.to_string());
+                out.push(".".to_string());
+            }
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// The spans of time claims, sorted, with a running maximum of their ends for overlap tests.
+struct Taken {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl Taken {
+    fn new(spans: &[Span]) -> Taken {
+        let mut spans = spans.to_vec();
+        spans.sort();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for s in &spans {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        Taken { spans, max_end }
+    }
+
+    /// Whether `span` shares a byte with a taken span.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.spans.partition_point(|s| s.start < span.end);
+        n > 0 && self.max_end[n - 1] > span.start
+    }
+
+    fn holds(&self, span: Span) -> bool {
+        !self.spans.is_empty() && self.overlaps(span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::rules::Ruleset;
+    use crate::segment::segment;
+
+    fn source(text: &str) -> Source {
+        Source {
+            id: "s".into(),
+            path: "s.txt".into(),
+            outlet: None,
+            url: None,
+            published: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
+        let src = source(text);
+        let doc = segment(&src);
+        let extractor = QuantityExtractor::new(&Ruleset::builtin().lexicon);
+        let claims = extractor.extract(&doc, 0, taken);
+        for c in &claims {
+            assert_eq!(c.text, &text[c.span.start..c.span.end]);
+        }
+        claims
+    }
+
+    fn extract(text: &str) -> Vec<Claim> {
+        extract_taken(text, &[])
+    }
+
+    /// One claim's quantity by its text.
+    fn find<'c>(claims: &'c [Claim], text: &str) -> &'c Quantity {
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .and_then(Claim::quantity)
+            .unwrap_or_else(|| panic!("no claim {text:?} in {:?}", texts(claims)))
+    }
+
+    fn texts(claims: &[Claim]) -> Vec<&str> {
+        claims.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    fn unit(q: &Quantity) -> Option<&str> {
+        q.unit_text.as_deref()
+    }
+
+    #[test]
+    fn hedges_are_part_of_the_claim() {
+        let c = extract(
+            "Officials said about 5,200 troops remain, at least six were hurt and no more than 40 \
+             left, while nearly 300 civilians fled.",
+        );
+        assert_eq!(texts(&c), ["about 5,200", "at least six", "no more than 40", "nearly 300"]);
+        assert_eq!(find(&c, "about 5,200").hedge.as_deref(), Some("about"));
+        assert_eq!(find(&c, "about 5,200").value, Some(5200.0));
+        assert_eq!(find(&c, "about 5,200").interval, Interval::point(5200.0));
+        assert_eq!(find(&c, "at least six").hedge.as_deref(), Some("at least"));
+        assert_eq!(find(&c, "no more than 40").hedge.as_deref(), Some("no more than"));
+        assert_eq!(find(&c, "nearly 300").hedge.as_deref(), Some("nearly"));
+    }
+
+    #[test]
+    fn hedge_words_without_a_number_are_not_hedges() {
+        let c = extract("Over the past month, 12 convoys were hit. Some said so; about time too.");
+        assert_eq!(texts(&c), ["12"]);
+        assert_eq!(find(&c, "12").hedge, None);
+        let c = extract("Roughly 700 guards and Some 2,200 sailors.");
+        assert_eq!(texts(&c), ["Roughly 700", "Some 2,200"]);
+        assert_eq!(find(&c, "Some 2,200").hedge.as_deref(), Some("some"));
+    }
+
+    #[test]
+    fn number_words_and_scales() {
+        let c = extract(
+            "The fund lost 1.5 million people, two dozen boats, five thousand two hundred homes \
+             and twenty-one bridges.",
+        );
+        assert_eq!(find(&c, "1.5 million").value, Some(1_500_000.0));
+        assert_eq!(find(&c, "two dozen").value, Some(24.0));
+        assert_eq!(find(&c, "five thousand two hundred").value, Some(5200.0));
+        assert_eq!(unit(find(&c, "five thousand two hundred")), Some("homes"));
+        assert_eq!(find(&c, "twenty-one").value, Some(21.0));
+        assert_eq!(unit(find(&c, "twenty-one")), Some("bridges"));
+    }
+
+    #[test]
+    fn vague_amounts_with_their_nouns() {
+        let c = extract(
+            "Since spring, dozens of rocket attacks and several convoys were reported; hundreds of \
+             thousands of people fled, thousands of refugees waited and a handful of officers stayed.",
+        );
+        assert_eq!(
+            texts(&c),
+            ["dozens", "several", "hundreds of thousands", "thousands", "a handful"]
+        );
+        let dozens = find(&c, "dozens");
+        assert_eq!(dozens.vague.as_deref(), Some("dozens"));
+        assert_eq!(dozens.value, None);
+        assert_eq!(dozens.interval, Interval::default());
+        assert_eq!(unit(dozens), Some("attacks"));
+        assert_eq!(find(&c, "several").vague.as_deref(), Some("several"));
+        assert_eq!(unit(find(&c, "hundreds of thousands")), Some("people"));
+        assert_eq!(unit(find(&c, "a handful")), Some("officers"));
+    }
+
+    #[test]
+    fn vague_amounts_need_a_counted_noun() {
+        let c = extract("Several said no. Thousands protested. He has done it several times.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+        let c = extract("The plan took several weeks.");
+        assert_eq!(texts(&c), ["several"]);
+        let c = extract("Several soldier died.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn percentages() {
+        let c = extract("Turnout fell 40% in May, then 12 percent, then 7.5 per cent of voters.");
+        for (text, value) in [("40%", 40.0), ("12 percent", 12.0), ("7.5 per cent", 7.5)] {
+            let q = find(&c, text);
+            assert_eq!((q.measure.clone(), q.value), (Measure::Percent, Some(value)), "{text}");
+            assert_eq!(q.unit_text, None);
+        }
+    }
+
+    #[test]
+    fn money_in_currency_units() {
+        let c = extract(
+            "The port cost $1.5 million, the bridge US$20, the school €20m, the line £5 billion, \
+             the dam 20 million dollars and the fence 5 euros.",
+        );
+        let money = |t: &str| {
+            let q = find(&c, t);
+            (q.measure.clone(), q.value.unwrap())
+        };
+        assert_eq!(money("$1.5 million"), (Measure::Money("USD".into()), 1.5e6));
+        assert_eq!(money("US$20"), (Measure::Money("USD".into()), 20.0));
+        assert_eq!(money("€20m"), (Measure::Money("EUR".into()), 2e7));
+        assert_eq!(money("£5 billion"), (Measure::Money("GBP".into()), 5e9));
+        assert_eq!(money("20 million dollars"), (Measure::Money("USD".into()), 2e7));
+        assert_eq!(money("5 euros"), (Measure::Money("EUR".into()), 5.0));
+        assert!(c.iter().all(|c| c.quantity().unwrap().unit_text.is_none()));
+    }
+
+    #[test]
+    fn fractions_used_as_amounts() {
+        let c = extract(
+            "More than a third of voters, nearly half of the residents and two-thirds of the \
+             council agreed.",
+        );
+        let third = find(&c, "More than a third");
+        assert_eq!(third.measure, Measure::Fraction);
+        assert_eq!(third.hedge.as_deref(), Some("more than"));
+        assert!((third.value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(find(&c, "nearly half").value, Some(0.5));
+        assert!((find(&c, "two-thirds").value.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ordinals_are_not_fractions_or_counts() {
+        let c = extract(
+            "For the third time, a third country joined in the second half of the season; \
+             the 2nd and 21st units and the first team left.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn ranges_are_one_claim() {
+        let c = extract(
+            "They expect 4,000 to 5,000 fighters, between 200 and 300 vehicles, 10-12 rockets, \
+             1,500–2,000 guards and about 30 – 40 boats.",
+        );
+        assert_eq!(
+            texts(&c),
+            ["4,000 to 5,000", "200 and 300", "10-12", "1,500–2,000", "about 30 – 40"]
+        );
+        let r = find(&c, "4,000 to 5,000");
+        assert_eq!((r.value, r.range), (Some(4500.0), Some((4000.0, 5000.0))));
+        assert_eq!(r.role, Role::Level);
+        assert_eq!(unit(r), Some("fighters"));
+        assert_eq!(find(&c, "200 and 300").range, Some((200.0, 300.0)));
+        assert_eq!(unit(find(&c, "200 and 300")), Some("vehicles"));
+        assert_eq!(find(&c, "10-12").value, Some(11.0));
+        assert_eq!(unit(find(&c, "10-12")), Some("rockets"));
+        assert_eq!(find(&c, "1,500–2,000").range, Some((1500.0, 2000.0)));
+        let hedged = find(&c, "about 30 – 40");
+        assert_eq!((hedged.hedge.as_deref(), hedged.range), (Some("about"), Some((30.0, 40.0))));
+    }
+
+    #[test]
+    fn scaled_ranges_share_their_scale_and_measure() {
+        let c = extract("The repairs will cost $4 to $6 million, or 3 to 5 million euros.");
+        let usd = find(&c, "$4 to $6 million");
+        assert_eq!(usd.range, Some((4e6, 6e6)));
+        assert_eq!(usd.measure, Measure::Money("USD".into()));
+        let eur = find(&c, "3 to 5 million euros");
+        assert_eq!(eur.range, Some((3e6, 5e6)));
+        assert_eq!(eur.measure, Measure::Money("EUR".into()));
+    }
+
+    #[test]
+    fn from_to_after_a_change_verb_is_a_before_and_an_after() {
+        let c = extract(
+            "Officials plan to cut the deployment in Iraq from about 5,200 to 3,000 troops within \
+             weeks. Staff numbers will rise from 40 to 55 by June.",
+        );
+        assert_eq!(texts(&c), ["about 5,200", "3,000", "40", "55"]);
+        let before = find(&c, "about 5,200");
+        let after = find(&c, "3,000");
+        assert_eq!((before.role, after.role), (Role::Before, Role::After));
+        assert_eq!(before.change_pair, after.change_pair);
+        assert!(before.change_pair.is_some());
+        // The noun after the second number counts both.
+        assert_eq!((unit(before), unit(after)), (Some("troops"), Some("troops")));
+        assert_eq!(before.hedge.as_deref(), Some("about"));
+        let (b2, a2) = (find(&c, "40"), find(&c, "55"));
+        assert_eq!((b2.role, a2.role), (Role::Before, Role::After));
+        assert_eq!(b2.change_pair, a2.change_pair);
+        assert_ne!(b2.change_pair, before.change_pair);
+        assert_eq!(c[2].sentence, 1);
+    }
+
+    #[test]
+    fn from_to_falling_without_a_verb_is_still_a_change() {
+        let c = extract("The garrison, from 900 soldiers to 600, is the smallest in years.");
+        let (b, a) = (find(&c, "900"), find(&c, "600"));
+        assert_eq!((b.role, a.role), (Role::Before, Role::After));
+        assert_eq!((unit(b), unit(a)), (Some("soldiers"), Some("soldiers")));
+    }
+
+    #[test]
+    fn from_to_rising_without_a_verb_is_a_range() {
+        let c = extract("Estimates run from 4,000 to 5,000 fighters.");
+        assert_eq!(texts(&c), ["4,000 to 5,000"]);
+        let r = find(&c, "4,000 to 5,000");
+        assert_eq!((r.role, r.range, r.change_pair), (Role::Level, Some((4000.0, 5000.0)), None));
+    }
+
+    #[test]
+    fn units_are_looked_for_back_when_none_follows() {
+        let c = extract(
+            "The number of troops in the region will be brought down from about 5,200 to 3,000, \
+             officials said. The army will slash its troop presence there to 2,500 this month.",
+        );
+        let (b, a) = (find(&c, "about 5,200"), find(&c, "3,000"));
+        assert_eq!((unit(b), unit(a)), (Some("troops"), Some("troops")));
+        assert_eq!((b.role, a.role), (Role::Before, Role::After));
+        let target = find(&c, "2,500");
+        assert_eq!((unit(target), target.role), (Some("troop"), Role::After));
+        // Only known units are taken from before the number.
+        let c = extract("The committee of experts met 14 times.");
+        assert_eq!(unit(find(&c, "14")), None);
+    }
+
+    #[test]
+    fn counted_nouns_skip_modifiers_and_stop_at_verbs() {
+        let c = extract(
+            "Nearly 5,000 US troops deployed there; six military personnel died; 8,600 soldiers \
+             remain; 300 more service members arrived; 12 new armoured vehicles were sent; 40 were \
+             released.",
+        );
+        assert_eq!(unit(find(&c, "Nearly 5,000")), Some("troops"));
+        assert_eq!(unit(find(&c, "six")), Some("personnel"));
+        assert_eq!(unit(find(&c, "8,600")), Some("soldiers"));
+        assert_eq!(unit(find(&c, "300")), Some("service members"));
+        assert_eq!(unit(find(&c, "12")), Some("vehicles"));
+        assert_eq!(unit(find(&c, "40")), None);
+    }
+
+    #[test]
+    fn targets_get_the_after_role() {
+        let c = extract(
+            "Its goal is to get down to fewer than 4,000 troops. The ministry aims to reach 2,000 \
+             to 3,000 soldiers by the vote. The bill was sent to 30 senators.",
+        );
+        assert_eq!(find(&c, "fewer than 4,000").role, Role::After);
+        let r = find(&c, "2,000 to 3,000");
+        assert_eq!((r.role, r.range), (Role::After, Some((2000.0, 3000.0))));
+        assert_eq!(find(&c, "30").role, Role::Level);
+    }
+
+    #[test]
+    fn counts_governed_by_withdrawal_or_addition_verbs_are_changes() {
+        let c = extract(
+            "The navy will call back some 1,800 sailors. They will withdraw 2,000 troops and pull \
+             out 500. Allies may send an additional 1,000 police officers. Staff was cut by 300 \
+             and costs were reduced by 10%.",
+        );
+        for text in ["some 1,800", "2,000", "500", "1,000", "300", "10%"] {
+            assert_eq!(find(&c, text).role, Role::Change, "{text}");
+        }
+        assert_eq!(unit(find(&c, "1,000")), Some("police officers"));
+        assert_eq!(unit(find(&c, "some 1,800")), Some("sailors"));
+    }
+
+    #[test]
+    fn definite_amounts_stay_levels() {
+        let c = extract(
+            "Lawmakers want to expel the roughly 6,000 foreign troops stationed there. The mission \
+             has 7,400 soldiers.",
+        );
+        let q = find(&c, "roughly 6,000");
+        assert_eq!((q.role, unit(q), q.hedge.as_deref()), (Role::Level, Some("troops"), Some("roughly")));
+        assert_eq!(find(&c, "7,400").role, Role::Level);
+    }
+
+    #[test]
+    fn years_are_not_quantities() {
+        let c = extract(
+            "The troops arrived in 2014 and its 2016 campaign ended; since 1999, in late 2011 and \
+             during 2019-2020 nothing changed, but 2,014 people and 1500 volunteers came.",
+        );
+        assert_eq!(texts(&c), ["2,014", "1500"]);
+        let c = extract("In 2020 soldiers left, yet 2020 soldiers stayed.");
+        assert_eq!(texts(&c), ["2020"]);
+        assert_eq!(c[0].span.start, "In 2020 soldiers left, yet ".len());
+    }
+
+    #[test]
+    fn days_and_times_are_not_quantities() {
+        let c = extract(
+            "On September 9 and 12 October, at 10:30 and at 3 p.m. or 5pm, and on Sept. 4, the \
+             council met before the November 3 election.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn taken_spans_are_never_quantities() {
+        let text = "The attack on 9 Sept 2020 killed 7 people.";
+        let date = Span::new(14, 25);
+        assert_eq!(&text[date.start..date.end], "9 Sept 2020");
+        let c = extract_taken(text, &[date]);
+        assert_eq!(texts(&c), ["7"]);
+        // A quantity whose hedge would reach into a taken span is dropped too.
+        let text = "It fell under 40 today.";
+        let c = extract_taken(text, &[Span::new(8, 13)]);
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn numbers_glued_to_letters_or_symbols_are_not_quantities() {
+        let c = extract(
+            "The F-16 and COVID-19 report for the G7 cited #Unit2 and @user1; call 555-0134 or \
+             (202) 555-0188; a 45-year-old man, aged 45, read Section 230 on FRANCE 24 after a \
+             100m sprint.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn one_as_a_pronoun_is_not_a_count() {
+        let c = extract("One of the guards said the one left was no one; one Briton and one Dane died.");
+        assert_eq!(texts(&c), ["one", "one"]);
+        assert_eq!(unit(&c[0].quantity().unwrap().clone()), Some("briton"));
+    }
+
+    #[test]
+    fn durations_are_not_counts() {
+        let c = extract("A few years later, two weeks ago, 3 soldiers died.");
+        assert_eq!(texts(&c), ["3"]);
+    }
+
+    #[test]
+    fn debug_dump() {
+        for t in [
+            "Officials plan to cut the deployment in Iraq from about 5,200 to 3,000 troops within weeks.",
+            "The army will trim its presence in Syria to 900 this year, a spokesman said on Monday.",
+            "Over the last year, dozens of mortar attacks have hit the base, killing at least six military personnel – four Americans, one Canadian and two Syrians.",
+            "The navy will call back some 1,800 sailors from the Gulf by the end of May.",
+            "In Chad the mission currently has 7,400 soldiers under a deal signed in March.",
+            "Its goal is to get down to fewer than 4,000 troops as talks progress.",
+            "The ministry aims to reach 2,000 to 3,000 troops by the election.",
+            "Protesters want to expel the roughly 6,000 foreign troops stationed there.",
+            "The budget rose to $1.5 million, up 40% from €20m and £5 billion in its 2016 plan.",
+            "More than a third of voters and nearly half of the residents backed it; 20 million dollars was spent.",
+            "The F-16 and COVID-19 hit the G7 at 10:30 on September 9, 2020 and 3 p.m. for the third time.",
+            "One of the soldiers said one Briton died, the first in 2014.",
+        ] {
+            println!("== {t}");
+            for c in extract(t) {
+                let q = c.quantity().unwrap();
+                println!("  {:?} v={:?} r={:?} h={:?} vg={:?} m={:?} u={:?} role={:?} pair={:?}", c.text, q.value, q.range, q.hedge, q.vague, q.measure, q.unit_text, q.role, q.change_pair);
+            }
+        }
     }
 }

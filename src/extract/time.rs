@@ -1,30 +1,2718 @@
-//! Times: absolute and relative time expressions resolved to day intervals.
+//! Times: absolute and relative time expressions resolved to inclusive day intervals.
 //!
-//! Takes a [`Document`] and the publication date; gives time claims.
+//! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
+//! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
+//! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
+//! classifies every token once and then makes one left-to-right pass over each sentence's tokens,
+//! trying the patterns at each trigger token with a bounded look-ahead (no regex compiled per
+//! call, nothing quadratic).
+//!
+//! # Spans
+//! - A span is the whole expression: "September 9, 2020", "last month", "the spring of 2021",
+//!   "the past two weeks", "the 1990s", "earlier this year", "mid-2011".
+//! - A leading preposition is part of the span when it changes or frames the interval: `by`,
+//!   `until`, `till` (deadlines), `since`, `during`, `throughout`, `over`, `within` ("by the end of
+//!   September", "during the month of September", "over the past year"). Plain positional
+//!   prepositions are left out: `in`, `on`, `at`, `for`, `ahead of`, `before` ("in August" gives
+//!   "August", "ahead of the November 3 election" gives "November 3").
+//! - A possessive ending is left out ("Wednesday's announcement" gives "Wednesday").
+//! - Spans never overlap; at each position the longest pattern wins, leftmost first.
+//!
+//! # Resolution (against the publication date `P`)
+//! - Absolute dates resolve without `P`. A year is Jan 1–Dec 31; "early"/"mid"/"late" a year are
+//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–10 / 11–20 / 21–end; of a decade years 0–3 /
+//!   4–6 / 7–9; of a week Mon–Tue / Wed–Thu / Fri–Sun; of a season its first / middle / last month.
+//!   "the end of X" is "late X", "the start/beginning of X" is "early X", "the middle of X" is
+//!   "mid X". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
+//!   Sep–Nov, winter Dec–Feb (the winter of 2021 is Dec 2021–Feb 2022).
+//! - Bare months, weekdays, month-days without a year and yearless seasons take the most recent
+//!   one at or before `P` (the current month or weekday is `P`'s own), unless a future cue comes
+//!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
+//!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
+//!   at or after `P`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
+//!   "last X" / "next X" (weekday, month, season) are strictly before / after `P`.
+//! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
+//!   months/years; "earlier this X" is [start of X, P], "later this X" is [P, end of X].
+//! - "the past/last N units" is [P − N units, P]; "the next N units" and "within N units" are
+//!   [P, P + N units]; "the past year" is [P − 1 year, P]. Without a number, plural units take a
+//!   default span: days 7 days, weeks 6 weeks, months 6 months, years 5 years, decades 20 years,
+//!   hours 1 day — so "in the coming months" is [P, P + 6 months] and "in recent weeks" is
+//!   [P − 6 weeks, P]. "the last year" (with "the") is rolling; "last year" is the calendar year.
+//! - "N days ago" is that day; "N weeks ago" that Monday–Sunday week; "N months ago" that month;
+//!   "N years ago" that calendar year.
+//! - A deadline ("by X", "until X") is [P, end of X] when X ends at or after P, else X itself.
+//!   "since X" is [start of X, P] when X starts at or before P, else X itself.
+//! - With no publication date, everything that needs `P` (relative expressions, bare months and
+//!   weekdays, deadlines, "since") becomes a claim with `start` and `end` both `None`.
+//!
+//! # Role
+//! [`TimeRole::Report`] when a speech verb (said, says, say, told, tells, announced, announces,
+//! stated, added, confirmed, reported, declared, tweeted, wrote) stands right before the
+//! expression (optionally across one "on"/"in"/"at": "said Wednesday", "announced on Wednesday",
+//! "said in August"), a little before it across a listener or a venue ("told reporters on
+//! Tuesday", "said in a statement on Tuesday"), or right after it ("on Tuesday said"), or when a
+//! possessive expression governs a speech noun ("Wednesday's announcement"). Otherwise
+//! [`TimeRole::Event`].
+//!
+//! # Not times
+//! Counts and measures ("5,200 troops", "2000 soldiers", "1800 GMT", "2000 feet"), vague
+//! expressions ("a few years later", "one day"), narrative-relative ones ("the next year", "two
+//! years later"), times of day, and ordinals alone ("the third") give no claim. Months count only
+//! when capitalised; a bare "May" (and a sentence-initial "March") needs a day, a year or a time
+//! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
+//! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
+//! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
+//! precedes it; "2020's" is a possessive year, "the 1990's" a decade.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
 
-use crate::model::{Claim, Document};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-pub struct TimeExtractor {}
+use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
+
+/// Keywords, compared case-insensitively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kw {
+    In,
+    On,
+    At,
+    Of,
+    The,
+    For,
+    By,
+    Until,
+    Since,
+    During,
+    Over,
+    Throughout,
+    Within,
+    Next,
+    Last,
+    This,
+    Past,
+    Coming,
+    Recent,
+    Ahead,
+    Before,
+    After,
+    From,
+    Onward,
+    Early,
+    Late,
+    Mid,
+    End,
+    Start,
+    Middle,
+    Earlier,
+    Later,
+    Today,
+    Yesterday,
+    Tomorrow,
+    Tonight,
+    Night,
+    DayPart,
+    Ago,
+    Will,
+    And,
+    Or,
+    Between,
+    To,
+    Through,
+    Det,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+    Decade,
+}
+
+/// What a token is, for the patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Outside the sentence being parsed.
+    Nothing,
+    Other,
+    Punct(char),
+    Num,
+    Kw(Kw),
+    /// A capitalised full month name.
+    Month(u32),
+    /// A capitalised month abbreviation ("Sept", "Jan"); needs a day or a year.
+    Abbr(u32),
+    /// "mid-June" (one token).
+    MidMonth(u32),
+    Weekday(Weekday),
+    Season(Season),
+    /// A time unit and whether it is plural.
+    Unit(Unit, bool),
+    NumWord(u32),
+    Speech,
+    SpeechNoun,
+    /// A noun that makes the number before it a count ("troops", "people").
+    CountNoun,
+    /// A word that makes the number after it a count or a label ("some", "nearly", "No.").
+    CountCue,
+    /// A measure or clock word after a number ("percent", "feet", "GMT").
+    Measure,
+}
+
+/// A token's class and whether it ends in a possessive 's.
+#[derive(Debug, Clone, Copy)]
+struct Lex {
+    class: Class,
+    poss: bool,
+}
+
+/// The time extractor, with its word tables built once.
+pub struct TimeExtractor {
+    /// Lower-case words of any capitalisation.
+    words: HashMap<&'static str, Class>,
+    /// Lower-case words that count only when capitalised (months).
+    capitalised: HashMap<&'static str, Class>,
+}
 
 impl Default for TimeExtractor {
     fn default() -> Self {
-        Self::new()
+        TimeExtractor::new()
     }
 }
 
+const KEYWORDS: &[(&str, Kw)] = &[
+    ("in", Kw::In),
+    ("on", Kw::On),
+    ("at", Kw::At),
+    ("of", Kw::Of),
+    ("the", Kw::The),
+    ("for", Kw::For),
+    ("by", Kw::By),
+    ("until", Kw::Until),
+    ("till", Kw::Until),
+    ("since", Kw::Since),
+    ("during", Kw::During),
+    ("over", Kw::Over),
+    ("throughout", Kw::Throughout),
+    ("within", Kw::Within),
+    ("next", Kw::Next),
+    ("last", Kw::Last),
+    ("this", Kw::This),
+    ("past", Kw::Past),
+    ("coming", Kw::Coming),
+    ("recent", Kw::Recent),
+    ("ahead", Kw::Ahead),
+    ("before", Kw::Before),
+    ("after", Kw::After),
+    ("from", Kw::From),
+    ("onward", Kw::Onward),
+    ("onwards", Kw::Onward),
+    ("early", Kw::Early),
+    ("late", Kw::Late),
+    ("mid", Kw::Mid),
+    ("end", Kw::End),
+    ("start", Kw::Start),
+    ("beginning", Kw::Start),
+    ("middle", Kw::Middle),
+    ("earlier", Kw::Earlier),
+    ("later", Kw::Later),
+    ("today", Kw::Today),
+    ("yesterday", Kw::Yesterday),
+    ("tomorrow", Kw::Tomorrow),
+    ("tonight", Kw::Tonight),
+    ("night", Kw::Night),
+    ("morning", Kw::DayPart),
+    ("afternoon", Kw::DayPart),
+    ("evening", Kw::DayPart),
+    ("ago", Kw::Ago),
+    ("will", Kw::Will),
+    ("won't", Kw::Will),
+    ("shall", Kw::Will),
+    ("and", Kw::And),
+    ("or", Kw::Or),
+    ("between", Kw::Between),
+    ("to", Kw::To),
+    ("through", Kw::Through),
+    ("its", Kw::Det),
+    ("his", Kw::Det),
+    ("her", Kw::Det),
+    ("their", Kw::Det),
+    ("our", Kw::Det),
+    ("my", Kw::Det),
+    ("your", Kw::Det),
+    ("that", Kw::Det),
+    ("these", Kw::Det),
+    ("those", Kw::Det),
+    ("whose", Kw::Det),
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+const SEASONS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("autumn", Season::Autumn),
+    ("fall", Season::Autumn),
+    ("winter", Season::Winter),
+];
+
+const UNITS: &[(&str, Unit, bool)] = &[
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+];
+
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("eighteen", 18),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+];
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "stated",
+    "added",
+    "confirmed",
+    "reported",
+    "declared",
+    "tweeted",
+    "wrote",
+];
+
+const SPEECH_NOUNS: &[&str] = &[
+    "announcement",
+    "statement",
+    "remarks",
+    "speech",
+    "comments",
+    "briefing",
+    "interview",
+    "tweet",
+    "address",
+    "testimony",
+    "report",
+    "press",
+    "news",
+];
+
+const COUNT_NOUNS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "people",
+    "personnel",
+    "staff",
+    "police",
+    "men",
+    "women",
+    "children",
+    "civilians",
+    "fighters",
+    "militants",
+    "marines",
+    "sailors",
+    "forces",
+    "members",
+    "residents",
+    "refugees",
+    "workers",
+    "cases",
+    "deaths",
+    "dead",
+    "votes",
+    "jobs",
+];
+
+const COUNT_CUES: &[&str] = &[
+    "some",
+    "nearly",
+    "roughly",
+    "approximately",
+    "almost",
+    "another",
+    "additional",
+    "extra",
+    "least",
+    "under",
+    "than",
+    "no",
+    "number",
+    "page",
+    "room",
+    "flight",
+    "route",
+];
+
+const MEASURES: &[&str] = &[
+    "percent",
+    "per",
+    "pc",
+    "feet",
+    "ft",
+    "foot",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "kg",
+    "kilograms",
+    "tons",
+    "tonnes",
+    "gmt",
+    "utc",
+    "bst",
+    "edt",
+    "est",
+    "cet",
+    "hrs",
+    "hr",
+    "local",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "mph",
+    "acres",
+    "hectares",
+    "barrels",
+    "times",
+    "points",
+    "dollars",
+    "euros",
+    "pounds",
+];
+
 impl TimeExtractor {
     pub fn new() -> TimeExtractor {
-        TimeExtractor {}
+        let mut words: HashMap<&'static str, Class> = HashMap::new();
+        let mut capitalised: HashMap<&'static str, Class> = HashMap::new();
+        for &(w, k) in KEYWORDS {
+            words.insert(w, Class::Kw(k));
+        }
+        for (i, &m) in MONTHS.iter().enumerate() {
+            capitalised.insert(m, Class::Month(i as u32 + 1));
+        }
+        for &(w, m) in MONTH_ABBREVIATIONS {
+            capitalised.insert(w, Class::Abbr(m));
+        }
+        for &(w, d) in WEEKDAYS {
+            words.insert(w, Class::Weekday(d));
+        }
+        for &(w, s) in SEASONS {
+            words.insert(w, Class::Season(s));
+        }
+        for &(w, u, plural) in UNITS {
+            words.insert(w, Class::Unit(u, plural));
+        }
+        for &(w, n) in NUMBER_WORDS {
+            words.insert(w, Class::NumWord(n));
+        }
+        for &w in SPEECH_VERBS {
+            words.insert(w, Class::Speech);
+        }
+        for &w in SPEECH_NOUNS {
+            words.insert(w, Class::SpeechNoun);
+        }
+        for &w in COUNT_NOUNS {
+            words.insert(w, Class::CountNoun);
+        }
+        for &w in COUNT_CUES {
+            words.insert(w, Class::CountCue);
+        }
+        for &w in MEASURES {
+            words.insert(w, Class::Measure);
+        }
+        TimeExtractor { words, capitalised }
     }
 
+    /// Extracts the time claims of `doc`; `source` is the source's index in the run and
+    /// `published` the date relative expressions resolve against.
     pub fn extract(
         &self,
-        _doc: &Document,
-        _source: usize,
-        _published: Option<NaiveDate>,
+        doc: &Document,
+        source: usize,
+        published: Option<NaiveDate>,
     ) -> Vec<Claim> {
-        Vec::new()
+        let text = doc.text();
+        let first = doc
+            .tokens
+            .partition_point(|t| t.span.start < doc.source.body_start);
+        let toks = &doc.tokens[first..];
+        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, t)).collect();
+        let mut claims = Vec::new();
+        let mut lo = 0;
+        while lo < toks.len() {
+            let sentence = toks[lo].sentence;
+            let mut hi = lo + 1;
+            while hi < toks.len() && toks[hi].sentence == sentence {
+                hi += 1;
+            }
+            let parser = Parser {
+                doc,
+                source,
+                published,
+                text,
+                toks,
+                lex: &lex,
+                lo,
+                hi,
+            };
+            parser.scan(&mut claims);
+            lo = hi;
+        }
+        claims
+    }
+
+    fn classify(&self, text: &str, token: &Token) -> Lex {
+        let raw = &text[token.span.start..token.span.end];
+        match token.kind {
+            TokenKind::Number => {
+                return Lex {
+                    class: Class::Num,
+                    poss: false,
+                };
+            }
+            TokenKind::Punct => {
+                return Lex {
+                    class: Class::Punct(raw.chars().next().unwrap_or(' ')),
+                    poss: false,
+                };
+            }
+            TokenKind::Word => {}
+        }
+        let (stem, poss) = if let Some(s) = raw.strip_suffix("'s") {
+            (s, true)
+        } else if let Some(s) = raw.strip_suffix("’s") {
+            (s, true)
+        } else {
+            (raw, false)
+        };
+        let mut buf = [0u8; 24];
+        let class = match lower(stem, &mut buf) {
+            Some(key) => {
+                let cap = stem.as_bytes()[0].is_ascii_uppercase();
+                let cased = if cap {
+                    self.capitalised.get(key).copied()
+                } else {
+                    None
+                };
+                match cased.or_else(|| self.words.get(key).copied()) {
+                    Some(c) => c,
+                    None => mid_month(key).map_or(Class::Other, Class::MidMonth),
+                }
+            }
+            None => Class::Other,
+        };
+        Lex { class, poss }
+    }
+}
+
+/// Lower-cases an ASCII word of at most 24 bytes into `buf`.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > buf.len() {
+        return None;
+    }
+    if !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// "mid-june" → 6.
+fn mid_month(key: &str) -> Option<u32> {
+    let rest = key.strip_prefix("mid-")?;
+    MONTHS.iter().position(|&m| m == rest).map(|i| i as u32 + 1)
+}
+
+/// How a yearless expression picks its occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Most recent at or before P, or (with a future cue) next at or after P.
+    Auto,
+    /// Strictly before P ("last Tuesday").
+    Last,
+    /// Strictly after P ("next Tuesday").
+    Next,
+    /// The one of P's year ("this summer").
+    This,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+    Earlier,
+    Later,
+}
+
+/// The size of what an expression names, for "early/mid/late".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grain {
+    Day,
+    Week,
+    Month,
+    Season,
+    Year,
+    Decade,
+    Range,
+}
+
+/// A parsed time expression, resolved later against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Expr {
+    Fixed(NaiveDate, NaiveDate, Grain),
+    /// Days from P: today 0, yesterday −1.
+    RelDay(i64),
+    Weekday(Weekday, Mode),
+    Month(u32, Mode),
+    MonthDay(u32, u32, Mode),
+    Season(Season, Mode),
+    /// Weeks from P's week.
+    Week(i64),
+    Weekend(i64),
+    /// "the weekend": the most recent (or next) one.
+    WeekendAuto,
+    MonthRel(i32),
+    YearRel(i32),
+    /// N units back from P (true) or forward.
+    Rolling(Unit, u32, bool),
+    Ago(Unit, u32),
+    Part(Box<Expr>, Part),
+    Deadline(Box<Expr>),
+    Since(Box<Expr>),
+}
+
+impl Expr {
+    fn grain(&self) -> Grain {
+        match self {
+            Expr::Fixed(_, _, g) => *g,
+            Expr::RelDay(_) | Expr::Weekday(..) | Expr::MonthDay(..) => Grain::Day,
+            Expr::Ago(u, _) => match u {
+                Unit::Week => Grain::Week,
+                Unit::Month => Grain::Month,
+                Unit::Year => Grain::Year,
+                _ => Grain::Day,
+            },
+            Expr::Week(_) => Grain::Week,
+            Expr::Month(..) | Expr::MonthRel(_) => Grain::Month,
+            Expr::Season(..) => Grain::Season,
+            Expr::YearRel(_) => Grain::Year,
+            _ => Grain::Range,
+        }
+    }
+}
+
+/// The patterns over one sentence's tokens `lo..hi`.
+struct Parser<'a> {
+    doc: &'a Document<'a>,
+    source: usize,
+    published: Option<NaiveDate>,
+    text: &'a str,
+    toks: &'a [Token],
+    lex: &'a [Lex],
+    lo: usize,
+    hi: usize,
+}
+
+impl Parser<'_> {
+    fn scan(&self, out: &mut Vec<Claim>) {
+        let mut i = self.lo;
+        while i < self.hi {
+            let trigger = !matches!(self.class(i), Class::Other | Class::Punct(_));
+            if trigger && let Some((expr, last)) = self.parse_at(i) {
+                self.emit(i, last, &expr, out);
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn emit(&self, first: usize, last: usize, expr: &Expr, out: &mut Vec<Claim>) {
+        let start = self.toks[first].span.start;
+        let mut end = self.toks[last].span.end;
+        if self.lex[last].poss {
+            let t = &self.text[start..end];
+            end -= if t.ends_with("’s") {
+                "’s".len()
+            } else {
+                "'s".len()
+            };
+        }
+        let span = Span::new(start, end);
+        let role = self.role(first, last);
+        let future =
+            role == TimeRole::Event && (self.future_cue(first, last) || self.future_clause(first));
+        let (start_day, end_day) = match resolve(expr, self.published, future) {
+            Some((s, e)) => (Some(s), Some(e)),
+            None => (None, None),
+        };
+        out.push(Claim::new(
+            self.source,
+            &self.text[span.start..span.end],
+            span,
+            self.doc.sentence_at(span.start),
+            ClaimDetail::Time(TimeClaim {
+                start: start_day,
+                end: end_day,
+                role,
+            }),
+        ));
+    }
+
+    // ----- token access -----
+
+    fn class(&self, j: usize) -> Class {
+        if j >= self.lo && j < self.hi {
+            self.lex[j].class
+        } else {
+            Class::Nothing
+        }
+    }
+
+    fn kw(&self, j: usize) -> Option<Kw> {
+        match self.class(j) {
+            Class::Kw(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    fn is(&self, j: usize, k: Kw) -> bool {
+        self.kw(j) == Some(k)
+    }
+
+    fn txt(&self, j: usize) -> &str {
+        if j >= self.lo && j < self.hi {
+            &self.text[self.toks[j].span.start..self.toks[j].span.end]
+        } else {
+            ""
+        }
+    }
+
+    /// Whether tokens `a` and `b` (both in the sentence) touch.
+    fn adj(&self, a: usize, b: usize) -> bool {
+        a >= self.lo
+            && b < self.hi
+            && a < self.hi
+            && b >= self.lo
+            && self.toks[a].span.end == self.toks[b].span.start
+    }
+
+    fn punct(&self, j: usize, c: char) -> bool {
+        self.class(j) == Class::Punct(c)
+    }
+
+    /// A plain digit string (no separators) and its number of digits.
+    fn num(&self, j: usize) -> Option<(u32, usize)> {
+        if self.class(j) != Class::Num {
+            return None;
+        }
+        let t = self.txt(j);
+        if t.len() > 9 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((t.parse().ok()?, t.len()))
+    }
+
+    fn year(&self, j: usize) -> Option<i32> {
+        let (v, n) = self.num(j)?;
+        (n == 4 && (1800..=2100).contains(&v)).then_some(v as i32)
+    }
+
+    /// A day of month (with an optional adjacent ordinal suffix) and its last token.
+    fn day(&self, j: usize) -> Option<(u32, usize)> {
+        let (v, n) = self.num(j)?;
+        if n > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        if self.adj(j, j + 1) && matches!(self.txt(j + 1), "st" | "nd" | "rd" | "th") {
+            return Some((v, j + 1));
+        }
+        Some((v, j))
+    }
+
+    /// A small count: a number word or up to three digits.
+    fn count(&self, j: usize) -> Option<u32> {
+        match self.class(j) {
+            Class::NumWord(n) => Some(n),
+            Class::Num => self
+                .num(j)
+                .filter(|&(v, n)| n <= 3 && v > 0)
+                .map(|(v, _)| v),
+            _ => None,
+        }
+    }
+
+    /// A year token, or a decade ("1990s", "1990's") with its last token.
+    fn decade(&self, j: usize) -> Option<(i32, usize)> {
+        let y = self.year(j)?;
+        if y % 10 != 0 {
+            return None;
+        }
+        if self.adj(j, j + 1) && self.txt(j + 1) == "s" {
+            return Some((y, j + 1));
+        }
+        // "the 1990's"; without "the", "2020's" is a possessive year.
+        if (self.punct(j + 1, '\'') || self.punct(j + 1, '’'))
+            && matches!(
+                self.class(j.wrapping_sub(1)),
+                Class::Kw(Kw::The | Kw::Early | Kw::Mid | Kw::Late) | Class::Punct('-')
+            )
+            && self.adj(j, j + 1)
+            && self.adj(j + 1, j + 2)
+            && self.txt(j + 2) == "s"
+        {
+            return Some((y, j + 2));
+        }
+        None
+    }
+
+    // ----- patterns -----
+
+    /// An expression starting at `i`, with the framing prepositions that belong to its span.
+    fn parse_at(&self, i: usize) -> Option<(Expr, usize)> {
+        match self.kw(i) {
+            Some(Kw::By | Kw::Until) => {
+                let (e, j) = self.parse_core(i + 1)?;
+                Some((Expr::Deadline(Box::new(e)), j))
+            }
+            Some(Kw::Since) => {
+                let (e, j) = self.parse_core(i + 1)?;
+                Some((Expr::Since(Box::new(e)), j))
+            }
+            Some(Kw::During | Kw::Throughout) => self.parse_core(i + 1),
+            Some(Kw::Over) => {
+                // "over 2000" is a count.
+                if self.class(i + 1) == Class::Num {
+                    return None;
+                }
+                self.parse_core(i + 1)
+            }
+            Some(Kw::Within) => {
+                if let Some(n) = self.count(i + 1)
+                    && let Class::Unit(u, _) = self.class(i + 2)
+                    && u != Unit::Weekend
+                {
+                    return Some((Expr::Rolling(u, n, false), i + 2));
+                }
+                self.parse_core(i + 1)
+            }
+            _ => self.parse_core(i),
+        }
+    }
+
+    fn parse_core(&self, i: usize) -> Option<(Expr, usize)> {
+        match self.class(i) {
+            Class::Kw(k) => match k {
+                Kw::Today | Kw::Tonight => Some((Expr::RelDay(0), i)),
+                Kw::Yesterday => Some((Expr::RelDay(-1), i)),
+                Kw::Tomorrow => Some((Expr::RelDay(1), i)),
+                Kw::Earlier | Kw::Later => self.parse_earlier(i, k),
+                Kw::This | Kw::Last | Kw::Next => self.parse_deictic(i),
+                Kw::The => self.parse_the(i),
+                Kw::Early => self.parse_modified(i, Part::Early),
+                Kw::Mid => self.parse_modified(i, Part::Mid),
+                Kw::Late => self.parse_modified(i, Part::Late),
+                Kw::End | Kw::Start | Kw::Middle => self.parse_end_of(i),
+                Kw::Recent => match self.class(i + 1) {
+                    Class::Unit(u, true) if u != Unit::Weekend => {
+                        Some((Expr::Rolling(u, default_count(u), true), i + 1))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
+            Class::Month(_) | Class::Abbr(_) => self.parse_month(i),
+            Class::MidMonth(m) => {
+                let inner = match self.year(i + 1) {
+                    Some(y) => (month_expr(y, m)?, i + 1),
+                    None => (Expr::Month(m, Mode::Auto), i),
+                };
+                Some((Expr::Part(Box::new(inner.0), Part::Mid), inner.1))
+            }
+            Class::Weekday(d) => self.parse_weekday(i, d),
+            Class::Season(s) => {
+                let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
+                let y = self.year(j)?;
+                let (a, b) = season_bounds(s, y)?;
+                Some((Expr::Fixed(a, b, Grain::Season), j))
+            }
+            Class::Num => self.parse_num(i),
+            Class::NumWord(n) => self.parse_ago(i, n),
+            _ => None,
+        }
+    }
+
+    /// "earlier today", "earlier this year", "later this month".
+    fn parse_earlier(&self, i: usize, k: Kw) -> Option<(Expr, usize)> {
+        let part = if k == Kw::Earlier {
+            Part::Earlier
+        } else {
+            Part::Later
+        };
+        match self.class(i + 1) {
+            Class::Kw(Kw::Today) => Some((Expr::RelDay(0), i + 1)),
+            Class::Kw(Kw::This) => {
+                let inner = match self.class(i + 2) {
+                    Class::Unit(Unit::Week, false) => Expr::Week(0),
+                    Class::Unit(Unit::Month, false) => Expr::MonthRel(0),
+                    Class::Unit(Unit::Year, false) => Expr::YearRel(0),
+                    _ => return None,
+                };
+                Some((Expr::Part(Box::new(inner), part), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// "this week", "last month", "next year", "last Tuesday", "next June", "this summer".
+    fn parse_deictic(&self, i: usize) -> Option<(Expr, usize)> {
+        let k = self.kw(i)?;
+        if k != Kw::This && self.is(i.wrapping_sub(1), Kw::The) {
+            // "the last year", "the next day": rolling or narrative, handled by `parse_the`.
+            return None;
+        }
+        let (mode, off) = match k {
+            Kw::Last => (Mode::Last, -1),
+            Kw::Next => (Mode::Next, 1),
+            _ => (Mode::This, 0),
+        };
+        let e = match self.class(i + 1) {
+            Class::Unit(Unit::Week, false) => Expr::Week(off),
+            Class::Unit(Unit::Weekend, false) => Expr::Weekend(off),
+            Class::Unit(Unit::Month, false) => Expr::MonthRel(off as i32),
+            Class::Unit(Unit::Year, false) => Expr::YearRel(off as i32),
+            Class::Weekday(d) => Expr::Weekday(d, mode),
+            Class::Month(m) => Expr::Month(m, mode),
+            Class::Season(s) => Expr::Season(s, mode),
+            Class::Kw(Kw::Night) if k == Kw::Last => Expr::RelDay(-1),
+            Class::Kw(Kw::DayPart) if k == Kw::This => Expr::RelDay(0),
+            _ => return None,
+        };
+        Some((e, i + 1))
+    }
+
+    /// Expressions opening with "the".
+    fn parse_the(&self, i: usize) -> Option<(Expr, usize)> {
+        match self.class(i + 1) {
+            Class::Kw(Kw::Past | Kw::Last | Kw::Next | Kw::Coming) => self.parse_rolling(i),
+            Class::Unit(u, true) if self.is(i + 2, Kw::Ahead) && u != Unit::Weekend => {
+                Some((Expr::Rolling(u, default_count(u), false), i + 2))
+            }
+            Class::Season(s) => {
+                if self.is(i + 2, Kw::Of)
+                    && let Some(y) = self.year(i + 3)
+                {
+                    let (a, b) = season_bounds(s, y)?;
+                    return Some((Expr::Fixed(a, b, Grain::Season), i + 3));
+                }
+                let framed = matches!(
+                    self.kw(i.wrapping_sub(1)),
+                    Some(
+                        Kw::In
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::During
+                            | Kw::Over
+                            | Kw::Since
+                            | Kw::Throughout
+                            | Kw::Through
+                            | Kw::Of
+                    )
+                );
+                framed.then_some((Expr::Season(s, Mode::Auto), i + 1))
+            }
+            Class::Num => {
+                let (y, last) = self.decade(i + 1)?;
+                Some((decade_expr(y)?, last))
+            }
+            Class::Kw(k @ (Kw::Early | Kw::Mid | Kw::Late)) => {
+                let mut j = i + 2;
+                if self.punct(j, '-') && self.adj(i + 1, j) && self.adj(j, j + 1) {
+                    j += 1;
+                }
+                let (y, last) = self.decade(j)?;
+                Some((
+                    Expr::Part(Box::new(decade_expr(y)?), modifier_part(k)),
+                    last,
+                ))
+            }
+            Class::Kw(Kw::End | Kw::Start | Kw::Middle) => self.parse_end_of(i + 1),
+            Class::Unit(Unit::Month, false) if self.is(i + 2, Kw::Of) => match self.class(i + 3) {
+                Class::Month(m) => match self.year(i + 4) {
+                    Some(y) => Some((month_expr(y, m)?, i + 4)),
+                    None => Some((Expr::Month(m, Mode::Auto), i + 3)),
+                },
+                _ => None,
+            },
+            Class::Unit(Unit::Weekend, false) => Some((Expr::WeekendAuto, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// "the past two weeks", "the last year", "the coming months", "the next 10 days".
+    fn parse_rolling(&self, i: usize) -> Option<(Expr, usize)> {
+        let k = self.kw(i + 1)?;
+        let back = matches!(k, Kw::Past | Kw::Last);
+        let (n, j) = match self.count(i + 2) {
+            Some(n) => (Some(n), i + 3),
+            None => (None, i + 2),
+        };
+        let Class::Unit(u, plural) = self.class(j) else {
+            return None;
+        };
+        if u == Unit::Weekend {
+            return None;
+        }
+        let n = match n {
+            Some(n) if !plural && n != 1 => return None,
+            Some(n) => n,
+            None if plural => default_count(u),
+            None => {
+                if u == Unit::Hour {
+                    return None;
+                }
+                if matches!(k, Kw::Last | Kw::Next) && u == Unit::Day {
+                    return None;
+                }
+                if k == Kw::Next
+                    && !matches!(
+                        self.kw(i.wrapping_sub(1)),
+                        Some(
+                            Kw::Over | Kw::In | Kw::Within | Kw::During | Kw::For | Kw::Throughout
+                        )
+                    )
+                {
+                    // "the next year" in a narrative means the year after the story's.
+                    return None;
+                }
+                1
+            }
+        };
+        if matches!(k, Kw::Last | Kw::Next)
+            && matches!(
+                self.kw(j + 1),
+                Some(Kw::Of | Kw::In | Kw::Before | Kw::After | Kw::Det | Kw::Since)
+            )
+        {
+            // "the last year of his term", "the last three months of 2019".
+            return None;
+        }
+        Some((Expr::Rolling(u, n, back), j))
+    }
+
+    /// "early 2011", "mid-2011", "late September", "early next year", "late 1990s".
+    fn parse_modified(&self, i: usize, part: Part) -> Option<(Expr, usize)> {
+        let mut j = i + 1;
+        if self.punct(j, '-') && self.adj(i, j) && self.adj(j, j + 1) {
+            j += 1;
+        }
+        let (e, last) = self.parse_period(j)?;
+        Some((Expr::Part(Box::new(e), part), last))
+    }
+
+    /// "end of September", "the start of next year" (at "end"/"start"/"middle").
+    fn parse_end_of(&self, i: usize) -> Option<(Expr, usize)> {
+        let part = match self.kw(i)? {
+            Kw::End => Part::Late,
+            Kw::Start => Part::Early,
+            Kw::Middle => Part::Mid,
+            _ => return None,
+        };
+        if !self.is(i + 1, Kw::Of) {
+            return None;
+        }
+        let (e, last) = self.parse_period(i + 2)?;
+        Some((Expr::Part(Box::new(e), part), last))
+    }
+
+    /// A period that "early", "late" or "the end of" can divide: a week, month, season, year or
+    /// decade.
+    fn parse_period(&self, j: usize) -> Option<(Expr, usize)> {
+        let (e, last) = match self.class(j) {
+            Class::Num => match self.decade(j) {
+                Some((y, last)) => (decade_expr(y)?, last),
+                None => {
+                    let y = self.year(j)?;
+                    (year_expr(y)?, j)
+                }
+            },
+            Class::Month(_) | Class::Abbr(_) => self.parse_month(j)?,
+            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self.parse_deictic(j)?,
+            Class::Kw(Kw::The) => match self.class(j + 1) {
+                Class::Unit(Unit::Year, false) => (Expr::YearRel(0), j + 1),
+                Class::Unit(Unit::Month, false) => (Expr::MonthRel(0), j + 1),
+                Class::Unit(Unit::Week, false) => (Expr::Week(0), j + 1),
+                Class::Season(s) => match self.parse_the(j) {
+                    Some(found) => found,
+                    None => (Expr::Season(s, Mode::Auto), j + 1),
+                },
+                _ => self.parse_the(j)?,
+            },
+            Class::Season(_) => self.parse_core(j)?,
+            _ => return None,
+        };
+        matches!(
+            e.grain(),
+            Grain::Week | Grain::Month | Grain::Season | Grain::Year | Grain::Decade
+        )
+        .then_some((e, last))
+    }
+
+    /// "September 9, 2020", "Sept. 9", "June 2019", "June of 2019", "November 3", "in June".
+    fn parse_month(&self, i: usize) -> Option<(Expr, usize)> {
+        let (m, abbr) = match self.class(i) {
+            Class::Month(m) => (m, false),
+            Class::Abbr(m) => (m, true),
+            _ => return None,
+        };
+        let mut j = i + 1;
+        if abbr && self.punct(j, '.') && self.adj(i, j) {
+            j += 1;
+        }
+        if let Some((d, k)) = self.day(j) {
+            let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
+            if let Some(y) = self.year(yj) {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some((Expr::Fixed(date, date, Grain::Day), yj));
+            }
+            NaiveDate::from_ymd_opt(2000, m, d)?;
+            return Some((Expr::MonthDay(m, d, Mode::Auto), k));
+        }
+        if let Some(y) = self.year(j) {
+            return Some((month_expr(y, m)?, j));
+        }
+        if self.is(j, Kw::Of)
+            && let Some(y) = self.year(j + 1)
+        {
+            return Some((month_expr(y, m)?, j + 1));
+        }
+        if abbr {
+            return None;
+        }
+        // "May" the verb, "March" the noun at a sentence start.
+        let framed = self.month_framed(i);
+        if (m == 5 || (m == 3 && i == self.lo)) && !self.lex[i].poss && !framed {
+            return None;
+        }
+        // "April Ryan", "June Smith": a month name as a given name.
+        if !framed
+            && self.class(i + 1) == Class::Other
+            && self.txt(i + 1).as_bytes()[0].is_ascii_uppercase()
+        {
+            return None;
+        }
+        Some((Expr::Month(m, Mode::Auto), i))
+    }
+
+    /// Whether a bare month at `i` is introduced by a time preposition or modifier.
+    fn month_framed(&self, i: usize) -> bool {
+        match self.kw(i.wrapping_sub(1)) {
+            Some(
+                Kw::In
+                | Kw::Of
+                | Kw::Since
+                | Kw::Until
+                | Kw::By
+                | Kw::Early
+                | Kw::Late
+                | Kw::Mid
+                | Kw::Last
+                | Kw::Next
+                | Kw::This
+                | Kw::From
+                | Kw::During
+                | Kw::Through
+                | Kw::Throughout
+                | Kw::Between
+                | Kw::Before
+                | Kw::After
+                | Kw::To,
+            ) => true,
+            Some(Kw::And | Kw::Or) => matches!(self.class(i.wrapping_sub(2)), Class::Month(_)),
+            _ => false,
+        }
+    }
+
+    /// "Tuesday", "Wednesday's", or a weekday heading a date ("Tuesday, September 8").
+    fn parse_weekday(&self, i: usize, d: Weekday) -> Option<(Expr, usize)> {
+        if !self.lex[i].poss {
+            let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
+            let dated = match self.class(j) {
+                Class::Month(_) | Class::Abbr(_) => self.parse_month(j),
+                Class::Num => self.parse_num(j),
+                _ => None,
+            };
+            if let Some((e, last)) = dated
+                && e.grain() == Grain::Day
+            {
+                return Some((e, last));
+            }
+        }
+        Some((Expr::Weekday(d, Mode::Auto), i))
+    }
+
+    /// Expressions opening with a number: ISO and US dates, "9 September 2020", decades, year
+    /// ranges, years, "two weeks ago".
+    fn parse_num(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some(y) = self.year(i) {
+            // 2020-09-09
+            if self.punct(i + 1, '-')
+                && self.adj(i, i + 1)
+                && self.adj(i + 1, i + 2)
+                && let Some((m, 2)) = self.num(i + 2)
+                && self.punct(i + 3, '-')
+                && self.adj(i + 2, i + 3)
+                && self.adj(i + 3, i + 4)
+                && let Some((d, 2)) = self.num(i + 4)
+            {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            }
+            if let Some((y, last)) = self.decade(i) {
+                return Some((decade_expr(y)?, last));
+            }
+            // 2014-2017, 2019–20
+            if (self.punct(i + 1, '-') || self.punct(i + 1, '–'))
+                && self.adj(i, i + 1)
+                && self.adj(i + 1, i + 2)
+                && let Some((v, n)) = self.num(i + 2)
+            {
+                let y2 = match n {
+                    4 => v as i32,
+                    2 => y / 100 * 100 + v as i32,
+                    _ => 0,
+                };
+                if y2 > y && y2 - y <= 50 {
+                    let a = NaiveDate::from_ymd_opt(y, 1, 1)?;
+                    let b = NaiveDate::from_ymd_opt(y2, 12, 31)?;
+                    return Some((Expr::Fixed(a, b, Grain::Range), i + 2));
+                }
+                return None;
+            }
+            if self.bare_year_ok(i) {
+                return Some((year_expr(y)?, i));
+            }
+            return None;
+        }
+        // 9/9/2020 (month/day/year)
+        if let Some((m, 1..=2)) = self.num(i)
+            && self.punct(i + 1, '/')
+            && self.adj(i, i + 1)
+            && self.adj(i + 1, i + 2)
+            && let Some((d, 1..=2)) = self.num(i + 2)
+            && self.punct(i + 3, '/')
+            && self.adj(i + 2, i + 3)
+            && self.adj(i + 3, i + 4)
+            && let Some((yv, yn)) = self.num(i + 4)
+        {
+            let y = match yn {
+                4 => yv as i32,
+                2 if yv < 70 => 2000 + yv as i32,
+                2 => 1900 + yv as i32,
+                _ => return None,
+            };
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+        }
+        // 9 September 2020, 9th of September
+        if let Some((d, k)) = self.day(i) {
+            let j = if k > i && self.is(k + 1, Kw::Of) {
+                k + 2
+            } else {
+                k + 1
+            };
+            let found = match self.class(j) {
+                Class::Month(m) => Some((m, j)),
+                Class::Abbr(m) if self.punct(j + 1, '.') && self.adj(j, j + 1) => Some((m, j + 1)),
+                Class::Abbr(m) => Some((m, j)),
+                _ => None,
+            };
+            if let Some((m, e)) = found {
+                if let Some(y) = self.year(e + 1) {
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    return Some((Expr::Fixed(date, date, Grain::Day), e + 1));
+                }
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return Some((Expr::MonthDay(m, d, Mode::Auto), e));
+            }
+        }
+        let n = self.count(i)?;
+        self.parse_ago(i, n)
+    }
+
+    /// "two weeks ago", "a year ago".
+    fn parse_ago(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
+        match self.class(i + 1) {
+            Class::Unit(u, _)
+                if !matches!(u, Unit::Weekend | Unit::Decade) && self.is(i + 2, Kw::Ago) =>
+            {
+                Some((Expr::Ago(u, n), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a four-digit number standing alone at `i` is a year rather than a count, a
+    /// measure, a clock time or a label.
+    fn bare_year_ok(&self, i: usize) -> bool {
+        let prev = i.wrapping_sub(1);
+        let next = i + 1;
+        match self.class(next) {
+            Class::Punct('%' | '/' | ':')
+            | Class::Measure
+            | Class::CountNoun
+            | Class::Unit(Unit::Hour, _) => {
+                return false;
+            }
+            Class::Punct('-' | '–') if self.adj(i, next) => return false,
+            Class::Other => {
+                let w = self.txt(next);
+                let plural = !self.lex[next].poss
+                    && w.len() >= 4
+                    && w.as_bytes()[0].is_ascii_lowercase()
+                    && w.ends_with('s')
+                    && !w.ends_with("ss");
+                let determined = matches!(self.kw(prev), Some(Kw::The | Kw::This | Kw::Det))
+                    || (prev >= self.lo && prev < self.hi && self.lex[prev].poss);
+                if plural && !determined {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        match self.class(prev) {
+            Class::Punct('$' | '€' | '£' | '¥' | '#') | Class::CountCue | Class::Num => false,
+            Class::Kw(Kw::At | Kw::Over) => false,
+            Class::Punct('-' | '–' | '/') if self.adj(prev, i) => false,
+            Class::Other => {
+                // "Vision 2030", "Route 2020": a capitalised name before the number.
+                let w = self.txt(prev);
+                self.lex[prev].poss || prev == self.lo || !w.as_bytes()[0].is_ascii_uppercase()
+            }
+            _ => true,
+        }
+    }
+
+    // ----- role and direction -----
+
+    fn role(&self, first: usize, last: usize) -> TimeRole {
+        if self.lex[last].poss {
+            // "Wednesday's announcement" dates the speech; "Tuesday's attack" the attack.
+            return if self.class(last + 1) == Class::SpeechNoun {
+                TimeRole::Report
+            } else {
+                TimeRole::Event
+            };
+        }
+        let before = first.wrapping_sub(1);
+        let mut j = before;
+        if matches!(self.kw(j), Some(Kw::On | Kw::In | Kw::At)) {
+            j = j.wrapping_sub(1);
+        }
+        if self.class(j) == Class::Speech {
+            return TimeRole::Report;
+        }
+        // "told reporters on Tuesday", "said in a statement on Tuesday".
+        if self.is(before, Kw::On) {
+            let mut k = before.wrapping_sub(1);
+            for between in 1..=4 {
+                match self.class(k) {
+                    Class::Speech => {
+                        let told = matches!(self.txt(k), "told" | "tells" | "Told");
+                        let venue =
+                            matches!(self.kw(k + 1), Some(Kw::In | Kw::At | Kw::To | Kw::During))
+                                || matches!(self.txt(k + 1), "reporters" | "journalists");
+                        if venue || (told && between <= 2) {
+                            return TimeRole::Report;
+                        }
+                        break;
+                    }
+                    Class::Nothing | Class::Punct(_) | Class::Num | Class::Kw(Kw::Will) => break,
+                    _ => {}
+                }
+                k = k.wrapping_sub(1);
+            }
+        }
+        match self.class(last + 1) {
+            Class::Speech => TimeRole::Report,
+            Class::SpeechNoun if self.lex[last].poss => TimeRole::Report,
+            _ => TimeRole::Event,
+        }
+    }
+
+    /// A future cue right before the expression ("by", "ahead of the", "from … on").
+    fn future_cue(&self, first: usize, last: usize) -> bool {
+        let p1 = self.kw(first.wrapping_sub(1));
+        let p2 = self.kw(first.wrapping_sub(2));
+        let p3 = self.kw(first.wrapping_sub(3));
+        match p1 {
+            Some(Kw::By | Kw::Until | Kw::Coming | Kw::Next) => true,
+            Some(Kw::The) => {
+                matches!(p2, Some(Kw::By | Kw::Until | Kw::Before))
+                    || (p2 == Some(Kw::Of) && p3 == Some(Kw::Ahead))
+            }
+            Some(Kw::Of) => p2 == Some(Kw::Ahead),
+            Some(Kw::From) => matches!(self.kw(last + 1), Some(Kw::On | Kw::Onward)),
+            _ => false,
+        }
+    }
+
+    /// "will" earlier in the same clause ("troops will leave in June").
+    fn future_clause(&self, first: usize) -> bool {
+        let mut k = first.wrapping_sub(1);
+        for _ in 0..8 {
+            match self.class(k) {
+                Class::Kw(Kw::Will) => return true,
+                Class::Nothing | Class::Speech => return false,
+                Class::Punct(c) if c != '-' => return false,
+                _ => {}
+            }
+            k = k.wrapping_sub(1);
+        }
+        false
+    }
+}
+
+fn modifier_part(k: Kw) -> Part {
+    match k {
+        Kw::Early => Part::Early,
+        Kw::Mid => Part::Mid,
+        _ => Part::Late,
+    }
+}
+
+/// The default number of units for plural units without a count ("the coming months").
+fn default_count(u: Unit) -> u32 {
+    match u {
+        Unit::Hour => 24,
+        Unit::Day => 7,
+        Unit::Week => 6,
+        Unit::Month => 6,
+        Unit::Year => 5,
+        Unit::Decade => 2,
+        Unit::Weekend => 1,
+    }
+}
+
+// ----- calendar helpers -----
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = ymd(y, m, 1)?;
+    let next = if m == 12 {
+        ymd(y + 1, 1, 1)?
+    } else {
+        ymd(y, m + 1, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
+fn year_bounds(y: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?))
+}
+
+fn season_bounds(s: Season, y: i32) -> Option<(NaiveDate, NaiveDate)> {
+    match s {
+        Season::Spring => Some((ymd(y, 3, 1)?, ymd(y, 5, 31)?)),
+        Season::Summer => Some((ymd(y, 6, 1)?, ymd(y, 8, 31)?)),
+        Season::Autumn => Some((ymd(y, 9, 1)?, ymd(y, 11, 30)?)),
+        Season::Winter => Some((ymd(y, 12, 1)?, month_bounds(y + 1, 2)?.1)),
+    }
+}
+
+fn month_expr(y: i32, m: u32) -> Option<Expr> {
+    let (a, b) = month_bounds(y, m)?;
+    Some(Expr::Fixed(a, b, Grain::Month))
+}
+
+fn year_expr(y: i32) -> Option<Expr> {
+    let (a, b) = year_bounds(y)?;
+    Some(Expr::Fixed(a, b, Grain::Year))
+}
+
+fn decade_expr(y: i32) -> Option<Expr> {
+    Some(Expr::Fixed(
+        ymd(y, 1, 1)?,
+        ymd(y + 9, 12, 31)?,
+        Grain::Decade,
+    ))
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        d.checked_add_months(months)
+    } else {
+        d.checked_sub_months(months)
+    }
+}
+
+fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn week_bounds(p: NaiveDate, off: i64) -> Option<(NaiveDate, NaiveDate)> {
+    let monday = add_days(monday_of(p)?, 7 * off)?;
+    Some((monday, add_days(monday, 6)?))
+}
+
+/// Moves `p` by `n` units (negative: back).
+fn shift(p: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
+    match u {
+        Unit::Hour => add_days(p, n.signum() * ((n.abs() + 23) / 24)),
+        Unit::Day => add_days(p, n),
+        Unit::Week | Unit::Weekend => add_days(p, 7 * n),
+        Unit::Month => add_months(p, n),
+        Unit::Year => add_months(p, 12 * n),
+        Unit::Decade => add_months(p, 120 * n),
+    }
+}
+
+/// The interval of `e`, given the publication date `p` and whether a future cue applies.
+fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, NaiveDate)> {
+    match e {
+        Expr::Fixed(a, b, _) => return Some((*a, *b)),
+        Expr::Part(inner, part) => {
+            let (a, b) = resolve(inner, p, future)?;
+            return apply_part(a, b, inner.grain(), *part, p);
+        }
+        _ => {}
+    }
+    let p = p?;
+    let (py, pm) = (p.year(), p.month());
+    match e {
+        Expr::Fixed(..) | Expr::Part(..) => None,
+        Expr::RelDay(n) => {
+            let d = add_days(p, *n)?;
+            Some((d, d))
+        }
+        Expr::Weekday(wd, mode) => {
+            let back =
+                i64::from((7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7);
+            let fwd = (7 - back) % 7;
+            let delta = match (mode, future) {
+                (Mode::Last, _) => -(if back == 0 { 7 } else { back }),
+                (Mode::Next, _) => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                (_, true) => fwd,
+                (_, false) => -back,
+            };
+            let d = add_days(p, delta)?;
+            Some((d, d))
+        }
+        Expr::Month(m, mode) => {
+            let m = *m;
+            let y = match (mode, future) {
+                (Mode::This, _) => py,
+                (Mode::Last, _) => py - i32::from(m >= pm),
+                (Mode::Next, _) => py + i32::from(m <= pm),
+                (Mode::Auto, true) => py + i32::from(m < pm),
+                (Mode::Auto, false) => py - i32::from(m > pm),
+            };
+            month_bounds(y, m)
+        }
+        Expr::MonthDay(m, d, mode) => {
+            let date = |y: i32| ymd(y, *m, *d);
+            let found = match (mode, future) {
+                (Mode::This, _) => date(py),
+                (Mode::Last, _) => (py - 8..=py).rev().filter_map(date).find(|&x| x < p),
+                (Mode::Auto, false) => (py - 8..=py).rev().filter_map(date).find(|&x| x <= p),
+                (Mode::Next, _) => (py..=py + 8).filter_map(date).find(|&x| x > p),
+                (Mode::Auto, true) => (py..=py + 8).filter_map(date).find(|&x| x >= p),
+            }?;
+            Some((found, found))
+        }
+        Expr::Season(s, mode) => {
+            let inst = |y: i32| season_bounds(*s, y);
+            match (mode, future) {
+                (Mode::This, _) => {
+                    let y = if *s == Season::Winter && pm <= 2 {
+                        py - 1
+                    } else {
+                        py
+                    };
+                    inst(y)
+                }
+                (Mode::Last, _) => (py - 2..=py).rev().filter_map(inst).find(|&(_, b)| b < p),
+                (Mode::Auto, false) => (py - 2..=py).rev().filter_map(inst).find(|&(a, _)| a <= p),
+                (Mode::Next, _) => (py - 1..=py + 1).filter_map(inst).find(|&(a, _)| a > p),
+                (Mode::Auto, true) => (py - 1..=py + 1).filter_map(inst).find(|&(_, b)| b >= p),
+            }
+        }
+        Expr::Week(off) => week_bounds(p, *off),
+        Expr::Weekend(off) => {
+            let (monday, _) = week_bounds(p, *off)?;
+            Some((add_days(monday, 5)?, add_days(monday, 6)?))
+        }
+        Expr::WeekendAuto => {
+            let wd = i64::from(p.weekday().num_days_from_monday());
+            let saturday = if future || wd >= 5 {
+                add_days(p, 5 - wd)?
+            } else {
+                add_days(p, -(wd + 2))?
+            };
+            Some((saturday, add_days(saturday, 1)?))
+        }
+        Expr::MonthRel(off) => {
+            let d = add_months(ymd(py, pm, 1)?, i64::from(*off))?;
+            month_bounds(d.year(), d.month())
+        }
+        Expr::YearRel(off) => year_bounds(py + off),
+        Expr::Rolling(u, n, back) => {
+            let n = i64::from(*n);
+            if *back {
+                Some((shift(p, *u, -n)?, p))
+            } else {
+                Some((p, shift(p, *u, n)?))
+            }
+        }
+        Expr::Ago(u, n) => {
+            let d = shift(p, *u, -i64::from(*n))?;
+            match u {
+                Unit::Week | Unit::Weekend => week_bounds(d, 0),
+                Unit::Month => month_bounds(d.year(), d.month()),
+                Unit::Year | Unit::Decade => year_bounds(d.year()),
+                Unit::Hour | Unit::Day => Some((d, d)),
+            }
+        }
+        Expr::Deadline(inner) => {
+            let (a, b) = resolve(inner, Some(p), true)?;
+            if b >= p { Some((p, b)) } else { Some((a, b)) }
+        }
+        Expr::Since(inner) => {
+            let (a, b) = resolve(inner, Some(p), false)?;
+            if a <= p { Some((a, p)) } else { Some((a, b)) }
+        }
+    }
+}
+
+/// Narrows `[a, b]` (of size `grain`) to its early, middle or late part, or to before or after P.
+fn apply_part(
+    a: NaiveDate,
+    b: NaiveDate,
+    grain: Grain,
+    part: Part,
+    p: Option<NaiveDate>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let third = match part {
+        Part::Earlier => {
+            let p = p?;
+            return Some(if a <= p && p <= b { (a, p) } else { (a, b) });
+        }
+        Part::Later => {
+            let p = p?;
+            return Some(if a <= p && p <= b { (p, b) } else { (a, b) });
+        }
+        Part::Early => 0,
+        Part::Mid => 1,
+        Part::Late => 2,
+    };
+    let y = a.year();
+    match grain {
+        Grain::Year => {
+            let (m1, m2) = [(1, 4), (5, 8), (9, 12)][third];
+            Some((ymd(y, m1, 1)?, month_bounds(y, m2)?.1))
+        }
+        Grain::Month => {
+            let (d1, d2) = [(1, 10), (11, 20), (21, b.day())][third];
+            Some((ymd(y, a.month(), d1)?, ymd(y, a.month(), d2)?))
+        }
+        Grain::Decade => {
+            let (o1, o2) = [(0, 3), (4, 6), (7, 9)][third];
+            Some((ymd(y + o1, 1, 1)?, ymd(y + o2, 12, 31)?))
+        }
+        Grain::Week => {
+            let (o1, o2) = [(0, 1), (2, 3), (4, 6)][third];
+            Some((add_days(a, o1)?, add_days(a, o2)?))
+        }
+        Grain::Season => {
+            let start = add_months(a, third as i64)?;
+            let end = add_months(start, 1)?.pred_opt()?;
+            Some((start, end))
+        }
+        Grain::Day | Grain::Range => Some((a, b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::segment::segment;
+
+    fn source(text: &str, published: Option<NaiveDate>) -> Source {
+        Source {
+            id: "s".into(),
+            path: "s.txt".into(),
+            outlet: None,
+            url: None,
+            published,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Published on Wednesday 2020-09-09.
+    fn pubdate() -> Option<NaiveDate> {
+        Some(d(2020, 9, 9))
+    }
+
+    type Row = (String, Option<NaiveDate>, Option<NaiveDate>, TimeRole);
+
+    fn run_with(text: &str, published: Option<NaiveDate>) -> Vec<Row> {
+        let src = source(text, published);
+        let doc = segment(&src);
+        let claims = TimeExtractor::new().extract(&doc, 0, published);
+        claims
+            .into_iter()
+            .map(|c| {
+                assert_eq!(c.text, &src.text[c.span.start..c.span.end]);
+                assert_eq!(c.sentence, doc.sentence_at(c.span.start));
+                let t = c.time().unwrap().clone();
+                (c.text, t.start, t.end, t.role)
+            })
+            .collect()
+    }
+
+    fn run(text: &str) -> Vec<Row> {
+        run_with(text, pubdate())
+    }
+
+    /// The single claim of `text`, as (text, start, end, role).
+    fn one(text: &str) -> Row {
+        let rows = run(text);
+        assert_eq!(rows.len(), 1, "{text:?} gave {rows:?}");
+        rows.into_iter().next().unwrap()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        run(text).into_iter().map(|r| r.0).collect()
+    }
+
+    fn check(text: &str, span: &str, start: NaiveDate, end: NaiveDate) {
+        let (t, s, e, _) = one(text);
+        assert_eq!(
+            (t.as_str(), s, e),
+            (span, Some(start), Some(end)),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check(
+            "The ceasefire began on September 9, 2020, in the north.",
+            "September 9, 2020",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Talks resumed Sept. 9, 2020 in Doha.",
+            "Sept. 9, 2020",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "The treaty was signed on 9 September 2019 in Geneva.",
+            "9 September 2019",
+            d(2019, 9, 9),
+            d(2019, 9, 9),
+        );
+        check(
+            "The filing is dated 2020-09-09 in the registry.",
+            "2020-09-09",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "The memo is dated 9/9/2020 at the top.",
+            "9/9/2020",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "The memo is dated 3/14/19 at the top.",
+            "3/14/19",
+            d(2019, 3, 14),
+            d(2019, 3, 14),
+        );
+        check(
+            "The base opened in June 2019 near the river.",
+            "June 2019",
+            d(2019, 6, 1),
+            d(2019, 6, 30),
+        );
+        check(
+            "The base opened in June of 2019 near the river.",
+            "June of 2019",
+            d(2019, 6, 1),
+            d(2019, 6, 30),
+        );
+        check(
+            "It happened on the 4th of July 1998.",
+            "4th of July 1998",
+            d(1998, 7, 4),
+            d(1998, 7, 4),
+        );
+        check(
+            "Polls close on Tuesday, November 3, 2020 at night.",
+            "Tuesday, November 3, 2020",
+            d(2020, 11, 3),
+            d(2020, 11, 3),
+        );
+    }
+
+    #[test]
+    fn years_and_parts_of_years() {
+        check(
+            "The army was sent in 2014 to hold the line.",
+            "2014",
+            d(2014, 1, 1),
+            d(2014, 12, 31),
+        );
+        check(
+            "Her 2016 campaign promise still stands.",
+            "2016",
+            d(2016, 1, 1),
+            d(2016, 12, 31),
+        );
+        check(
+            "The mission ended in late 2011 after talks.",
+            "late 2011",
+            d(2011, 9, 1),
+            d(2011, 12, 31),
+        );
+        check(
+            "The mission began in early 2011 after talks.",
+            "early 2011",
+            d(2011, 1, 1),
+            d(2011, 4, 30),
+        );
+        check(
+            "The mission paused in mid-2011 after talks.",
+            "mid-2011",
+            d(2011, 5, 1),
+            d(2011, 8, 31),
+        );
+        check(
+            "The plant was built in the 1990s by a consortium.",
+            "the 1990s",
+            d(1990, 1, 1),
+            d(1999, 12, 31),
+        );
+        check(
+            "The plant was built in the late 1990s by a consortium.",
+            "the late 1990s",
+            d(1997, 1, 1),
+            d(1999, 12, 31),
+        );
+        check(
+            "The plant was built in the mid-1990s by a consortium.",
+            "the mid-1990s",
+            d(1994, 1, 1),
+            d(1996, 12, 31),
+        );
+        check(
+            "The war of 2014-2017 left scars.",
+            "2014-2017",
+            d(2014, 1, 1),
+            d(2017, 12, 31),
+        );
+        check(
+            "Prices fell in late June 2019 across the region.",
+            "late June 2019",
+            d(2019, 6, 21),
+            d(2019, 6, 30),
+        );
+        check(
+            "Prices fell in mid-June 2019 across the region.",
+            "mid-June 2019",
+            d(2019, 6, 11),
+            d(2019, 6, 20),
+        );
+    }
+
+    #[test]
+    fn seasons() {
+        check(
+            "Rebels advanced in the summer of 2014 across the plain.",
+            "the summer of 2014",
+            d(2014, 6, 1),
+            d(2014, 8, 31),
+        );
+        check(
+            "Snow fell in the winter of 2021 everywhere.",
+            "the winter of 2021",
+            d(2021, 12, 1),
+            d(2022, 2, 28),
+        );
+        check(
+            "The school reopens in spring 2021 for pupils.",
+            "spring 2021",
+            d(2021, 3, 1),
+            d(2021, 5, 31),
+        );
+        check(
+            "Troops left last summer without a word.",
+            "last summer",
+            d(2020, 6, 1),
+            d(2020, 8, 31),
+        );
+        check(
+            "Troops will return next spring for drills.",
+            "next spring",
+            d(2021, 3, 1),
+            d(2021, 5, 31),
+        );
+        check(
+            "Crops failed in the fall of 2019 in the valley.",
+            "the fall of 2019",
+            d(2019, 9, 1),
+            d(2019, 11, 30),
+        );
+    }
+
+    #[test]
+    fn bare_months_take_the_most_recent_one() {
+        check(
+            "The two leaders met in June in the capital.",
+            "June",
+            d(2020, 6, 1),
+            d(2020, 6, 30),
+        );
+        check(
+            "The two leaders met in August in the capital.",
+            "August",
+            d(2020, 8, 1),
+            d(2020, 8, 31),
+        );
+        check(
+            "The deal was signed in February between the sides.",
+            "February",
+            d(2020, 2, 1),
+            d(2020, 2, 29),
+        );
+        check(
+            "The two leaders met in December in the capital.",
+            "December",
+            d(2019, 12, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "The two leaders meet in September every year.",
+            "September",
+            d(2020, 9, 1),
+            d(2020, 9, 30),
+        );
+        check(
+            "Troops pulled out during the month of September as planned.",
+            "during the month of September",
+            d(2020, 9, 1),
+            d(2020, 9, 30),
+        );
+        check(
+            "Troops pulled out last June as planned.",
+            "last June",
+            d(2020, 6, 1),
+            d(2020, 6, 30),
+        );
+        check(
+            "Troops pulled out last September as planned.",
+            "last September",
+            d(2019, 9, 1),
+            d(2019, 9, 30),
+        );
+        check(
+            "Troops pulled out last October as planned.",
+            "last October",
+            d(2019, 10, 1),
+            d(2019, 10, 31),
+        );
+        check(
+            "Troops pull out next September as planned.",
+            "next September",
+            d(2021, 9, 1),
+            d(2021, 9, 30),
+        );
+    }
+
+    #[test]
+    fn bare_weekdays_and_month_days() {
+        check(
+            "The convoy was hit on Tuesday near the border.",
+            "Tuesday",
+            d(2020, 9, 8),
+            d(2020, 9, 8),
+        );
+        check(
+            "The convoy was hit on Wednesday near the border.",
+            "Wednesday",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "The convoy was hit on Thursday near the border.",
+            "Thursday",
+            d(2020, 9, 3),
+            d(2020, 9, 3),
+        );
+        check(
+            "The convoy was hit last Wednesday near the border.",
+            "last Wednesday",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+        check(
+            "The convoy moves next Wednesday to the border.",
+            "next Wednesday",
+            d(2020, 9, 16),
+            d(2020, 9, 16),
+        );
+        check(
+            "The strike happened on November 3 near the border.",
+            "November 3",
+            d(2019, 11, 3),
+            d(2019, 11, 3),
+        );
+        check(
+            "The strike happened on Sep 2 near the border.",
+            "Sep 2",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+        check(
+            "The strike happened on 2 September near the border.",
+            "2 September",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+    }
+
+    #[test]
+    fn future_cues_take_the_next_one() {
+        check(
+            "He trails in the polls ahead of the November 3 election.",
+            "November 3",
+            d(2020, 11, 3),
+            d(2020, 11, 3),
+        );
+        check(
+            "They hope to finish by the November election, aides noted.",
+            "November",
+            d(2020, 11, 1),
+            d(2020, 11, 30),
+        );
+        check(
+            "The talks will resume before the June summit in Oslo.",
+            "June",
+            d(2021, 6, 1),
+            d(2021, 6, 30),
+        );
+        check(
+            "Talks are paused until Tuesday at the earliest.",
+            "until Tuesday",
+            d(2020, 9, 9),
+            d(2020, 9, 15),
+        );
+        check(
+            "Curfews apply from Monday on in the city.",
+            "Monday",
+            d(2020, 9, 14),
+            d(2020, 9, 14),
+        );
+        check(
+            "The troops will leave in June under the plan.",
+            "June",
+            d(2021, 6, 1),
+            d(2021, 6, 30),
+        );
+        check(
+            "The troops will leave in October under the plan.",
+            "October",
+            d(2020, 10, 1),
+            d(2020, 10, 31),
+        );
+        check(
+            "The panel will meet on Tuesday to vote.",
+            "Tuesday",
+            d(2020, 9, 15),
+            d(2020, 9, 15),
+        );
+        check(
+            "The panel will meet on Wednesday to vote.",
+            "Wednesday",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+    }
+
+    #[test]
+    fn relative_days_weeks_months_years() {
+        check(
+            "The talks collapsed today in Doha.",
+            "today",
+            d(2020, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "The talks collapsed yesterday in Doha.",
+            "yesterday",
+            d(2020, 9, 8),
+            d(2020, 9, 8),
+        );
+        check(
+            "The talks resume tomorrow in Doha.",
+            "tomorrow",
+            d(2020, 9, 10),
+            d(2020, 9, 10),
+        );
+        check(
+            "The talks collapsed this week in Doha.",
+            "this week",
+            d(2020, 9, 7),
+            d(2020, 9, 13),
+        );
+        check(
+            "The talks collapsed last week in Doha.",
+            "last week",
+            d(2020, 8, 31),
+            d(2020, 9, 6),
+        );
+        check(
+            "The talks resume next week in Doha.",
+            "next week",
+            d(2020, 9, 14),
+            d(2020, 9, 20),
+        );
+        check(
+            "The force shrinks to 3,000 this month, aides noted.",
+            "this month",
+            d(2020, 9, 1),
+            d(2020, 9, 30),
+        );
+        check(
+            "Last month the envoy flew to Baghdad.",
+            "Last month",
+            d(2020, 8, 1),
+            d(2020, 8, 31),
+        );
+        check(
+            "The envoy flies to Baghdad next month.",
+            "next month",
+            d(2020, 10, 1),
+            d(2020, 10, 31),
+        );
+        check(
+            "The budget grew this year by a third.",
+            "this year",
+            d(2020, 1, 1),
+            d(2020, 12, 31),
+        );
+        check(
+            "The budget grew last year by a third.",
+            "last year",
+            d(2019, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "The budget grows next year by a third.",
+            "next year",
+            d(2021, 1, 1),
+            d(2021, 12, 31),
+        );
+        check(
+            "Lawmakers voted earlier this year for the exit.",
+            "earlier this year",
+            d(2020, 1, 1),
+            d(2020, 9, 9),
+        );
+        check(
+            "Lawmakers vote later this year on the exit.",
+            "later this year",
+            d(2020, 9, 9),
+            d(2020, 12, 31),
+        );
+        check(
+            "Lawmakers voted earlier this month on the exit.",
+            "earlier this month",
+            d(2020, 9, 1),
+            d(2020, 9, 9),
+        );
+        check(
+            "Two weeks ago the envoy resigned.",
+            "Two weeks ago",
+            d(2020, 8, 24),
+            d(2020, 8, 30),
+        );
+        check(
+            "The envoy resigned three days ago in protest.",
+            "three days ago",
+            d(2020, 9, 6),
+            d(2020, 9, 6),
+        );
+        check(
+            "The envoy resigned a year ago in protest.",
+            "a year ago",
+            d(2019, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "The rally took place last night downtown.",
+            "last night",
+            d(2020, 9, 8),
+            d(2020, 9, 8),
+        );
+    }
+
+    #[test]
+    fn rolling_windows() {
+        check(
+            "Over the past year, rockets struck the base.",
+            "Over the past year",
+            d(2019, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Rockets struck the base in the past year.",
+            "the past year",
+            d(2019, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Rockets struck the base over the last year.",
+            "over the last year",
+            d(2019, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Rockets struck the base in the past two weeks.",
+            "the past two weeks",
+            d(2020, 8, 26),
+            d(2020, 9, 9),
+        );
+        check(
+            "Rockets struck the base in the last three months.",
+            "the last three months",
+            d(2020, 6, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Rockets struck the base in the past 24 hours.",
+            "the past 24 hours",
+            d(2020, 9, 8),
+            d(2020, 9, 9),
+        );
+        check(
+            "The sides pledged cuts in the coming months.",
+            "the coming months",
+            d(2020, 9, 9),
+            d(2021, 3, 9),
+        );
+        check(
+            "The sides pledged cuts in the next two weeks.",
+            "the next two weeks",
+            d(2020, 9, 9),
+            d(2020, 9, 23),
+        );
+        check(
+            "The sides pledged cuts within a year of the deal.",
+            "within a year",
+            d(2020, 9, 9),
+            d(2021, 9, 9),
+        );
+        check(
+            "Attacks have grown in recent weeks across the north.",
+            "recent weeks",
+            d(2020, 7, 29),
+            d(2020, 9, 9),
+        );
+    }
+
+    #[test]
+    fn deadlines_and_since() {
+        check(
+            "The drawdown ends by the end of September, officials noted.",
+            "by the end of September",
+            d(2020, 9, 9),
+            d(2020, 9, 30),
+        );
+        check(
+            "The drawdown ends by the end of the year, officials noted.",
+            "by the end of the year",
+            d(2020, 9, 9),
+            d(2020, 12, 31),
+        );
+        check(
+            "All forces must go by the spring of 2021 under the pact.",
+            "by the spring of 2021",
+            d(2020, 9, 9),
+            d(2021, 5, 31),
+        );
+        check(
+            "All forces must go by 2021 under the pact.",
+            "by 2021",
+            d(2020, 9, 9),
+            d(2021, 12, 31),
+        );
+        check(
+            "All forces must go by November under the pact.",
+            "by November",
+            d(2020, 9, 9),
+            d(2020, 11, 30),
+        );
+        check(
+            "All forces had gone by 2019 under the pact.",
+            "by 2019",
+            d(2019, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Forces have been there since 2014 under the pact.",
+            "since 2014",
+            d(2014, 1, 1),
+            d(2020, 9, 9),
+        );
+        check(
+            "Prices rose at the end of 2019 in the city.",
+            "the end of 2019",
+            d(2019, 9, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Prices rose at the start of June in the city.",
+            "the start of June",
+            d(2020, 6, 1),
+            d(2020, 6, 10),
+        );
+    }
+
+    #[test]
+    fn report_role() {
+        let rows = run("The force will shrink this month, a general said Wednesday.");
+        assert_eq!(rows[0].3, TimeRole::Event);
+        assert_eq!(
+            rows[1],
+            (
+                "Wednesday".into(),
+                Some(d(2020, 9, 9)),
+                Some(d(2020, 9, 9)),
+                TimeRole::Report
+            )
+        );
+        let report = |t: &str, span: &str| {
+            let (s, _, _, r) = one(t);
+            assert_eq!((s.as_str(), r), (span, TimeRole::Report), "{t:?}");
+        };
+        report(
+            "A commander has announced on Wednesday that forces leave.",
+            "Wednesday",
+        );
+        report(
+            "An aide had said on Tuesday that the plan was set.",
+            "Tuesday",
+        );
+        report(
+            "The general told reporters on Tuesday that forces leave.",
+            "Tuesday",
+        );
+        report(
+            "The ministry said in a statement on Monday that forces leave.",
+            "Monday",
+        );
+        report(
+            "The Pentagon said in August that its aim was fewer troops.",
+            "August",
+        );
+        report(
+            "Wednesday's announcement surprised the allies.",
+            "Wednesday",
+        );
+        report("The ministry on Monday said forces would leave.", "Monday");
+        report("The mayor tweeted yesterday about the flood.", "yesterday");
+        let (_, s, _, r) = one("Officials said troops left the base on Tuesday.");
+        assert_eq!((s, r), (Some(d(2020, 9, 8)), TimeRole::Event));
+        let (_, _, _, r) = one("The two leaders met in August in the capital.");
+        assert_eq!(r, TimeRole::Event);
+        // A report time is in the past even after "will".
+        let (_, s, _, r) = one("Forces will leave, the minister said Tuesday.");
+        assert_eq!((s, r), (Some(d(2020, 9, 8)), TimeRole::Report));
+    }
+
+    #[test]
+    fn may_and_march_need_care() {
+        assert!(texts("May the talks succeed, he prayed.").is_empty());
+        assert!(texts("They may march on the capital.").is_empty());
+        assert_eq!(texts("The vote was held in May in the south."), vec!["May"]);
+        assert_eq!(
+            texts("The vote was held on May 5 in the south."),
+            vec!["May 5"]
+        );
+        assert_eq!(
+            texts("The vote was held in May 2019 in the south."),
+            vec!["May 2019"]
+        );
+        assert_eq!(
+            texts("The vote was held in late May in the south."),
+            vec!["late May"]
+        );
+        assert!(texts("March organisers gathered downtown.").is_empty());
+        assert_eq!(
+            texts("Protests began in March in the south."),
+            vec!["March"]
+        );
+        assert_eq!(
+            texts("Protests ran from March to May in the south."),
+            vec!["March", "May"]
+        );
+        assert!(texts("The jan report and the aug memo were lost.").is_empty());
+        assert!(texts("Jan spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn no_publication_date() {
+        let rows = run_with(
+            "Last month, in June, on Tuesday, the envoy left; the pact of September 9, 2020 holds since 2014 and ends by 2021.",
+            None,
+        );
+        let got: Vec<(&str, Option<NaiveDate>)> =
+            rows.iter().map(|r| (r.0.as_str(), r.1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Last month", None),
+                ("June", None),
+                ("Tuesday", None),
+                ("September 9, 2020", Some(d(2020, 9, 9))),
+                ("since 2014", None),
+                ("by 2021", None),
+            ]
+        );
+        assert!(rows.iter().all(|r| r.1.is_some() == r.2.is_some()));
+        let (_, s, e, _) = run_with("The mission ended in late 2011.", None).remove(0);
+        assert_eq!((s, e), (Some(d(2011, 9, 1)), Some(d(2011, 12, 31))));
+    }
+
+    #[test]
+    fn counts_and_other_non_times() {
+        assert!(texts("The US will cut 5,200 troops to 3,000.").is_empty());
+        assert!(texts("Some 2,200 soldiers will go home.").is_empty());
+        assert!(texts("About 2000 troops and 1900 people were moved.").is_empty());
+        assert!(texts("Nearly 2000 were moved at 1800 GMT.").is_empty());
+        assert!(texts("The jet climbed to 2000 feet, or 40 percent higher.").is_empty());
+        assert!(texts("Fighters returned a few years later to the city.").is_empty());
+        assert!(texts("One day the war will end.").is_empty());
+        assert!(texts("The meeting starts at 10:30 and ends at 2 p.m.").is_empty());
+        assert!(texts("She finished the third of four rounds.").is_empty());
+        assert!(texts("He served in the last year of the war and left the next year.").is_empty());
+        assert!(texts("The Vision 2030 plan and flight 1800 were cited.").is_empty());
+        assert!(texts("Discussion about this post is closed.").is_empty());
+        assert!(texts("The fall of the city shocked the world.").is_empty());
+    }
+
+    #[test]
+    fn more_relative_forms() {
+        let cases: &[(&str, &str, NaiveDate, NaiveDate)] = &[
+            (
+                "Fans gathered this weekend downtown.",
+                "this weekend",
+                d(2020, 9, 12),
+                d(2020, 9, 13),
+            ),
+            (
+                "Fans gathered last weekend downtown.",
+                "last weekend",
+                d(2020, 9, 5),
+                d(2020, 9, 6),
+            ),
+            (
+                "Fans gathered over the weekend downtown.",
+                "over the weekend",
+                d(2020, 9, 5),
+                d(2020, 9, 6),
+            ),
+            (
+                "The firm lost money late last year.",
+                "late last year",
+                d(2019, 9, 1),
+                d(2019, 12, 31),
+            ),
+            (
+                "The firm lost money earlier this week.",
+                "earlier this week",
+                d(2020, 9, 7),
+                d(2020, 9, 9),
+            ),
+            (
+                "The firm must repay by early 2021.",
+                "by early 2021",
+                d(2020, 9, 9),
+                d(2021, 4, 30),
+            ),
+            (
+                "The firm has lost money since June.",
+                "since June",
+                d(2020, 6, 1),
+                d(2020, 9, 9),
+            ),
+            (
+                "The firm lost money in the summer.",
+                "the summer",
+                d(2020, 6, 1),
+                d(2020, 8, 31),
+            ),
+            (
+                "The firm lost money this summer.",
+                "this summer",
+                d(2020, 6, 1),
+                d(2020, 8, 31),
+            ),
+            (
+                "The firm lost money over the past decade.",
+                "over the past decade",
+                d(2010, 9, 9),
+                d(2020, 9, 9),
+            ),
+            (
+                "The firm lost money in the 2019–20 season.",
+                "2019–20",
+                d(2019, 1, 1),
+                d(2020, 12, 31),
+            ),
+            (
+                "The firm lost money in the 2010s.",
+                "the 2010s",
+                d(2010, 1, 1),
+                d(2019, 12, 31),
+            ),
+            (
+                "The firm lost money in the 1980's.",
+                "the 1980's",
+                d(1980, 1, 1),
+                d(1989, 12, 31),
+            ),
+            (
+                "The firm's 2020's results were poor.",
+                "2020",
+                d(2020, 1, 1),
+                d(2020, 12, 31),
+            ),
+            (
+                "The firm met on Wednesday, Sept. 2 in Oslo.",
+                "Wednesday, Sept. 2",
+                d(2020, 9, 2),
+                d(2020, 9, 2),
+            ),
+            (
+                "The firm met on Wednesday, 2 September 2020 in Oslo.",
+                "Wednesday, 2 September 2020",
+                d(2020, 9, 2),
+                d(2020, 9, 2),
+            ),
+            (
+                "The firm lost money until last month.",
+                "until last month",
+                d(2020, 8, 1),
+                d(2020, 8, 31),
+            ),
+            (
+                "The firm lost money in mid-August.",
+                "mid-August",
+                d(2020, 8, 11),
+                d(2020, 8, 20),
+            ),
+            (
+                "The firm lost money during 2019.",
+                "during 2019",
+                d(2019, 1, 1),
+                d(2019, 12, 31),
+            ),
+            (
+                "The firm lost money through the end of the month.",
+                "the end of the month",
+                d(2020, 9, 21),
+                d(2020, 9, 30),
+            ),
+            (
+                "The firm lost money six months ago.",
+                "six months ago",
+                d(2020, 3, 1),
+                d(2020, 3, 31),
+            ),
+        ];
+        for &(text, span, start, end) in cases {
+            check(text, span, start, end);
+        }
+    }
+
+    #[test]
+    fn possessive_dates_the_noun_it_governs() {
+        let rows = run("The envoy said Tuesday's attack killed two; Monday's statement denied it.");
+        let got: Vec<(&str, TimeRole)> = rows.iter().map(|r| (r.0.as_str(), r.3)).collect();
+        assert_eq!(
+            got,
+            vec![("Tuesday", TimeRole::Event), ("Monday", TimeRole::Report)]
+        );
+    }
+
+    #[test]
+    fn month_names_as_given_names_are_not_months() {
+        assert!(texts("April Ryan asked the question.").is_empty());
+        assert!(texts("The reporter June Smith asked the question.").is_empty());
+        assert_eq!(texts("In June Smith asked the question."), vec!["June"]);
+    }
+
+    #[test]
+    fn longest_match_and_no_overlap() {
+        let text = "By the end of September, Sept. 9, 2020 and the summer of 2014 and last month and 2014 and \
+                    over the past two weeks, officials said on Tuesday.";
+        let rows = run(text);
+        let got: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "By the end of September",
+                "Sept. 9, 2020",
+                "the summer of 2014",
+                "last month",
+                "2014",
+                "over the past two weeks",
+                "Tuesday"
+            ]
+        );
+        let src = source(text, pubdate());
+        let doc = segment(&src);
+        let claims = TimeExtractor::new().extract(&doc, 0, pubdate());
+        for w in claims.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    #[test]
+    fn reads_only_the_body() {
+        let mut src = source("date 2019-01-01\nThe envoy left on Tuesday.", pubdate());
+        src.body_start = 16;
+        let doc = segment(&src);
+        let claims = TimeExtractor::new().extract(&doc, 3, pubdate());
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].text, "Tuesday");
+        assert_eq!(claims[0].source, 3);
+    }
+
+    #[test]
+    fn extractor_is_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<TimeExtractor>();
+        let _ = TimeExtractor::default();
     }
 }
