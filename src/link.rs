@@ -200,11 +200,22 @@ fn may_pair(a: &Claim, b: &Claim) -> bool {
     a.id != b.id && !same_sentence && !part_of
 }
 
+/// How far (in bytes) an event time may stand from a quantity to date it: the same clause.
+const ANCHOR_REACH: usize = 60;
+
 /// Event times whose sentences state one quantity fact: for each quantity link, the single
-/// resolved event time of each side's sentence.
+/// resolved event time of each side's sentence, when it stands next to the linked quantity.
 fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> {
     let by_sentence = event_times_by_sentence(claims);
     let mut pairs = BTreeSet::new();
+    let near = |q: &Claim, t: &Claim| {
+        let gap = if t.span.start >= q.span.end {
+            t.span.start - q.span.end
+        } else {
+            q.span.start.saturating_sub(t.span.end)
+        };
+        gap <= ANCHOR_REACH
+    };
     for l in links {
         if claims[l.a].kind() != ClaimKind::Quantity {
             continue;
@@ -214,6 +225,8 @@ fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> 
             by_sentence.get(&key(&claims[l.a])).map(Vec::as_slice),
             by_sentence.get(&key(&claims[l.b])).map(Vec::as_slice),
         ) && ta != tb
+            && near(&claims[l.a], &claims[*ta])
+            && near(&claims[l.b], &claims[*tb])
             && may_pair(&claims[*ta], &claims[*tb])
         {
             pairs.insert(((*ta).min(*tb), (*ta).max(*tb)));

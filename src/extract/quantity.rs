@@ -1879,6 +1879,53 @@ mod tests {
     }
 
     #[test]
+    fn ages_labels_and_clock_times_are_not_quantities() {
+        let c = extract(
+            "Smith, 37, was charged. She died at the age of 91. The 16 year-old and a man 40 years \
+             old left. Juror No. 8 spoke at 0947 GMT and again at 3 a. m. on Flight 93.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn names_after_a_number_are_not_counted_nouns() {
+        let c = extract("A mother of 13 Jane Doe spoke; 24 equal monthly payments followed.");
+        assert_eq!(unit(find(&c, "13")), None);
+        assert_eq!(unit(find(&c, "24")), Some("payments"));
+    }
+
+    #[test]
+    #[ignore]
+    fn corpus_dump() {
+        let extractor = QuantityExtractor::new(&Ruleset::builtin().lexicon);
+        let mut files: Vec<_> = std::fs::read_dir("/work/shared/corpus/ecbplus")
+            .unwrap()
+            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).into_iter().flatten())
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let mut bytes = 0;
+        let t = std::time::Instant::now();
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            bytes += text.len();
+            let src = source(&text);
+            let doc = segment(&src);
+            for c in extractor.extract(&doc, 0, &[]) {
+                let q = c.quantity().unwrap();
+                let sent = doc.sentences[c.sentence].span;
+                println!(
+                    "{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}",
+                    c.text, q.role, q.unit_text, q.hedge, q.measure,
+                    text[sent.start..sent.end].replace('\n', " ")
+                );
+            }
+        }
+        eprintln!("{} bytes in {:?}", bytes, t.elapsed());
+    }
+
+    #[test]
     fn debug_dump() {
         for t in [
             "Officials plan to cut the deployment in Iraq from about 5,200 to 3,000 troops within weeks.",

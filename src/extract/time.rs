@@ -360,6 +360,13 @@ const SPEECH_VERBS: &[&str] = &[
     "declared",
     "tweeted",
     "wrote",
+    "spoke",
+    "speaking",
+    "explained",
+    "insisted",
+    "warned",
+    "claimed",
+    "testified",
 ];
 
 const SPEECH_NOUNS: &[&str] = &[

@@ -70,10 +70,17 @@ pub fn claims_of<'a>(report: &'a Report, finding: &Finding) -> Vec<&'a ClaimView
         .collect()
 }
 
+/// Whether the finding holds a claim of `source` whose text contains `text`, or, when `text`
+/// starts with `=`, whose text is exactly the rest.
 fn has(report: &Report, finding: &Finding, source: &str, text: &str) -> bool {
-    claims_of(report, finding)
-        .iter()
-        .any(|c| c.source == source && c.text.to_lowercase().contains(&text.to_lowercase()))
+    claims_of(report, finding).iter().any(|c| {
+        let claim_text = c.text.to_lowercase();
+        let matches = match text.strip_prefix('=') {
+            Some(exact) => claim_text == exact.to_lowercase(),
+            None => claim_text.contains(&text.to_lowercase()),
+        };
+        c.source == source && matches
+    })
 }
 
 /// The first finding of `kind` that holds every (source, text-fragment) pair; panics with the
@@ -110,7 +117,7 @@ pub fn assert_drawdown_story(report: &Report, first: &str, second: &str) {
         &[(first, "about 5,200"), (second, "about 5,200")],
     );
     // The level after the cut.
-    let after = finding(report, Agreement, &[(first, "3,000"), (second, "3,000")]);
+    let after = finding(report, Agreement, &[(first, "=3,000"), (second, "=3,000")]);
     assert!(
         claims_of(report, after)
             .iter()
