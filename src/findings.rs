@@ -229,11 +229,14 @@ fn subject(claim: &Claim) -> String {
 
 fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Link]) -> Ordered {
     let rule = links.first().map_or("", |l| l.verdict_rule.as_str());
-    // The widest allowance explains the agreement best: prefer a note that names a tolerance.
+    // A note on a pair from two sources, naming a tolerance, explains the agreement best.
+    let cross = |l: &&&Link| claims[l.a].source != claims[l.b].source;
     let note = links
         .iter()
+        .filter(cross)
         .map(|l| l.note.as_str())
         .find(|n| n.starts_with("within"))
+        .or_else(|| links.iter().filter(cross).map(|l| l.note.as_str()).next())
         .or_else(|| links.first().map(|l| l.note.as_str()))
         .unwrap_or("");
     let summary = format!(

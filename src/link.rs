@@ -143,6 +143,8 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
         }
     }
     match claim.kind() {
+        // Report times date statements ("said Wednesday"), not facts: they are not linked.
+        ClaimKind::Time if claim.time().is_some_and(|t| t.role == TimeRole::Report) => Vec::new(),
         ClaimKind::Time => {
             let mut entities: Vec<&String> = claim
                 .context

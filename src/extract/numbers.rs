@@ -345,8 +345,24 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 }
 
 /// The number starting at `pieces[i]`, if any: digits (with a glued or following scale word),
-/// "half a million", fractions, then number words.
+/// "half a million", fractions, then number words; a trailing "and a half" adds one half
+/// ("four and a half" → 4.5).
 pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+    let mut m = parse_plain(pieces, i)?;
+    let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
+    if m.form != Form::Fraction
+        && m.scale == 1.0
+        && text(m.end) == "and"
+        && matches!(text(m.end + 1), "a" | "one")
+        && text(m.end + 2) == "half"
+    {
+        m.value += 0.5;
+        m.end += 3;
+    }
+    Some(m)
+}
+
+fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let p = pieces.get(i)?;
     match p.kind {
         TokenKind::Number => {
@@ -500,6 +516,8 @@ mod tests {
         assert_eq!(value("a million"), Some(1e6));
         assert_eq!(value("half a million"), Some(500_000.0));
         assert_eq!(value("half a dozen"), Some(6.0));
+        assert_eq!(parse("four and a half months"), Some((4.5, 4, Form::Words)));
+        assert_eq!(value("2 and a half"), Some(2.5));
     }
 
     #[test]

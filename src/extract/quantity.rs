@@ -1034,7 +1034,14 @@ impl QuantityExtractor {
             if is_known {
                 known = Some((j, j + 1));
                 noun = known;
-            } else if !all_caps || noun.is_none() {
+            } else if all_caps {
+                // An acronym modifies the noun after it ("5,000 US troops", "six AK rifles").
+                j += 1;
+                continue;
+            } else if capitalised(j) && noun.is_some() {
+                // "One place Lindsay is ...": the name starts a new phrase.
+                break;
+            } else {
                 noun = Some((j, j + 1));
             }
             j += 1;
@@ -1443,7 +1450,7 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
     // A name, a comma, the number, a comma or the sentence end.
     v.low(p) == ","
         && pp.is_some_and(|pp| v.is_word(pp) && v.orig(pp).chars().next().is_some_and(char::is_uppercase))
-        && matches!(next, "," | "." | "")
+        && matches!(next, "," | "." | ";" | "")
 }
 
 /// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").

@@ -241,6 +241,10 @@ pub enum Metric {
     SorensenDice,
     JaroWinkler,
     NormalizedLevenshtein,
+    /// Dice over the two word sets, where two words match when equal or when their Jaro-Winkler
+    /// similarity is at least 0.9 ("withdraw" ~ "withdrawal"): suited to bags of context words,
+    /// where character bigrams of long word lists look alike whatever the words.
+    WordDice,
 }
 
 impl Metric {
@@ -249,6 +253,7 @@ impl Metric {
             Metric::SorensenDice => "sorensen-dice",
             Metric::JaroWinkler => "jaro-winkler",
             Metric::NormalizedLevenshtein => "normalized-levenshtein",
+            Metric::WordDice => "word-dice",
         }
     }
 
@@ -257,8 +262,22 @@ impl Metric {
             Metric::SorensenDice => strsim::sorensen_dice(a, b),
             Metric::JaroWinkler => strsim::jaro_winkler(a, b),
             Metric::NormalizedLevenshtein => strsim::normalized_levenshtein(a, b),
+            Metric::WordDice => word_dice(a, b),
         }
     }
+}
+
+/// Dice coefficient of the space-separated words of `a` and `b`, with fuzzy word matches.
+fn word_dice(a: &str, b: &str) -> f64 {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let close = |x: &str, y: &str| x == y || (x.len() > 4 && y.len() > 4 && strsim::jaro_winkler(x, y) >= 0.9);
+    let matched = wa.iter().filter(|x| wb.iter().any(|y| close(x, y))).count();
+    let matched_b = wb.iter().filter(|y| wa.iter().any(|x| close(x, y))).count();
+    (matched + matched_b) as f64 / (wa.len() + wb.len()) as f64
 }
 
 /// A context-similarity condition: `metric(context words of a, of b) >= threshold`.
