@@ -421,11 +421,19 @@ fn judge_quantities(
         x.value
             .is_some_and(|v| host.quantity().is_some_and(|h| h.interval.contains(v)))
     };
-    if within(qa, b) {
-        return Some((true, format!("within {}", allowance(b, rules)), false));
-    }
-    if within(qb, a) {
-        return Some((true, format!("within {}", allowance(a, rules)), false));
+    // When each value lies within the other's allowance, name the wider one: it is the
+    // tolerance the agreement rests on.
+    let width = |q: &Quantity| match (q.interval.low, q.interval.high) {
+        (Some(l), Some(h)) => h - l,
+        _ => f64::INFINITY,
+    };
+    match (within(qa, b), within(qb, a)) {
+        (true, true) if width(qa) > width(qb) => {
+            return Some((true, format!("within {}", allowance(a, rules)), false));
+        }
+        (true, _) => return Some((true, format!("within {}", allowance(b, rules)), false)),
+        (false, true) => return Some((true, format!("within {}", allowance(a, rules)), false)),
+        (false, false) => {}
     }
     if qa.interval.contains_interval(&qb.interval) && qa.interval.low.is_some() {
         return Some((true, format!("within {}", allowance(a, rules)), false));

@@ -30,7 +30,9 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
     match &q.measure {
         Measure::Percent => Some("percent".to_string()),
         Measure::Money(code) => Some(code.clone()),
-        Measure::Count | Measure::Fraction => q.unit_text.as_ref().map(|u| {
+        // A share is never compared with a count of the same noun.
+        Measure::Fraction => Some(format!("share of {}", q.unit_text.as_deref().unwrap_or("a whole"))),
+        Measure::Count => q.unit_text.as_ref().map(|u| {
             lexicon
                 .canonical(AliasCategory::Unit, u)
                 .map(str::to_string)

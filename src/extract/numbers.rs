@@ -174,6 +174,16 @@ fn tens_word(w: &str) -> Option<u32> {
     TENS.iter().find(|(t, _)| *t == w).map(|(_, v)| *v)
 }
 
+/// Every word a spelled-out number or fraction can start with (for a hyphenated token, its part
+/// before the first hyphen): callers build a lookup set from it to skip other words fast.
+pub fn number_word_starts() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .copied()
+        .chain(TENS.iter().map(|(t, _)| *t))
+        .chain(["a", "an", "half"])
+}
+
 /// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
 pub fn cardinal_word(w: &str) -> Option<f64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
@@ -255,7 +265,10 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         }
         let w = p.text;
         if j == i && (w == "a" || w == "an") {
-            if pieces.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word && is_scale_like(n.text)) {
+            if pieces
+                .get(j + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && is_scale_like(n.text))
+            {
                 current = 1.0;
                 last = Last::Unit;
                 j += 1;
@@ -274,7 +287,11 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
                 break;
             }
             current += v;
-            last = if !compound && v >= 20.0 { Last::Tens } else { Last::Unit };
+            last = if !compound && v >= 20.0 {
+                Last::Tens
+            } else {
+                Last::Unit
+            };
         } else if w == "hundred" {
             if !matches!(last, Last::Unit) || current >= 100.0 {
                 break;
@@ -358,6 +375,12 @@ pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     {
         m.value += 0.5;
         m.end += 3;
+        // "two and a half million".
+        if let Some(s) = scale_word(text(m.end)) {
+            m.value *= s;
+            m.scale = s;
+            m.end += 1;
+        }
     }
     Some(m)
 }
@@ -397,9 +420,12 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
         }
         TokenKind::Word => {
             if p.text == "half"
-                && pieces.get(i + 1).is_some_and(|n| n.text == "a" || n.text == "an")
+                && pieces
+                    .get(i + 1)
+                    .is_some_and(|n| n.text == "a" || n.text == "an")
                 && let Some(n) = pieces.get(i + 2)
-                && let Some(s) = scale_word(n.text).or(if n.text == "dozen" { Some(12.0) } else { None })
+                && let Some(s) =
+                    scale_word(n.text).or(if n.text == "dozen" { Some(12.0) } else { None })
             {
                 return Some(NumberMatch {
                     value: 0.5 * s,
@@ -509,7 +535,10 @@ mod tests {
         assert_eq!(value("twenty one"), Some(21.0));
         assert_eq!(value("one hundred and twenty"), Some(120.0));
         assert_eq!(value("fifteen hundred"), Some(1500.0));
-        assert_eq!(value("two million three hundred thousand"), Some(2_300_000.0));
+        assert_eq!(
+            value("two million three hundred thousand"),
+            Some(2_300_000.0)
+        );
         assert_eq!(value("a dozen"), Some(12.0));
         assert_eq!(value("two dozen eggs"), Some(24.0));
         assert_eq!(value("a hundred"), Some(100.0));
@@ -518,12 +547,16 @@ mod tests {
         assert_eq!(value("half a dozen"), Some(6.0));
         assert_eq!(parse("four and a half months"), Some((4.5, 4, Form::Words)));
         assert_eq!(value("2 and a half"), Some(2.5));
+        assert_eq!(value("two and a half million"), Some(2_500_000.0));
     }
 
     #[test]
     fn number_words_stop_where_the_number_ends() {
         assert_eq!(parse("five six"), Some((5.0, 1, Form::Words)));
-        assert_eq!(parse("three hundred and the rest"), Some((300.0, 2, Form::Words)));
+        assert_eq!(
+            parse("three hundred and the rest"),
+            Some((300.0, 2, Form::Words))
+        );
         assert_eq!(parse("twenty-one men"), Some((21.0, 1, Form::Words)));
         assert_eq!(value("a few"), None);
         assert_eq!(value("a"), None);

@@ -8,7 +8,9 @@
 //! or percent mark, a hyphenated range, or a vague amount), refusing numbers that are not amounts:
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
 //! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers, compound modifiers ("45-year-old"),
-//! labels ("Section 230", "Flight 93") and "one" used as a pronoun. The second pass reads each
+//! ages ("aged 45", "Smith, 37,"), team records ("(2-13)"), labels and names ("Section 230",
+//! "Flight 93", "FRANCE 24": a number right after a capitalised word names something rather than
+//! counting it), durations ("two weeks ago") and "one" used as a pronoun. The second pass reads each
 //! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
 //! it (or, failing that, the nearest known unit noun before it in the sentence), and whether it
 //! pairs with the next mention as a range ("4,000 to 5,000", "between 4,000 and 5,000") or a
@@ -16,6 +18,7 @@
 //! below.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::numbers::{self, Form, Piece};
 use crate::model::{
@@ -109,6 +112,13 @@ const CHANGE_CUES: &[&str] = &[
     "expands",
     "expanded",
     "expanding",
+    "double",
+    "doubled",
+    "doubling",
+    "triple",
+    "tripled",
+    "halve",
+    "halved",
 ];
 
 /// Words that, besides the change cues, make "to Y" a target ("get to 5,000", "cap it to 300").
@@ -204,28 +214,183 @@ const UNIT_REACH: usize = 40;
 /// prepositions, determiners, conjunctions, auxiliaries and common verbs, pronouns, adverbs.
 const FUNCTION_WORDS: &[&str] = &[
     // prepositions
-    "in", "on", "at", "from", "to", "by", "with", "for", "of", "into", "onto", "across", "over",
-    "under", "since", "during", "after", "before", "about", "against", "between", "per", "than",
-    "as", "via", "through", "within", "without", "toward", "towards", "near", "amid", "among",
-    "including", "like", "until", "till", "around", "behind", "beyond", "despite", "inside",
-    "outside", "off", "out", "up", "down", "ago", "apiece", "each",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "by",
+    "with",
+    "for",
+    "of",
+    "into",
+    "onto",
+    "across",
+    "over",
+    "under",
+    "since",
+    "during",
+    "after",
+    "before",
+    "about",
+    "against",
+    "between",
+    "per",
+    "than",
+    "as",
+    "via",
+    "through",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "near",
+    "amid",
+    "among",
+    "including",
+    "like",
+    "until",
+    "till",
+    "around",
+    "behind",
+    "beyond",
+    "despite",
+    "inside",
+    "outside",
+    "off",
+    "out",
+    "up",
+    "down",
+    "ago",
+    "apiece",
+    "each",
     // determiners
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "all", "every", "some", "any", "no", "both", "such",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "all",
+    "every",
+    "some",
+    "any",
+    "no",
+    "both",
+    "such",
     // conjunctions and relatives
-    "and", "or", "but", "nor", "so", "yet", "while", "who", "whom", "whose", "which", "where",
-    "when", "if", "because", "although", "though", "whether",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "where",
+    "when",
+    "if",
+    "because",
+    "although",
+    "though",
+    "whether",
     // auxiliaries and common verbs
-    "is", "are", "was", "were", "be", "been", "being", "am", "will", "would", "shall", "should",
-    "can", "could", "may", "might", "must", "have", "has", "had", "do", "does", "did", "remain",
-    "remains", "say", "says", "said", "get", "got", "make", "made", "go", "went", "come", "came",
-    "take", "took", "leave", "left", "stay", "stayed",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "remain",
+    "remains",
+    "say",
+    "says",
+    "said",
+    "get",
+    "got",
+    "make",
+    "made",
+    "go",
+    "went",
+    "come",
+    "came",
+    "take",
+    "took",
+    "leave",
+    "left",
+    "stay",
+    "stayed",
     // pronouns
-    "it", "they", "he", "she", "we", "you", "i", "them", "him", "me", "itself", "themselves",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "them",
+    "him",
+    "me",
+    "itself",
+    "themselves",
     // adverbs
-    "now", "still", "also", "already", "only", "just", "currently", "last", "next", "then",
-    "there", "here", "later", "earlier", "too", "very", "not", "never", "ever", "again", "away",
-    "back", "home", "percent", "times", "a.m.", "p.m.", "am", "pm",
+    "now",
+    "still",
+    "also",
+    "already",
+    "only",
+    "just",
+    "currently",
+    "last",
+    "next",
+    "then",
+    "there",
+    "here",
+    "later",
+    "earlier",
+    "too",
+    "very",
+    "not",
+    "never",
+    "ever",
+    "again",
+    "away",
+    "back",
+    "home",
+    "percent",
+    "times",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
 ];
 
 /// Adjectives skipped on the way to the counted noun ("500 more troops").
@@ -379,7 +544,9 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// ISO codes written before a number ("USD 20"), upper-case as written.
-const ISO_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"];
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD",
+];
 
 /// Currency words after a number ("20 million dollars", "5 euros"). "pounds" is read as money:
 /// news counts pounds sterling far more often than pounds of weight.
@@ -401,6 +568,33 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("francs", "CHF"),
 ];
 
+/// FNV-1a: the lookup tables hash one short word per token, where the default SipHash costs more
+/// than the rest of the scan. Keys come from the lexicon, so collision attacks are not a concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// A hedge phrase split into tokens.
 #[derive(Debug)]
 struct HedgeEntry {
@@ -421,22 +615,33 @@ struct VagueEntry {
     needs_plural: bool,
 }
 
+/// What a word can start.
+#[derive(Debug, Default)]
+struct Starter {
+    /// Vague phrases starting with the word, longest first.
+    vague: Vec<usize>,
+    /// A spelled-out number or fraction ("six", "twenty", "a", "half").
+    number: bool,
+}
+
 /// The quantity extractor, with its lookup tables built once.
 #[derive(Debug)]
 pub struct QuantityExtractor {
     hedges: Vec<HedgeEntry>,
     /// Last token of a hedge phrase → hedge indices, longest phrase first.
-    hedges_by_last: HashMap<String, Vec<usize>>,
+    hedges_by_last: FastMap<String, Vec<usize>>,
     vague: Vec<VagueEntry>,
     /// First token of a vague phrase → vague indices, longest phrase first.
-    vague_by_first: HashMap<String, Vec<usize>>,
+    /// Every word that can start a vague amount or a spelled-out number, so that other words
+    /// cost one lookup.
+    starters: FastMap<String, Starter>,
     /// One-word unit variants, lower-case.
-    units: HashSet<String>,
+    units: FastSet<String>,
     /// First word of a multi-word unit variant → the variants' tokens, longest first.
-    multi_units: HashMap<String, Vec<Vec<String>>>,
-    function_words: HashSet<&'static str>,
-    change_cues: HashSet<&'static str>,
-    labels: HashSet<&'static str>,
+    multi_units: FastMap<String, Vec<Vec<String>>>,
+    function_words: FastSet<&'static str>,
+    change_cues: FastSet<&'static str>,
+    labels: FastSet<&'static str>,
 }
 
 /// A document prepared for the extractor: its pieces (lower-case tokens) and original text.
@@ -542,7 +747,7 @@ enum Step {
 impl QuantityExtractor {
     pub fn new(lexicon: &Lexicon) -> QuantityExtractor {
         let mut hedges = Vec::new();
-        let mut hedges_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut hedges_by_last: FastMap<String, Vec<usize>> = FastMap::default();
         for h in &lexicon.hedges {
             let tokens = phrase_tokens(&h.phrase);
             let Some(last) = tokens.last().cloned() else {
@@ -555,7 +760,7 @@ impl QuantityExtractor {
             });
         }
         let mut vague = Vec::new();
-        let mut vague_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut vague_by_first: FastMap<String, Vec<usize>> = FastMap::default();
         for v in &lexicon.vague {
             let tokens = phrase_tokens(&v.phrase);
             let Some(first) = tokens.first().cloned() else {
@@ -577,11 +782,16 @@ impl QuantityExtractor {
         for list in hedges_by_last.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(hedges[i].tokens.len()));
         }
-        for list in vague_by_first.values_mut() {
+        let mut starters: FastMap<String, Starter> = FastMap::default();
+        for (first, mut list) in vague_by_first {
             list.sort_by_key(|&i| std::cmp::Reverse(vague[i].tokens.len()));
+            starters.entry(first).or_default().vague = list;
         }
-        let mut units = HashSet::new();
-        let mut multi_units: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for w in numbers::number_word_starts() {
+            starters.entry(w.to_string()).or_default().number = true;
+        }
+        let mut units = FastSet::default();
+        let mut multi_units: FastMap<String, Vec<Vec<String>>> = FastMap::default();
         for (variant, _) in lexicon.variants(AliasCategory::Unit) {
             let tokens = phrase_tokens(variant);
             match tokens.len() {
@@ -602,7 +812,7 @@ impl QuantityExtractor {
             hedges,
             hedges_by_last,
             vague,
-            vague_by_first,
+            starters,
             units,
             multi_units,
             function_words: FUNCTION_WORDS.iter().copied().collect(),
@@ -719,7 +929,11 @@ impl QuantityExtractor {
             return true;
         }
         // "No. 8", "Vol. 3".
-        if prev == "." && v.before(i).and_then(|p| v.before(p)).is_some_and(|pp| self.labels.contains(v.low(pp))) {
+        if prev == "."
+            && v.before(i)
+                .and_then(|p| v.before(p))
+                .is_some_and(|pp| self.labels.contains(v.low(pp)))
+        {
             return true;
         }
         if is_age(v, i, k) {
@@ -774,8 +988,11 @@ impl QuantityExtractor {
         let chained = v.glued(e) && matches!(v.low(e), "-" | "–" | "/" | ":" | ".")
             || (v.glued(e) && v.is_word(e));
         let phone = v.low(i).len() == 3 && v.low(j).len() == 4;
+        // A team's record: "the Chiefs (2-13)", "0-10".
+        let record = first.value == 0.0 || v.low_before(i) == "(";
         if chained
             || phone
+            || record
             || is_year_like(v.low(i))
             || is_year_like(v.low(j))
             || first.value >= second.value
@@ -806,8 +1023,22 @@ impl QuantityExtractor {
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
     fn word_at(&self, v: &View, i: usize) -> Step {
-        if let Some(m) = self.vague_at(v, i) {
+        let w = v.low(i);
+        let starter = self.starters.get(w);
+        if let Some(st) = starter
+            && let Some(m) = self.vague_at(v, i, &st.vague)
+        {
             return Step::Found(m);
+        }
+        let number = match starter {
+            Some(st) => st.number,
+            // "twenty-one", "two-thirds".
+            None => w
+                .split_once('-')
+                .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number)),
+        };
+        if !number {
+            return Step::Skip(i + 1);
         }
         let Some(m) = numbers::parse_at(&v.ps, i) else {
             return Step::Skip(i + 1);
@@ -868,12 +1099,12 @@ impl QuantityExtractor {
     }
 
     /// A vague amount at `i` ("dozens of", "several", "a handful"), followed by its noun.
-    fn vague_at(&self, v: &View, i: usize) -> Option<Mention> {
-        let list = self.vague_by_first.get(v.low(i))?;
+    fn vague_at(&self, v: &View, i: usize, list: &[usize]) -> Option<Mention> {
         for &idx in list {
             let entry = &self.vague[idx];
             let n = entry.tokens.len();
-            let matches = (0..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
+            let matches =
+                (0..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
             if !matches {
                 continue;
             }
@@ -884,7 +1115,10 @@ impl QuantityExtractor {
                 noun += 1;
             }
             if (entry.has_of || noun > i + n)
-                && matches!(v.low_in(noun, i), "the" | "its" | "their" | "his" | "her" | "our")
+                && matches!(
+                    v.low_in(noun, i),
+                    "the" | "its" | "their" | "his" | "her" | "our"
+                )
             {
                 noun += 1;
             }
@@ -984,12 +1218,16 @@ impl QuantityExtractor {
         // A partitive: "three of the soldiers".
         if v.low_in(j, anchor) == "of" {
             j += 1;
-            if matches!(v.low_in(j, anchor), "the" | "its" | "their" | "our" | "these" | "those") {
+            if matches!(
+                v.low_in(j, anchor),
+                "the" | "its" | "their" | "our" | "these" | "those"
+            ) {
                 j += 1;
             }
         }
         let mut known: Option<(usize, usize)> = None;
         let mut noun: Option<(usize, usize)> = None;
+        let mut acronym: Option<(usize, usize)> = None;
         let mut words = 0;
         while words < 4 && v.same_sentence(j, anchor) && v.is_word(j) {
             words += 1;
@@ -1018,9 +1256,14 @@ impl QuantityExtractor {
             // A name ("mother of 13 Jane Doe"), not a counted noun.
             let capitalised = |x: usize| {
                 let o = v.orig(x);
-                o.chars().next().is_some_and(char::is_uppercase) && o.chars().any(char::is_lowercase)
+                o.chars().next().is_some_and(char::is_uppercase)
+                    && o.chars().any(char::is_lowercase)
             };
-            if capitalised(j) && v.is_word(j + 1) && v.same_sentence(j + 1, anchor) && capitalised(j + 1) {
+            if capitalised(j)
+                && v.is_word(j + 1)
+                && v.same_sentence(j + 1, anchor)
+                && capitalised(j + 1)
+            {
                 break;
             }
             if !is_known && (w.ends_with("ed") || w.ends_with("ing")) {
@@ -1035,7 +1278,9 @@ impl QuantityExtractor {
                 known = Some((j, j + 1));
                 noun = known;
             } else if all_caps {
-                // An acronym modifies the noun after it ("5,000 US troops", "six AK rifles").
+                // An acronym modifies the noun after it ("5,000 US troops"), or is the unit
+                // itself when no noun follows ("8 GB").
+                acronym = acronym.or(Some((j, j + 1)));
                 j += 1;
                 continue;
             } else if capitalised(j) && noun.is_some() {
@@ -1049,7 +1294,7 @@ impl QuantityExtractor {
                 break;
             }
         }
-        let (s, e) = known.or(noun)?;
+        let (s, e) = known.or(noun).or(acronym)?;
         let span = v.span(s, e);
         Some((v.text[span.start..span.end].to_lowercase(), e))
     }
@@ -1109,7 +1354,10 @@ impl QuantityExtractor {
             return Role::Level;
         };
         let w = v.low(p);
-        if w == "to" && !TO_EXCLUDED.contains(&v.low_before(p)) && self.cue_in_clause(v, v.before(p), true) {
+        if w == "to"
+            && !TO_EXCLUDED.contains(&v.low_before(p))
+            && self.cue_in_clause(v, v.before(p), true)
+        {
             return Role::After;
         }
         if TARGET_VERBS.contains(&w) {
@@ -1148,7 +1396,14 @@ impl QuantityExtractor {
             return false;
         };
         let w = v.low(verb);
-        CHANGE_VERBS.contains(&w) || (particle && PARTICLE_VERBS.contains(&w))
+        // The particle may also follow the object: "pull some 2,200 soldiers out of Iraq".
+        let particle_after = || {
+            (s + 1..s + 5)
+                .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
+                .any(|i| matches!(v.low(i), "back" | "out" | "home"))
+        };
+        CHANGE_VERBS.contains(&w)
+            || (PARTICLE_VERBS.contains(&w) && (particle || particle_after()))
     }
 
     /// Second pass: pairs mentions into ranges and changes and makes the claims.
@@ -1274,7 +1529,11 @@ impl QuantityExtractor {
                 Link::Range
             });
         }
-        if word_before == "between" && v.low(a.end) == "and" && b.start == a.end + 1 && b.hedge.is_none() {
+        if word_before == "between"
+            && v.low(a.end) == "and"
+            && b.start == a.end + 1
+            && b.hedge.is_none()
+        {
             return Some(Link::Range);
         }
         if v.low(a.end) == "to" && b.start == a.end + 1 && b.hedge.is_none() && a_value < b.value {
@@ -1449,7 +1708,9 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
     }
     // A name, a comma, the number, a comma or the sentence end.
     v.low(p) == ","
-        && pp.is_some_and(|pp| v.is_word(pp) && v.orig(pp).chars().next().is_some_and(char::is_uppercase))
+        && pp.is_some_and(|pp| {
+            v.is_word(pp) && v.orig(pp).chars().next().is_some_and(char::is_uppercase)
+        })
         && matches!(next, "," | "." | ";" | "")
 }
 
@@ -1466,7 +1727,9 @@ fn glued_run_skip(v: &View, i: usize) -> Step {
 fn is_year_like(digits: &str) -> bool {
     digits.len() == 4
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// A lexicon phrase as tokens: words, with a final period split off ("approx." → "approx", ".").
@@ -1573,12 +1836,23 @@ mod tests {
             "Officials said about 5,200 troops remain, at least six were hurt and no more than 40 \
              left, while nearly 300 civilians fled.",
         );
-        assert_eq!(texts(&c), ["about 5,200", "at least six", "no more than 40", "nearly 300"]);
+        assert_eq!(
+            texts(&c),
+            [
+                "about 5,200",
+                "at least six",
+                "no more than 40",
+                "nearly 300"
+            ]
+        );
         assert_eq!(find(&c, "about 5,200").hedge.as_deref(), Some("about"));
         assert_eq!(find(&c, "about 5,200").value, Some(5200.0));
         assert_eq!(find(&c, "about 5,200").interval, Interval::point(5200.0));
         assert_eq!(find(&c, "at least six").hedge.as_deref(), Some("at least"));
-        assert_eq!(find(&c, "no more than 40").hedge.as_deref(), Some("no more than"));
+        assert_eq!(
+            find(&c, "no more than 40").hedge.as_deref(),
+            Some("no more than")
+        );
         assert_eq!(find(&c, "nearly 300").hedge.as_deref(), Some("nearly"));
     }
 
@@ -1614,7 +1888,13 @@ mod tests {
         );
         assert_eq!(
             texts(&c),
-            ["dozens", "several", "hundreds of thousands", "thousands", "a handful"]
+            [
+                "dozens",
+                "several",
+                "hundreds of thousands",
+                "thousands",
+                "a handful"
+            ]
         );
         let dozens = find(&c, "dozens");
         assert_eq!(dozens.vague.as_deref(), Some("dozens"));
@@ -1641,7 +1921,11 @@ mod tests {
         let c = extract("Turnout fell 40% in May, then 12 percent, then 7.5 per cent of voters.");
         for (text, value) in [("40%", 40.0), ("12 percent", 12.0), ("7.5 per cent", 7.5)] {
             let q = find(&c, text);
-            assert_eq!((q.measure.clone(), q.value), (Measure::Percent, Some(value)), "{text}");
+            assert_eq!(
+                (q.measure.clone(), q.value),
+                (Measure::Percent, Some(value)),
+                "{text}"
+            );
             assert_eq!(q.unit_text, None);
         }
     }
@@ -1660,7 +1944,10 @@ mod tests {
         assert_eq!(money("US$20"), (Measure::Money("USD".into()), 20.0));
         assert_eq!(money("€20m"), (Measure::Money("EUR".into()), 2e7));
         assert_eq!(money("£5 billion"), (Measure::Money("GBP".into()), 5e9));
-        assert_eq!(money("20 million dollars"), (Measure::Money("USD".into()), 2e7));
+        assert_eq!(
+            money("20 million dollars"),
+            (Measure::Money("USD".into()), 2e7)
+        );
         assert_eq!(money("5 euros"), (Measure::Money("EUR".into()), 5.0));
         assert!(c.iter().all(|c| c.quantity().unwrap().unit_text.is_none()));
     }
@@ -1696,7 +1983,13 @@ mod tests {
         );
         assert_eq!(
             texts(&c),
-            ["4,000 to 5,000", "200 and 300", "10-12", "1,500–2,000", "about 30 – 40"]
+            [
+                "4,000 to 5,000",
+                "200 and 300",
+                "10-12",
+                "1,500–2,000",
+                "about 30 – 40"
+            ]
         );
         let r = find(&c, "4,000 to 5,000");
         assert_eq!((r.value, r.range), (Some(4500.0), Some((4000.0, 5000.0))));
@@ -1708,7 +2001,10 @@ mod tests {
         assert_eq!(unit(find(&c, "10-12")), Some("rockets"));
         assert_eq!(find(&c, "1,500–2,000").range, Some((1500.0, 2000.0)));
         let hedged = find(&c, "about 30 – 40");
-        assert_eq!((hedged.hedge.as_deref(), hedged.range), (Some("about"), Some((30.0, 40.0))));
+        assert_eq!(
+            (hedged.hedge.as_deref(), hedged.range),
+            (Some("about"), Some((30.0, 40.0)))
+        );
     }
 
     #[test]
@@ -1735,7 +2031,10 @@ mod tests {
         assert_eq!(before.change_pair, after.change_pair);
         assert!(before.change_pair.is_some());
         // The noun after the second number counts both.
-        assert_eq!((unit(before), unit(after)), (Some("troops"), Some("troops")));
+        assert_eq!(
+            (unit(before), unit(after)),
+            (Some("troops"), Some("troops"))
+        );
         assert_eq!(before.hedge.as_deref(), Some("about"));
         let (b2, a2) = (find(&c, "40"), find(&c, "55"));
         assert_eq!((b2.role, a2.role), (Role::Before, Role::After));
@@ -1757,7 +2056,10 @@ mod tests {
         let c = extract("Estimates run from 4,000 to 5,000 fighters.");
         assert_eq!(texts(&c), ["4,000 to 5,000"]);
         let r = find(&c, "4,000 to 5,000");
-        assert_eq!((r.role, r.range, r.change_pair), (Role::Level, Some((4000.0, 5000.0)), None));
+        assert_eq!(
+            (r.role, r.range, r.change_pair),
+            (Role::Level, Some((4000.0, 5000.0)), None)
+        );
     }
 
     #[test]
@@ -1824,7 +2126,10 @@ mod tests {
              has 7,400 soldiers.",
         );
         let q = find(&c, "roughly 6,000");
-        assert_eq!((q.role, unit(q), q.hedge.as_deref()), (Role::Level, Some("troops"), Some("roughly")));
+        assert_eq!(
+            (q.role, unit(q), q.hedge.as_deref()),
+            (Role::Level, Some("troops"), Some("roughly"))
+        );
         assert_eq!(find(&c, "7,400").role, Role::Level);
     }
 
@@ -1874,7 +2179,9 @@ mod tests {
 
     #[test]
     fn one_as_a_pronoun_is_not_a_count() {
-        let c = extract("One of the guards said the one left was no one; one Briton and one Dane died.");
+        let c = extract(
+            "One of the guards said the one left was no one; one Briton and one Dane died.",
+        );
         assert_eq!(texts(&c), ["one", "one"]);
         assert_eq!(unit(&c[0].quantity().unwrap().clone()), Some("briton"));
     }
@@ -1902,57 +2209,48 @@ mod tests {
     }
 
     #[test]
-    #[ignore]
-    fn corpus_dump() {
-        let extractor = QuantityExtractor::new(&Ruleset::builtin().lexicon);
-        let mut files: Vec<_> = std::fs::read_dir("/work/shared/corpus/ecbplus")
-            .unwrap()
-            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).into_iter().flatten())
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        let mut bytes = 0;
-        let t = std::time::Instant::now();
-        for f in &files {
-            let text = std::fs::read_to_string(f).unwrap();
-            bytes += text.len();
-            let src = source(&text);
-            let doc = segment(&src);
-            for c in extractor.extract(&doc, 0, &[]) {
-                let q = c.quantity().unwrap();
-                let sent = doc.sentences[c.sentence].span;
-                println!(
-                    "{:?}\t{:?}\t{:?}\t{:?}\t{:?}\t{}",
-                    c.text, q.role, q.unit_text, q.hedge, q.measure,
-                    text[sent.start..sent.end].replace('\n', " ")
-                );
-            }
-        }
-        eprintln!("{} bytes in {:?}", bytes, t.elapsed());
+    fn multi_word_hedges_match_longest_first() {
+        let c = extract(
+            "An estimated 300 people, as many as 40 boats, in excess of $2bn, approx. 50 cars and \
+             just over 10% of homes were counted, plus tens of thousands of leaflets.",
+        );
+        let hedge = |t: &str| find(&c, t).hedge.clone();
+        assert_eq!(hedge("An estimated 300").as_deref(), Some("an estimated"));
+        assert_eq!(hedge("as many as 40").as_deref(), Some("as many as"));
+        assert_eq!(hedge("in excess of $2bn").as_deref(), Some("in excess of"));
+        assert_eq!(find(&c, "in excess of $2bn").value, Some(2e9));
+        assert_eq!(hedge("approx. 50").as_deref(), Some("approx."));
+        assert_eq!(hedge("just over 10%").as_deref(), Some("just over"));
+        let vague = find(&c, "tens of thousands");
+        assert_eq!(
+            (vague.vague.as_deref(), unit(vague)),
+            (Some("tens of thousands"), Some("leaflets"))
+        );
     }
 
     #[test]
-    fn debug_dump() {
-        for t in [
-            "Officials plan to cut the deployment in Iraq from about 5,200 to 3,000 troops within weeks.",
-            "The army will trim its presence in Syria to 900 this year, a spokesman said on Monday.",
-            "Over the last year, dozens of mortar attacks have hit the base, killing at least six military personnel – four Americans, one Canadian and two Syrians.",
-            "The navy will call back some 1,800 sailors from the Gulf by the end of May.",
-            "In Chad the mission currently has 7,400 soldiers under a deal signed in March.",
-            "Its goal is to get down to fewer than 4,000 troops as talks progress.",
-            "The ministry aims to reach 2,000 to 3,000 troops by the election.",
-            "Protesters want to expel the roughly 6,000 foreign troops stationed there.",
-            "The budget rose to $1.5 million, up 40% from €20m and £5 billion in its 2016 plan.",
-            "More than a third of voters and nearly half of the residents backed it; 20 million dollars was spent.",
-            "The F-16 and COVID-19 hit the G7 at 10:30 on September 9, 2020 and 3 p.m. for the third time.",
-            "One of the soldiers said one Briton died, the first in 2014.",
-        ] {
-            println!("== {t}");
-            for c in extract(t) {
-                let q = c.quantity().unwrap();
-                println!("  {:?} v={:?} r={:?} h={:?} vg={:?} m={:?} u={:?} role={:?} pair={:?}", c.text, q.value, q.range, q.hedge, q.vague, q.measure, q.unit_text, q.role, q.change_pair);
-            }
-        }
+    fn records_are_not_ranges_and_doublings_are_changes() {
+        let c = extract("The Hawks (2-13) lost again; memory doubled from 8 to 16 GB.");
+        assert_eq!(texts(&c), ["8", "16"]);
+        let (b, a) = (find(&c, "8"), find(&c, "16"));
+        assert_eq!((b.role, a.role), (Role::Before, Role::After));
+        assert_eq!((unit(b), unit(a)), (Some("gb"), Some("gb")));
+    }
+
+    #[test]
+    fn halves_after_whole_numbers() {
+        let c = extract("He served four and a half months with two and a half thousand guards.");
+        let q = find(&c, "four and a half");
+        assert_eq!((q.value, unit(q)), (Some(4.5), Some("months")));
+    }
+
+    #[test]
+    fn claims_know_their_sentence_and_the_extractor_is_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<QuantityExtractor>();
+        let c = extract("No numbers here. Then 12 guards came.\nAnd 7 more guards.");
+        assert_eq!(texts(&c), ["12", "7"]);
+        assert_eq!((c[0].sentence, c[1].sentence), (1, 2));
+        assert_eq!(unit(find(&c, "7")), Some("guards"));
     }
 }
