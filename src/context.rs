@@ -364,16 +364,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn source(text: &str) -> Source {
-        Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        }
+        Source::from_text("s", text)
     }
 
     /// The context of a count claim on `number` (with `unit` counted), plus any extra claims.

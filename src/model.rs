@@ -60,6 +60,21 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source with no metadata whose whole text is the body (for tests, and for callers that
+    /// already hold the text).
+    pub fn from_text(id: &str, text: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            outlet: None,
+            url: None,
+            published: None,
+            title: None,
+            text: text.to_string(),
+            body_start: 0,
+        }
+    }
+
     /// The name an editor knows the source by: the outlet, else the id.
     pub fn display_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or(&self.id)

@@ -31,7 +31,10 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
         Measure::Percent => Some("percent".to_string()),
         Measure::Money(code) => Some(code.clone()),
         // A share is never compared with a count of the same noun.
-        Measure::Fraction => Some(format!("share of {}", q.unit_text.as_deref().unwrap_or("a whole"))),
+        Measure::Fraction => Some(format!(
+            "share of {}",
+            q.unit_text.as_deref().unwrap_or("a whole")
+        )),
         Measure::Count => q.unit_text.as_ref().map(|u| {
             lexicon
                 .canonical(AliasCategory::Unit, u)
@@ -190,16 +193,7 @@ mod tests {
         after.change_pair = Some(1);
         after.unit_text = Some("soldiers".into());
         let text = "Cut from about 5,200 to 3,000 soldiers.";
-        let source = Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        };
+        let source = Source::from_text("s", text);
         let mut claims = vec![
             Claim::new(
                 0,

@@ -231,16 +231,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Source {
-        Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        }
+        Source::from_text("s", text)
     }
 
     fn sentences(text: &str) -> Vec<String> {

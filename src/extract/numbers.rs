@@ -468,16 +468,7 @@ mod tests {
     use crate::segment::segment;
 
     fn source(text: &str) -> Source {
-        Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        }
+        Source::from_text("s", text)
     }
 
     /// Parses the number at the start of `text`: its value and how many tokens it covers.

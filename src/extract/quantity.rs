@@ -1402,8 +1402,7 @@ impl QuantityExtractor {
                 .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
-        CHANGE_VERBS.contains(&w)
-            || (PARTICLE_VERBS.contains(&w) && (particle || particle_after()))
+        CHANGE_VERBS.contains(&w) || (PARTICLE_VERBS.contains(&w) && (particle || particle_after()))
     }
 
     /// Second pass: pairs mentions into ranges and changes and makes the claims.
@@ -1786,16 +1785,7 @@ mod tests {
     use crate::segment::segment;
 
     fn source(text: &str) -> Source {
-        Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        }
+        Source::from_text("s", text)
     }
 
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {

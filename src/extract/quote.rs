@@ -391,16 +391,7 @@ mod tests {
     use crate::segment::segment;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let src = Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: text.into(),
-            body_start: 0,
-        };
+        let src = Source::from_text("s", text);
         let doc = segment(&src);
         let (people, mentions) = EntityExtractor::new(&Ruleset::builtin().lexicon).extract(&doc, 0);
         QuoteExtractor::new()

@@ -1755,14 +1755,8 @@ mod tests {
 
     fn source(text: &str, published: Option<NaiveDate>) -> Source {
         Source {
-            id: "s".into(),
-            path: "s.txt".into(),
-            outlet: None,
-            url: None,
             published,
-            title: None,
-            text: text.into(),
-            body_start: 0,
+            ..Source::from_text("s", text)
         }
     }
 

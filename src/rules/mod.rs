@@ -274,7 +274,9 @@ fn word_dice(a: &str, b: &str) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let close = |x: &str, y: &str| x == y || (x.len() > 4 && y.len() > 4 && strsim::jaro_winkler(x, y) >= 0.9);
+    let close = |x: &str, y: &str| {
+        x == y || (x.len() > 4 && y.len() > 4 && strsim::jaro_winkler(x, y) >= 0.9)
+    };
     let matched = wa.iter().filter(|x| wb.iter().any(|y| close(x, y))).count();
     let matched_b = wb.iter().filter(|y| wa.iter().any(|x| close(x, y))).count();
     (matched + matched_b) as f64 / (wa.len() + wb.len()) as f64
