@@ -70,14 +70,57 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
                     continue;
                 };
                 if let Some(l) = judge(claims, a, b, rule, score, rules) {
+                    let conflict_bar = match claims[a].source == claims[b].source {
+                        true => rule
+                            .within_source_conflict_similarity
+                            .or(rule.conflict_similarity),
+                        false => rule.conflict_similarity,
+                    };
+                    let near = match (claims[a].quantity(), claims[b].quantity()) {
+                        (Some(qa), Some(qb)) => rule
+                            .near_difference
+                            .zip(relative_difference(qa, qb))
+                            .is_some_and(|(t, d)| d <= t),
+                        _ => false,
+                    };
+                    if l.verdict == Verdict::Conflict
+                        && !anchored
+                        && !near
+                        && let Some(sim) = conflict_bar
+                        && context_score(&claims[a], &claims[b], sim.metric) < sim.threshold
+                    {
+                        continue;
+                    }
                     linked.insert((a, b));
                     links.push(l);
                 }
             }
         }
     }
+    let links = drop_conflicts_with_better_partners(claims, links);
+    let mut links = links;
     links.sort_by_key(|x| (x.a, x.b));
     links
+}
+
+/// A conflict between `a` and `b` is dropped when `a` agrees with another claim of `b`'s
+/// sentence (or `b` with another of `a`'s): sentences that list several values ("born in 1928 ...
+/// founded in 1931") pair value with value, not every value with every other.
+fn drop_conflicts_with_better_partners(claims: &[Claim], links: Vec<Link>) -> Vec<Link> {
+    let sentence = |i: usize| (claims[i].source, claims[i].sentence);
+    let agreeing: BTreeSet<(usize, (usize, usize))> = links
+        .iter()
+        .filter(|l| l.verdict == Verdict::Agree)
+        .flat_map(|l| [(l.a, sentence(l.b)), (l.b, sentence(l.a))])
+        .collect();
+    links
+        .into_iter()
+        .filter(|l| {
+            l.verdict == Verdict::Agree
+                || !(agreeing.contains(&(l.a, sentence(l.b)))
+                    || agreeing.contains(&(l.b, sentence(l.a))))
+        })
+        .collect()
 }
 
 /// The value of a field for blocking and comparison; `None` when the claim lacks it.
@@ -176,7 +219,7 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
 fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeSet<(usize, usize)> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        if claim.kind() != kind {
+        if claim.kind() != kind || !rule.applies_to(claim) {
             continue;
         }
         for key in blocking_keys(claim, rule) {
@@ -270,13 +313,17 @@ fn same_fact(a: &Claim, b: &Claim, rule: &LinkRule, anchored: bool) -> Option<f6
     match rule.similarity {
         None => Some(1.0),
         Some(sim) => {
-            let (ta, tb) = match a.kind() {
-                ClaimKind::Quote => (quote_words(&a.text), quote_words(&b.text)),
-                _ => (a.context.words.clone(), b.context.words.clone()),
-            };
-            let score = sim.metric.score(&ta, &tb);
+            let score = context_score(a, b, sim.metric);
             (score >= sim.threshold).then_some(score)
         }
+    }
+}
+
+/// How alike two claims' contexts are: their wordings for quotes, the words around them otherwise.
+fn context_score(a: &Claim, b: &Claim, metric: crate::rules::Metric) -> f64 {
+    match a.kind() {
+        ClaimKind::Quote => metric.score(&quote_words(&a.text), &quote_words(&b.text)),
+        _ => metric.score(&a.context.words, &b.context.words),
     }
 }
 
@@ -304,6 +351,7 @@ fn compatible(a: &Claim, b: &Claim, field: Field) -> bool {
 pub fn quote_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let word = word.trim_matches(|c| c == '\'' || c == '’');
         if word.is_empty() {
             continue;
         }
@@ -564,15 +612,37 @@ fn judge_people(a: &Claim, b: &Claim) -> Option<Judgement> {
     })
 }
 
-/// "Kenneth" = "Kenneth" = "K." = "K"; "Frank" ≠ "Kenneth".
+/// Given names are compatible when they share a name, or one is an initial or a short form of
+/// the other: "Kenneth" ~ "K." ~ "Kenneth F."; "Mark" ~ "Mark Jay"; "Ray" ~ "Raymond";
+/// "Frank" ≁ "Kenneth". Words before the first name (untitled roles such as "Prosecutor Terry")
+/// count as names too, so they only ever add matches.
 fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (
-        a.trim_end_matches('.').to_lowercase(),
-        b.trim_end_matches('.').to_lowercase(),
-    );
-    a == b
-        || (a.chars().count() == 1 && b.starts_with(&a))
-        || (b.chars().count() == 1 && a.starts_with(&b))
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let short_form = |x: &str, y: &str| {
+        let n = x.chars().count();
+        (n == 1 || n >= 3) && y.starts_with(x)
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().any(|x| {
+        wb.iter()
+            .any(|y| x == y || short_form(x, y) || short_form(y, x))
+    })
+}
+
+/// Whether two speakers' canonical names can be one person: the same surname (last word) and
+/// compatible given names.
+fn same_speaker(a: &str, b: &str) -> bool {
+    let split = |s: &str| match s.rsplit_once(' ') {
+        Some((given, surname)) => (given.to_string(), surname.to_lowercase()),
+        None => (String::new(), s.to_lowercase()),
+    };
+    let ((ga, sa), (gb, sb)) = (split(a), split(b));
+    sa == sb && (ga.is_empty() || gb.is_empty() || same_given_name(&ga, &gb))
 }
 
 fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
@@ -584,7 +654,8 @@ fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
         b.quote().and_then(|q| q.speaker.clone()),
     );
     match (&sa, &sb) {
-        (Some(x), Some(y)) if x != y => (
+        // Only full names are trusted to tell speakers apart; a bare surname may be misresolved.
+        (Some(x), Some(y)) if x.contains(' ') && y.contains(' ') && !same_speaker(x, y) => (
             false,
             format!("the same words attributed to {x} and to {y}"),
             true,
@@ -610,11 +681,21 @@ mod tests {
     #[test]
     fn given_names_and_initials() {
         assert!(same_given_name("Kenneth", "K."));
+        assert!(same_given_name("Mark", "Mark Jay"));
+        assert!(same_given_name("Ray", "Raymond"));
+        assert!(same_given_name("Prosecutor Terry", "Attorney Terry"));
         assert!(!same_given_name("Frank", "Kenneth"));
+        assert!(!same_given_name("Deborah", "Hoyt"));
+        assert!(same_speaker("James G. Bodiford", "James Bodiford"));
+        assert!(!same_speaker("Jane Smith", "Jane Doe"));
     }
 
     #[test]
     fn quote_words_fold_case_and_punctuation() {
+        assert_eq!(
+            quote_words("I told my son, 'I think I'm shot.'"),
+            "i told my son i think i'm shot"
+        );
         assert_eq!(
             quote_words("“Rooting out, the final remnants”"),
             "rooting out the final remnants"

@@ -306,9 +306,42 @@ pub struct LinkRule {
     /// Context similarity the pair must reach.
     #[serde(default)]
     pub similarity: Option<Similarity>,
+    /// Context similarity a pair must reach to be reported as a conflict: values that disagree
+    /// are only the same fact when their sentences say so; below it, the pair is not linked
+    /// (two facts that happen to share a noun and a place). Pairs anchored on linked
+    /// quantities are exempt.
+    #[serde(default)]
+    pub conflict_similarity: Option<Similarity>,
+    /// The same, for two claims of one source: an article rarely contradicts itself, so two
+    /// different values in one article are usually two facts.
+    #[serde(default)]
+    pub within_source_conflict_similarity: Option<Similarity>,
+    /// Quantities only: values closer than this relative difference (0.1 = 10%) conflict
+    /// without reaching the conflict similarity: "about 5,200" against "roughly 5,000" is one
+    /// figure reported two ways, whatever the sentences around them.
+    #[serde(default)]
+    pub near_difference: Option<f64>,
     /// Times only: also link two event times whose sentences state the same quantity fact.
     #[serde(default)]
     pub anchor_on_quantities: bool,
+    /// Quantities only: the rule applies only to these counted nouns (after aliases).
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Quantities only: the rule does not apply to these counted nouns (after aliases).
+    #[serde(default)]
+    pub except_units: Vec<String>,
+}
+
+impl LinkRule {
+    /// Whether the rule applies to a claim: its kind, and for quantities its counted noun.
+    pub fn applies_to(&self, claim: &crate::model::Claim) -> bool {
+        if claim.kind() != self.claim.kind() {
+            return false;
+        }
+        let unit = claim.quantity().and_then(|q| q.unit.as_deref());
+        let listed = |list: &[String]| unit.is_some_and(|u| list.iter().any(|x| x == u));
+        (self.units.is_empty() || listed(&self.units)) && !listed(&self.except_units)
+    }
 }
 
 /// Claim kind names as written in rules.
@@ -571,7 +604,12 @@ fn validate(rule: &Rule) -> Result<(), String> {
             }
         }
         Rule::Link(l) => {
-            if let Some(s) = l.similarity {
+            let all = [
+                l.similarity,
+                l.conflict_similarity,
+                l.within_source_conflict_similarity,
+            ];
+            for s in all.iter().flatten() {
                 unit(s.threshold, "similarity threshold")?;
             }
         }
