@@ -16,7 +16,7 @@
 
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use serde::Deserialize;
@@ -428,6 +428,8 @@ pub struct Lexicon {
     /// For each category, variant → canonical name. Unit and event keys are lower-case; the
     /// others keep their case. Every canonical name maps to itself.
     pub aliases: BTreeMap<AliasCategory, BTreeMap<String, String>>,
+    /// The same tables hashed, for the lookups on every word of every source.
+    index: HashMap<AliasCategory, HashMap<String, String>>,
 }
 
 /// A hedge phrase and the rule it comes from.
@@ -451,13 +453,12 @@ pub struct VaguePhrase {
 impl Lexicon {
     /// The canonical name of `name` in `category`, if the rules know it.
     pub fn canonical(&self, category: AliasCategory, name: &str) -> Option<&str> {
-        let table = self.aliases.get(&category)?;
-        match category {
-            AliasCategory::Unit | AliasCategory::Event => {
-                table.get(&name.to_lowercase()).map(String::as_str)
-            }
-            _ => table.get(name).map(String::as_str),
+        let table = self.index.get(&category)?;
+        let folds = matches!(category, AliasCategory::Unit | AliasCategory::Event);
+        if folds && name.chars().any(char::is_uppercase) {
+            return table.get(&name.to_lowercase()).map(String::as_str);
         }
+        table.get(name).map(String::as_str)
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -679,6 +680,16 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
             _ => {}
         }
     }
+    lexicon.index = lexicon
+        .aliases
+        .iter()
+        .map(|(category, table)| {
+            (
+                *category,
+                table.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            )
+        })
+        .collect();
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon
         .hedges
