@@ -34,7 +34,7 @@ fn missing_path_is_exit_2_naming_it_and_others_still_run() {
         "{err}"
     );
     assert!(
-        out.contains("1 sources"),
+        out.contains("1 source,"),
         "the readable source is still reported: {out}"
     );
 }
@@ -49,7 +49,7 @@ fn unreadable_file_is_exit_2_naming_it() {
     let (code, out, err) = run(&["check", &dir.path().to_string_lossy()], None);
     assert_eq!(code, 2);
     assert!(err.contains("gone.txt"), "{err}");
-    assert!(out.contains("1 sources"), "{out}");
+    assert!(out.contains("1 source,"), "{out}");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn invalid_utf8_is_exit_2_with_line_and_column() {
     let (code, out, err) = run(&["check", &bad, &good], None);
     assert_eq!(code, 2);
     assert!(err.contains("latin1.txt:2:4: invalid UTF-8"), "{err}");
-    assert!(out.contains("1 sources"), "{out}");
+    assert!(out.contains("1 source,"), "{out}");
 }
 
 #[test]

@@ -11,15 +11,7 @@ use super::{FindingKind, Report, claim_value};
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Corroboration report\n");
-    let _ = writeln!(
-        out,
-        "{} sources, {} claims: **{} discrepancies**, **{} agreements**, **{} single-source claims**.\n",
-        report.sources.len(),
-        report.claims.len(),
-        report.count(FindingKind::Discrepancy),
-        report.count(FindingKind::Agreement),
-        report.count(FindingKind::SingleSource),
-    );
+    let _ = writeln!(out, "{}.\n", super::tally(report, "**"));
     let _ = writeln!(
         out,
         "| Source | Outlet | Published | Path |\n|---|---|---|---|"
@@ -40,6 +32,10 @@ pub fn render(report: &Report) -> String {
         (FindingKind::SingleSource, "Single-source claims"),
     ] {
         let _ = writeln!(out, "\n## {title} ({})\n", report.count(kind));
+        if kind == FindingKind::SingleSource {
+            single_source_table(report, &mut out);
+            continue;
+        }
         let mut any = false;
         for finding in report.findings.iter().filter(|f| f.kind == kind) {
             any = true;
@@ -78,6 +74,40 @@ pub fn render(report: &Report) -> String {
         out.pop();
     }
     out
+}
+
+/// Single-source claims are many and short: one table, one row per claim.
+fn single_source_table(report: &Report, out: &mut String) {
+    let findings: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SingleSource)
+        .collect();
+    if findings.is_empty() {
+        let _ = writeln!(out, "None.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| Outlet | Text | Value | Where | Sentence | Finding |\n|---|---|---|---|---|---|"
+    );
+    for finding in findings {
+        for id in &finding.claims {
+            let Some(c) = report.claim(id) else { continue };
+            let _ = writeln!(
+                out,
+                "| {} | “{}” | {} | {}:{} | {} | `{}` |",
+                cell(report.source_name(&c.source)),
+                cell(&c.text),
+                cell(&claim_value(c)),
+                c.line,
+                c.column,
+                cell(&c.sentence),
+                finding.id
+            );
+        }
+    }
+    out.push('\n');
 }
 
 /// The claims of each source as tables (what `extract` prints).

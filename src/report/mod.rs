@@ -351,6 +351,33 @@ pub fn claim_value(c: &ClaimView) -> String {
     String::new()
 }
 
+/// "3 sources, 64 claims: 2 discrepancies, 6 agreements, 21 single-source claims", with each
+/// finding count wrapped in `strong` (Markdown bold, or nothing).
+pub fn tally(report: &Report, strong: &str) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}: {strong}{}{strong}, {strong}{}{strong}, {strong}{}{strong}",
+        plural(report.sources.len(), "source", "sources"),
+        plural(report.claims.len(), "claim", "claims"),
+        plural(
+            report.count(FindingKind::Discrepancy),
+            "discrepancy",
+            "discrepancies"
+        ),
+        plural(
+            report.count(FindingKind::Agreement),
+            "agreement",
+            "agreements"
+        ),
+        plural(
+            report.count(FindingKind::SingleSource),
+            "single-source claim",
+            "single-source claims"
+        ),
+    )
+}
+
 /// A sentence on one line: inner line breaks and runs of spaces become single spaces.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

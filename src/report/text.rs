@@ -10,15 +10,7 @@ use super::{FindingKind, Report};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "corroborate: {} sources, {} claims: {} discrepancies, {} agreements, {} single-source",
-        report.sources.len(),
-        report.claims.len(),
-        report.count(FindingKind::Discrepancy),
-        report.count(FindingKind::Agreement),
-        report.count(FindingKind::SingleSource),
-    );
+    let _ = writeln!(out, "corroborate: {}", super::tally(report, ""));
     for finding in &report.findings {
         let label = match finding.kind {
             FindingKind::Discrepancy => "DISCREPANCY",
