@@ -115,3 +115,62 @@ fn facts(graph: &UnGraph<usize, Edge>, n: usize) -> Vec<Fact> {
     facts.sort_by_key(|f| f.claims[0]);
     facts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimDetail, Quantity, Span};
+    use crate::rules::Severity;
+
+    fn claim(id: &str, derived_from: &[&str]) -> Claim {
+        let mut c = Claim::new(
+            0,
+            "1",
+            Span::new(0, 1),
+            0,
+            ClaimDetail::Quantity(Quantity::count(1.0)),
+        );
+        c.id = id.to_string();
+        c.derived_from = derived_from.iter().map(|s| s.to_string()).collect();
+        c
+    }
+
+    fn link(a: usize, b: usize, verdict: Verdict) -> Link {
+        Link {
+            a,
+            b,
+            verdict,
+            link_rule: "l".into(),
+            verdict_rule: "v".into(),
+            severity: Severity::Info,
+            score: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn facts_join_linked_claims_but_not_derivations() {
+        // 0 and 1 agree, 1 and 2 conflict: one fact. 3 is derived from 0 and 2; 4 stands alone.
+        let claims = vec![
+            claim("a", &[]),
+            claim("b", &[]),
+            claim("c", &[]),
+            claim("d", &["a", "c"]),
+            claim("e", &[]),
+        ];
+        let links = vec![link(0, 1, Verdict::Agree), link(1, 2, Verdict::Conflict)];
+        let graph = ClaimGraph::build(&claims, &links);
+        let groups: Vec<&[usize]> = graph.facts.iter().map(|f| f.claims.as_slice()).collect();
+        assert_eq!(groups, vec![&[0, 1, 2][..], &[3][..], &[4][..]]);
+        assert_eq!(graph.facts[0].links, vec![0, 1]);
+        assert_eq!(
+            graph.graph.edge_count(),
+            4,
+            "two links and two derivation edges"
+        );
+        assert_eq!(
+            graph.fact_links(&graph.facts[0], Verdict::Conflict).count(),
+            1
+        );
+    }
+}

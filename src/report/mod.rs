@@ -158,6 +158,9 @@ pub struct ContextView {
     pub places: Vec<String>,
     pub actors: Vec<String>,
     pub event: Option<String>,
+    /// Event times stated beside a quantity, as `[start, end]` dates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<[String; 2]>,
 }
 
 /// A claim as reported.
@@ -303,6 +306,12 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
             places: c.context.places.clone(),
             actors: c.context.actors.clone(),
             event: c.context.event.clone(),
+            times: c
+                .context
+                .times
+                .iter()
+                .map(|(s, e)| [s.to_string(), e.to_string()])
+                .collect(),
         },
         derived: c.derived,
         derived_from: c.derived_from.clone(),
