@@ -126,7 +126,7 @@ fn arbitrary_text_never_panics_and_spans_hold() {
             let mut text = String::new();
             for _ in 0..len {
                 text.push_str(FRAGMENTS[(rng.next() % FRAGMENTS.len() as u64) as usize]);
-                if rng.next() % 3 > 0 {
+                if !rng.next().is_multiple_of(3) {
                     text.push(' ');
                 }
             }
