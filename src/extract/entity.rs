@@ -224,7 +224,8 @@ const PLACE_MODIFIERS: &[&str] = &[
     "war-torn",
 ];
 
-/// Capitalised words that never start or form a person's name.
+/// Capitalised words that never start or form a person's name (months and weekdays too, asked
+/// of the time extractor).
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -313,36 +314,6 @@ const NOT_NAMES: &[&str] = &[
     "Such",
     "Democratic",
     "Republican",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Sept",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Oct",
-    "Nov",
-    "Dec",
 ];
 
 /// Words that make a capitalised run an organisation or a thing, not a person.
@@ -894,6 +865,8 @@ impl EntityExtractor {
             || (starts_upper
                 && has_lower
                 && !NOT_NAMES.contains(&base)
+                && super::time::month_of(base).is_none()
+                && !super::time::is_weekday(base)
                 && !NOT_NAME_WORDS.contains(&base)
                 && !ascii_lower(base, &mut [0u8; 24]).is_some_and(|w| self.titles.contains_key(w)));
         if !ok {

@@ -121,6 +121,11 @@ const CHANGE_CUES: &[&str] = &[
     "halved",
 ];
 
+/// Month names as written (with case) make a number beside them a day ("September 9").
+fn is_month(word: &str) -> bool {
+    super::time::month_of(word).is_some()
+}
+
 /// Words that, besides the change cues, make "to Y" a target ("get to 5,000", "cap it to 300").
 const TARGET_CUES: &[&str] = &[
     "get", "gets", "got", "getting", "cap", "caps", "capped", "limit", "limits", "limited",
@@ -478,34 +483,6 @@ const LABELS: &[&str] = &[
 /// Words before a year that make it a time even when a unit noun follows ("in 2020 people ...").
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "of", "during", "until", "from", "before", "after", "through", "till",
-];
-
-/// Month names as written (with case) that make a number beside them a day ("September 9").
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
 ];
 
 /// Time nouns that, followed by "ago", "later" or "earlier", make a duration, not a count
@@ -941,10 +918,9 @@ impl QuantityExtractor {
         }
         // Days beside a month: "September 9", "9 September", "Sept. 9".
         let month_before = v.before(i).is_some_and(|p| {
-            MONTHS.contains(&v.orig(p))
-                || (v.orig(p) == "." && p > 0 && MONTHS.contains(&v.orig(p - 1)))
+            is_month(v.orig(p)) || (v.orig(p) == "." && p > 0 && is_month(v.orig(p - 1)))
         });
-        if month_before || (v.same_sentence(i, k) && MONTHS.contains(&v.orig(k))) {
+        if month_before || (v.same_sentence(i, k) && is_month(v.orig(k))) {
             return true;
         }
         if v.same_sentence(i, k) && TIME_OF_DAY.contains(&v.low(k)) {
@@ -1242,7 +1218,7 @@ impl QuantityExtractor {
                 continue;
             }
             if self.function_words.contains(w)
-                || MONTHS.contains(&v.orig(j))
+                || is_month(v.orig(j))
                 || numbers::cardinal_word(w).is_some()
             {
                 break;

@@ -613,6 +613,31 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
+/// The month a capitalised month name or abbreviation stands for ("September", "Sept" → 9).
+/// Shared with the extractors that must not read "September 9" as a count or a name.
+pub fn month_of(word: &str) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let full = MONTHS
+        .iter()
+        .position(|&m| m == lower)
+        .map(|i| i as u32 + 1);
+    full.or_else(|| {
+        MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == lower)
+            .map(|&(_, m)| m)
+    })
+}
+
+/// Whether a capitalised word is a weekday name ("Tuesday").
+pub fn is_weekday(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && WEEKDAYS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word))
+}
+
 /// "mid-june" → 6.
 fn mid_month(key: &str) -> Option<u32> {
     let rest = key.strip_prefix("mid-")?;
