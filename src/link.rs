@@ -54,6 +54,8 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
         ClaimKind::Quote,
     ] {
         let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut barred: Vec<Link> = Vec::new();
+        let first_of_kind = links.len();
         for rule in rules.links(kind) {
             let mut candidates = candidate_pairs(claims, kind, rule);
             let anchors = match kind == ClaimKind::Time && rule.anchor_on_quantities {
@@ -76,19 +78,24 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
                             .or(rule.conflict_similarity),
                         false => rule.conflict_similarity,
                     };
+                    // Values that are near (quantities within `near-difference`) or that agree
+                    // on a non-quantity need no more evidence; a conflict, or a loose agreement
+                    // through a bound or a vague amount, must also have similar contexts.
                     let near = match (claims[a].quantity(), claims[b].quantity()) {
                         (Some(qa), Some(qb)) => rule
                             .near_difference
-                            .zip(relative_difference(qa, qb))
+                            .zip(relative_difference_of_values(qa, qb))
                             .is_some_and(|(t, d)| d <= t),
-                        _ => false,
+                        _ => l.verdict == Verdict::Agree,
                     };
-                    if l.verdict == Verdict::Conflict
-                        && !anchored
+                    if !anchored
                         && !near
                         && let Some(sim) = conflict_bar
                         && context_score(&claims[a], &claims[b], sim.metric) < sim.threshold
                     {
+                        if l.verdict == Verdict::Conflict {
+                            barred.push(l);
+                        }
                         continue;
                     }
                     linked.insert((a, b));
@@ -96,11 +103,26 @@ pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> 
                 }
             }
         }
+        restore_conflicts_inside_facts(claims.len(), &mut links, first_of_kind, barred);
     }
     let links = drop_conflicts_with_better_partners(claims, links);
     let mut links = links;
     links.sort_by_key(|x| (x.a, x.b));
     links
+}
+
+/// A conflict kept out for dissimilar contexts comes back when other links put both claims in
+/// one fact anyway: "more than 600" and "about 40" must not stand in one agreement because each
+/// agrees with "more than 40". A false agreement misleads more than a discrepancy to review.
+fn restore_conflicts_inside_facts(n: usize, links: &mut Vec<Link>, from: usize, barred: Vec<Link>) {
+    if barred.is_empty() {
+        return;
+    }
+    let mut groups = petgraph::unionfind::UnionFind::<usize>::new(n);
+    for l in &links[from..] {
+        groups.union(l.a, l.b);
+    }
+    links.extend(barred.into_iter().filter(|l| groups.equiv(l.a, l.b)));
 }
 
 /// A conflict between `a` and `b` is dropped when `a` agrees with another claim of `b`'s
@@ -532,6 +554,12 @@ fn range_words(i: &Interval) -> String {
         (None, Some(h)) => format!("up to {}", number(h)),
         (None, None) => "any value".to_string(),
     }
+}
+
+/// The relative difference of two stated values; `None` when either is vague.
+fn relative_difference_of_values(a: &Quantity, b: &Quantity) -> Option<f64> {
+    a.value.zip(b.value)?;
+    relative_difference(a, b)
 }
 
 /// |a − b| / max(|a|, |b|) of the stated values (midpoints of bounded intervals for vague amounts).

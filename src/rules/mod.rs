@@ -306,17 +306,18 @@ pub struct LinkRule {
     /// Context similarity the pair must reach.
     #[serde(default)]
     pub similarity: Option<Similarity>,
-    /// Context similarity a pair must reach to be reported as a conflict: values that disagree
-    /// are only the same fact when their sentences say so; below it, the pair is not linked
-    /// (two facts that happen to share a noun and a place). Pairs anchored on linked
-    /// quantities are exempt.
+    /// Context similarity a pair must reach when its values are not near: a conflict, or a loose
+    /// agreement through a bound or a vague amount ("at least 10" and "hundreds"). Values that
+    /// differ are only the same fact when their sentences say so; below the threshold the pair
+    /// is not linked (two facts that happen to share a noun and a place). Pairs anchored on
+    /// linked quantities are exempt.
     #[serde(default)]
     pub conflict_similarity: Option<Similarity>,
     /// The same, for two claims of one source: an article rarely contradicts itself, so two
     /// different values in one article are usually two facts.
     #[serde(default)]
     pub within_source_conflict_similarity: Option<Similarity>,
-    /// Quantities only: values closer than this relative difference (0.1 = 10%) conflict
+    /// Quantities only: stated values closer than this relative difference (0.1 = 10%) are linked
     /// without reaching the conflict similarity: "about 5,200" against "roughly 5,000" is one
     /// figure reported two ways, whatever the sentences around them.
     #[serde(default)]
