@@ -445,9 +445,11 @@ pub enum EntityType {
     Place,
 }
 
-/// A named entity: a person with title and role, an organisation or a place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A named entity: a person with title and role, an organisation or a place. Serialized as is
+/// in the JSON report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
+    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// The canonical name after aliases ("Islamic State" for "Daesh"; "Kenneth McKenzie").
     pub name: String,

@@ -14,7 +14,7 @@ use serde::{Serialize, Serializer};
 
 use crate::link::number;
 use crate::load::line_col;
-use crate::model::{Claim, ClaimKind, EntityType, Measure, Role, Source, TimeRole};
+use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TimeRole};
 use crate::rules::Severity;
 
 /// Report formats.
@@ -143,17 +143,6 @@ pub struct QuoteView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntityView {
-    #[serde(rename = "type")]
-    pub entity_type: EntityType,
-    pub name: String,
-    pub given: Option<String>,
-    pub surname: Option<String>,
-    pub title: Option<String>,
-    pub role: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContextView {
     pub places: Vec<String>,
     pub actors: Vec<String>,
@@ -181,7 +170,7 @@ pub struct ClaimView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<QuoteView>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity: Option<EntityView>,
+    pub entity: Option<Entity>,
     pub context: ContextView,
     pub derived: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -294,14 +283,7 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
             speaker: q.speaker.clone(),
             speaker_text: q.speaker_text.clone(),
         }),
-        entity: c.entity().map(|e| EntityView {
-            entity_type: e.entity_type,
-            name: e.name.clone(),
-            given: e.given.clone(),
-            surname: e.surname.clone(),
-            title: e.title.clone(),
-            role: e.role.clone(),
-        }),
+        entity: c.entity().cloned(),
         context: ContextView {
             places: c.context.places.clone(),
             actors: c.context.actors.clone(),
