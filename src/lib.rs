@@ -68,7 +68,7 @@ pub fn extract(sources: &[Source], rules: &Ruleset) -> Report {
 /// The whole job: extract, link, build the graph, and report findings.
 pub fn check(sources: &[Source], rules: &Ruleset) -> Report {
     let claims = read_claims(sources, rules);
-    let links = link::link(sources, &claims, rules);
+    let links = link::link(&claims, rules);
     let graph = graph::ClaimGraph::build(&claims, &links);
     let findings = findings::findings(sources, &claims, &graph, rules);
     Report::new(sources, &claims, findings)

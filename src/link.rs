@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Claim, ClaimKind, EntityType, Interval, Quantity, Role, Source, TimeRole};
+use crate::model::{Claim, ClaimKind, EntityType, Interval, Quantity, Role, TimeRole};
 use crate::rules::{Bound, Field, LinkRule, Ruleset, Severity, VerdictRule};
 
 /// Whether two linked claims agree.
@@ -44,8 +44,7 @@ pub struct Link {
 }
 
 /// Links the claims of a run.
-pub fn link(sources: &[Source], claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
-    let _ = sources;
+pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
     let mut links = Vec::new();
     for kind in [
         ClaimKind::Quantity,

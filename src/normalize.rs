@@ -83,6 +83,13 @@ pub fn interval(lexicon: &Lexicon, q: &Quantity) -> (Interval, Option<String>) {
 fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim> {
     let mut next_number = claims.iter().filter(|c| c.quantity().is_some()).count();
     let mut derived = Vec::new();
+    let afters: std::collections::BTreeMap<usize, &Claim> = claims
+        .iter()
+        .filter_map(|c| {
+            let q = c.quantity()?;
+            (q.role == Role::After).then_some((q.change_pair?, c))
+        })
+        .collect();
     for before in claims {
         let Some(qb) = before.quantity() else {
             continue;
@@ -90,10 +97,7 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
         let (Role::Before, Some(pair)) = (qb.role, qb.change_pair) else {
             continue;
         };
-        let Some(after) = claims.iter().find(|c| {
-            c.quantity()
-                .is_some_and(|qa| qa.role == Role::After && qa.change_pair == Some(pair))
-        }) else {
+        let Some(&after) = afters.get(&pair) else {
             continue;
         };
         let qa = after.quantity().expect("found as a quantity");
