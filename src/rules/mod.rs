@@ -41,21 +41,53 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// An error in a rule file, located at `path:line:col` where the YAML parser knows the place.
+/// An error in a rule file, located at `path:line:col` where the place is known, with the
+/// offending line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The text of the offending line, shown under the message with a caret at the column.
+    pub source_line: Option<String>,
+}
+
+impl RuleError {
+    pub fn new(
+        path: &str,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    ) -> RuleError {
+        RuleError {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            source_line: None,
+        }
+    }
+
+    pub fn with_line(mut self, line: &str) -> RuleError {
+        self.source_line = Some(line.to_string());
+        self
+    }
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
             (Some(line), Some(col)) => {
-                write!(f, "{}:{}:{}: {}", self.path, line, col, self.message)
+                write!(f, "{}:{}:{}: {}", self.path, line, col, self.message)?;
+                if let Some(text) = &self.source_line {
+                    let shown = text.replace('\t', " ");
+                    let caret = " ".repeat(col.saturating_sub(1).min(shown.chars().count()));
+                    write!(f, "\n    | {shown}\n    | {caret}^")?;
+                }
+                Ok(())
             }
+            (Some(line), None) => write!(f, "{}:{}: {}", self.path, line, self.message),
             _ => write!(f, "{}: {}", self.path, self.message),
         }
     }
@@ -86,13 +118,6 @@ impl Severity {
     }
 }
 
-/// A rule file: a list of rules under `rules:`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RuleFile {
-    rules: Vec<Rule>,
-}
-
 /// One rule. The `kind` tag selects the variant; unknown keys are errors.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -103,6 +128,7 @@ pub enum Rule {
     Link(LinkRule),
     Verdict(VerdictRule),
     Derivation(DerivationRule),
+    Suppress(SuppressRule),
 }
 
 impl Rule {
@@ -114,6 +140,7 @@ impl Rule {
             Rule::Link(r) => &r.id,
             Rule::Verdict(r) => &r.id,
             Rule::Derivation(r) => &r.id,
+            Rule::Suppress(r) => &r.id,
         }
     }
 
@@ -125,6 +152,7 @@ impl Rule {
             Rule::Link(r) => &r.description,
             Rule::Verdict(r) => &r.description,
             Rule::Derivation(r) => &r.description,
+            Rule::Suppress(r) => &r.description,
         }
     }
 
@@ -136,6 +164,7 @@ impl Rule {
             Rule::Link(_) => "link",
             Rule::Verdict(_) => "verdict",
             Rule::Derivation(_) => "derivation",
+            Rule::Suppress(_) => "suppress",
         }
     }
 }
@@ -408,6 +437,9 @@ pub struct VerdictRule {
 pub enum Derive {
     /// The size of a change from a before and an after ("from 5,200 to 3,000" → 2,200).
     ChangeFromTo,
+    /// The sum of parts listed after a total ("at least six personnel – three Americans, one
+    /// Briton and two Iraqis" → 6), checked against the total.
+    PartsSum,
 }
 
 /// `kind: derivation` — values computed from other claims.
@@ -417,6 +449,36 @@ pub struct DerivationRule {
     pub id: String,
     pub description: String,
     pub derive: Derive,
+}
+
+/// The finding kinds a suppression can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKindName {
+    Agreement,
+    Discrepancy,
+    SingleSource,
+}
+
+/// `kind: suppress` — a known, accepted finding: matched by its kind, the rule that decided it
+/// and a text its claims contain; moved out of the findings into the report's `suppressed`
+/// list with the reason, never silently dropped.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SuppressRule {
+    pub id: String,
+    pub description: String,
+    /// Only findings of this kind.
+    #[serde(default)]
+    pub finding: Option<FindingKindName>,
+    /// Only findings decided by this rule.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// Only findings one of whose claims' text contains this (case-insensitive).
+    #[serde(default, rename = "match")]
+    pub matches: Option<String>,
+    /// Why the finding is accepted.
+    pub reason: String,
 }
 
 /// Phrases and names the extractors and `normalize` look up, compiled from the rules.
@@ -479,11 +541,33 @@ impl Lexicon {
     }
 }
 
+/// Where a rule was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file (`rules/hedges.yaml` for the built-in pack).
+    pub path: String,
+    /// The line the rule starts on, where known.
+    pub line: Option<usize>,
+    pub builtin: bool,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let prefix = if self.builtin { "built-in " } else { "" };
+        match self.line {
+            Some(l) => write!(f, "{prefix}{}:{l}", self.path),
+            None => write!(f, "{prefix}{}", self.path),
+        }
+    }
+}
+
 /// The rules of a run, by id, and the lexicon compiled from them.
 #[derive(Debug, Clone)]
 pub struct Ruleset {
     /// Rules in the order they were defined, overrides applied in place.
     pub rules: Vec<Rule>,
+    /// Where each rule of `rules` was defined (same index).
+    pub origins: Vec<Origin>,
     pub lexicon: Lexicon,
 }
 
@@ -502,36 +586,140 @@ impl Ruleset {
     /// # Errors
     /// Every problem found, each located in its file where possible.
     pub fn load(user: &[(String, String)]) -> Result<Ruleset, Vec<RuleError>> {
+        Ruleset::compose(true, user, &[])
+    }
+
+    /// The rules of a run: the built-in pack (unless `defaults` is false), then the user files
+    /// in order (a rule with an existing id replaces it), minus the ids disabled by any file's
+    /// `disable:` list or by `disable` (e.g. from the project config).
+    ///
+    /// # Errors
+    /// Every problem of every file: YAML errors, unknown keys and kinds, wrong types, values out
+    /// of range, duplicate ids within a file, disabled ids that do not exist, references to
+    /// rules or units that no rule defines.
+    pub fn compose(
+        defaults: bool,
+        user: &[(String, String)],
+        disable: &[String],
+    ) -> Result<Ruleset, Vec<RuleError>> {
         let mut rules: Vec<Rule> = Vec::new();
+        let mut origins: Vec<Origin> = Vec::new();
         let mut errors = Vec::new();
-        let builtin = BUILTIN.iter().map(|(p, t)| (p.to_string(), t.to_string()));
-        for (path, text) in builtin.chain(user.iter().cloned()) {
-            match yaml::parse_rule_file(&path, &text) {
-                Ok(file) => {
-                    for rule in file.rules {
-                        if let Err(message) = validate(&rule) {
-                            errors.push(RuleError {
-                                path: path.clone(),
-                                line: None,
-                                column: None,
-                                message,
-                            });
-                            continue;
-                        }
-                        match rules.iter_mut().find(|r| r.id() == rule.id()) {
-                            Some(existing) => *existing = rule,
-                            None => rules.push(rule),
-                        }
+        let mut disabled: Vec<(String, RuleError)> = disable
+            .iter()
+            .map(|id| {
+                (
+                    id.clone(),
+                    RuleError::new(
+                        "--disable",
+                        None,
+                        None,
+                        format!("cannot disable `{id}`: no rule has that id"),
+                    ),
+                )
+            })
+            .collect();
+        let builtin = BUILTIN
+            .iter()
+            .filter(|_| defaults)
+            .map(|(p, t)| (p.to_string(), t.to_string(), true));
+        let files: Vec<(String, String, bool)> = builtin
+            .chain(user.iter().map(|(p, t)| (p.clone(), t.clone(), false)))
+            .collect();
+        for (path, text, is_builtin) in &files {
+            let (file, file_errors) = yaml::parse_rule_file(path, text);
+            errors.extend(file_errors);
+            let mut seen_here: Vec<&str> = Vec::new();
+            for (rule, line) in &file.rules {
+                let locate = |key: &str, message: String| {
+                    let (l, c, source_line) = yaml::locate_key(text, *line, key);
+                    let e = RuleError::new(path, l, c, message);
+                    match source_line {
+                        Some(s) => e.with_line(&s),
+                        None => e,
+                    }
+                };
+                if seen_here.contains(&rule.id()) {
+                    errors.push(locate(
+                        "id",
+                        format!("duplicate rule id `{}` in this file", rule.id()),
+                    ));
+                    continue;
+                }
+                if let Err((key, message)) = validate(rule) {
+                    errors.push(locate(key, message));
+                    continue;
+                }
+                let origin = Origin {
+                    path: path.clone(),
+                    line: *line,
+                    builtin: *is_builtin,
+                };
+                match rules.iter().position(|r| r.id() == rule.id()) {
+                    Some(i) => {
+                        rules[i] = rule.clone();
+                        origins[i] = origin;
+                    }
+                    None => {
+                        rules.push(rule.clone());
+                        origins.push(origin);
                     }
                 }
-                Err(e) => errors.push(e),
+            }
+            for (r, _) in &file.rules {
+                seen_here.push(r.id());
+            }
+            for (id, line) in file.disable {
+                let (l, c, source_line) = yaml::locate_key(text, line, "disable");
+                let mut e = RuleError::new(
+                    path,
+                    l,
+                    c,
+                    format!("cannot disable `{id}`: no rule has that id"),
+                );
+                if let Some(s) = source_line {
+                    e = e.with_line(&s);
+                }
+                disabled.push((id, e));
             }
         }
+        for (id, missing) in disabled {
+            match rules.iter().position(|r| r.id() == id) {
+                Some(i) => {
+                    rules.remove(i);
+                    origins.remove(i);
+                }
+                None if !errors.iter().any(|e| e.message == missing.message) => {
+                    errors.push(missing)
+                }
+                None => {}
+            }
+        }
+        errors.extend(check_references(&rules, &origins, &files));
         if !errors.is_empty() {
             return Err(errors);
         }
         let lexicon = compile_lexicon(&rules);
-        Ok(Ruleset { rules, lexicon })
+        Ok(Ruleset {
+            rules,
+            origins,
+            lexicon,
+        })
+    }
+
+    /// Where a rule was defined.
+    pub fn origin(&self, id: &str) -> Option<&Origin> {
+        self.rules
+            .iter()
+            .position(|r| r.id() == id)
+            .map(|i| &self.origins[i])
+    }
+
+    pub fn suppressions(&self) -> impl Iterator<Item = &SuppressRule> {
+        self.rules.iter().filter_map(|r| match r {
+            Rule::Suppress(s) => Some(s),
+            _ => None,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -560,79 +748,199 @@ impl Ruleset {
     }
 }
 
-/// Checks a rule's values beyond what its type says.
-fn validate(rule: &Rule) -> Result<(), String> {
+/// Checks a rule's values beyond what its type says; an error names the key to point at.
+fn validate(rule: &Rule) -> Result<(), (&'static str, String)> {
     let id = rule.id();
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return Err(format!(
-            "rule id {id:?} must be non-empty letters, digits, '-' or '_'"
+    let valid_id = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if id.is_empty() || !id.chars().all(valid_id) {
+        return Err((
+            "id",
+            format!("rule id {id:?} must be non-empty letters, digits, '-' or '_'"),
         ));
     }
-    let unit = |x: f64, what: &str| {
+    let fraction = |x: f64, key: &'static str| {
         if (0.0..=1.0).contains(&x) {
             Ok(())
         } else {
-            Err(format!("rule {id}: {what} {x} is out of range 0..=1"))
+            Err((key, format!("rule {id}: {key} {x} is out of range 0..=1")))
+        }
+    };
+    let non_empty = |empty: bool, key: &'static str| {
+        if empty {
+            Err((key, format!("rule {id}: `{key}` is empty")))
+        } else {
+            Ok(())
         }
     };
     match rule {
         Rule::Hedge(h) => {
-            if h.phrases.is_empty() {
-                return Err(format!("rule {id}: `phrases` is empty"));
-            }
+            non_empty(h.phrases.is_empty(), "phrases")?;
             let needs_tolerance =
                 matches!(h.bound, Bound::Approximate | Bound::Below | Bound::Above);
             match (needs_tolerance, h.tolerance) {
                 (true, None) => {
-                    return Err(format!("rule {id}: bound {:?} needs `tolerance`", h.bound));
+                    return Err((
+                        "bound",
+                        format!("rule {id}: bound {:?} needs `tolerance`", h.bound),
+                    ));
                 }
-                (_, Some(t)) => unit(t, "tolerance")?,
+                (_, Some(t)) => fraction(t, "tolerance")?,
                 _ => {}
             }
         }
         Rule::Vague(v) => {
-            if v.phrases.is_empty() {
-                return Err(format!("rule {id}: `phrases` is empty"));
-            }
+            non_empty(v.phrases.is_empty(), "phrases")?;
             if !(v.low >= 0.0 && v.low <= v.high) {
-                return Err(format!(
-                    "rule {id}: needs 0 <= low <= high, got {} and {}",
-                    v.low, v.high
+                return Err((
+                    "low",
+                    format!(
+                        "rule {id}: needs 0 <= low <= high, got {} and {}",
+                        v.low, v.high
+                    ),
                 ));
             }
         }
         Rule::Link(l) => {
-            let all = [
-                l.similarity,
-                l.conflict_similarity,
-                l.within_source_conflict_similarity,
+            let keys = [
+                (l.similarity, "similarity"),
+                (l.conflict_similarity, "conflict-similarity"),
+                (
+                    l.within_source_conflict_similarity,
+                    "within-source-conflict-similarity",
+                ),
             ];
-            for s in all.iter().flatten() {
-                unit(s.threshold, "similarity threshold")?;
+            for (s, key) in keys {
+                if let Some(s) = s
+                    && !(0.0..=1.0).contains(&s.threshold)
+                {
+                    return Err((
+                        key,
+                        format!(
+                            "rule {id}: {key} threshold {} is out of range 0..=1",
+                            s.threshold
+                        ),
+                    ));
+                }
+            }
+            if let Some(d) = l.near_difference {
+                fraction(d, "near-difference")?;
+            }
+            let quantity_only =
+                !l.units.is_empty() || !l.except_units.is_empty() || l.near_difference.is_some();
+            if quantity_only && l.claim != ClaimKindName::Quantity {
+                return Err((
+                    "claim",
+                    format!(
+                        "rule {id}: units, except-units and near-difference apply to quantities only"
+                    ),
+                ));
             }
         }
         Rule::Verdict(v) => {
             if let Some(t) = v.tolerance {
-                unit(t, "tolerance")?;
+                fraction(t, "tolerance")?;
             }
             if let Some(t) = v.high_above
                 && t < 0.0
             {
-                return Err(format!("rule {id}: high-above {t} must not be negative"));
+                return Err((
+                    "high-above",
+                    format!("rule {id}: high-above {t} must not be negative"),
+                ));
             }
         }
-        Rule::Alias(a) => {
-            if a.names.is_empty() {
-                return Err(format!("rule {id}: `names` is empty"));
-            }
-        }
+        Rule::Alias(a) => non_empty(a.names.is_empty(), "names")?,
         Rule::Derivation(_) => {}
+        Rule::Suppress(s) => {
+            if s.finding.is_none() && s.rule.is_none() && s.matches.is_none() {
+                return Err((
+                    "reason",
+                    format!(
+                        "rule {id}: a suppression needs `finding`, `rule` or `match`, or it would hide every finding"
+                    ),
+                ));
+            }
+            non_empty(s.reason.trim().is_empty(), "reason")?;
+        }
     }
     Ok(())
+}
+
+/// Rules that name other rules or units must name ones that exist: a verdict's `scope.link`, a
+/// suppression's `rule`, and the counted nouns in `scope.unit`, `units` and `except-units`
+/// (which must be canonical units of an alias rule, or "percent").
+fn check_references(
+    rules: &[Rule],
+    origins: &[Origin],
+    files: &[(String, String, bool)],
+) -> Vec<RuleError> {
+    let ids: Vec<&str> = rules.iter().map(Rule::id).collect();
+    let units: Vec<&str> = rules
+        .iter()
+        .filter_map(|r| match r {
+            Rule::Alias(a) if a.category == AliasCategory::Unit => {
+                Some(a.names.keys().map(String::as_str))
+            }
+            _ => None,
+        })
+        .flatten()
+        .chain(["percent"])
+        .collect();
+    let mut errors = Vec::new();
+    for (rule, origin) in rules.iter().zip(origins) {
+        let mut missing = |key: &str, message: String| {
+            let text = files
+                .iter()
+                .find(|f| f.0 == origin.path)
+                .map_or("", |f| f.1.as_str());
+            let (l, c, line) = yaml::locate_key(text, origin.line, key);
+            let e = RuleError::new(&origin.path, l, c, message);
+            errors.push(match line {
+                Some(s) => e.with_line(&s),
+                None => e,
+            });
+        };
+        let id = rule.id();
+        let unit_ok = |u: &str| {
+            units.contains(&u) || u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+        };
+        match rule {
+            Rule::Verdict(v) => {
+                if let Some(l) = &v.scope.link
+                    && !ids.contains(&l.as_str())
+                {
+                    missing("link", format!("rule {id}: scope.link `{l}` names no rule"));
+                }
+                if let Some(u) = &v.scope.unit
+                    && !unit_ok(u)
+                {
+                    missing(
+                        "unit",
+                        format!("rule {id}: scope.unit `{u}` is not a unit any alias rule defines"),
+                    );
+                }
+            }
+            Rule::Link(l) => {
+                for u in l.units.iter().chain(&l.except_units) {
+                    if !unit_ok(u) {
+                        missing(
+                            "units",
+                            format!("rule {id}: unit `{u}` is not a unit any alias rule defines"),
+                        );
+                    }
+                }
+            }
+            Rule::Suppress(s) => {
+                if let Some(r) = &s.rule
+                    && !ids.contains(&r.as_str())
+                {
+                    missing("rule", format!("rule {id}: `rule: {r}` names no rule"));
+                }
+            }
+            _ => {}
+        }
+    }
+    errors
 }
 
 fn compile_lexicon(rules: &[Rule]) -> Lexicon {

@@ -54,8 +54,11 @@ fn unknown_keys_are_located_errors() {
     let e = first_error(
         "rules:\n  - id: x\n    kind: vague\n    description: d\n    phrases: [loads]\n    low: 1\n    high: 2\n    colour: red\n",
     );
-    // The location is the rule's (its fields are read after its `kind`).
-    assert!(e.starts_with("user.yaml:2:3: "), "{e}");
+    assert!(e.starts_with("user.yaml:8:5: "), "{e}");
+    assert!(
+        e.contains("|     colour: red"),
+        "the offending line is shown: {e}"
+    );
     assert!(e.contains("unknown field `colour`"), "{e}");
 }
 
@@ -63,13 +66,13 @@ fn unknown_keys_are_located_errors() {
 fn unknown_kinds_and_wrong_types_are_errors() {
     assert!(
         first_error("rules:\n  - id: x\n    kind: teleport\n    description: d\n")
-            .contains("unknown variant `teleport`")
+            .starts_with("user.yaml:3:5: unknown rule kind `teleport`")
     );
     let e = first_error(
         "rules:\n  - id: x\n    kind: vague\n    description: d\n    phrases: [loads]\n    low: many\n    high: 2\n",
     );
     assert!(
-        e.starts_with("user.yaml:2:3: ") && e.contains("invalid type: string \"many\""),
+        e.starts_with("user.yaml:6:10: low: invalid type: string \"many\""),
         "{e}"
     );
 }
