@@ -326,3 +326,40 @@ fn single_source(
         Vec::new(),
     )
 }
+
+/// Moves the findings that a `suppress` rule matches out of `report.findings` into
+/// `report.suppressed`, with the rule's id and reason.
+pub fn suppress(report: &mut crate::report::Report, rules: &Ruleset) {
+    use crate::rules::FindingKindName;
+    let suppressions: Vec<_> = rules.suppressions().collect();
+    if suppressions.is_empty() {
+        return;
+    }
+    let findings = std::mem::take(&mut report.findings);
+    for finding in findings {
+        let matched = suppressions.iter().find(|s| {
+            let kind_ok = s.finding.is_none_or(|k| {
+                finding.kind
+                    == match k {
+                        FindingKindName::Agreement => FindingKind::Agreement,
+                        FindingKindName::Discrepancy => FindingKind::Discrepancy,
+                        FindingKindName::SingleSource => FindingKind::SingleSource,
+                    }
+            });
+            let rule_ok = s.rule.as_ref().is_none_or(|r| *r == finding.rule);
+            let text_ok = s.matches.as_ref().is_none_or(|m| {
+                let m = m.to_lowercase();
+                finding.claims.iter().filter_map(|id| report.claim(id)).any(|c| c.text.to_lowercase().contains(&m))
+            });
+            kind_ok && rule_ok && text_ok
+        });
+        match matched {
+            Some(s) => report.suppressed.push(crate::report::Suppressed {
+                finding,
+                by: s.id.clone(),
+                reason: s.reason.clone(),
+            }),
+            None => report.findings.push(finding),
+        }
+    }
+}

@@ -19,6 +19,7 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod segment;
 
 use rayon::prelude::*;
@@ -71,5 +72,7 @@ pub fn check(sources: &[Source], rules: &Ruleset) -> Report {
     let links = link::link(&claims, rules);
     let graph = graph::ClaimGraph::build(&claims, &links);
     let findings = findings::findings(sources, &claims, &graph, rules);
-    Report::new(sources, &claims, findings)
+    let mut report = Report::new(sources, &claims, findings);
+    findings::suppress(&mut report, rules);
+    report
 }

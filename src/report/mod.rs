@@ -184,6 +184,19 @@ pub struct Report {
     pub sources: Vec<SourceView>,
     pub claims: Vec<ClaimView>,
     pub findings: Vec<Finding>,
+    /// Findings a `suppress` rule accepted, with its id and reason: out of `findings` (and of
+    /// `--fail-on`), but still reported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding a suppression rule accepted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suppressed {
+    pub finding: Finding,
+    /// The suppression rule's id.
+    pub by: String,
+    pub reason: String,
 }
 
 impl Report {
@@ -200,6 +213,7 @@ impl Report {
             sources: sources.iter().map(source_view).collect(),
             claims,
             findings,
+            suppressed: Vec::new(),
         }
     }
 

@@ -549,6 +549,8 @@ pub struct Origin {
     /// The line the rule starts on, where known.
     pub line: Option<usize>,
     pub builtin: bool,
+    /// The rule's YAML as written, where it could be cut out of its file.
+    pub yaml: Option<String>,
 }
 
 impl fmt::Display for Origin {
@@ -654,6 +656,7 @@ impl Ruleset {
                     path: path.clone(),
                     line: *line,
                     builtin: *is_builtin,
+                    yaml: yaml::item_text(text, *line),
                 };
                 match rules.iter().position(|r| r.id() == rule.id()) {
                     Some(i) => {

@@ -275,3 +275,31 @@ pub(super) fn locate_key(
     let col = first.as_deref().map(|l| indent(l) + 1);
     (Some(start), col, first)
 }
+
+/// The YAML text of the rule item that starts on `line` (1-based), for `rules explain`.
+pub(super) fn item_text(text: &str, line: Option<usize>) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = line? - 1;
+    let (_, end) = item_starts(&lines).into_iter().find(|(s, _)| *s == start)?;
+    let mut body: Vec<&str> = lines[start..end].to_vec();
+    while body.last().is_some_and(|l| l.trim().is_empty()) {
+        body.pop();
+    }
+    let cut = indent(lines[start]);
+    Some(body.iter().map(|l| l.get(cut..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n"))
+}
+
+/// The project configuration (`.corroborate.yaml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Rule files or folders, relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// Rule ids to turn off.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// Start from no built-in rules.
+    #[serde(default)]
+    pub no_default_rules: bool,
+}
