@@ -349,7 +349,11 @@ pub fn suppress(report: &mut crate::report::Report, rules: &Ruleset) {
             let rule_ok = s.rule.as_ref().is_none_or(|r| *r == finding.rule);
             let text_ok = s.matches.as_ref().is_none_or(|m| {
                 let m = m.to_lowercase();
-                finding.claims.iter().filter_map(|id| report.claim(id)).any(|c| c.text.to_lowercase().contains(&m))
+                finding
+                    .claims
+                    .iter()
+                    .filter_map(|id| report.claim(id))
+                    .any(|c| c.text.to_lowercase().contains(&m))
             });
             kind_ok && rule_ok && text_ok
         });

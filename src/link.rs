@@ -261,7 +261,10 @@ fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeS
 }
 
 fn may_pair(a: &Claim, b: &Claim) -> bool {
-    let same_sentence = a.source == b.source && a.sentence == b.sentence;
+    // Two claims of one sentence are two facts, except a derived value and the claim it is
+    // checked against (a sum of parts and the total it should make).
+    let same_sentence =
+        a.source == b.source && a.sentence == b.sentence && !a.derived && !b.derived;
     let part_of = a.derived_from.contains(&b.id) || b.derived_from.contains(&a.id);
     a.id != b.id && !same_sentence && !part_of
 }

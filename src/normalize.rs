@@ -23,6 +23,118 @@ pub fn normalize(source: &Source, claims: &mut Vec<Claim>, rules: &Ruleset) {
         let derived = derive_changes(source, claims, &rule.id);
         claims.extend(derived);
     }
+    if let Some(rule) = rules.derivation(Derive::PartsSum) {
+        let derived = derive_sums(source, claims, &rule.id);
+        claims.extend(derived);
+    }
+}
+
+/// Where a claim's counted noun ends, when it follows within a few words ("two Iraqis").
+fn end_with_unit(source: &Source, claim: &Claim) -> usize {
+    let Some(unit) = claim.quantity().and_then(|q| q.unit_text.as_deref()) else {
+        return claim.span.end;
+    };
+    let after = &source.text[claim.span.end..claim.sentence_span.end.max(claim.span.end)];
+    let window = &after[..after.len().min(40)];
+    let lower = window.to_lowercase();
+    match lower.find(unit) {
+        // Lower-casing keeps byte offsets for the ASCII nouns this is used with; check anyway.
+        Some(i) if lower.len() == window.len() && window.is_char_boundary(i + unit.len()) => {
+            claim.span.end + i + unit.len()
+        }
+        _ => claim.span.end,
+    }
+}
+
+/// Words that may stand between a total and the list of its parts.
+const PARTS_OPENERS: &[&str] = &[
+    "–",
+    "—",
+    "-",
+    ":",
+    "including",
+    "among them",
+    "of whom",
+    "of which",
+];
+
+/// For a count followed by a list of two or more counts ("at least six military personnel –
+/// three Americans, one Briton and two Iraqis"), the sum of the parts as a derived claim that
+/// stands for the total: same unit, role and context, so linking checks it against the total.
+fn derive_sums(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim> {
+    let mut counts: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| {
+            !c.derived
+                && c.quantity()
+                    .is_some_and(|q| q.measure == Measure::Count && q.value.is_some())
+        })
+        .collect();
+    counts.sort_by_key(|c| c.span.start);
+    let mut next_number = claims.iter().filter(|c| c.quantity().is_some()).count();
+    let mut derived = Vec::new();
+    for (i, total) in counts.iter().enumerate() {
+        let Some(first) = counts.get(i + 1) else {
+            break;
+        };
+        let opener = source
+            .text
+            .get(total.span.end..first.span.start)
+            .unwrap_or("");
+        // The words between the total and the first part: its counted noun, then an opener.
+        let opener_ok = first.sentence == total.sentence
+            && PARTS_OPENERS.iter().any(|o| opener.contains(o))
+            && opener.split_whitespace().count() <= 6;
+        if !opener_ok {
+            continue;
+        }
+        let mut parts = vec![*first];
+        for next in &counts[i + 2..] {
+            let last = parts[parts.len() - 1];
+            let between = source
+                .text
+                .get(last.span.end..next.span.start)
+                .unwrap_or("");
+            let joined = next.sentence == total.sentence
+                && (between.contains(',') || between.contains(" and "))
+                && between.split_whitespace().count() <= 4
+                && !PARTS_OPENERS[..4].iter().any(|o| between.contains(o));
+            if !joined {
+                break;
+            }
+            parts.push(next);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|p| p.quantity().and_then(|q| q.value))
+            .sum();
+        let qt = total.quantity().expect("a count");
+        let mut q = Quantity::count(sum);
+        q.unit_text = qt.unit_text.clone();
+        q.unit = qt.unit.clone();
+        q.role = qt.role;
+        q.interval_rule = Some(rule_id.to_string());
+        let last = parts[parts.len() - 1];
+        let span = Span::new(parts[0].span.start, end_with_unit(source, last));
+        next_number += 1;
+        let mut claim = Claim::new(
+            total.source,
+            source.slice(span),
+            span,
+            total.sentence,
+            ClaimDetail::Quantity(q),
+        );
+        claim.id = format!("{}:q{next_number}", source.id);
+        claim.sentence_span = total.sentence_span;
+        claim.derived = true;
+        claim.derived_from = parts.iter().map(|p| p.id.clone()).collect();
+        claim.context = total.context.clone();
+        derived.push(claim);
+    }
+    derived
 }
 
 /// The counted noun after aliases, or the measure's own unit.

@@ -6,6 +6,7 @@
 //!
 //! ```yaml
 //! description: "roughly" agrees with a value within its 10%.
+//! covers: [hedge-roughly, count-within-hedge]   # the rules this case exercises
 //! rules: [strict.yaml]          # optional: rule files in the case folder, added to the pack
 //! no-default-rules: false       # optional: start from no rules at all
 //! disable: [hedge-about]        # optional: rule ids to turn off
@@ -35,6 +36,8 @@ pub const CASE_FILE: &str = "case.yaml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct CaseFile {
     description: String,
+    #[serde(default)]
+    covers: Vec<String>,
     #[serde(default)]
     rules: Vec<String>,
     #[serde(default)]
@@ -75,6 +78,8 @@ pub struct CaseResult {
     /// The case folder, relative to the folder searched.
     pub name: String,
     pub description: String,
+    /// The rule ids the case says it exercises (each must exist in the case's rules).
+    pub covers: Vec<String>,
     /// Why it failed; empty when it passed.
     pub failures: Vec<String>,
 }
@@ -97,7 +102,14 @@ pub fn run_cases(dir: &Path) -> Result<Vec<CaseResult>, String> {
         .iter()
         .map(|case| {
             let name = case.strip_prefix(dir).unwrap_or(case).display().to_string();
-            run_case(case, if name.is_empty() { ".".to_string() } else { name })
+            run_case(
+                case,
+                if name.is_empty() {
+                    ".".to_string()
+                } else {
+                    name
+                },
+            )
         })
         .collect())
 }
@@ -117,12 +129,19 @@ fn find_cases(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Runs one case folder.
 pub fn run_case(case: &Path, name: String) -> CaseResult {
-    let mut result = CaseResult { name, description: String::new(), failures: Vec::new() };
+    let mut result = CaseResult {
+        name,
+        description: String::new(),
+        covers: Vec::new(),
+        failures: Vec::new(),
+    };
     let case_path = case.join(CASE_FILE);
     let text = match std::fs::read_to_string(&case_path) {
         Ok(t) => t,
         Err(e) => {
-            result.failures.push(format!("{}: {e}", case_path.display()));
+            result
+                .failures
+                .push(format!("{}: {e}", case_path.display()));
             return result;
         }
     };
@@ -134,6 +153,7 @@ pub fn run_case(case: &Path, name: String) -> CaseResult {
         }
     };
     result.description = spec.description.clone();
+    result.covers = spec.covers.clone();
     let mut user_rules = Vec::new();
     for file in &spec.rules {
         let path = case.join(file);
@@ -145,10 +165,19 @@ pub fn run_case(case: &Path, name: String) -> CaseResult {
     let rules = match Ruleset::compose(!spec.no_default_rules, &user_rules, &spec.disable) {
         Ok(r) => r,
         Err(errors) => {
-            result.failures.extend(errors.iter().map(ToString::to_string));
+            result
+                .failures
+                .extend(errors.iter().map(ToString::to_string));
             return result;
         }
     };
+    for id in &spec.covers {
+        if rules.get(id).is_none() {
+            result
+                .failures
+                .push(format!("covers `{id}`, but no rule has that id"));
+        }
+    }
     let published = spec.published.as_deref().and_then(crate::load::parse_date);
     let mut articles: Vec<String> = std::fs::read_dir(case)
         .into_iter()
@@ -159,20 +188,28 @@ pub fn run_case(case: &Path, name: String) -> CaseResult {
         .collect();
     articles.sort();
     if articles.is_empty() {
-        result.failures.push("no .txt or .md article in the case folder".to_string());
+        result
+            .failures
+            .push("no .txt or .md article in the case folder".to_string());
         return result;
     }
     let loaded = crate::load::load_paths(&articles, published);
-    result.failures.extend(loaded.problems.iter().map(ToString::to_string));
+    result
+        .failures
+        .extend(loaded.problems.iter().map(ToString::to_string));
     let report = crate::check(&loaded.sources, &rules);
     for e in &spec.expect {
         if !any_matches(&report, e) {
-            result.failures.push(format!("expected, not found: {}", describe(e)));
+            result
+                .failures
+                .push(format!("expected, not found: {}", describe(e)));
         }
     }
     for e in &spec.expect_not {
         if any_matches(&report, e) {
-            result.failures.push(format!("found, not expected: {}", describe(e)));
+            result
+                .failures
+                .push(format!("found, not expected: {}", describe(e)));
         }
     }
     result
@@ -189,7 +226,10 @@ fn any_matches(report: &Report, e: &Expectation) -> bool {
         let rule_ok = e.rule.as_ref().is_none_or(|r| *r == f.rule);
         let texts_ok = e.texts.iter().all(|t| {
             let t = t.to_lowercase();
-            f.claims.iter().filter_map(|id| report.claim(id)).any(|c| c.text.to_lowercase().contains(&t))
+            f.claims
+                .iter()
+                .filter_map(|id| report.claim(id))
+                .any(|c| c.text.to_lowercase().contains(&t))
         });
         kind_ok && rule_ok && texts_ok
     };
@@ -206,6 +246,10 @@ fn describe(e: &Expectation) -> String {
         ExpectedKind::SingleSource => "single-source",
         ExpectedKind::Suppressed => "suppressed",
     };
-    let rule = e.rule.as_deref().map(|r| format!(" by {r}")).unwrap_or_default();
+    let rule = e
+        .rule
+        .as_deref()
+        .map(|r| format!(" by {r}"))
+        .unwrap_or_default();
     format!("{kind}{rule} with {:?}", e.texts)
 }

@@ -286,7 +286,12 @@ pub(super) fn item_text(text: &str, line: Option<usize>) -> Option<String> {
         body.pop();
     }
     let cut = indent(lines[start]);
-    Some(body.iter().map(|l| l.get(cut..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n"))
+    Some(
+        body.iter()
+            .map(|l| l.get(cut..).unwrap_or(l.trim_start()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// The project configuration (`.corroborate.yaml`).
