@@ -119,6 +119,7 @@ fn link_view(claims: &[Claim], l: &Link) -> LinkView {
         link_rule: l.link_rule.clone(),
         verdict_rule: l.verdict_rule.clone(),
         score: l.score.map(|s| (s * 1000.0).round() / 1000.0),
+        threshold: l.threshold,
         note: l.note.clone(),
     }
 }

@@ -144,6 +144,7 @@ mod tests {
             verdict_rule: "v".into(),
             severity: Severity::Info,
             score: None,
+            threshold: None,
             note: String::new(),
         }
     }

@@ -39,6 +39,8 @@ pub struct Link {
     pub severity: Severity,
     /// Context similarity, when the link rule scores one.
     pub score: Option<f64>,
+    /// The threshold the score had to reach.
+    pub threshold: Option<f64>,
     /// Why, in words: the tolerance that made them agree, or how they differ.
     pub note: String,
 }
@@ -87,15 +89,24 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
                             .is_some_and(|(t, d)| d <= t),
                         _ => l.verdict == Verdict::Agree,
                     };
+                    let mut l = l;
                     if !anchored
                         && !near
                         && let Some(sim) = conflict_bar
-                        && context_score(&claims[a], &claims[b], sim.metric) < sim.threshold
                     {
-                        if l.verdict == Verdict::Conflict {
-                            barred.push(l);
+                        let score = context_score(&claims[a], &claims[b], sim.metric);
+                        l.score = Some(score);
+                        l.threshold = Some(sim.threshold);
+                        if score < sim.threshold {
+                            if l.verdict == Verdict::Conflict {
+                                barred.push(l);
+                            }
+                            continue;
                         }
-                        continue;
+                    }
+                    if anchored {
+                        l.note
+                            .push_str(" (linked through the quantities beside them)");
                     }
                     linked.insert((a, b));
                     links.push(l);
@@ -450,6 +461,7 @@ fn judge(
         verdict_rule: verdict.id.clone(),
         severity,
         score: rule.similarity.map(|_| score),
+        threshold: rule.similarity.map(|s| s.threshold),
         note,
     })
 }

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::load::{self, Level};
 use corroborate::report::{self, FindingKind, Format, Report};
 use corroborate::rules::Ruleset;
+use corroborate::rules::compose::{self, RuleOptions};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,9 @@ enum Command {
         /// (agreement < single-source < discrepancy).
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Show for each finding the rules that fired, with their scores and thresholds.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the claims of each source without linking them.
     Extract {
@@ -46,13 +50,58 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List, explain and test rules.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// List the rules of a run: id, kind, where defined, description.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Show one rule: what it does, where it is defined, and its YAML.
+    Explain {
+        /// The rule id.
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Run rule-test cases: every folder under DIR holding a case.yaml (default: tests/rules).
+    Test {
+        #[arg(default_value = "tests/rules")]
+        dir: String,
+    },
+}
+
+/// Where the rules of a run come from.
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Rule file or folder to add to the built-in rules (a rule with an existing id replaces it). Repeatable.
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    rules: Vec<String>,
+    /// Start from no built-in rules.
+    #[arg(long)]
+    no_default_rules: bool,
+    /// Project config to use (default: the nearest .corroborate.yaml above the working directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<String>,
+    /// Do not look for a project config.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Rule id to turn off. Repeatable.
+    #[arg(long, value_name = "ID")]
+    disable: Vec<String>,
 }
 
 #[derive(clap::Args)]
 struct Common {
-    /// Rule file to add to the built-in rules (a rule with an existing id replaces it). Repeatable.
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<String>,
+    #[command(flatten)]
+    rules: RuleArgs,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Write the report to FILE instead of standard output.
@@ -77,18 +126,20 @@ fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (paths, common, fail_on, link) = match cli.command {
+    let (paths, common, fail_on, link, explain) = match cli.command {
         Command::Check {
             paths,
             common,
             fail_on,
-        } => (paths, common, fail_on, true),
-        Command::Extract { paths, common } => (paths, common, None, false),
+            explain,
+        } => (paths, common, fail_on, true, explain),
+        Command::Extract { paths, common } => (paths, common, None, false, false),
+        Command::Rules { action } => return rules_command(action),
     };
     match run(&paths, &common, link) {
         Ok((report, input_errors)) => {
             let rendered = match link {
-                true => report::render(&report, common.format),
+                true => report::render_with(&report, common.format, explain),
                 false => report::render_claims(&report, common.format),
             };
             if let Err(e) = emit(&rendered, &common) {
@@ -111,33 +162,7 @@ fn main() -> ExitCode {
 /// Loads rules and sources and runs the job; prints problems to stderr. `Err` when nothing can
 /// run; `Ok((report, true))` when some inputs had errors but the rest was reported.
 fn run(paths: &[String], common: &Common, link: bool) -> Result<(Report, bool), ()> {
-    let mut user_rules = Vec::new();
-    let mut rule_problem = false;
-    for path in &common.rules {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => user_rules.push((path.clone(), text)),
-                Err(_) => {
-                    eprintln!("error: {path}: rule file is not valid UTF-8");
-                    rule_problem = true;
-                }
-            },
-            Err(e) => {
-                eprintln!("error: {path}: cannot read rule file: {e}");
-                rule_problem = true;
-            }
-        }
-    }
-    let rules = match Ruleset::load(&user_rules) {
-        Ok(rules) if !rule_problem => rules,
-        Ok(_) => return Err(()),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("error: {e}");
-            }
-            return Err(());
-        }
-    };
+    let rules = load_rules(&common.rules)?;
     let loaded = load::load_paths(paths, common.published);
     for p in &loaded.problems {
         eprintln!("{p}");
@@ -153,6 +178,121 @@ fn run(paths: &[String], common: &Common, link: bool) -> Result<(Report, bool), 
         corroborate::extract(&loaded.sources, &rules)
     };
     Ok((report, input_errors))
+}
+
+/// The rules of a run, or `Err` after printing every rule error.
+fn load_rules(args: &RuleArgs) -> Result<Ruleset, ()> {
+    let options = RuleOptions {
+        rules: args.rules.clone(),
+        no_default_rules: args.no_default_rules,
+        config: args.config.clone(),
+        no_config: args.no_config,
+        disable: args.disable.clone(),
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match compose::assemble(&options, &cwd) {
+        Ok(assembled) => Ok(assembled.ruleset),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!("{} error(s) in rules; nothing was checked", errors.len());
+            Err(())
+        }
+    }
+}
+
+/// `corroborate rules list|explain|test`.
+fn rules_command(action: RulesAction) -> ExitCode {
+    match action {
+        RulesAction::List { rules } => {
+            let Ok(rules) = load_rules(&rules) else {
+                return ExitCode::from(2);
+            };
+            let mut out = String::new();
+            for (rule, origin) in rules.rules.iter().zip(&rules.origins) {
+                let description = rule
+                    .description()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push_str(&format!(
+                    "{:<30} {:<10} {:<32} {}\n",
+                    rule.id(),
+                    rule.kind_name(),
+                    origin.to_string(),
+                    description
+                ));
+            }
+            print_or_pipe(&out)
+        }
+        RulesAction::Explain { id, rules } => {
+            let Ok(rules) = load_rules(&rules) else {
+                return ExitCode::from(2);
+            };
+            let (Some(rule), Some(origin)) = (rules.get(&id), rules.origin(&id)) else {
+                eprintln!("error: no rule has the id `{id}` (see `corroborate rules list`)");
+                return ExitCode::from(2);
+            };
+            let description = rule
+                .description()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut out = format!(
+                "{id} ({} rule, defined in {origin})\n\n{description}\n",
+                rule.kind_name()
+            );
+            if let Some(yaml) = &origin.yaml {
+                out.push_str(&format!("\n{yaml}\n"));
+            }
+            print_or_pipe(&out)
+        }
+        RulesAction::Test { dir } => {
+            match corroborate::ruletest::run_cases(std::path::Path::new(&dir)) {
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+                Ok(results) => {
+                    let mut out = String::new();
+                    for r in &results {
+                        let status = if r.passed() { "PASS" } else { "FAIL" };
+                        out.push_str(&format!("{status} {}  ({})\n", r.name, r.description));
+                        for f in &r.failures {
+                            out.push_str(&format!("     {f}\n"));
+                        }
+                    }
+                    let failed = results.iter().filter(|r| !r.passed()).count();
+                    out.push_str(&format!(
+                        "{} cases: {} passed, {failed} failed\n",
+                        results.len(),
+                        results.len() - failed
+                    ));
+                    let code = print_or_pipe(&out);
+                    if results.is_empty() {
+                        eprintln!("error: no case.yaml found under {dir}");
+                        return ExitCode::from(2);
+                    }
+                    if failed > 0 { ExitCode::from(1) } else { code }
+                }
+            }
+        }
+    }
+}
+
+fn print_or_pipe(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }
 
 fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {

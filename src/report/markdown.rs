@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{FindingKind, Report, claim_value};
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, explain: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Corroboration report\n");
     let _ = writeln!(out, "{}.\n", super::tally(report, "**"));
@@ -65,9 +65,33 @@ pub fn render(report: &Report) -> String {
                 );
             }
             out.push('\n');
+            if explain {
+                for link in &finding.links {
+                    let _ = writeln!(out, "- {}", cell(&super::explain_link(link)));
+                }
+                out.push('\n');
+            }
         }
         if !any {
             let _ = writeln!(out, "None.\n");
+        }
+    }
+    if !report.suppressed.is_empty() {
+        let _ = writeln!(out, "\n## Suppressed ({})\n", report.suppressed.len());
+        let _ = writeln!(
+            out,
+            "| Finding | Kind | Summary | Suppressed by | Reason |\n|---|---|---|---|---|"
+        );
+        for s in &report.suppressed {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | `{}` | {} |",
+                s.finding.id,
+                s.finding.kind.as_str(),
+                cell(&s.finding.summary),
+                s.by,
+                cell(&s.reason)
+            );
         }
     }
     while out.ends_with("\n\n") {

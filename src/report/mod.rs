@@ -27,11 +27,33 @@ pub enum Format {
 
 /// Renders a report in a format.
 pub fn render(report: &Report, format: Format) -> String {
+    render_with(report, format, false)
+}
+
+/// Renders a report; with `explain`, text and Markdown show for each finding the rules that
+/// fired with their scores and thresholds (JSON always carries them).
+pub fn render_with(report: &Report, format: Format, explain: bool) -> String {
     match format {
-        Format::Text => text::render(report),
-        Format::Markdown => markdown::render(report),
+        Format::Text => text::render(report, explain),
+        Format::Markdown => markdown::render(report, explain),
         Format::Json => json::render(report),
     }
+}
+
+/// "same-count (score 0.62 ≥ 0.55) → count-within-hedge: within the ±10% of 'roughly'".
+pub fn explain_link(l: &LinkView) -> String {
+    let score = match (l.score, l.threshold) {
+        (Some(s), Some(t)) if s >= t => format!(" (similarity {s} ≥ {t})"),
+        (Some(s), Some(t)) => {
+            format!(" (similarity {s} < {t}, kept: other links put both claims in one fact)")
+        }
+        (Some(s), None) => format!(" (similarity {s})"),
+        _ => String::new(),
+    };
+    format!(
+        "{} {} {}: linked by {}{score}, judged by {}: {}",
+        l.claims[0], l.verdict, l.claims[1], l.link_rule, l.verdict_rule, l.note
+    )
 }
 
 /// Renders the claims of a report, source by source (what `corroborate extract` prints).
@@ -71,6 +93,8 @@ pub struct LinkView {
     pub verdict_rule: String,
     #[serde(serialize_with = "opt_number", skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    #[serde(serialize_with = "opt_number", skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
     pub note: String,
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{FindingKind, Report};
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, explain: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "corroborate: {}", super::tally(report, ""));
     for finding in &report.findings {
@@ -36,6 +36,24 @@ pub fn render(report: &Report) -> String {
                 c.text
             );
             let _ = writeln!(out, "      in: {}", c.sentence);
+        }
+        if explain {
+            for link in &finding.links {
+                let _ = writeln!(out, "  why: {}", super::explain_link(link));
+            }
+        }
+    }
+    if !report.suppressed.is_empty() {
+        let _ = writeln!(out, "\nSUPPRESSED ({})", report.suppressed.len());
+        for s in &report.suppressed {
+            let _ = writeln!(
+                out,
+                "  {} {} — by {}: {}",
+                s.finding.kind.as_str(),
+                s.finding.summary,
+                s.by,
+                s.reason
+            );
         }
     }
     out

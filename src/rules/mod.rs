@@ -14,6 +14,7 @@
 //!
 //! YAML parsing lives in [`yaml`] alone, so the YAML crate can be swapped in one place.
 
+pub mod compose;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
