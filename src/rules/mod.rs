@@ -649,6 +649,7 @@ impl Ruleset {
                     ));
                     continue;
                 }
+                seen_here.push(rule.id());
                 if let Err((key, message)) = validate(rule) {
                     errors.push(locate(key, message));
                     continue;
@@ -669,9 +670,6 @@ impl Ruleset {
                         origins.push(origin);
                     }
                 }
-            }
-            for (r, _) in &file.rules {
-                seen_here.push(r.id());
             }
             for (id, line) in file.disable {
                 let (l, c, source_line) = yaml::locate_key(text, line, "disable");
