@@ -223,3 +223,146 @@ fn extract_reads_standard_input() {
     assert!(texts.contains(&"nearly 40"), "{texts:?}");
     assert!(texts.contains(&"last month"), "{texts:?}");
 }
+
+#[test]
+fn rules_list_and_explain_show_where_rules_are_defined() {
+    let (code, out, _) = run(&["rules", "list", "--no-config"], None);
+    assert_eq!(code, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("hedge-roughly "))
+        .expect("hedge-roughly listed");
+    assert!(
+        line.contains("hedge") && line.contains("built-in rules/hedges.yaml:"),
+        "{line}"
+    );
+    let (code, out, _) = run(&["rules", "explain", "hedge-roughly", "--no-config"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("tolerance: 0.10") && out.contains("'roughly' and 'some' allow 10%"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["rules", "explain", "no-such-rule", "--no-config"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule has the id `no-such-rule`"), "{err}");
+}
+
+#[test]
+fn user_rules_show_their_file_and_line() {
+    let dir = temp();
+    let rules = write(&dir, "desk.yaml", b"# our desk\nrules:\n  - id: desk-loads\n    kind: vague\n    description: loads is 10 to 50\n    phrases: [loads of]\n    low: 10\n    high: 50\n");
+    let (code, out, _) = run(&["rules", "list", "--no-config", "--rules", &rules], None);
+    assert_eq!(code, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("desk-loads "))
+        .expect("listed");
+    assert!(line.contains("desk.yaml:3"), "{line}");
+    let (_, out, _) = run(
+        &[
+            "rules",
+            "list",
+            "--no-config",
+            "--no-default-rules",
+            "--rules",
+            &rules,
+        ],
+        None,
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let (_, out, _) = run(
+        &["rules", "list", "--no-config", "--disable", "hedge-roughly"],
+        None,
+    );
+    assert!(!out.contains("hedge-roughly "), "{out}");
+}
+
+#[test]
+fn rules_test_passes_on_the_built_in_cases_and_fails_on_a_wrong_expectation() {
+    let (code, out, err) = run(&["rules", "test", "tests/rules"], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("PASS design-card-roughly-agrees") && out.contains(" 0 failed"),
+        "{out}"
+    );
+    let dir = temp();
+    write(
+        &dir,
+        "a.md",
+        b"---\noutlet: A\npublished: 2021-01-05\n---\nThe army keeps about 900 troops in Chad.\n",
+    );
+    write(
+        &dir,
+        "b.md",
+        b"---\noutlet: B\npublished: 2021-01-05\n---\nThe army keeps roughly 880 troops in Chad.\n",
+    );
+    write(&dir, "case.yaml", b"description: a wrong expectation\nexpect:\n  - kind: discrepancy\n    texts: [about 900]\n");
+    let (code, out, _) = run(&["rules", "test", &dir.path().to_string_lossy()], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("FAIL .") && out.contains("expected, not found: discrepancy"),
+        "{out}"
+    );
+}
+
+#[test]
+fn project_config_is_found_upward_and_suppressions_are_reported() {
+    use std::process::Command;
+    let dir = temp();
+    let story = dir.path().join("desk/story");
+    std::fs::create_dir_all(&story).unwrap();
+    std::fs::create_dir_all(dir.path().join("desk/rules")).unwrap();
+    std::fs::write(
+        dir.path().join("desk/.corroborate.yaml"),
+        "rules: [rules/]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("desk/rules/accept.yaml"),
+        "rules:\n  - id: accept-mali\n    kind: suppress\n    description: d\n    finding: discrepancy\n    match: 1,400\n    reason: The 1,400 counts contractors.\n",
+    )
+    .unwrap();
+    std::fs::write(story.join("a.md"), "---\noutlet: A\npublished: 2021-01-05\n---\nThe army keeps 900 troops in Mali, officials said.\n").unwrap();
+    std::fs::write(story.join("b.md"), "---\noutlet: B\npublished: 2021-01-05\n---\nThe army keeps 1,400 troops in Mali, officials said.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["check", ".", "--format", "json", "--fail-on", "discrepancy"])
+        .current_dir(&story)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["suppressed"][0]["by"], "accept-mali");
+    assert_eq!(json["suppressed"][0]["finding"]["kind"], "discrepancy");
+    // Without the config, the discrepancy is back and fails the run.
+    let out = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["check", ".", "--no-config", "--fail-on", "discrepancy"])
+        .current_dir(&story)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn explain_shows_the_rules_behind_each_finding() {
+    let (code, out, _) = run(
+        &[
+            "check",
+            "tests/fixtures/iraq-drawdown",
+            "--explain",
+            "--no-config",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("why: ")
+            && out.contains("linked by same-count")
+            && out.contains("judged by count-within-hedge"),
+        "{out}"
+    );
+}
