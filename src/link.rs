@@ -83,10 +83,8 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
                     // on a non-quantity need no more evidence; a conflict, or a loose agreement
                     // through a bound or a vague amount, must also have similar contexts.
                     let near = match (claims[a].quantity(), claims[b].quantity()) {
-                        (Some(qa), Some(qb)) => rule
-                            .near_difference
-                            .zip(relative_difference_of_values(qa, qb))
-                            .is_some_and(|(t, d)| d <= t),
+                        (Some(qa), Some(qb)) => relative_difference_of_values(qa, qb)
+                            .is_some_and(|d| d <= rule.near_difference.unwrap_or(0.0)),
                         _ => l.verdict == Verdict::Agree,
                     };
                     let mut l = l;

@@ -162,7 +162,12 @@ pub fn run_case(case: &Path, name: String) -> CaseResult {
             Err(e) => result.failures.push(format!("{}: {e}", path.display())),
         }
     }
-    let rules = match Ruleset::compose(!spec.no_default_rules, &user_rules, &spec.disable) {
+    let disable: Vec<(String, String)> = spec
+        .disable
+        .iter()
+        .map(|id| (id.clone(), case_path.display().to_string()))
+        .collect();
+    let rules = match Ruleset::compose(!spec.no_default_rules, &user_rules, &disable) {
         Ok(r) => r,
         Err(errors) => {
             result
@@ -178,12 +183,29 @@ pub fn run_case(case: &Path, name: String) -> CaseResult {
                 .push(format!("covers `{id}`, but no rule has that id"));
         }
     }
-    let published = spec.published.as_deref().and_then(crate::load::parse_date);
+    let published = match spec.published.as_deref() {
+        None => None,
+        Some(text) => match crate::load::parse_date(text) {
+            Some(date) => Some(date),
+            None => {
+                result.failures.push(format!(
+                    "{}: `published: {text}` is not a YYYY-MM-DD date",
+                    case_path.display()
+                ));
+                return result;
+            }
+        },
+    };
     let mut articles: Vec<String> = std::fs::read_dir(case)
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt" || x == "md"))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| crate::load::EXTENSIONS.contains(&x))
+        })
         .map(|p| p.display().to_string())
         .collect();
     articles.sort();

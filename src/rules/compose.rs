@@ -86,11 +86,20 @@ pub fn assemble(options: &RuleOptions, cwd: &Path) -> Result<Assembled, Vec<Rule
     if !errors.is_empty() {
         return Err(errors);
     }
-    let disable: Vec<String> = config
+    let config_name = config_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let disable: Vec<(String, String)> = config
         .disable
         .iter()
-        .chain(&options.disable)
-        .cloned()
+        .map(|id| (id.clone(), config_name.clone()))
+        .chain(
+            options
+                .disable
+                .iter()
+                .map(|id| (id.clone(), "--disable".to_string())),
+        )
         .collect();
     let defaults = !(options.no_default_rules || config.no_default_rules);
     let ruleset = Ruleset::compose(defaults, &files, &disable)?;

@@ -24,23 +24,9 @@ use serde::Deserialize;
 
 use crate::model::ClaimKind;
 
-/// The built-in rule pack, compiled into the binary.
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "rules/aliases.yaml",
-        include_str!("../../rules/aliases.yaml"),
-    ),
-    ("rules/places.yaml", include_str!("../../rules/places.yaml")),
-    ("rules/hedges.yaml", include_str!("../../rules/hedges.yaml")),
-    (
-        "rules/linking.yaml",
-        include_str!("../../rules/linking.yaml"),
-    ),
-    (
-        "rules/verdicts.yaml",
-        include_str!("../../rules/verdicts.yaml"),
-    ),
-];
+/// The built-in rule pack, compiled into the binary: every `rules/*.yaml` file, in name order
+/// (listed by `build.rs`, so a new file needs no Rust change).
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// An error in a rule file, located at `path:line:col` where the place is known, with the
 /// offending line.
@@ -250,7 +236,7 @@ pub enum Field {
     Unit,
     /// The part in a change: level and before are one class; after; change.
     Role,
-    /// The nearest places the claim is about.
+    /// The nearest place the claim is about (the first of its context's places).
     Places,
     /// Who acts: countries, organisations.
     Actors,
@@ -594,7 +580,8 @@ impl Ruleset {
 
     /// The rules of a run: the built-in pack (unless `defaults` is false), then the user files
     /// in order (a rule with an existing id replaces it), minus the ids disabled by any file's
-    /// `disable:` list or by `disable` (e.g. from the project config).
+    /// `disable:` list or by `disable` (id, and where it was asked for: the project config's
+    /// path or `--disable`).
     ///
     /// # Errors
     /// Every problem of every file: YAML errors, unknown keys and kinds, wrong types, values out
@@ -603,23 +590,16 @@ impl Ruleset {
     pub fn compose(
         defaults: bool,
         user: &[(String, String)],
-        disable: &[String],
+        disable: &[(String, String)],
     ) -> Result<Ruleset, Vec<RuleError>> {
         let mut rules: Vec<Rule> = Vec::new();
         let mut origins: Vec<Origin> = Vec::new();
         let mut errors = Vec::new();
         let mut disabled: Vec<(String, RuleError)> = disable
             .iter()
-            .map(|id| {
-                (
-                    id.clone(),
-                    RuleError::new(
-                        "--disable",
-                        None,
-                        None,
-                        format!("cannot disable `{id}`: no rule has that id"),
-                    ),
-                )
+            .map(|(id, from)| {
+                let message = format!("cannot disable `{id}`: no rule has that id");
+                (id.clone(), RuleError::new(from, None, None, message))
             })
             .collect();
         let builtin = BUILTIN
@@ -783,7 +763,10 @@ fn validate(rule: &Rule) -> Result<(), (&'static str, String)> {
                 (true, None) => {
                     return Err((
                         "bound",
-                        format!("rule {id}: bound {:?} needs `tolerance`", h.bound),
+                        format!(
+                            "rule {id}: bound `{}` needs `tolerance`",
+                            bound_name(h.bound)
+                        ),
                     ));
                 }
                 (_, Some(t)) => fraction(t, "tolerance")?,
@@ -839,6 +822,16 @@ fn validate(rule: &Rule) -> Result<(), (&'static str, String)> {
             }
         }
         Rule::Verdict(v) => {
+            let quantity_only =
+                v.scope.unit.is_some() || v.tolerance.is_some() || v.high_above.is_some();
+            if quantity_only && v.claim != ClaimKindName::Quantity {
+                return Err((
+                    "claim",
+                    format!(
+                        "rule {id}: scope.unit, tolerance and high-above apply to quantities only"
+                    ),
+                ));
+            }
             if let Some(t) = v.tolerance {
                 fraction(t, "tolerance")?;
             }
@@ -868,6 +861,19 @@ fn validate(rule: &Rule) -> Result<(), (&'static str, String)> {
     Ok(())
 }
 
+/// A bound as written in rule files.
+fn bound_name(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Approximate => "approximate",
+        Bound::Below => "below",
+        Bound::Above => "above",
+        Bound::AtLeast => "at-least",
+        Bound::MoreThan => "more-than",
+        Bound::AtMost => "at-most",
+        Bound::LessThan => "less-than",
+    }
+}
+
 /// Rules that name other rules or units must name ones that exist: a verdict's `scope.link`, a
 /// suppression's `rule`, and the counted nouns in `scope.unit`, `units` and `except-units`
 /// (which must be canonical units of an alias rule, or "percent").
@@ -890,6 +896,16 @@ fn check_references(
         .collect();
     let mut errors = Vec::new();
     for (rule, origin) in rules.iter().zip(origins) {
+        if let Rule::Link(l) = rule
+            && !rules.iter().any(|r| matches!(r, Rule::Verdict(v) if v.claim == l.claim && v.scope == Scope::default()))
+        {
+            let message = format!(
+                "rule {}: no verdict rule without a scope judges {} claims, so the pairs it links could never be judged",
+                l.id,
+                l.claim.kind().as_str()
+            );
+            errors.push(RuleError::new(&origin.path, origin.line, None, message));
+        }
         let mut missing = |key: &str, message: String| {
             let text = files
                 .iter()
