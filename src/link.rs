@@ -499,9 +499,12 @@ fn judge_quantities(
     if qa.value.is_some() && qa.value == qb.value && qa.interval == qb.interval {
         return Some((true, "same value".to_string(), false));
     }
+    // A stated value stands for its claim only when the claim allows it: "more than 500" does
+    // not allow 500, so it is compared by its interval, not by the number it names.
     let within = |x: &Quantity, host: &Claim| {
-        x.value
-            .is_some_and(|v| host.quantity().is_some_and(|h| h.interval.contains(v)))
+        x.value.is_some_and(|v| {
+            x.interval.contains(v) && host.quantity().is_some_and(|h| h.interval.contains(v))
+        })
     };
     // When each value lies within the other's allowance, name the wider one: it is the
     // tolerance the agreement rests on.
@@ -524,6 +527,11 @@ fn judge_quantities(
         return Some((true, format!("within {}", allowance(b, rules)), false));
     }
     let note = match difference {
+        // The same number, on the wrong side of a bound ("more than 500" and "500").
+        Some(d) if d < 0.005 => format!(
+            "'{}' and '{}' do not overlap: the bound excludes the value",
+            a.text, b.text
+        ),
         Some(d) => format!(
             "'{}' and '{}' differ by {}, beyond what their hedges allow",
             a.text,
