@@ -67,7 +67,18 @@ pub fn findings(
         };
         (rank(a.kind), &a.sort_key).cmp(&(rank(b.kind), &b.sort_key))
     });
-    out.into_iter().map(|f| f.finding).collect()
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    out.into_iter()
+        .map(|f| {
+            let mut finding = f.finding;
+            let n = seen.entry(finding.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                finding.id = format!("{}-{n}", finding.id);
+            }
+            finding
+        })
+        .collect()
 }
 
 /// A finding with the position of its first claim, for ordering.
@@ -137,7 +148,18 @@ fn ordered(
     members.sort_by_key(|&i| claim_order(&claims[i]));
     members.dedup();
     let ids: Vec<String> = members.iter().map(|&i| claims[i].id.clone()).collect();
-    let id = finding_id(kind, rule, &ids);
+    let mut keys: Vec<String> = members
+        .iter()
+        .map(|&i| {
+            format!(
+                "{}\u{1f}{}",
+                sources_id(claims, i),
+                normalized_text(&claims[i].text)
+            )
+        })
+        .collect();
+    keys.sort();
+    let id = finding_id(kind, rule, &keys);
     Ordered {
         kind,
         sort_key: claim_order(&claims[members[0]]),
@@ -148,13 +170,33 @@ fn ordered(
             rule: rule.to_string(),
             claims: ids,
             summary,
+            subject: subject(&claims[members[0]]),
             links,
         },
     }
 }
 
-/// A stable id: FNV-1a over the kind, the rule and the claim ids.
-fn finding_id(kind: FindingKind, rule: &str, claim_ids: &[String]) -> String {
+/// The source id of claim `i` (claim ids start with it).
+fn sources_id(claims: &[Claim], i: usize) -> &str {
+    claims[i]
+        .id
+        .rsplit_once(':')
+        .map_or("", |(source, _)| source)
+}
+
+/// Claim text folded for ids: lower-case words, single spaces.
+fn normalized_text(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A stable id: FNV-1a over the kind, the rule and each claim's source and normalized text, so
+/// it survives edits elsewhere in an article (claim numbers and byte offsets are not in it).
+/// Findings that would share an id (the same words twice in one source) get `-2`, `-3` ... in
+/// report order.
+fn finding_id(kind: FindingKind, rule: &str, claim_keys: &[String]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |s: &str| {
         for b in s.bytes().chain([0u8]) {
@@ -164,8 +206,8 @@ fn finding_id(kind: FindingKind, rule: &str, claim_ids: &[String]) -> String {
     };
     feed(kind.as_str());
     feed(rule);
-    for id in claim_ids {
-        feed(id);
+    for key in claim_keys {
+        feed(key);
     }
     format!("F{:012x}", hash & 0xffff_ffff_ffff)
 }

@@ -6,8 +6,13 @@
 //! [`text`] and [`markdown`] render it for terminals and editors. Output is deterministic: claims
 //! in source then text order, findings in kind then text order, no timestamps, no map-order.
 
+pub mod dot;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use serde::{Serialize, Serializer};
@@ -23,6 +28,16 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// One self-contained page: sources side by side, highlights, findings, coverage matrix.
+    Html,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub workflow-command annotations.
+    Github,
+    /// The claim graph in Graphviz DOT.
+    Dot,
+    /// One finding per line.
+    Jsonl,
 }
 
 /// Renders a report in a format.
@@ -37,6 +52,11 @@ pub fn render_with(report: &Report, format: Format, explain: bool) -> String {
         Format::Text => text::render(report, explain),
         Format::Markdown => markdown::render(report, explain),
         Format::Json => json::render(report),
+        Format::Html => html::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Dot => dot::render(report),
+        Format::Jsonl => jsonl::render(report),
     }
 }
 
@@ -61,7 +81,8 @@ pub fn render_claims(report: &Report, format: Format) -> String {
     match format {
         Format::Text => text::render_claims(report),
         Format::Markdown => markdown::render_claims(report),
-        Format::Json => json::render(report),
+        // The machine and visual formats show claims within the whole report.
+        other => render_with(report, other, false),
     }
 }
 
@@ -110,6 +131,8 @@ pub struct Finding {
     pub claims: Vec<String>,
     /// One sentence an editor understands.
     pub summary: String,
+    /// What the fact is about, in a few words ("troops in Iraq", "when it happens").
+    pub subject: String,
     /// The links that make up the finding (empty for single-source claims).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkView>,
@@ -405,6 +428,41 @@ pub fn tally(report: &Report, strong: &str) -> String {
             "single-source claims"
         ),
     )
+}
+
+/// One row of the coverage matrix: a finding's fact and, for each source (in report order),
+/// the claims that source states in it (empty where the source is silent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageRow<'a> {
+    pub finding: &'a Finding,
+    pub cells: Vec<Vec<&'a ClaimView>>,
+}
+
+/// The coverage matrix: facts as rows (the report's findings, in order), sources as columns.
+pub fn coverage(report: &Report) -> Vec<CoverageRow<'_>> {
+    report
+        .findings
+        .iter()
+        .map(|finding| {
+            let claims: Vec<&ClaimView> = finding
+                .claims
+                .iter()
+                .filter_map(|id| report.claim(id))
+                .collect();
+            let cells = report
+                .sources
+                .iter()
+                .map(|s| {
+                    claims
+                        .iter()
+                        .copied()
+                        .filter(|c| c.source == s.id)
+                        .collect()
+                })
+                .collect();
+            CoverageRow { finding, cells }
+        })
+        .collect()
 }
 
 /// A sentence on one line: inner line breaks and runs of spaces become single spaces.
