@@ -147,6 +147,13 @@ pub struct SourceView {
     pub url: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// The whole file text (claims' spans index into it); not in the JSON report, for printers
+    /// that show the articles themselves.
+    #[serde(skip)]
+    pub text: String,
+    /// Where the article body starts in `text` (after front matter).
+    #[serde(skip)]
+    pub body_start: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -297,6 +304,8 @@ fn source_view(s: &Source) -> SourceView {
         url: s.url.clone(),
         published: s.published.map(|d| d.to_string()),
         title: s.title.clone(),
+        text: s.text.clone(),
+        body_start: s.body_start,
     }
 }
 
