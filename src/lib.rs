@@ -7,11 +7,33 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] → [`segment`] → [`extract`] → [`context`] → [`normalize`] → [`link`] → [`graph`] →
-//! [`findings`] → [`report`]. [`check`] runs it end to end.
+//! [`findings`] → [`report`]. [`check`] runs it end to end; [`gate`] decides whether a CI run
+//! fails.
+//!
+//! # Example: a report from article files, in any format
+//!
+//! A newsroom that keeps its articles in git can snapshot the report in a test of its own (with
+//! `insta::assert_snapshot!(markdown)`), or commit `--format markdown` output and gate CI on
+//! `git diff --exit-code`: the output is deterministic.
+//!
+//! ```
+//! use corroborate::report::{Format, render};
+//! use corroborate::rules::Ruleset;
+//!
+//! let loaded = corroborate::load::load_paths(&["tests/fixtures/iraq-drawdown".to_string()], None);
+//! assert!(loaded.problems.is_empty());
+//! let report = corroborate::check(&loaded.sources, &Ruleset::builtin());
+//! let markdown = render(&report, Format::Markdown);
+//! assert!(markdown.starts_with("# Corroboration report"));
+//! assert!(markdown.contains("“roughly 5,000”"));
+//! // The same report as SARIF for code scanning, or JSON for other tools:
+//! assert!(render(&report, Format::Json).contains("\"version\": 1"));
+//! ```
 
 pub mod context;
 pub mod extract;
 pub mod findings;
+pub mod gate;
 pub mod graph;
 pub mod link;
 pub mod load;

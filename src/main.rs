@@ -4,13 +4,14 @@
 //! findings; 2 usage error, unreadable or invalid input, or invalid rules, with a message on
 //! stderr naming the file (and line:col where there is one).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use corroborate::gate::{self, Baseline, FailOn};
 use corroborate::load::{self, Level};
-use corroborate::report::{self, FindingKind, Format, Report};
+use corroborate::report::{self, Format, RenderOptions, Report};
 use corroborate::rules::Ruleset;
 use corroborate::rules::compose::{self, RuleOptions};
 
@@ -34,10 +35,17 @@ enum Command {
         paths: Vec<String>,
         #[command(flatten)]
         common: Common,
-        /// Exit with 1 when a finding of this kind or a more serious one is reported
-        /// (agreement < single-source < discrepancy).
-        #[arg(long, value_enum)]
+        /// Exit with 1 when a finding of this kind (or a more serious kind) is reported:
+        /// KIND[:SEVERITY], kinds agreement < single-source < discrepancy, severities
+        /// info < low < medium < high (e.g. `discrepancy:medium`).
+        #[arg(long, value_name = "KIND[:SEVERITY]", value_parser = parse_fail_on)]
         fail_on: Option<FailOn>,
+        /// Accept the findings recorded in this baseline: only new findings can fail the run.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<String>,
+        /// Record the findings of this run as a baseline.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<String>,
         /// Show for each finding the rules that fired, with their scores and thresholds.
         #[arg(long)]
         explain: bool,
@@ -112,11 +120,8 @@ struct Common {
     published: Option<chrono::NaiveDate>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Agreement,
-    SingleSource,
-    Discrepancy,
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    s.parse()
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -126,30 +131,77 @@ fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (paths, common, fail_on, link, explain) = match cli.command {
+    let (paths, common, gate, link) = match cli.command {
         Command::Check {
             paths,
             common,
             fail_on,
+            baseline,
+            write_baseline,
             explain,
-        } => (paths, common, fail_on, true, explain),
-        Command::Extract { paths, common } => (paths, common, None, false, false),
+        } => (
+            paths,
+            common,
+            Gate {
+                fail_on,
+                baseline,
+                write_baseline,
+                explain,
+            },
+            true,
+        ),
+        Command::Extract { paths, common } => (paths, common, Gate::default(), false),
         Command::Rules { action } => return rules_command(action),
+    };
+    let baseline = match gate.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     };
     match run(&paths, &common, link) {
         Ok((report, input_errors)) => {
+            // Colours only for a terminal, never with NO_COLOR or into a file.
+            let color = common.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::io::stdout().is_terminal();
+            let options = RenderOptions {
+                explain: gate.explain,
+                color,
+            };
             let rendered = match link {
-                true => report::render_with(&report, common.format, explain),
+                true => report::render_with(&report, common.format, &options),
                 false => report::render_claims(&report, common.format),
             };
             if let Err(e) = emit(&rendered, &common) {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
+            if let Some(path) = &gate.write_baseline
+                && let Err(e) = std::fs::write(path, Baseline::of(&report).to_json())
+            {
+                eprintln!("error: {path}: cannot write baseline: {e}");
+                return ExitCode::from(2);
+            }
+            if let Some(b) = &baseline {
+                let new = b.new_findings(&report);
+                let path = gate.baseline.as_deref().unwrap_or("");
+                eprintln!("{} finding(s) not in the baseline {path}", new.len());
+                for f in new {
+                    eprintln!(
+                        "new {} [{}] {}: {}",
+                        f.kind.as_str(),
+                        f.severity.as_str(),
+                        f.id,
+                        f.summary
+                    );
+                }
+            }
             if input_errors {
                 return ExitCode::from(2);
             }
-            if fails(&report, fail_on) {
+            if gate::fails(&report, gate.fail_on, baseline.as_ref()) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -157,6 +209,15 @@ fn main() -> ExitCode {
         }
         Err(()) => ExitCode::from(2),
     }
+}
+
+/// What `check` gates on, and how it explains.
+#[derive(Default)]
+struct Gate {
+    fail_on: Option<FailOn>,
+    baseline: Option<String>,
+    write_baseline: Option<String>,
+    explain: bool,
 }
 
 /// Loads rules and sources and runs the job; prints problems to stderr. `Err` when nothing can
@@ -311,21 +372,4 @@ fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {
             }
         }
     }
-}
-
-fn fails(report: &Report, fail_on: Option<FailOn>) -> bool {
-    let Some(threshold) = fail_on else {
-        return false;
-    };
-    let rank = |k: FindingKind| match k {
-        FindingKind::Agreement => 0,
-        FindingKind::SingleSource => 1,
-        FindingKind::Discrepancy => 2,
-    };
-    let threshold = match threshold {
-        FailOn::Agreement => 0,
-        FailOn::SingleSource => 1,
-        FailOn::Discrepancy => 2,
-    };
-    report.findings.iter().any(|f| rank(f.kind) >= threshold)
 }

@@ -366,3 +366,141 @@ fn explain_shows_the_rules_behind_each_finding() {
         "{out}"
     );
 }
+
+#[test]
+fn fail_on_takes_a_severity() {
+    let story = "tests/fixtures/iraq-drawdown";
+    // The fixture's worst discrepancy is medium; the name variant is low.
+    assert_eq!(
+        run(
+            &[
+                "check",
+                story,
+                "--no-config",
+                "--fail-on",
+                "discrepancy:medium"
+            ],
+            None
+        )
+        .0,
+        1
+    );
+    assert_eq!(
+        run(
+            &[
+                "check",
+                story,
+                "--no-config",
+                "--fail-on",
+                "discrepancy:high"
+            ],
+            None
+        )
+        .0,
+        0
+    );
+    let (code, _, err) = run(
+        &[
+            "check",
+            story,
+            "--no-config",
+            "--fail-on",
+            "discrepancy:severe",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("not a severity"), "{err}");
+}
+
+#[test]
+fn a_baseline_accepts_known_findings_and_fails_only_on_new_ones() {
+    let dir = temp();
+    let story = dir.path().join("story");
+    std::fs::create_dir_all(&story).unwrap();
+    let a = "---\noutlet: A\npublished: 2021-01-05\n---\nThe army keeps 900 troops in Mali, officials said.\n\nThe general said 40 people were killed in Mali, officials said.\n";
+    let b = "---\noutlet: B\npublished: 2021-01-05\n---\nThe army keeps 1,400 troops in Mali, officials said.\n\nThe general said 40 people were killed in Mali, officials said.\n";
+    std::fs::write(story.join("a.md"), a).unwrap();
+    std::fs::write(story.join("b.md"), b).unwrap();
+    let story_path = story.to_string_lossy().into_owned();
+    let baseline = dir
+        .path()
+        .join("baseline.json")
+        .to_string_lossy()
+        .into_owned();
+    let (code, _, err) = run(
+        &[
+            "check",
+            &story_path,
+            "--no-config",
+            "--write-baseline",
+            &baseline,
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    // The same input passes against its baseline, even failing on any discrepancy.
+    let (code, _, err) = run(
+        &[
+            "check",
+            &story_path,
+            "--no-config",
+            "--baseline",
+            &baseline,
+            "--fail-on",
+            "discrepancy",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 finding(s) not in the baseline"), "{err}");
+    // An unrelated edit earlier in an article keeps the finding ids.
+    let edited = a.replace(
+        "---\nThe army",
+        "---\nOfficials declined to comment further.\n\nThe army",
+    );
+    std::fs::write(story.join("a.md"), &edited).unwrap();
+    let (code, _, err) = run(
+        &[
+            "check",
+            &story_path,
+            "--no-config",
+            "--baseline",
+            &baseline,
+            "--fail-on",
+            "discrepancy",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "ids survive unrelated edits: {err}");
+    // One new discrepancy fails the run and is the only one named.
+    std::fs::write(
+        story.join("b.md"),
+        b.replace("40 people were killed", "55 people were killed"),
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &[
+            "check",
+            &story_path,
+            "--no-config",
+            "--baseline",
+            &baseline,
+            "--fail-on",
+            "discrepancy",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{err}");
+    let new_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("new ")).collect();
+    assert!(
+        new_lines
+            .iter()
+            .any(|l| l.contains("discrepancy") && l.contains("'55'")),
+        "{err}"
+    );
+    assert!(
+        new_lines.iter().all(|l| !l.contains("1,400")),
+        "only the new finding is named: {err}"
+    );
+}

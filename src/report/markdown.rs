@@ -26,6 +26,7 @@ pub fn render(report: &Report, explain: bool) -> String {
             s.path
         );
     }
+    coverage_matrix(report, &mut out);
     for (kind, title) in [
         (FindingKind::Discrepancy, "Discrepancies"),
         (FindingKind::Agreement, "Agreements"),
@@ -98,6 +99,37 @@ pub fn render(report: &Report, explain: bool) -> String {
         out.pop();
     }
     out
+}
+
+/// Facts as rows, outlets as columns: each cell is what that outlet states, blank where it is
+/// silent, so an editor sees at a glance who reports what.
+fn coverage_matrix(report: &Report, out: &mut String) {
+    let rows = super::coverage(report);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Coverage matrix\n");
+    let mut header = String::from("| Fact | Finding |");
+    let mut rule = String::from("|---|---|");
+    for s in &report.sources {
+        header.push_str(&format!(" {} |", cell(report.source_name(&s.id))));
+        rule.push_str("---|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for row in rows {
+        let mut line = format!("| {} | {} |", cell(&row.finding.subject), row.finding.kind.as_str());
+        for claims in &row.cells {
+            let mut texts: Vec<String> = Vec::new();
+            for c in claims {
+                let text = format!("“{}”", cell(&c.text));
+                if !texts.contains(&text) {
+                    texts.push(text);
+                }
+            }
+            line.push_str(&format!(" {} |", texts.join(", ")));
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// Single-source claims are many and short: one table, one row per claim.

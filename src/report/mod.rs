@@ -40,16 +40,26 @@ pub enum Format {
     Jsonl,
 }
 
-/// Renders a report in a format.
-pub fn render(report: &Report, format: Format) -> String {
-    render_with(report, format, false)
+/// How to render, beyond the format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Text and Markdown show for each finding the rules that fired, with their scores and
+    /// thresholds (JSON always carries them).
+    pub explain: bool,
+    /// Text uses terminal colours.
+    pub color: bool,
 }
 
-/// Renders a report; with `explain`, text and Markdown show for each finding the rules that
-/// fired with their scores and thresholds (JSON always carries them).
-pub fn render_with(report: &Report, format: Format, explain: bool) -> String {
+/// Renders a report in a format.
+pub fn render(report: &Report, format: Format) -> String {
+    render_with(report, format, &RenderOptions::default())
+}
+
+/// Renders a report in a format, with options.
+pub fn render_with(report: &Report, format: Format, options: &RenderOptions) -> String {
+    let explain = options.explain;
     match format {
-        Format::Text => text::render(report, explain),
+        Format::Text => text::render(report, options),
         Format::Markdown => markdown::render(report, explain),
         Format::Json => json::render(report),
         Format::Html => html::render(report),
@@ -82,7 +92,7 @@ pub fn render_claims(report: &Report, format: Format) -> String {
         Format::Text => text::render_claims(report),
         Format::Markdown => markdown::render_claims(report),
         // The machine and visual formats show claims within the whole report.
-        other => render_with(report, other, false),
+        other => render(report, other),
     }
 }
 

@@ -8,14 +8,19 @@ use std::fmt::Write;
 
 use super::{FindingKind, Report};
 
-pub fn render(report: &Report, explain: bool) -> String {
+pub fn render(report: &Report, options: &super::RenderOptions) -> String {
+    let explain = options.explain;
+    let paint = |code: &str, text: &str| match options.color {
+        true => format!("\x1b[{code}m{text}\x1b[0m"),
+        false => text.to_string(),
+    };
     let mut out = String::new();
     let _ = writeln!(out, "corroborate: {}", super::tally(report, ""));
     for finding in &report.findings {
         let label = match finding.kind {
-            FindingKind::Discrepancy => "DISCREPANCY",
-            FindingKind::Agreement => "AGREEMENT",
-            FindingKind::SingleSource => "SINGLE-SOURCE",
+            FindingKind::Discrepancy => paint("1;31", "DISCREPANCY"),
+            FindingKind::Agreement => paint("1;32", "AGREEMENT"),
+            FindingKind::SingleSource => paint("1;33", "SINGLE-SOURCE"),
         };
         let _ = writeln!(
             out,
