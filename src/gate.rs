@@ -67,7 +67,11 @@ impl FromStr for FailOn {
             Some("low") => Some(Severity::Low),
             Some("medium") => Some(Severity::Medium),
             Some("high") => Some(Severity::High),
-            Some(other) => return Err(format!("`{other}` is not a severity: info, low, medium or high")),
+            Some(other) => {
+                return Err(format!(
+                    "`{other}` is not a severity: info, low, medium or high"
+                ));
+            }
         };
         Ok(FailOn { kind, severity })
     }
@@ -128,7 +132,8 @@ impl Baseline {
     /// # Errors
     /// A message naming the file (and line:col for invalid JSON).
     pub fn read(path: &str) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read baseline: {e}"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: cannot read baseline: {e}"))?;
         serde_json::from_str(&text)
             .map_err(|e| format!("{path}:{}:{}: invalid baseline: {e}", e.line(), e.column()))
     }
@@ -143,7 +148,11 @@ impl Baseline {
     /// The findings of `report` that this baseline does not hold.
     pub fn new_findings<'r>(&self, report: &'r Report) -> Vec<&'r Finding> {
         let known: BTreeSet<&str> = self.findings.iter().map(|e| e.id.as_str()).collect();
-        report.findings.iter().filter(|f| !known.contains(f.id.as_str())).collect()
+        report
+            .findings
+            .iter()
+            .filter(|f| !known.contains(f.id.as_str()))
+            .collect()
     }
 }
 

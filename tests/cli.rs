@@ -507,7 +507,13 @@ fn a_baseline_accepts_known_findings_and_fails_only_on_new_ones() {
 
 #[test]
 fn piped_output_has_no_colours() {
-    let (code, out, _) = run(&["check", "tests/fixtures/iraq-drawdown", "--no-config"], None);
+    let (code, out, _) = run(
+        &["check", "tests/fixtures/iraq-drawdown", "--no-config"],
+        None,
+    );
     assert_eq!(code, 0);
-    assert!(!out.contains('\u{1b}'), "no ANSI escapes when stdout is not a terminal");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no ANSI escapes when stdout is not a terminal"
+    );
 }

@@ -117,7 +117,11 @@ fn coverage_matrix(report: &Report, out: &mut String) {
     }
     let _ = writeln!(out, "{header}\n{rule}");
     for row in rows {
-        let mut line = format!("| {} | {} |", cell(&row.finding.subject), row.finding.kind.as_str());
+        let mut line = format!(
+            "| {} | {} |",
+            cell(&row.finding.subject),
+            row.finding.kind.as_str()
+        );
         for claims in &row.cells {
             let mut texts: Vec<String> = Vec::new();
             for c in claims {
