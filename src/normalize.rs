@@ -120,19 +120,8 @@ fn derive_sums(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim> {
         let last = parts[parts.len() - 1];
         let span = Span::new(parts[0].span.start, end_with_unit(source, last));
         next_number += 1;
-        let mut claim = Claim::new(
-            total.source,
-            source.slice(span),
-            span,
-            total.sentence,
-            ClaimDetail::Quantity(q),
-        );
-        claim.id = format!("{}:q{next_number}", source.id);
-        claim.sentence_span = total.sentence_span;
-        claim.derived = true;
-        claim.derived_from = parts.iter().map(|p| p.id.clone()).collect();
-        claim.context = total.context.clone();
-        derived.push(claim);
+        let from = parts.iter().map(|p| p.id.clone()).collect();
+        derived.push(derived_claim(source, total, span, q, from, next_number));
     }
     derived
 }
@@ -218,7 +207,6 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
         };
         let interval = change_interval(&qb.interval, &qa.interval, vb >= va);
         let span = Span::new(before.span.start, after.span.end);
-        let text = source.slice(span);
         let mut q = Quantity::count((vb - va).abs());
         q.measure = qa.measure.clone();
         q.unit_text = qa.unit_text.clone().or_else(|| qb.unit_text.clone());
@@ -227,21 +215,35 @@ fn derive_changes(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim
         q.interval = interval;
         q.interval_rule = Some(rule_id.to_string());
         next_number += 1;
-        let mut claim = Claim::new(
-            before.source,
-            text,
-            span,
-            before.sentence,
-            ClaimDetail::Quantity(q),
-        );
-        claim.id = format!("{}:q{next_number}", source.id);
-        claim.sentence_span = before.sentence_span;
-        claim.derived = true;
-        claim.derived_from = vec![before.id.clone(), after.id.clone()];
-        claim.context = before.context.clone();
-        derived.push(claim);
+        let from = vec![before.id.clone(), after.id.clone()];
+        derived.push(derived_claim(source, before, span, q, from, next_number));
     }
     derived
+}
+
+/// A derived quantity claim over `span`, numbered `number` among the source's quantities, that
+/// stands where `anchor` stands (its sentence and context) and was computed from `from`.
+fn derived_claim(
+    source: &Source,
+    anchor: &Claim,
+    span: Span,
+    q: Quantity,
+    from: Vec<String>,
+    number: usize,
+) -> Claim {
+    let mut claim = Claim::new(
+        anchor.source,
+        source.slice(span),
+        span,
+        anchor.sentence,
+        ClaimDetail::Quantity(q),
+    );
+    claim.id = format!("{}:q{number}", source.id);
+    claim.sentence_span = anchor.sentence_span;
+    claim.derived = true;
+    claim.derived_from = from;
+    claim.context = anchor.context.clone();
+    claim
 }
 
 /// The interval of `|before − after|` from the intervals of both ends.
