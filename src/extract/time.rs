@@ -57,8 +57,13 @@
 //! # Not times
 //! Counts and measures ("5,200 troops", "2000 soldiers", "1800 GMT", "2000 feet"), vague
 //! expressions ("a few years later", "one day"), narrative-relative ones ("the next year", "two
-//! years later"), times of day, and ordinals alone ("the third") give no claim. Months count only
-//! when capitalised; a bare "May" (and a sentence-initial "March") needs a day, a year or a time
+//! years later"), times of day, and ordinals alone ("the third") give no claim. Lower-case month
+//! names count too, except that "may", "march", "mar" and "august" need a day or a year not
+//! followed by a count ("may 15 times"); an abbreviation alone ("in Aug", "this Sept") needs a time
+//! word before it. Numeric dates are month/day/year unless the first number cannot be a month
+//! ("21/04/2016"); dashed ones need a four-digit year; "2015/08/12" and "13.5.2015" are read too.
+//! "this Friday" is the Friday of P's week, "Friday next week" that of the next week, "Friday
+//! the 15th" the most recent (or next) 15th. For capitalised months, a bare "May" (and a sentence-initial "March") needs a day, a year or a time
 //! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
 //! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
 //! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
@@ -175,6 +180,8 @@ enum Class {
 struct Lex {
     class: Class,
     poss: bool,
+    /// A month name or abbreviation written in lower case ("april", "sept").
+    lc: bool,
 }
 
 /// The time extractor, with its word tables built once.
@@ -183,6 +190,9 @@ pub struct TimeExtractor {
     words: HashMap<&'static str, Class>,
     /// Lower-case words that count only when capitalised (months).
     capitalised: HashMap<&'static str, Class>,
+    /// Month names and abbreviations as read when written in lower case: unambiguous ones as
+    /// months, "may", "march", "mar" and "august" only with a day or a year (as abbreviations).
+    lowercase: HashMap<&'static str, Class>,
 }
 
 impl Default for TimeExtractor {
@@ -486,6 +496,12 @@ impl TimeExtractor {
         for &(w, m) in MONTH_ABBREVIATIONS {
             capitalised.insert(w, Class::Abbr(m));
         }
+        let mut lowercase = capitalised.clone();
+        for w in ["may", "march", "mar", "august"] {
+            if let Some(Class::Month(m) | Class::Abbr(m)) = capitalised.get(w) {
+                lowercase.insert(w, Class::Abbr(*m));
+            }
+        }
         for &(w, d) in WEEKDAYS {
             words.insert(w, Class::Weekday(d));
         }
@@ -513,7 +529,11 @@ impl TimeExtractor {
         for &w in MEASURES {
             words.insert(w, Class::Measure);
         }
-        TimeExtractor { words, capitalised }
+        TimeExtractor {
+            words,
+            capitalised,
+            lowercase,
+        }
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -561,12 +581,14 @@ impl TimeExtractor {
                 return Lex {
                     class: Class::Num,
                     poss: false,
+                    lc: false,
                 };
             }
             TokenKind::Punct => {
                 return Lex {
                     class: Class::Punct(raw.chars().next().unwrap_or(' ')),
                     poss: false,
+                    lc: false,
                 };
             }
             TokenKind::Word => {}
@@ -579,13 +601,16 @@ impl TimeExtractor {
             (raw, false)
         };
         let mut buf = [0u8; 24];
+        let mut lc = false;
         let class = match lower(stem, &mut buf) {
             Some(key) => {
                 let cap = stem.as_bytes()[0].is_ascii_uppercase();
                 let cased = if cap {
                     self.capitalised.get(key).copied()
                 } else {
-                    None
+                    let c = self.lowercase.get(key).copied();
+                    lc = c.is_some();
+                    c
                 };
                 match cased.or_else(|| self.words.get(key).copied()) {
                     Some(c) => c,
@@ -594,7 +619,7 @@ impl TimeExtractor {
             }
             None => Class::Other,
         };
-        Lex { class, poss }
+        Lex { class, poss, lc }
     }
 }
 
@@ -690,6 +715,10 @@ enum Expr {
     Season(Season, Mode),
     /// Weeks from P's week.
     Week(i64),
+    /// A weekday of the week `off` weeks from P's ("Friday next week").
+    WeekDay(i64, Weekday),
+    /// A day of the month, without the month ("Friday the 15th"): the most recent (or next).
+    MonthDate(u32),
     Weekend(i64),
     /// "the weekend": the most recent (or next) one.
     WeekendAuto,
@@ -707,7 +736,11 @@ impl Expr {
     fn grain(&self) -> Grain {
         match self {
             Expr::Fixed(_, _, g) => *g,
-            Expr::RelDay(_) | Expr::Weekday(..) | Expr::MonthDay(..) => Grain::Day,
+            Expr::RelDay(_)
+            | Expr::Weekday(..)
+            | Expr::MonthDay(..)
+            | Expr::WeekDay(..)
+            | Expr::MonthDate(_) => Grain::Day,
             Expr::Ago(u, _) => match u {
                 Unit::Week => Grain::Week,
                 Unit::Month => Grain::Month,
@@ -852,6 +885,35 @@ impl Parser<'_> {
         Some((v, j))
     }
 
+    /// The separator joining the number at `j` to the number after it ("9/9", "2020-09").
+    fn joined_sep(&self, j: usize) -> Option<char> {
+        let c = match self.class(j + 1) {
+            Class::Punct(c @ ('/' | '-')) => c,
+            _ => return None,
+        };
+        (self.adj(j, j + 1) && self.adj(j + 1, j + 2) && self.class(j + 2) == Class::Num)
+            .then_some(c)
+    }
+
+    /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
+    fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
+        if self.class(j) != Class::Num {
+            return None;
+        }
+        let mut parts = self.txt(j).split('.');
+        let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || [a, b, c].iter().any(|p| p.contains(',')) {
+            return None;
+        }
+        let n = |p: &str| p.parse::<u32>().ok();
+        match (a.len(), b.len(), c.len()) {
+            (4, 1..=2, 1..=2) => ymd(a.parse().ok()?, n(b)?, n(c)?),
+            (1..=2, 1..=2, 4) => ymd(c.parse().ok()?, n(b)?, n(a)?),
+            _ => None,
+        }
+        .filter(|d| (1800..=2100).contains(&d.year()))
+    }
+
     /// A small count: a number word or up to three digits.
     fn count(&self, j: usize) -> Option<u32> {
         match self.class(j) {
@@ -929,6 +991,13 @@ impl Parser<'_> {
                 Kw::Yesterday => Some((Expr::RelDay(-1), i)),
                 Kw::Tomorrow => Some((Expr::RelDay(1), i)),
                 Kw::Earlier | Kw::Later => self.parse_earlier(i, k),
+                // "past Monday": the one before P.
+                Kw::Past => match self.class(i + 1) {
+                    Class::Weekday(d) if !self.is(i.wrapping_sub(1), Kw::The) => {
+                        Some((Expr::Weekday(d, Mode::Last), i + 1))
+                    }
+                    _ => None,
+                },
                 Kw::This | Kw::Last | Kw::Next => self.parse_deictic(i),
                 Kw::The => self.parse_the(i),
                 Kw::Early => self.parse_modified(i, Part::Early),
@@ -952,6 +1021,8 @@ impl Parser<'_> {
                 Some((Expr::Part(Box::new(inner.0), Part::Mid), inner.1))
             }
             Class::Weekday(d) => self.parse_weekday(i, d),
+            // "month of June" without "the".
+            Class::Unit(Unit::Month, false) if self.is(i + 1, Kw::Of) => self.month_of_month(i + 2),
             Class::Season(s) => {
                 let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
                 let y = self.year(j)?;
@@ -999,12 +1070,27 @@ impl Parser<'_> {
             _ => (Mode::This, 0),
         };
         let e = match self.class(i + 1) {
-            Class::Unit(Unit::Week, false) => Expr::Week(off),
+            // "this past Monday".
+            Class::Kw(Kw::Past) if k == Kw::This => match self.class(i + 2) {
+                Class::Weekday(d) => return Some((Expr::Weekday(d, Mode::Last), i + 2)),
+                _ => return None,
+            },
+            Class::Unit(Unit::Week, false) if !self.lex[i + 1].poss => {
+                // "next week Sunday", "next week on Friday".
+                let j = if self.is(i + 2, Kw::On) { i + 3 } else { i + 2 };
+                if let Class::Weekday(d) = self.class(j) {
+                    return Some((Expr::WeekDay(off, d), j));
+                }
+                Expr::Week(off)
+            }
             Class::Unit(Unit::Weekend, false) => Expr::Weekend(off),
             Class::Unit(Unit::Month, false) => Expr::MonthRel(off as i32),
             Class::Unit(Unit::Year, false) => Expr::YearRel(off as i32),
             Class::Weekday(d) => Expr::Weekday(d, mode),
             Class::Month(m) => Expr::Month(m, mode),
+            Class::Abbr(m) if !self.vague_month(i + 1) && !self.lex[i + 1].poss => {
+                Expr::Month(m, mode)
+            }
             Class::Season(s) => Expr::Season(s, mode),
             Class::Kw(Kw::Night) if k == Kw::Last => Expr::RelDay(-1),
             Class::Kw(Kw::DayPart) if k == Kw::This => Expr::RelDay(0),
@@ -1016,6 +1102,12 @@ impl Parser<'_> {
     /// Expressions opening with "the".
     fn parse_the(&self, i: usize) -> Option<(Expr, usize)> {
         match self.class(i + 1) {
+            // "the day after tomorrow", "the day before yesterday".
+            Class::Unit(Unit::Day, false) => match (self.kw(i + 2), self.kw(i + 3)) {
+                (Some(Kw::After), Some(Kw::Tomorrow)) => Some((Expr::RelDay(2), i + 3)),
+                (Some(Kw::Before), Some(Kw::Yesterday)) => Some((Expr::RelDay(-2), i + 3)),
+                _ => None,
+            },
             Class::Kw(Kw::Past | Kw::Last | Kw::Next | Kw::Coming) => self.parse_rolling(i),
             Class::Unit(u, true) if self.is(i + 2, Kw::Ahead) && u != Unit::Weekend => {
                 Some((Expr::Rolling(u, default_count(u), false), i + 2))
@@ -1059,14 +1151,19 @@ impl Parser<'_> {
                 ))
             }
             Class::Kw(Kw::End | Kw::Start | Kw::Middle) => self.parse_end_of(i + 1),
-            Class::Unit(Unit::Month, false) if self.is(i + 2, Kw::Of) => match self.class(i + 3) {
-                Class::Month(m) => match self.year(i + 4) {
-                    Some(y) => Some((month_expr(y, m)?, i + 4)),
-                    None => Some((Expr::Month(m, Mode::Auto), i + 3)),
-                },
-                _ => None,
-            },
+            Class::Unit(Unit::Month, false) if self.is(i + 2, Kw::Of) => self.month_of_month(i + 3),
             Class::Unit(Unit::Weekend, false) => Some((Expr::WeekendAuto, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// The month after "(the) month of": "June", "Sept", "June 2019".
+    fn month_of_month(&self, j: usize) -> Option<(Expr, usize)> {
+        match self.class(j) {
+            Class::Month(_) | Class::Abbr(_) => {
+                let (e, last) = self.parse_month(j)?;
+                (e.grain() == Grain::Month).then_some((e, last))
+            }
             _ => None,
         }
     }
@@ -1188,7 +1285,14 @@ impl Parser<'_> {
             _ => return None,
         };
         let mut j = i + 1;
-        if abbr && self.punct(j, '.') && self.adj(i, j) {
+        if abbr && !self.vague_month(i) && self.punct(j, '.') && self.adj(i, j) {
+            j += 1;
+        } else if (self.punct(j, '-') || self.punct(j, '/'))
+            && self.adj(i, j)
+            && self.adj(j, j + 1)
+            && self.day(j + 1).is_some()
+        {
+            // "Oct-2", "Jan/1".
             j += 1;
         }
         if let Some((d, k)) = self.day(j) {
@@ -1196,6 +1300,20 @@ impl Parser<'_> {
             if let Some(y) = self.year(yj) {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), yj));
+            }
+            // "they may 15 times", "march 20 miles": a lower-case verb before a count.
+            if self.vague_month(i)
+                && matches!(
+                    self.class(k + 1),
+                    Class::Other
+                        | Class::CountNoun
+                        | Class::Measure
+                        | Class::Unit(..)
+                        | Class::Punct('%')
+                        | Class::NumWord(_)
+                )
+            {
+                return None;
             }
             NaiveDate::from_ymd_opt(2000, m, d)?;
             return Some((Expr::MonthDay(m, d, Mode::Auto), k));
@@ -1208,8 +1326,24 @@ impl Parser<'_> {
         {
             return Some((month_expr(y, m)?, j + 1));
         }
+        // "January, 2001".
+        if self.punct(j, ',')
+            && !self.vague_month(i)
+            && let Some(y) = self.year(j + 1)
+            && self.bare_year_ok(j + 1)
+            && !matches!(self.class(j + 2), Class::Punct('-' | '–' | '/'))
+        {
+            return Some((month_expr(y, m)?, j + 1));
+        }
         if abbr {
-            return None;
+            // "in Aug", "this Sept": a capitalised or unambiguous abbreviation with a time word
+            // before it and no name after it.
+            let named =
+                self.class(j) == Class::Other && self.txt(j).as_bytes()[0].is_ascii_uppercase();
+            if self.vague_month(i) || self.lex[i].poss || named || !self.month_framed(i) {
+                return None;
+            }
+            return Some((Expr::Month(m, Mode::Auto), i));
         }
         // "May" the verb, "March" the noun at a sentence start.
         let framed = self.month_framed(i);
@@ -1224,6 +1358,17 @@ impl Parser<'_> {
             return None;
         }
         Some((Expr::Month(m, Mode::Auto), i))
+    }
+
+    /// Whether `i` is a lower-case "may", "march", "mar" or "august", which are months only with
+    /// a day or a year.
+    fn vague_month(&self, i: usize) -> bool {
+        self.class(i) != Class::Nothing
+            && self.lex[i].lc
+            && matches!(
+                self.txt(i).to_ascii_lowercase().as_str(),
+                "may" | "march" | "mar" | "august"
+            )
     }
 
     /// Whether a bare month at `i` is introduced by a time preposition or modifier.
@@ -1269,6 +1414,27 @@ impl Parser<'_> {
             {
                 return Some((e, last));
             }
+            // "Friday next week", "Tuesday of this week".
+            let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
+            if let Some(k) = self.kw(j)
+                && matches!(k, Kw::This | Kw::Next | Kw::Last)
+                && self.class(j + 1) == Class::Unit(Unit::Week, false)
+                && !self.lex[j + 1].poss
+            {
+                let off = match k {
+                    Kw::Last => -1,
+                    Kw::Next => 1,
+                    _ => 0,
+                };
+                return Some((Expr::WeekDay(off, d), j + 1));
+            }
+            // "Friday the 15th".
+            if self.is(i + 1, Kw::The)
+                && let Some((day, last)) = self.day(i + 2)
+                && last > i + 2
+            {
+                return Some((Expr::MonthDate(day), last));
+            }
         }
         Some((Expr::Weekday(d, Mode::Auto), i))
     }
@@ -1276,16 +1442,15 @@ impl Parser<'_> {
     /// Expressions opening with a number: ISO and US dates, "9 September 2020", decades, year
     /// ranges, years, "two weeks ago".
     fn parse_num(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some(date) = self.dotted_date(i) {
+            return Some((Expr::Fixed(date, date, Grain::Day), i));
+        }
         if let Some(y) = self.year(i) {
-            // 2020-09-09
-            if self.punct(i + 1, '-')
-                && self.adj(i, i + 1)
-                && self.adj(i + 1, i + 2)
-                && let Some((m, 2)) = self.num(i + 2)
-                && self.punct(i + 3, '-')
-                && self.adj(i + 2, i + 3)
-                && self.adj(i + 3, i + 4)
-                && let Some((d, 2)) = self.num(i + 4)
+            // 2020-09-09, 2020/9/9
+            if let Some(sep) = self.joined_sep(i)
+                && let Some((m, 1..=2)) = self.num(i + 2)
+                && self.joined_sep(i + 2) == Some(sep)
+                && let Some((d, 1..=2)) = self.num(i + 4)
             {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
@@ -1316,16 +1481,15 @@ impl Parser<'_> {
             }
             return None;
         }
-        // 9/9/2020 (month/day/year)
-        if let Some((m, 1..=2)) = self.num(i)
-            && self.punct(i + 1, '/')
-            && self.adj(i, i + 1)
-            && self.adj(i + 1, i + 2)
-            && let Some((d, 1..=2)) = self.num(i + 2)
-            && self.punct(i + 3, '/')
-            && self.adj(i + 2, i + 3)
-            && self.adj(i + 3, i + 4)
+        // 9/9/2020 (month/day/year; day/month/year when the first number cannot be a month),
+        // 21-04-2016 (dashes only with a four-digit year).
+        if let Some((a, 1..=2)) = self.num(i)
+            && let Some(sep) = self.joined_sep(i)
+            && let Some((b, 1..=2)) = self.num(i + 2)
+            && self.joined_sep(i + 2) == Some(sep)
             && let Some((yv, yn)) = self.num(i + 4)
+            && (sep == '/' || yn == 4)
+            && !matches!(self.class(i + 5), Class::Punct('-' | '/'))
         {
             let y = match yn {
                 4 => yv as i32,
@@ -1333,6 +1497,7 @@ impl Parser<'_> {
                 2 => 1900 + yv as i32,
                 _ => return None,
             };
+            let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
         }
@@ -1343,9 +1508,24 @@ impl Parser<'_> {
             } else {
                 k + 1
             };
+            // "1-Jan", "28-nov".
+            let j = if k == i
+                && self.punct(k + 1, '-')
+                && self.adj(k, k + 1)
+                && self.adj(k + 1, k + 2)
+                && matches!(self.class(k + 2), Class::Month(_) | Class::Abbr(_))
+            {
+                k + 2
+            } else {
+                j
+            };
             let found = match self.class(j) {
                 Class::Month(m) => Some((m, j)),
-                Class::Abbr(m) if self.punct(j + 1, '.') && self.adj(j, j + 1) => Some((m, j + 1)),
+                Class::Abbr(m)
+                    if !self.vague_month(j) && self.punct(j + 1, '.') && self.adj(j, j + 1) =>
+                {
+                    Some((m, j + 1))
+                }
                 Class::Abbr(m) => Some((m, j)),
                 _ => None,
             };
@@ -1624,6 +1804,10 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
                 i64::from((7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7);
             let fwd = (7 - back) % 7;
             let delta = match (mode, future) {
+                (Mode::This, _) => {
+                    i64::from(wd.num_days_from_monday())
+                        - i64::from(p.weekday().num_days_from_monday())
+                }
                 (Mode::Last, _) => -(if back == 0 { 7 } else { back }),
                 (Mode::Next, _) => {
                     if fwd == 0 {
@@ -1678,6 +1862,23 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             }
         }
         Expr::Week(off) => week_bounds(p, *off),
+        Expr::WeekDay(off, wd) => {
+            let (monday, _) = week_bounds(p, *off)?;
+            let d = add_days(monday, i64::from(wd.num_days_from_monday()))?;
+            Some((d, d))
+        }
+        Expr::MonthDate(day) => {
+            let months = (-12..=12).filter_map(|k| {
+                let first = add_months(ymd(py, pm, 1)?, k)?;
+                ymd(first.year(), first.month(), *day)
+            });
+            let found = if future {
+                months.filter(|&x| x >= p).min()
+            } else {
+                months.filter(|&x| x <= p).max()
+            }?;
+            Some((found, found))
+        }
         Expr::Weekend(off) => {
             let (monday, _) = week_bounds(p, *off)?;
             Some((add_days(monday, 5)?, add_days(monday, 6)?))
@@ -2740,5 +2941,147 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<TimeExtractor>();
         let _ = TimeExtractor::default();
+    }
+
+    #[test]
+    fn lower_case_months() {
+        check(
+            "The vote was held on june 14.",
+            "june 14",
+            d(2020, 6, 14),
+            d(2020, 6, 14),
+        );
+        check(
+            "It ended on the 3rd of march.",
+            "3rd of march",
+            d(2020, 3, 3),
+            d(2020, 3, 3),
+        );
+        check(
+            "Talks resumed in july 2019.",
+            "july 2019",
+            d(2019, 7, 1),
+            d(2019, 7, 31),
+        );
+        assert!(texts("Protesters may 20 times a day chant.").is_empty());
+        assert!(texts("They march 12 miles a day.").is_empty());
+        assert!(texts("It was an august gathering of may blossoms.").is_empty());
+    }
+
+    #[test]
+    fn abbreviated_months_alone() {
+        check("Sales fell in Feb.", "Feb", d(2020, 2, 1), d(2020, 2, 29));
+        check(
+            "Turnout rose this Jan, officials said.",
+            "this Jan",
+            d(2020, 1, 1),
+            d(2020, 1, 31),
+        );
+        check(
+            "He wrote in Oct, 2018 that",
+            "Oct, 2018",
+            d(2018, 10, 1),
+            d(2018, 10, 31),
+        );
+        check(
+            "Rain fell for the month of Sept.",
+            "the month of Sept",
+            d(2020, 9, 1),
+            d(2020, 9, 30),
+        );
+        assert!(texts("She met Jan Novak there.").is_empty());
+    }
+
+    #[test]
+    fn compact_month_days() {
+        check(
+            "Filed Oct-5, it was",
+            "Oct-5",
+            d(2019, 10, 5),
+            d(2019, 10, 5),
+        );
+        check("Filed 7-Aug, it was", "7-Aug", d(2020, 8, 7), d(2020, 8, 7));
+    }
+
+    #[test]
+    fn numeric_day_first_and_year_first() {
+        check(
+            "Signed on 25/03/2019 in Rome.",
+            "25/03/2019",
+            d(2019, 3, 25),
+            d(2019, 3, 25),
+        );
+        check(
+            "Signed on 2019/03/25 in Rome.",
+            "2019/03/25",
+            d(2019, 3, 25),
+            d(2019, 3, 25),
+        );
+        check(
+            "Signed on 25-03-2019 in Rome.",
+            "25-03-2019",
+            d(2019, 3, 25),
+            d(2019, 3, 25),
+        );
+        check(
+            "Signed on 25.3.2019 in Rome.",
+            "25.3.2019",
+            d(2019, 3, 25),
+            d(2019, 3, 25),
+        );
+        assert!(texts("The match ended 15-12 after extra time.").is_empty());
+        assert!(texts("Version 4.22 shipped.").is_empty());
+    }
+
+    #[test]
+    fn relative_days_and_week_days() {
+        check(
+            "It reopens the day after tomorrow.",
+            "the day after tomorrow",
+            d(2020, 9, 11),
+            d(2020, 9, 11),
+        );
+        check(
+            "It closed the day before yesterday.",
+            "the day before yesterday",
+            d(2020, 9, 7),
+            d(2020, 9, 7),
+        );
+        check(
+            "The vote is on Thursday next week.",
+            "Thursday next week",
+            d(2020, 9, 17),
+            d(2020, 9, 17),
+        );
+        check(
+            "The vote is next week on Tuesday.",
+            "next week on Tuesday",
+            d(2020, 9, 15),
+            d(2020, 9, 15),
+        );
+        check(
+            "It met on Monday of last week.",
+            "Monday of last week",
+            d(2020, 8, 31),
+            d(2020, 8, 31),
+        );
+        check(
+            "It met this past Wednesday.",
+            "this past Wednesday",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+        check(
+            "The hearing is this Friday.",
+            "this Friday",
+            d(2020, 9, 11),
+            d(2020, 9, 11),
+        );
+        check(
+            "It opened on Sunday the 6th.",
+            "Sunday the 6th",
+            d(2020, 9, 6),
+            d(2020, 9, 6),
+        );
     }
 }
