@@ -526,6 +526,19 @@ fn judge_quantities(
     if qb.interval.contains_interval(&qa.interval) && qb.interval.low.is_some() {
         return Some((true, format!("within {}", allowance(b, rules)), false));
     }
+    // A bound and another allowance that share values do not contradict each other ("about 40"
+    // and "more than 40" both allow 41). Two centred allowances ("about", "roughly") are judged
+    // by their values above, so a stricter hedge can still make them conflict.
+    let bounded = |q: &Quantity| {
+        q.hedge
+            .as_deref()
+            .and_then(|h| rules.lexicon.hedge(h))
+            .is_some_and(|h| h.bound != Bound::Approximate)
+    };
+    if (bounded(qa) || bounded(qb)) && overlap(&qa.interval, &qb.interval) {
+        let note = format!("'{}' and '{}' allow common values", a.text, b.text);
+        return Some((true, note, false));
+    }
     let note = match difference {
         // The same number, on the wrong side of a bound ("more than 500" and "500").
         Some(d) if d < 0.005 => format!(
@@ -541,6 +554,16 @@ fn judge_quantities(
         None => format!("'{}' and '{}' do not overlap", a.text, b.text),
     };
     Some((false, note, high(difference)))
+}
+
+/// Whether two intervals share at least one value (respecting open ends).
+fn overlap(a: &Interval, b: &Interval) -> bool {
+    let below = |x: &Interval, y: &Interval| match (x.high, y.low) {
+        (Some(h), Some(l)) => h < l || (h == l && !(x.high_inclusive && y.low_inclusive)),
+        _ => false,
+    };
+    let empty = |x: &Interval| x.low.is_none() && x.high.is_none();
+    !empty(a) && !empty(b) && !below(a, b) && !below(b, a)
 }
 
 /// What a quantity's hedge allows, in words: "the ±10% of 'roughly'", "the bound 'at least six'".

@@ -174,8 +174,9 @@ pub fn interval(lexicon: &Lexicon, q: &Quantity) -> (Interval, Option<String>) {
         Bound::Above => open(Some(v), false, Some(v * (1.0 + t)), true),
         Bound::AtLeast => open(Some(v), true, None, false),
         Bound::MoreThan => open(Some(v), false, None, false),
-        Bound::AtMost => open(Some(0.0), true, Some(v), true),
-        Bound::LessThan => open(Some(0.0), true, Some(v), false),
+        // Amounts start at 0, unless the bound itself is below it ("at most -30 degrees").
+        Bound::AtMost => open((v >= 0.0).then_some(0.0), true, Some(v), true),
+        Bound::LessThan => open((v > 0.0).then_some(0.0), true, Some(v), false),
     };
     (interval, Some(hedge.rule.clone()))
 }

@@ -3,8 +3,11 @@
 //! Takes a document's tokens as [`Piece`]s (lower-case text, token kind, and whether the token is
 //! glued to the one before it); gives parsed numbers with the tokens they cover ("5,200",
 //! "1.5 million", "3bn", "two dozen", "five thousand two hundred", "half a million", "a third",
-//! "two-thirds"). Everything here is a pure function of its input: deciding whether a number is
-//! an amount at all (a year, a date, a time of day) is the quantity extractor's job.
+//! "two-thirds", "3/4", "2 1/4", "three and a quarter", "3 dozens"). Fractions in digits must be
+//! proper and have a usual denominator (2–6, 8, 10, 16, 32, 64, 100), so dates and ratios ("9/11",
+//! "24/7", "3/4/2021") are not read as fractions. Everything here is a pure function of its
+//! input: deciding whether a number is an amount at all (a year, a date, a time of day) is the
+//! quantity extractor's job.
 
 use crate::model::{Token, TokenKind};
 
@@ -145,6 +148,7 @@ const SHORT_SCALES: &[(&str, f64)] = &[
     ("m", 1e6),
     ("mn", 1e6),
     ("mln", 1e6),
+    ("b", 1e9),
     ("bn", 1e9),
     ("bln", 1e9),
     ("tn", 1e12),
@@ -237,6 +241,36 @@ fn is_scale_like(w: &str) -> bool {
     w == "hundred" || w == "dozen" || scale_word(w).is_some()
 }
 
+/// Denominators a fraction written in digits may have ("3/4", "1/16"): others are more often
+/// dates, scores or ratios ("9/11", "24/7").
+const DIGIT_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100];
+
+/// A proper fraction in digits at `pieces[i]`: "3/4" → 0.75, as three glued pieces not followed
+/// by another "/" (a date, "5/17/2018") or more glued digits.
+fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    let num = pieces.get(i).filter(|p| p.kind == TokenKind::Number)?;
+    pieces.get(i + 1).filter(|p| p.glued && p.text == "/")?;
+    let den = pieces
+        .get(i + 2)
+        .filter(|p| p.glued && p.kind == TokenKind::Number)?;
+    if pieces
+        .get(i + 3)
+        .is_some_and(|p| p.glued && matches!(p.text, "/" | "-" | ":" | "."))
+    {
+        return None;
+    }
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(num.text) || !all_digits(den.text) || num.text.starts_with('0') {
+        return None;
+    }
+    let n: u32 = num.text.parse().ok()?;
+    let d: u32 = den.text.parse().ok()?;
+    if n == 0 || n >= d || !DIGIT_DENOMINATORS.contains(&d) {
+        return None;
+    }
+    Some((f64::from(n) / f64::from(d), i + 3))
+}
+
 /// The state of a number-word sequence, to refuse "five six" or "thousand million".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Last {
@@ -298,7 +332,7 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             }
             current *= 100.0;
             last = Last::Hundred;
-        } else if w == "dozen" {
+        } else if w == "dozen" || (w == "dozens" && current > 1.0) {
             if !matches!(last, Last::Unit | Last::Tens) {
                 break;
             }
@@ -367,14 +401,15 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let mut m = parse_plain(pieces, i)?;
     let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
-    if m.form != Form::Fraction
-        && m.scale == 1.0
-        && text(m.end) == "and"
-        && matches!(text(m.end + 1), "a" | "one")
-        && text(m.end + 2) == "half"
-    {
-        m.value += 0.5;
-        m.end += 3;
+    let and_fraction = if m.form != Form::Fraction && m.scale == 1.0 && text(m.end) == "and" {
+        parse_fraction(pieces, m.end + 1)
+            .or_else(|| fraction_word(text(m.end + 1)).map(|v| (v, m.end + 2)))
+    } else {
+        None
+    };
+    if let Some((f, end)) = and_fraction {
+        m.value += f;
+        m.end = end;
         // "two and a half million".
         if let Some(s) = scale_word(text(m.end)) {
             m.value *= s;
@@ -393,13 +428,35 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             let mut end = i + 1;
             let mut scale = 1.0;
             let mut short_m = false;
+            if let Some((f, e)) = digit_fraction(pieces, i) {
+                return Some(NumberMatch {
+                    value: f,
+                    end: e,
+                    form: Form::Digits,
+                    scale,
+                    short_m,
+                });
+            }
+            // A whole number and a fraction: "2 1/4", "10 1/2".
+            if !p.text.contains(['.', ','])
+                && pieces.get(i + 1).is_some_and(|n| !n.glued)
+                && let Some((f, e)) = digit_fraction(pieces, i + 1)
+            {
+                return Some(NumberMatch {
+                    value: value + f,
+                    end: e,
+                    form: Form::Digits,
+                    scale,
+                    short_m,
+                });
+            }
             if let Some(n) = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
                 let factor = if n.glued {
                     short_scale(n.text).or_else(|| scale_word(n.text))
                 } else {
                     scale_word(n.text).or(match n.text {
                         "hundred" => Some(100.0),
-                        "dozen" => Some(12.0),
+                        "dozen" | "dozens" => Some(12.0),
                         _ => None,
                     })
                 };
@@ -569,5 +626,28 @@ mod tests {
         // "two third" and "three halves" are not fractions of a whole.
         assert_eq!(parse("two third").map(|p| p.2), Some(Form::Words));
         assert_eq!(fraction_word("three-halves"), None);
+    }
+
+    #[test]
+    fn fractions_in_digits_and_mixed_numbers() {
+        assert_eq!(parse("5/8 inch"), Some((0.625, 3, Form::Digits)));
+        assert_eq!(parse("7 3/4 miles"), Some((7.75, 4, Form::Digits)));
+        assert_eq!(value("six and two thirds"), Some(6.0 + 2.0 / 3.0));
+        assert_eq!(value("1 and a quarter"), Some(1.25));
+        // Not proper fractions with a usual denominator: dates, ratios.
+        assert_eq!(parse("9/11"), Some((9.0, 1, Form::Digits)));
+        assert_eq!(parse("4/3"), Some((4.0, 1, Form::Digits)));
+        assert_eq!(parse("3/4/2021"), Some((3.0, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn a_glued_b_is_billions() {
+        assert_eq!(value("2.5b"), Some(2.5e9));
+    }
+
+    #[test]
+    fn dozens_after_a_number() {
+        assert_eq!(value("4 dozens"), Some(48.0));
+        assert_eq!(value("five dozens"), Some(60.0));
     }
 }

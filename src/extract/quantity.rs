@@ -16,6 +16,20 @@
 //! pairs with the next mention as a range ("4,000 to 5,000", "between 4,000 and 5,000") or a
 //! change ("from about 5,200 to 3,000"). The cue words that decide roles are small `const` tables
 //! below.
+//!
+//! Signs, bounds and units: a minus sign or word right before a number makes it negative ("-4.5",
+//! "minus 12"; not "F-16" nor "10 -5"). A bound may follow the amount ("30 or more", "65 and
+//! over"): it becomes the claim's hedge ("or more", "or less", phrases of the lexicon's bound
+//! rules), overriding an approximate hedge before it. Two bounds of opposite sides joined by
+//! "and"/"but" ("above 120 and below 180", "no more than 70 and no less than 40") are **one**
+//! range claim: `range` is (low, high), the hedge is dropped, and the span covers both bounds;
+//! the interval normalize gives a range is closed, so the strictness of each bound is not kept.
+//! "through" and "~" join a range like "to". A percentage and an amount of money are never one
+//! range ("rose 15% to $90 million"). Physical units right after a number are its unit text,
+//! spaced, glued or hyphenated ("1.6 km", "75ml", "a 6-foot wall", "250 square meters");
+//! currency names and symbols after a number make it money ("45 cents" is USD 0.45, "80 pence",
+//! "300 swiss francs", "20 €"), with subunits added ("7 dollars and 25 cents"). Numbers glued
+//! after "=", "%" or "?" are URL parts, not amounts.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -24,7 +38,7 @@ use super::numbers::{self, Form, Piece};
 use crate::model::{
     Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
 };
-use crate::rules::{AliasCategory, Lexicon};
+use crate::rules::{AliasCategory, Bound, Lexicon};
 
 /// Change verbs and nouns. One in the clause before "from X to Y" makes it a change (a before
 /// and an after) rather than a range; one before "to Y" makes Y the after value of a change.
@@ -498,6 +512,171 @@ const TIME_OF_DAY: &[&str] = &[
     "cest", "bst", "pst", "pdt", "cst", "cdt", "mst", "mdt", "hkt", "jst", "ist", "aest",
 ];
 
+/// Physical units read right after a number, spaced or glued ("1.6 km", "75ml", "3-inch",
+/// "200lbs"). "m" glued to digits is a scale ("$20m"), "g" and "in" are left out (giga, a
+/// preposition), and "pounds" spaced is money (see [`CURRENCY_WORDS`]).
+const PHYSICAL_UNITS: &[&str] = &[
+    "km",
+    "kms",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "cm",
+    "mm",
+    "nm",
+    "m",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "centimetre",
+    "centimetres",
+    "centimeter",
+    "centimeters",
+    "millimetre",
+    "millimetres",
+    "millimeter",
+    "millimeters",
+    "nanometre",
+    "nanometres",
+    "nanometer",
+    "nanometers",
+    "mi",
+    "mile",
+    "miles",
+    "ft",
+    "foot",
+    "feet",
+    "inch",
+    "inches",
+    "yd",
+    "yard",
+    "yards",
+    "kg",
+    "kgs",
+    "kilogram",
+    "kilograms",
+    "kilo",
+    "kilos",
+    "mg",
+    "milligram",
+    "milligrams",
+    "microgram",
+    "micrograms",
+    "microgramme",
+    "microgrammes",
+    "μg",
+    "gram",
+    "grams",
+    "gramme",
+    "grammes",
+    "lb",
+    "lbs",
+    "oz",
+    "ounce",
+    "ounces",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "ml",
+    "millilitre",
+    "millilitres",
+    "milliliter",
+    "milliliters",
+    "cl",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "gallon",
+    "gallons",
+    "barrel",
+    "barrels",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "mph",
+    "kph",
+    "kmh",
+    "kmph",
+    "bit",
+    "bits",
+    "byte",
+    "bytes",
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "kw",
+    "kwh",
+    "mw",
+    "gw",
+    "tablespoon",
+    "tablespoons",
+    "teaspoon",
+    "teaspoons",
+    "cup",
+    "cups",
+    // Picometres: only reached with decimals ("2.1 pm"); "2 pm" is a clock time.
+    "pm",
+];
+
+/// Words before a physical unit that are part of it ("square meters", "metric tons").
+const UNIT_PREFIXES: &[&str] = &["square", "sq", "cubic", "metric"];
+
+/// Units a glued or hyphenated weight may use ("5-pound bag"): spaced "pounds" is money.
+const GLUED_ONLY_UNITS: &[&str] = &["pound", "pounds"];
+
+/// Words after a number that bound it from one side ("50 or more", "ten or fewer"): the phrase
+/// and the hedge phrase it stands for in the lexicon.
+const POSTFIX_BOUNDS: &[(&str, &str)] = &[
+    ("more", "or more"),
+    ("greater", "or more"),
+    ("higher", "or more"),
+    ("above", "or more"),
+    ("over", "or more"),
+    ("less", "or less"),
+    ("fewer", "or less"),
+    ("lower", "or less"),
+    ("below", "or less"),
+    ("under", "or less"),
+    ("up", "or more"),
+];
+
+/// Currency names after a number that are a hundredth of a main unit ("34 cents", "197 pence"),
+/// or a tenth ("3 dimes").
+const SUBUNIT_WORDS: &[(&str, &str)] = &[
+    ("dimes", "USD"),
+    ("dime", "USD"),
+    ("cents", "USD"),
+    ("cent", "USD"),
+    ("pence", "GBP"),
+    ("penny", "GBP"),
+    ("pennies", "GBP"),
+];
+
+/// Nationality words before a currency name ("australian dollars", "swiss francs").
+const CURRENCY_ADJECTIVES: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("u.s.", "USD"),
+    ("american", "USD"),
+    ("australian", "AUD"),
+    ("canadian", "CAD"),
+    ("singapore", "SGD"),
+    ("swiss", "CHF"),
+    ("turkish", "TRY"),
+    ("mexican", "MXN"),
+    ("dutch", "NLG"),
+    ("finnish", "FIM"),
+    ("french", "FRF"),
+    ("indian", "INR"),
+    ("japanese", "JPY"),
+    ("chinese", "CNY"),
+];
+
 /// Currency symbols before a number.
 const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("$", "USD"),
@@ -507,9 +686,36 @@ const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("₹", "INR"),
 ];
 
+/// Currency symbols also written after a number ("10 €", "100₾", "100元").
+const CURRENCY_SYMBOLS_AFTER: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("元", "CNY"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₽", "RUB"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
+];
+
 /// Letters glued before "$" ("US$20", "C$5").
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("us", "USD"),
+    ("usd", "USD"),
+    ("cad", "CAD"),
+    ("aud", "AUD"),
+    ("nzd", "NZD"),
+    ("hkd", "HKD"),
+    ("sgd", "SGD"),
+    ("mxn", "MXN"),
+    ("mex", "MXN"),
     ("u.s.", "USD"),
     ("c", "CAD"),
     ("ca", "CAD"),
@@ -541,8 +747,20 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("yuan", "CNY"),
     ("renminbi", "CNY"),
+    ("rmb", "CNY"),
     ("rupees", "INR"),
+    ("rupee", "INR"),
     ("francs", "CHF"),
+    ("franc", "CHF"),
+    ("lira", "TRY"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("pesetas", "ESP"),
+    ("markka", "FIM"),
+    ("guilders", "NLG"),
+    ("bitcoins", "BTC"),
+    ("bitcoin", "BTC"),
+    ("btc", "BTC"),
 ];
 
 /// FNV-1a: the lookup tables hash one short word per token, where the default SipHash costs more
@@ -577,6 +795,7 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 struct HedgeEntry {
     tokens: Vec<String>,
     phrase: String,
+    bound: Bound,
 }
 
 /// A vague-amount phrase split into tokens, and the phrase a claim records.
@@ -734,6 +953,7 @@ impl QuantityExtractor {
             hedges.push(HedgeEntry {
                 tokens,
                 phrase: h.phrase.clone(),
+                bound: h.bound,
             });
         }
         let mut vague = Vec::new();
@@ -815,7 +1035,7 @@ impl QuantityExtractor {
 
     /// First pass: every mention, in text order.
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
-        let mut out = Vec::new();
+        let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < v.ps.len() {
             if taken.holds(v.tokens[i].span) {
@@ -828,7 +1048,11 @@ impl QuantityExtractor {
                 TokenKind::Punct => Step::Skip(i + 1),
             };
             match step {
-                Step::Found(m) => {
+                Step::Found(mut m) => {
+                    // A mark the previous mention ends with is not this one's ("17 USD 25").
+                    if let Some(prev) = out.last() {
+                        m.start = m.start.max(prev.end.max(prev.unit_end).min(i));
+                    }
                     i = m.end.max(i + 1);
                     out.push(m);
                 }
@@ -844,7 +1068,10 @@ impl QuantityExtractor {
         // Glued to what comes before: "#CENTCOM 2" no, but "F-16", "COVID-19", "+44", "10:30".
         if v.glued(i) && i > 0 {
             match v.low(i - 1) {
-                "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" => return skip,
+                // ... and URL parts: "?q=30", "%2F01".
+                "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" | "=" | "%" | "?" => {
+                    return skip;
+                }
                 "-" | "–" if v.glued(i - 1) && i >= 2 => return skip,
                 _ => {}
             }
@@ -853,17 +1080,32 @@ impl QuantityExtractor {
             return glued_run_skip(v, i);
         };
         let mut k = m.end;
+        let mut glued_unit = None;
         if v.glued(k) {
             match (v.kind(k), v.low(k)) {
-                // Ordinals, times ("3pm"), decades ("1990s"), measures we do not read ("5km").
+                // A physical unit: "75ml", "200lbs".
+                (Some(TokenKind::Word), _)
+                    if let Some(e) = self.physical_unit_at(v, k, true)
+                        && !(v.glued(e) && v.kind(e) != Some(TokenKind::Punct)) =>
+                {
+                    glued_unit = Some((k, e));
+                }
+                // Ordinals, times ("3pm"), decades ("1990s").
                 (Some(TokenKind::Word), _) => return glued_run_skip(v, i),
                 (Some(TokenKind::Punct), ":" | "/") => return glued_run_skip(v, i),
                 (Some(TokenKind::Punct), "-" | "–") if v.glued(k + 1) => {
                     if v.kind(k + 1) == Some(TokenKind::Number) {
                         return self.hyphen_range(v, i, m, k + 1);
                     }
-                    // A compound modifier: "45-year-old", "10-point plan".
-                    return glued_run_skip(v, i);
+                    // A measure as a modifier: "a 3-inch screen", "a 45-acre farm".
+                    if let Some(e) = self.physical_unit_at(v, k + 1, true)
+                        && !v.glued(e)
+                    {
+                        glued_unit = Some((k + 1, e));
+                    } else {
+                        // A compound modifier: "45-year-old", "10-point plan".
+                        return glued_run_skip(v, i);
+                    }
                 }
                 (Some(TokenKind::Punct), "(" | ")") if v.kind(k + 1) == Some(TokenKind::Number) => {
                     return glued_run_skip(v, i);
@@ -883,13 +1125,34 @@ impl QuantityExtractor {
         if self.not_an_amount(v, i, k, &m) {
             return Step::Skip(k);
         }
-        let (start, prefix_currency) = currency_before(v, i);
+        let minus = minus_before(v, i);
+        let (start, prefix_currency) = currency_before(v, minus.unwrap_or(i));
         let mut mention = new_mention(start, k, m);
+        if minus.is_some() {
+            mention.value = -mention.value;
+        }
         if let Some(code) = prefix_currency {
             mention.measure = Measure::Money(code.to_string());
             mention.marked = true;
         }
+        if let Some((u, e)) = glued_unit {
+            mention.unit = Some(unit_text(v, u, e));
+            mention.unit_end = e;
+            mention.end = k;
+            mention.noun_from = e;
+            return Step::Found(mention);
+        }
         k = read_mark(v, k, &mut mention);
+        k = read_subunit(v, k, &mut mention);
+        if mention.measure == Measure::Count
+            && let Some(e) = self.physical_unit_at(v, k, false)
+        {
+            mention.unit = Some(unit_text(v, k, e));
+            mention.unit_end = e;
+            mention.end = k;
+            mention.noun_from = e;
+            return Step::Found(mention);
+        }
         if m.short_m && !matches!(mention.measure, Measure::Money(_)) {
             // "100m" without a currency is a distance.
             return Step::Skip(k);
@@ -923,7 +1186,8 @@ impl QuantityExtractor {
         if month_before || (v.same_sentence(i, k) && is_month(v.orig(k))) {
             return true;
         }
-        if v.same_sentence(i, k) && TIME_OF_DAY.contains(&v.low(k)) {
+        // "2.1 pm" is no clock time (picometres), "2 pm" is.
+        if v.same_sentence(i, k) && TIME_OF_DAY.contains(&v.low(k)) && !v.low(i).contains('.') {
             return true;
         }
         // "3 a. m." as some feeds space it.
@@ -1017,6 +1281,26 @@ impl QuantityExtractor {
             return Step::Skip(i + 1);
         }
         let Some(m) = numbers::parse_at(&v.ps, i) else {
+            // A measure as a modifier in words: "a three-foot wall", "a six-mile trip".
+            if let Some((head, tail)) = w.split_once('-')
+                && let Some(value) = numbers::cardinal_word(head)
+                && value > 0.0
+                && (PHYSICAL_UNITS.contains(&tail) || GLUED_ONLY_UNITS.contains(&tail))
+            {
+                let mut mention = new_mention(
+                    i,
+                    i + 1,
+                    numbers::NumberMatch {
+                        value,
+                        end: i + 1,
+                        form: Form::Words,
+                        scale: 1.0,
+                        short_m: false,
+                    },
+                );
+                mention.unit = Some(tail.to_string());
+                return Step::Found(mention);
+            }
             return Step::Skip(i + 1);
         };
         if !v.same_sentence(i, m.end - 1) {
@@ -1027,7 +1311,13 @@ impl QuantityExtractor {
         match m.form {
             Form::Fraction => {
                 let determiner = matches!(next, "the" | "its" | "their" | "his" | "her" | "our");
-                let amount = next == "of" || (v.low(m.end - 1) == "half" && determiner);
+                // "two thirds", "three-quarters", "one fifth" are amounts even without "of":
+                // unlike "a third" or "half", they are never ordinals or adverbs.
+                let first = v.low(i);
+                let counted = first != "half"
+                    && ((m.end == i + 2 && numbers::cardinal_word(first).is_some())
+                        || (m.end == i + 1 && !first.starts_with("a-") && first.contains('-')));
+                let amount = next == "of" || counted || (v.low(m.end - 1) == "half" && determiner);
                 let ordinal_before = matches!(
                     prev,
                     "the" | "first" | "second" | "last" | "next" | "this" | "that" | "other"
@@ -1048,13 +1338,66 @@ impl QuantityExtractor {
                 if m.end == i + 1 && first == "one" && self.one_is_pronoun(v, i) {
                     return Step::Skip(i + 1);
                 }
-                let mut mention = new_mention(i, m.end, m);
+                let minus = minus_before(v, i);
+                let mut mention = new_mention(minus.unwrap_or(i), m.end, m);
+                if minus.is_some() {
+                    mention.value = -mention.value;
+                }
                 let k = read_mark(v, m.end, &mut mention);
+                let k = read_subunit(v, k, &mut mention);
                 mention.end = k;
+                if mention.measure == Measure::Count
+                    && let Some(e) = self.physical_unit_at(v, k, false)
+                    && v.low(k) != "pm"
+                {
+                    mention.unit = Some(unit_text(v, k, e));
+                    mention.unit_end = e;
+                    mention.noun_from = e;
+                    return Step::Found(mention);
+                }
                 mention.noun_from = k;
                 Step::Found(mention)
             }
         }
+    }
+
+    /// A physical unit starting at token `k` ("km", "square meters", "metric tons"): one past
+    /// its end. `glued` allows the units only written glued or hyphenated ("5-pound").
+    fn physical_unit_at(&self, v: &View, k: usize, glued: bool) -> Option<usize> {
+        if !v.same_sentence(k, k.saturating_sub(1)) || !v.is_word(k) {
+            return None;
+        }
+        let mut j = k;
+        if UNIT_PREFIXES.contains(&v.low(j)) && v.same_sentence(j, j + 1) {
+            j += 1;
+        }
+        let w = v.low(j);
+        let next = v.low_in(j + 1, k);
+        // "degrees celsius"; "32 degrees" alone may be an angle or a university degree.
+        if matches!(w, "degrees" | "degree") {
+            return matches!(next, "celsius" | "fahrenheit" | "centigrade" | "kelvin")
+                .then_some(j + 2);
+        }
+        // "2 in" is inches only at the end of a clause or before a dimension: "2 in thick".
+        let inches = w == "in"
+            && j == k
+            && (!v.same_sentence(j, j + 1)
+                || v.kind(j + 1) == Some(TokenKind::Punct)
+                || matches!(next, "thick" | "long" | "wide" | "tall" | "high" | "deep"));
+        let known =
+            inches || PHYSICAL_UNITS.contains(&w) || (glued && GLUED_ONLY_UNITS.contains(&w));
+        if !known {
+            return None;
+        }
+        let mut e = j + 1;
+        // Speeds: "miles per hour", "miles an hour".
+        if v.same_sentence(k, e + 1)
+            && matches!(v.low(e), "per" | "an" | "a")
+            && matches!(v.low(e + 1), "hour" | "second")
+        {
+            e += 2;
+        }
+        Some(e)
     }
 
     /// "one of the", "the one", "no one", "one another": not a count.
@@ -1147,12 +1490,47 @@ impl QuantityExtractor {
             m.hedge_phrase = Some(self.hedges[h].phrase.clone());
             m.hedge_start = start;
         }
-        m.unit_end = m.end;
-        if m.measure == Measure::Count
-            && let Some((unit, end)) = self.noun_after(v, m.noun_from, m.start)
+        if m.unit.is_none() {
+            m.unit_end = m.end;
+            if m.measure == Measure::Count
+                && let Some((unit, end)) = self.noun_after(v, m.noun_from, m.start)
+            {
+                m.unit = Some(unit);
+                m.unit_end = end;
+            }
+        }
+        // "50 or more", "ten people or fewer": a bound written after the amount.
+        // An approximate hedge gives way: "about 500 or more" is at least 500.
+        let t = m.end.max(m.unit_end);
+        let approximate = m
+            .hedge
+            .is_none_or(|h| matches!(self.hedges[h].bound, Bound::Approximate));
+        let mut after = t + 2;
+        if v.low_in(after, m.start) == "than" {
+            after += 1;
+        }
+        // "200 or more than 190": the bound belongs to the next number.
+        let number_follows = v.kind(after) == Some(TokenKind::Number)
+            || numbers::cardinal_word(v.low(after)).is_some();
+        if approximate
+            && !number_follows
+            && m.vague.is_none()
+            && m.range.is_none()
+            && matches!(v.low_in(t, m.start), "or" | "and")
+            && let Some((_, phrase)) = POSTFIX_BOUNDS
+                .iter()
+                .find(|(w, _)| *w == v.low_in(t + 1, m.start))
+            && let Some(h) = self.hedges.iter().position(|h| h.phrase == *phrase)
         {
-            m.unit = Some(unit);
-            m.unit_end = end;
+            m.hedge = Some(h);
+            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
+            m.hedge_start = m.start;
+            m.end = if after > t + 2 && v.same_sentence(m.start, after - 1) {
+                after
+            } else {
+                t + 2
+            };
+            m.unit_end = m.end;
         }
     }
 
@@ -1429,13 +1807,16 @@ impl QuantityExtractor {
                         push(&mut out, doc, v, source, taken, a.hedge_start, a.end, qa);
                         push(&mut out, doc, v, source, taken, b.hedge_start, b.end, qb);
                     }
-                    Link::Range => {
+                    Link::Range | Link::Bounds => {
                         let (lo, hi) = if a_value <= b.value {
                             (a_value, b.value)
                         } else {
                             (b.value, a_value)
                         };
                         let mut q = quantity(a, (lo + hi) / 2.0, b_measure);
+                        if matches!(link, Link::Bounds) {
+                            q.hedge = None;
+                        }
                         q.range = Some((lo, hi));
                         q.interval = Interval::closed(lo, hi);
                         q.role = self.role_of(v, a.hedge_start);
@@ -1489,6 +1870,29 @@ impl QuantityExtractor {
 
     /// How mention `a` pairs with the next mention `b`, if it does.
     fn link(&self, v: &View, a: &Mention, b: &Mention) -> Option<Link> {
+        // "rose 15% to $415 million": a percentage and an amount are never one range.
+        if a.marked && b.marked && a.measure != b.measure {
+            return None;
+        }
+        if let (Some(ha), Some(hb)) = (a.hedge, b.hedge) {
+            let lower = |h: usize| matches!(self.hedges[h].bound, Bound::AtLeast | Bound::MoreThan);
+            let upper = |h: usize| matches!(self.hedges[h].bound, Bound::AtMost | Bound::LessThan);
+            let joined = matches!(v.low(a.end.max(a.unit_end)), "and" | "but" | ",")
+                && b.hedge_start == a.end.max(a.unit_end) + 1;
+            let pair = if lower(ha) && upper(hb) {
+                Some((a.value, b.value))
+            } else if upper(ha) && lower(hb) {
+                Some((b.value, a.value))
+            } else {
+                None
+            };
+            if let Some((lo, hi)) = pair
+                && joined
+                && lo < hi
+            {
+                return Some(Link::Bounds);
+            }
+        }
         let before = v.before(a.hedge_start);
         let word_before = before.map_or("", |p| v.low(p));
         let (_, a_value, _) = harmonise(a, b);
@@ -1511,7 +1915,11 @@ impl QuantityExtractor {
         {
             return Some(Link::Range);
         }
-        if v.low(a.end) == "to" && b.start == a.end + 1 && b.hedge.is_none() && a_value < b.value {
+        if matches!(v.low(a.end), "to" | "through" | "thru" | "~")
+            && b.start == a.end + 1
+            && b.hedge.is_none()
+            && a_value < b.value
+        {
             return Some(Link::Range);
         }
         None
@@ -1524,6 +1932,8 @@ enum Link {
     Change,
     /// "4,000 to 5,000", "between 4,000 and 5,000", "from 4,000 to 5,000" without a change verb.
     Range,
+    /// "more than 100 and less than 300": two bounds that make one range.
+    Bounds,
 }
 
 /// The measures and first value of a pair, each side lending the other its mark and scale:
@@ -1606,7 +2016,7 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         return k;
     }
     match v.low(k) {
-        "%" | "percent" | "pct" => {
+        "%" | "percent" | "pct" | "percents" => {
             m.measure = Measure::Percent;
             m.marked = true;
             return k + 1;
@@ -1621,19 +2031,56 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
             m.marked = true;
             return k + 2;
         }
+        "percentage" => {
+            m.measure = Measure::Percent;
+            m.marked = true;
+            return k + 1;
+        }
         _ => {}
     }
     if matches!(m.measure, Measure::Money(_)) {
         return k;
     }
+    // "10 €", "100₾": a symbol after the number, unless it starts the next amount ("1 $ 10").
+    if let Some((_, code)) = CURRENCY_SYMBOLS_AFTER.iter().find(|(w, _)| *w == v.low(k))
+        && !(v.same_sentence(k, k + 1) && v.kind(k + 1) == Some(TokenKind::Number))
+    {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        return k + 1;
+    }
+    if let Some((_, code)) = SUBUNIT_WORDS.iter().find(|(w, _)| *w == v.low(k)) {
+        // "34 cents" is $0.34; "1 penny" and "50 pence" are pounds.
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        let per = if v.low(k).starts_with("dime") {
+            10.0
+        } else {
+            100.0
+        };
+        m.value /= per;
+        if let Some((lo, hi)) = m.range {
+            m.range = Some((lo / per, hi / per));
+        }
+        return k + 1;
+    }
     let mut j = k;
-    if matches!(v.low(j), "us" | "u.s.") && v.same_sentence(j + 1, m.start) {
+    let mut adjective = None;
+    if let Some((_, c)) = CURRENCY_ADJECTIVES.iter().find(|(w, _)| *w == v.low(j))
+        && v.same_sentence(j + 1, m.start)
+    {
+        adjective = Some(*c);
         j += 1;
     }
     if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == v.low(j)) {
-        if j > k && *code != "USD" {
-            return k;
-        }
+        // "australian dollars", "swiss francs"; "turkish yen" is no currency.
+        let code = match adjective {
+            Some(a) if matches!(v.low(j), "dollars" | "dollar" | "francs" | "franc") => a,
+            Some(a) if a == *code || *code == "USD" => a,
+            Some(a) if matches!(v.low(j), "lira" | "markka" | "guilders" | "pesetas") => a,
+            Some(_) => return k,
+            None => code,
+        };
         m.measure = Measure::Money(code.to_string());
         m.marked = true;
         if matches!(v.low(j), "pounds" | "pound") && v.low(j + 1) == "sterling" {
@@ -1644,16 +2091,91 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
     k
 }
 
+/// The unit as written over tokens `start..end`, lower-case, single-spaced.
+fn unit_text(v: &View, start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for t in start..end {
+        if !out.is_empty() && !v.glued(t) {
+            out.push(' ');
+        }
+        // "miles an hour" is "miles per hour".
+        let w = v.low(t);
+        out.push_str(if matches!(w, "an" | "a") { "per" } else { w });
+    }
+    out
+}
+
+/// A minus sign or word right before the number at `i`: "-5", "minus 3", "negative 2". A dash
+/// glued to a word or number before it ("F-16") or following a number ("10 -5") is not one.
+fn minus_before(v: &View, i: usize) -> Option<usize> {
+    let p = v.before(i)?;
+    let pp = v.before(p);
+    if pp.is_some_and(|pp| v.kind(pp) == Some(TokenKind::Number)) {
+        return None;
+    }
+    match v.low(p) {
+        // "-5", "(-5)", "<-30", "$-99".
+        "-" | "−"
+            if v.glued(i)
+                && (!v.glued(p)
+                    || pp.is_none_or(|pp| {
+                        v.kind(pp) == Some(TokenKind::Punct) && !matches!(v.low(pp), "-" | "–")
+                    })) =>
+        {
+            Some(p)
+        }
+        "minus" | "negative" if !v.glued(i) => Some(p),
+        _ => None,
+    }
+}
+
+/// After an amount in a main currency unit written as a word, its subunits: "3 dollars 50 cents",
+/// "thirteen dollars and forty-five cents". Gives the token after the mention.
+fn read_subunit(v: &View, k: usize, m: &mut Mention) -> usize {
+    let Measure::Money(code) = &m.measure else {
+        return k;
+    };
+    let main = matches!(
+        v.low(k.wrapping_sub(1)),
+        "dollars" | "dollar" | "euros" | "euro" | "pounds" | "pound"
+    );
+    if !main || m.range.is_some() {
+        return k;
+    }
+    let mut j = k;
+    if v.low_in(j, m.start) == "and" {
+        j += 1;
+    }
+    if !v.same_sentence(j, m.start) {
+        return k;
+    }
+    let Some(n) = numbers::parse_at(&v.ps, j) else {
+        return k;
+    };
+    let sub = v.low_in(n.end, m.start);
+    let fits = match sub {
+        "cents" | "cent" => code == "USD" || code == "EUR",
+        "pence" | "penny" | "p" => code == "GBP",
+        _ => false,
+    };
+    if !fits || n.value >= 100.0 || n.value < 0.0 {
+        return k;
+    }
+    m.value += n.value / 100.0;
+    n.end + 1
+}
+
 /// A currency mark before the number at `i`: the first token of the mention and the ISO code.
 fn currency_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
     let Some(p) = v.before(i) else {
         return (i, None);
     };
     if let Some((_, code)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == v.low(p)) {
+        // "US$20", "C$5"; spaced ("c $ 300") only for prefixes that are no words.
         if *code == "USD"
-            && v.glued(p)
             && let Some(pp) = v.before(p)
             && let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(s, _)| *s == v.low(pp))
+            && (v.glued(p) || !matches!(v.low(pp), "a" | "s" | "us"))
         {
             return (pp, Some(c));
         }
@@ -1894,6 +2416,131 @@ mod tests {
             );
             assert_eq!(q.unit_text, None);
         }
+    }
+
+    #[test]
+    fn negative_amounts_keep_their_sign() {
+        let c = extract("The index ended at -4.5 after a week at minus 12 and negative 3.");
+        assert_eq!(find(&c, "-4.5").value, Some(-4.5));
+        assert_eq!(find(&c, "minus 12").value, Some(-12.0));
+        assert_eq!(find(&c, "negative 3").value, Some(-3.0));
+        // A dash inside a name or between two numbers is no minus sign.
+        let c = extract("The F-16 jets flew 10 -5 sorties.");
+        assert!(c.iter().all(|c| c.quantity().unwrap().value >= Some(0.0)));
+    }
+
+    #[test]
+    fn fractions_in_digits_and_words() {
+        let c = extract("The pipe is 3/4 full and the board 2 1/2 feet long; two thirds voted.");
+        assert_eq!(find(&c, "3/4").value, Some(0.75));
+        assert_eq!(find(&c, "2 1/2").value, Some(2.5));
+        assert!((find(&c, "two thirds").value.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        let c = extract("They waited three and a quarter hours.");
+        assert_eq!(find(&c, "three and a quarter").value, Some(3.25));
+        // Dates and slashes that are no fractions.
+        assert!(texts(&extract("The 24/7 desk opened.")).is_empty());
+    }
+
+    #[test]
+    fn bounds_written_as_comparisons() {
+        let c = extract("Bids exceeding 400 units and orders of 30 or more were refused.");
+        assert_eq!(
+            find(&c, "exceeding 400").hedge.as_deref(),
+            Some("exceeding")
+        );
+        assert_eq!(find(&c, "30 or more").hedge.as_deref(), Some("or more"));
+        let c = extract("Crowds were larger than or equal to 80 people, ages 65 and over.");
+        assert_eq!(
+            find(&c, "larger than or equal to 80").hedge.as_deref(),
+            Some("larger than or equal to")
+        );
+        let c = extract("The fine is less than 5000 or more than 9000 dollars.");
+        assert_eq!(texts(&c), ["less than 5000", "more than 9000 dollars"]);
+    }
+
+    #[test]
+    fn two_bounds_make_one_range() {
+        let c = extract("Prices stayed above 120 and below 180 all year.");
+        let q = find(&c, "above 120 and below 180");
+        assert_eq!((q.range, q.hedge.clone()), (Some((120.0, 180.0)), None));
+        let c = extract("Turnout was no more than 70 and no less than 40 voters.");
+        assert_eq!(
+            find(&c, "no more than 70 and no less than 40").range,
+            Some((40.0, 70.0))
+        );
+        let c = extract("Seats went for 15 through 40 dollars.");
+        assert_eq!(find(&c, "15 through 40 dollars").range, Some((15.0, 40.0)));
+    }
+
+    #[test]
+    fn percent_words_and_url_fragments() {
+        let c = extract("Support rose to sixty percentage and then 5 percents.");
+        assert_eq!(find(&c, "sixty percentage").measure, Measure::Percent);
+        assert_eq!(find(&c, "5 percents").measure, Measure::Percent);
+        assert!(
+            texts(&extract(
+                "See https://example.org/find?q=12%20cars%2F4 now."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn currency_names_and_symbols_after_the_number() {
+        let c = extract("Stamps cost 45 cents, tea 80 pence and the fee 300 swiss francs.");
+        assert_eq!(find(&c, "45 cents").measure, Measure::Money("USD".into()));
+        assert_eq!(find(&c, "45 cents").value, Some(0.45));
+        assert_eq!(find(&c, "80 pence").measure, Measure::Money("GBP".into()));
+        assert_eq!(
+            find(&c, "300 swiss francs").measure,
+            Measure::Money("CHF".into())
+        );
+        let c = extract("Tickets cost 20 €, or 7 dollars and 25 cents, or 90 canadian dollars.");
+        assert_eq!(find(&c, "20 €").measure, Measure::Money("EUR".into()));
+        assert_eq!(find(&c, "7 dollars and 25 cents").value, Some(7.25));
+        assert_eq!(
+            find(&c, "90 canadian dollars").measure,
+            Measure::Money("CAD".into())
+        );
+        let c = extract("The board approved a c $ 40 million plan.");
+        assert_eq!(
+            find(&c, "c $ 40 million").measure,
+            Measure::Money("CAD".into())
+        );
+        // A percentage and an amount are not one range.
+        let c = extract("Sales rose 12% to $ 90 million.");
+        assert_eq!(texts(&c), ["12%", "$ 90 million"]);
+    }
+
+    #[test]
+    fn physical_units_spaced_glued_and_hyphenated() {
+        let c = extract("A 6-foot wall, a 40kg pack and 250 square meters of floor, 3.2 pm thin.");
+        assert_eq!(unit(find(&c, "6")), Some("foot"));
+        assert_eq!(unit(find(&c, "40")), Some("kg"));
+        assert_eq!(unit(find(&c, "250")), Some("square meters"));
+        assert_eq!(unit(find(&c, "3.2")), Some("pm"));
+        // A clock time stays a time.
+        assert!(texts(&extract("We met at 3 pm.")).is_empty());
+        let c = extract("It hit 41 degrees celsius; the plank is 3 in thick and cost 4 dimes.");
+        assert_eq!(unit(find(&c, "41")), Some("degrees celsius"));
+        assert_eq!(unit(find(&c, "3")), Some("in"));
+        assert_eq!(find(&c, "4 dimes").value, Some(0.4));
+        let c = extract("He drove a four-mile loop at 55 miles an hour.");
+        assert_eq!(find(&c, "four-mile").value, Some(4.0));
+        assert_eq!(unit(find(&c, "55")), Some("miles per hour"));
+    }
+
+    #[test]
+    fn currency_marks_belong_to_one_amount() {
+        let c = extract("Fares rose from 9 USD 40 to cad$ 12 and 2 $ 5 coins.");
+        assert_eq!(find(&c, "cad$ 12").measure, Measure::Money("CAD".into()));
+        let mut spans: Vec<_> = c.iter().map(|c| (c.span.start, c.span.end)).collect();
+        spans.sort();
+        assert!(
+            spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "{:?}",
+            texts(&c)
+        );
     }
 
     #[test]
