@@ -306,6 +306,9 @@ pub struct Quantity {
     pub value: Option<f64>,
     /// For a range, the stated ends ("4,000 to 5,000" → (4000, 5000)).
     pub range: Option<(f64, f64)>,
+    /// For a range, whether each end (low, high) is excluded: two joined strict bounds ("above
+    /// 120 and below 180") give (true, true); "to" ranges and inclusive bounds give false.
+    pub range_open: (bool, bool),
     /// The hedge or bound phrase as matched, lower-case ("about", "at least", "fewer than").
     pub hedge: Option<String>,
     /// The vague-amount phrase as matched, lower-case ("dozens", "several").
@@ -331,6 +334,7 @@ impl Quantity {
         Quantity {
             value: Some(value),
             range: None,
+            range_open: (false, false),
             hedge: None,
             vague: None,
             measure: Measure::Count,

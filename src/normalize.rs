@@ -153,7 +153,16 @@ pub fn interval(lexicon: &Lexicon, q: &Quantity) -> (Interval, Option<String>) {
         return (Interval::closed(v.low, v.high), Some(v.rule.clone()));
     }
     if let Some((low, high)) = q.range {
-        return (Interval::closed(low.min(high), low.max(high)), None);
+        let (low_open, high_open) = q.range_open;
+        return (
+            Interval {
+                low: Some(low.min(high)),
+                high: Some(low.max(high)),
+                low_inclusive: !low_open,
+                high_inclusive: !high_open,
+            },
+            None,
+        );
     }
     let Some(v) = q.value else {
         return (Interval::default(), None);
@@ -279,6 +288,18 @@ mod tests {
         let mut q = Quantity::count(value);
         q.hedge = hedge.map(str::to_string);
         q
+    }
+
+    #[test]
+    fn open_range_ends_are_excluded_from_the_interval() {
+        let rules = Ruleset::builtin();
+        let mut q = Quantity::count(150.0);
+        q.range = Some((120.0, 180.0));
+        q.range_open = (true, false);
+        let (i, rule) = interval(&rules.lexicon, &q);
+        assert_eq!(rule, None);
+        assert_eq!((i.low, i.high), (Some(120.0), Some(180.0)));
+        assert_eq!((i.low_inclusive, i.high_inclusive), (false, true));
     }
 
     #[test]

@@ -5,7 +5,12 @@
 //! "1.5 million", "3bn", "two dozen", "five thousand two hundred", "half a million", "a third",
 //! "two-thirds", "3/4", "2 1/4", "three and a quarter", "3 dozens"). Fractions in digits must be
 //! proper and have a usual denominator (2–6, 8, 10, 16, 32, 64, 100), so dates and ratios ("9/11",
-//! "24/7", "3/4/2021") are not read as fractions. Everything here is a pure function of its
+//! "24/7", "3/4/2021") are not read as fractions. Also: scientific notation and powers ("1e10",
+//! "12.32e+14", "2.5^-1"), decimals said with "point" ("five point two five"; not "at one
+//! point"), a spaced "k" ending a number ("2.33 k"), small parts ("a millionth", "seven
+//! hundredths"), spelled-out counts of parts of five or more ("twenty-three fifths"; quarters and
+//! halves stay counts), and "N over M" / "N out of M" with N below M, no word but "of" after M
+//! and no year as M ("1 over 3", "nine out of ten"). Everything here is a pure function of its
 //! input: deciding whether a number is an amount at all (a year, a date, a time of day) is the
 //! quantity extractor's job.
 
@@ -167,6 +172,11 @@ const DENOMINATORS: &[(&str, &str, f64)] = &[
     ("eighth", "eighths", 8.0),
     ("ninth", "ninths", 9.0),
     ("tenth", "tenths", 10.0),
+    ("hundredth", "hundredths", 1e2),
+    ("thousandth", "thousandths", 1e3),
+    ("millionth", "millionths", 1e6),
+    ("billionth", "billionths", 1e9),
+    ("trillionth", "trillionths", 1e12),
 ];
 
 /// Zero to nineteen.
@@ -269,6 +279,47 @@ fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     Some((f64::from(n) / f64::from(d), i + 3))
+}
+
+/// Scientific notation or a power glued to the numeral `base` at `pieces[i]`: "1e10",
+/// "12.32e+14", "-12e-1" (the sign is the caller's), "1.1^23", "2.5^-1". The exponent is whole
+/// digits with at most one sign, and nothing may be glued after it ("1e10x" is a name).
+fn exponent(pieces: &[Piece], i: usize, base: f64) -> Option<(f64, usize)> {
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    let glued = |k: usize| pieces.get(k).filter(|p| p.glued);
+    let next = glued(i + 1)?;
+    let (power, digits_at) = match next.text {
+        "^" => (true, i + 2),
+        "e" if next.kind == TokenKind::Word => (false, i + 2),
+        t if next.kind == TokenKind::Word && t.len() > 1 && t.starts_with('e') => {
+            if !all_digits(&t[1..]) || glued(i + 2).is_some() {
+                return None;
+            }
+            let e: i32 = t[1..].parse().ok()?;
+            return Some((base * 10f64.powi(e), i + 2));
+        }
+        _ => return None,
+    };
+    let (negative, k) = match glued(digits_at).map(|p| p.text) {
+        Some("-") => (true, digits_at + 1),
+        Some("+") => (false, digits_at + 1),
+        _ => (false, digits_at),
+    };
+    let digits = glued(k).filter(|p| p.kind == TokenKind::Number && all_digits(p.text))?;
+    if glued(k + 1).is_some() {
+        return None;
+    }
+    let mut e: i32 = digits.text.parse().ok()?;
+    if negative {
+        e = -e;
+    }
+    let value = if power {
+        base.powi(e)
+    } else {
+        base * 10f64.powi(e)
+    };
+    value.is_finite().then_some((value, k + 1))
 }
 
 /// The state of a number-word sequence, to refuse "five six" or "thousand million".
@@ -407,6 +458,28 @@ pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     } else {
         None
     };
+    if m.form == Form::Words
+        && m.scale == 1.0
+        && let Some((digits, end)) = point_decimals(pieces, i, m.end)
+    {
+        m.value += digits;
+        m.end = end;
+        // "one point five million".
+        if let Some(s) = scale_word(text(m.end)) {
+            m.value *= s;
+            m.scale = s;
+            m.end += 1;
+        }
+        return Some(m);
+    }
+    if and_fraction.is_none()
+        && let Some((v, end)) = over_fraction(pieces, &m)
+    {
+        m.value = v;
+        m.end = end;
+        m.form = Form::Fraction;
+        return Some(m);
+    }
     if let Some((f, end)) = and_fraction {
         m.value += f;
         m.end = end;
@@ -420,6 +493,71 @@ pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     Some(m)
 }
 
+/// "1 over 3", "one over twenty", "1 over one hundred and twenty one", "one out of three": a
+/// whole numerator below a whole denominator, with no word after the denominator
+/// but "of" ("picked one over 20 rivals" counts rivals, it is no fraction) and no year as the
+/// denominator ("No. 1 in 2010").
+fn over_fraction(pieces: &[Piece], m: &NumberMatch) -> Option<(f64, usize)> {
+    if m.form == Form::Fraction || m.scale != 1.0 || m.value.fract() != 0.0 || m.value < 1.0 {
+        return None;
+    }
+    let word = |k: usize| pieces.get(k).filter(|p| !p.glued).map_or("", |p| p.text);
+    let at = match word(m.end) {
+        "over" => m.end + 1,
+        "out" if word(m.end + 1) == "of" => m.end + 2,
+        _ => return None,
+    };
+    let d = parse_plain(pieces, at)?;
+    let year = d.form == Form::Digits && (1000.0..=2100.0).contains(&d.value);
+    if year || d.form == Form::Fraction || d.value.fract() != 0.0 || d.value <= m.value {
+        return None;
+    }
+    if pieces.get(d.end).is_some_and(|p| {
+        (p.kind == TokenKind::Word && p.text != "of") || (p.glued && p.kind != TokenKind::Punct)
+    }) {
+        return None;
+    }
+    Some((m.value / d.value, d.end))
+}
+
+/// The decimals of a spelled-out number: "point" at `at` and then single digits ("five point
+/// zero three") or one number below a hundred ("two hundred point seventy-one" → .71). "at one
+/// point", "some point" and the like are a moment, not a decimal.
+fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usize)> {
+    pieces
+        .get(at)
+        .filter(|p| p.text == "point" && p.kind == TokenKind::Word)?;
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| pieces.get(k))
+        .map_or("", |p| p.text);
+    if matches!(
+        before,
+        "at" | "some" | "any" | "that" | "this" | "which" | "every" | "each" | "no" | "one"
+    ) {
+        return None;
+    }
+    let word = |k: usize| {
+        pieces
+            .get(k)
+            .filter(|p| p.kind == TokenKind::Word)
+            .map(|p| p.text)
+    };
+    let mut digits = String::new();
+    let mut k = at + 1;
+    while let Some(d) = word(k).and_then(unit_word).filter(|d| *d < 10) {
+        digits.push(char::from(b'0' + d as u8));
+        k += 1;
+    }
+    if digits.is_empty() {
+        let v = word(k).and_then(cardinal_word).filter(|v| *v >= 10.0)?;
+        digits = format!("{v}");
+        k += 1;
+    }
+    let value: f64 = format!("0.{digits}").parse().ok()?;
+    Some((value, k))
+}
+
 fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let p = pieces.get(i)?;
     match p.kind {
@@ -428,6 +566,15 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             let mut end = i + 1;
             let mut scale = 1.0;
             let mut short_m = false;
+            if let Some((v, e)) = exponent(pieces, i, value) {
+                return Some(NumberMatch {
+                    value: v,
+                    end: e,
+                    form: Form::Digits,
+                    scale,
+                    short_m,
+                });
+            }
             if let Some((f, e)) = digit_fraction(pieces, i) {
                 return Some(NumberMatch {
                     value: f,
@@ -454,9 +601,16 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                 let factor = if n.glued {
                     short_scale(n.text).or_else(|| scale_word(n.text))
                 } else {
+                    // A spaced "k" ("2.33 k") only where no word follows: "10 k runners" may
+                    // not be thousands.
+                    let k_alone = n.text == "k"
+                        && pieces.get(i + 2).is_none_or(|a| {
+                            a.kind == TokenKind::Punct || (a.kind != TokenKind::Word && !a.glued)
+                        });
                     scale_word(n.text).or(match n.text {
                         "hundred" => Some(100.0),
                         "dozen" | "dozens" => Some(12.0),
+                        "k" if k_alone => Some(1e3),
                         _ => None,
                     })
                 };
@@ -502,6 +656,20 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                 });
             }
             let (value, end) = parse_words(pieces, i)?;
+            // "twenty fifths", "one hundred and thirty-two fifths", "a hundred trillionths": a
+            // spelled-out count of a plural denominator. Halves, thirds and quarters are left
+            // out: "five quarters" are mostly quarters of a year, "two halves" of a match.
+            if let Some((d, true)) = pieces.get(end).and_then(|n| denominator(n.text))
+                && d >= 5.0
+            {
+                return Some(NumberMatch {
+                    value: value / d,
+                    end: end + 1,
+                    form: Form::Fraction,
+                    scale: 1.0,
+                    short_m: false,
+                });
+            }
             let scale = pieces[i..end]
                 .iter()
                 .filter_map(|p| scale_word(p.text))
@@ -626,6 +794,70 @@ mod tests {
         // "two third" and "three halves" are not fractions of a whole.
         assert_eq!(parse("two third").map(|p| p.2), Some(Form::Words));
         assert_eq!(fraction_word("three-halves"), None);
+    }
+
+    #[test]
+    fn scientific_notation_and_powers() {
+        assert_eq!(value("3e6 cells"), Some(3e6));
+        assert_eq!(value("4.5e+3"), Some(4500.0));
+        assert_eq!(parse("25e-2 grams"), Some((0.25, 4, Form::Digits)));
+        assert_eq!(value("2^10 bytes"), Some(1024.0));
+        assert_eq!(value("4^-1"), Some(0.25));
+        // Letters glued after the exponent make a name, not a number.
+        assert_eq!(value("7e3x"), Some(7.0));
+        assert_eq!(value("7e3x9"), Some(7.0));
+    }
+
+    #[test]
+    fn spelled_out_counts_of_small_parts() {
+        assert_eq!(parse("twelve tenths"), Some((1.2, 2, Form::Fraction)));
+        assert_eq!(value("forty-five hundredths"), Some(0.45));
+        assert_eq!(value("a hundred millionths"), Some(1e-4));
+        // Quarters and halves are counted, not divided: a year has four quarters.
+        assert_eq!(parse("five quarters"), Some((5.0, 1, Form::Words)));
+    }
+
+    #[test]
+    fn decimals_said_with_point() {
+        assert_eq!(parse("three point two five"), Some((3.25, 4, Form::Words)));
+        assert_eq!(value("one point five million"), Some(1.5e6));
+        assert_eq!(value("ten point seventy-five"), Some(10.75));
+        // A moment, not a decimal: "at one point two ...".
+        let src = source("at one point two men left");
+        let doc = segment(&src);
+        let lower = src.text.to_ascii_lowercase();
+        let ps = pieces(&lower, &doc.tokens);
+        assert_eq!(parse_at(&ps, 1).map(|m| m.value), Some(1.0));
+    }
+
+    #[test]
+    fn a_spaced_k_ending_the_number_is_thousands() {
+        assert_eq!(value("4.5 k."), Some(4500.0));
+        assert_eq!(value("12 k"), Some(12000.0));
+        assert_eq!(value("5 k runners"), Some(5.0));
+    }
+
+    #[test]
+    fn fractions_said_with_over() {
+        assert_eq!(parse("2 over 5"), Some((0.4, 3, Form::Fraction)));
+        assert_eq!(value("one over twenty."), Some(0.05));
+        assert_eq!(value("three over one hundred of them"), Some(0.03));
+        // A count after the denominator, or a larger numerator, is no fraction.
+        assert_eq!(parse("one over 20 rivals"), Some((1.0, 1, Form::Words)));
+        assert_eq!(parse("5 over 3"), Some((5.0, 1, Form::Digits)));
+        assert_eq!(value("nine out of ten"), Some(0.9));
+        assert_eq!(parse("1 out of 2010."), Some((1.0, 1, Form::Digits)));
+        // "in" is left to the words around it: "2 in 10 minutes", "No. 1 in 2015".
+        assert_eq!(parse("1 in 4."), Some((1.0, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn small_fractions_with_large_denominators() {
+        assert_eq!(value("a millionth of a second"), Some(1e-6));
+        assert_eq!(value("one thousandth"), Some(1e-3));
+        assert_eq!(value("seven hundredths of a point"), Some(0.07));
+        // A count of hundredths above the whole is not a fraction.
+        assert_eq!(parse("two hundredth").map(|p| p.2), Some(Form::Words));
     }
 
     #[test]

@@ -22,8 +22,13 @@
 //! over"): it becomes the claim's hedge ("or more", "or less", phrases of the lexicon's bound
 //! rules), overriding an approximate hedge before it. Two bounds of opposite sides joined by
 //! "and"/"but" ("above 120 and below 180", "no more than 70 and no less than 40") are **one**
-//! range claim: `range` is (low, high), the hedge is dropped, and the span covers both bounds;
-//! the interval normalize gives a range is closed, so the strictness of each bound is not kept.
+//! range claim: `range` is (low, high), the hedge is dropped, the span covers both bounds, and
+//! `range_open` keeps each end's strictness ("above" excludes its end, "at most" includes it), so
+//! normalize gives a half-open or open interval. A strict bound followed by "or equal (to)"
+//! ("more than 50 or equal to") takes the lexicon's inclusive phrase ("more than or equal to").
+//! Fractions said with "over" or "out of" ("1 over 3", "one out of three") and spelled-out counts
+//! of parts ("twenty-three fifths") are amounts; a dot standing apart before digits is a decimal
+//! point (".08"); "<>30" and "=>30" are comparisons we cannot read and give no claim.
 //! "through" and "~" join a range like "to". A percentage and an amount of money are never one
 //! range ("rose 15% to $90 million"). Physical units right after a number are its unit text,
 //! spaced, glued or hyphenated ("1.6 km", "75ml", "a 6-foot wall", "250 square meters");
@@ -1069,6 +1074,14 @@ impl QuantityExtractor {
         if v.glued(i) && i > 0 {
             match v.low(i - 1) {
                 // ... and URL parts: "?q=30", "%2F01".
+                // "<>30" (not equal) and "=>30", "=<30" (arrows or typos): no bound we can read.
+                "<" | ">"
+                    if i >= 2 && v.glued(i - 1) && matches!(v.low(i - 2), "=" | "<" | ">") =>
+                {
+                    return skip;
+                }
+                // A dot standing apart before digits is a decimal point (".08"), read below.
+                "." if !v.glued(i - 1) => {}
                 "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" | "=" | "%" | "?" => {
                     return skip;
                 }
@@ -1125,8 +1138,26 @@ impl QuantityExtractor {
         if self.not_an_amount(v, i, k, &m) {
             return Step::Skip(k);
         }
-        let minus = minus_before(v, i);
-        let (start, prefix_currency) = currency_before(v, minus.unwrap_or(i));
+        // A decimal written without its leading zero: ".08", "a rate of .5". The dot must stand
+        // apart from the word before it ("Nov.6" and "v.2" are not decimals).
+        let dot = i.checked_sub(1).filter(|&p| {
+            v.low(p) == "."
+                && v.glued(i)
+                && !v.glued(p)
+                && k == i + 1
+                && m.scale == 1.0
+                && v.low(i).bytes().all(|b| b.is_ascii_digit())
+        });
+        if dot.is_none() && i > 0 && v.glued(i) && v.low(i - 1) == "." {
+            return Step::Skip(k);
+        }
+        let m = match dot.and_then(|_| format!("0.{}", v.low(i)).parse::<f64>().ok()) {
+            Some(value) => numbers::NumberMatch { value, ..m },
+            None => m,
+        };
+        let first = dot.unwrap_or(i);
+        let minus = minus_before(v, first);
+        let (start, prefix_currency) = currency_before(v, minus.unwrap_or(first));
         let mut mention = new_mention(start, k, m);
         if minus.is_some() {
             mention.value = -mention.value;
@@ -1154,7 +1185,17 @@ impl QuantityExtractor {
             return Step::Found(mention);
         }
         if m.short_m && !matches!(mention.measure, Measure::Money(_)) {
-            // "100m" without a currency is a distance.
+            // "100m" without a currency is a distance: metres when a size word follows ("1.8m
+            // tall", "a 30m long wall"), otherwise left alone (a race, a label).
+            if matches!(v.low_in(k, i), "tall" | "long" | "high" | "wide" | "deep") {
+                mention.value /= m.scale;
+                mention.scale = 1.0;
+                mention.unit = Some("m".to_string());
+                mention.unit_end = k;
+                mention.end = k;
+                mention.noun_from = k;
+                return Step::Found(mention);
+            }
             return Step::Skip(k);
         }
         mention.end = k;
@@ -1317,7 +1358,16 @@ impl QuantityExtractor {
                 let counted = first != "half"
                     && ((m.end == i + 2 && numbers::cardinal_word(first).is_some())
                         || (m.end == i + 1 && !first.starts_with("a-") && first.contains('-')));
-                let amount = next == "of" || counted || (v.low(m.end - 1) == "half" && determiner);
+                // "1 over 3", "one out of three" say outright that they are fractions.
+                let over = (i..m.end).any(|k| matches!(v.low(k), "over" | "out"));
+                // "twenty-three fifths", "a hundred trillionths": a count of parts.
+                let parts = m.end > i + 2
+                    && numbers::denominator(v.low(m.end - 1)).is_some_and(|(_, plural)| plural);
+                let amount = next == "of"
+                    || counted
+                    || over
+                    || parts
+                    || (v.low(m.end - 1) == "half" && determiner);
                 let ordinal_before = matches!(
                     prev,
                     "the" | "first" | "second" | "last" | "next" | "this" | "that" | "other"
@@ -1335,7 +1385,12 @@ impl QuantityExtractor {
                 if first == "zero" {
                     return Step::Skip(m.end);
                 }
-                if m.end == i + 1 && first == "one" && self.one_is_pronoun(v, i) {
+                // "minus one", "negative one" are numbers, never pronouns.
+                if m.end == i + 1
+                    && first == "one"
+                    && minus_before(v, i).is_none()
+                    && self.one_is_pronoun(v, i)
+                {
                     return Step::Skip(i + 1);
                 }
                 let minus = minus_before(v, i);
@@ -1531,6 +1586,32 @@ impl QuantityExtractor {
                 t + 2
             };
             m.unit_end = m.end;
+        }
+        // "more than 5000 or equal to", "less than 40 or equal": the strict bound becomes its
+        // inclusive form when the lexicon has one ("more than or equal to").
+        let t = m.end.max(m.unit_end);
+        if let Some(h) = m.hedge
+            && matches!(self.hedges[h].bound, Bound::MoreThan | Bound::LessThan)
+            && v.low_in(t, m.start) == "or"
+            && v.low_in(t + 1, m.start) == "equal"
+        {
+            let end = if v.low_in(t + 2, m.start) == "to" {
+                t + 3
+            } else {
+                t + 2
+            };
+            let number_follows = v.kind(end) == Some(TokenKind::Number)
+                || numbers::cardinal_word(v.low(end)).is_some();
+            let inclusive = format!("{} or equal to", self.hedges[h].phrase);
+            if !number_follows
+                && v.same_sentence(m.start, end - 1)
+                && let Some(h) = self.hedges.iter().position(|e| e.phrase == inclusive)
+            {
+                m.hedge = Some(h);
+                m.hedge_phrase = Some(inclusive);
+                m.end = end;
+                m.unit_end = end;
+            }
         }
     }
 
@@ -1815,6 +1896,21 @@ impl QuantityExtractor {
                         };
                         let mut q = quantity(a, (lo + hi) / 2.0, b_measure);
                         if matches!(link, Link::Bounds) {
+                            // Each end keeps its bound's strictness: "more than" and "less than"
+                            // exclude the end, "at least" and "at most" include it.
+                            let strict = |m: &Mention| {
+                                m.hedge.is_some_and(|h| {
+                                    matches!(
+                                        self.hedges[h].bound,
+                                        Bound::MoreThan | Bound::LessThan
+                                    )
+                                })
+                            };
+                            q.range_open = if a_value <= b.value {
+                                (strict(a), strict(b))
+                            } else {
+                                (strict(b), strict(a))
+                            };
                             q.hedge = None;
                         }
                         q.range = Some((lo, hi));
@@ -1839,6 +1935,7 @@ impl QuantityExtractor {
                 Some(idx) => Quantity {
                     value: None,
                     range: None,
+                    range_open: (false, false),
                     hedge: None,
                     vague: Some(self.vague[idx].claim_phrase.clone()),
                     measure: Measure::Count,
@@ -2470,6 +2567,87 @@ mod tests {
         );
         let c = extract("Seats went for 15 through 40 dollars.");
         assert_eq!(find(&c, "15 through 40 dollars").range, Some((15.0, 40.0)));
+        assert_eq!(find(&c, "15 through 40 dollars").range_open, (false, false));
+    }
+
+    #[test]
+    fn or_equal_after_a_strict_bound_includes_the_value() {
+        let c = extract("Fares will be more than 40 or equal to it.");
+        let q = find(&c, "more than 40 or equal to");
+        assert_eq!(q.hedge.as_deref(), Some("more than or equal to"));
+        let c = extract("Groups of less than 12 or equal are allowed.");
+        let q = find(&c, "less than 12 or equal");
+        assert_eq!(q.hedge.as_deref(), Some("less than or equal to"));
+        // "or equal to" before another number is not about this one.
+        let c = extract("It was more than 40 or equal to 50.");
+        assert_eq!(find(&c, "more than 40").hedge.as_deref(), Some("more than"));
+    }
+
+    #[test]
+    fn comparison_symbols_we_cannot_read_give_no_claim() {
+        assert!(extract("Filter rows where x<>5 holds.").is_empty());
+        assert!(extract("Map a=>7 then stop.").is_empty());
+        let c = extract("Only scores >70 count.");
+        assert_eq!(find(&c, ">70").hedge.as_deref(), Some(">"));
+    }
+
+    #[test]
+    fn fractions_with_over_are_amounts() {
+        let c = extract("The odds were one over twenty.");
+        assert_eq!(find(&c, "one over twenty").value, Some(0.05));
+        let c = extract("It comes to one hundred and twelve tenths.");
+        assert_eq!(find(&c, "one hundred and twelve tenths").value, Some(11.2));
+        let c = extract("Pick one over 20 rivals.");
+        assert!(c.iter().all(|c| c.text != "one over 20"));
+    }
+
+    #[test]
+    fn glued_m_before_a_size_word_is_metres() {
+        let c = extract("The statue is 4.5m tall.");
+        let q = find(&c, "4.5m");
+        assert_eq!((q.value, unit(q)), (Some(4.5), Some("m")));
+        assert!(texts(&extract("She won the 100m in Rome.")).is_empty());
+        assert_eq!(find(&extract("It cost $3m.")[..], "$3m").value, Some(3e6));
+    }
+
+    #[test]
+    fn one_after_minus_is_a_number() {
+        let c = extract("The score fell to minus one.");
+        assert_eq!(find(&c, "minus one").value, Some(-1.0));
+    }
+
+    #[test]
+    fn decimals_without_a_leading_zero() {
+        let c = extract("The blood alcohol limit is .08 in most states.");
+        assert_eq!(find(&c, ".08").value, Some(0.08));
+        let c = extract("He hit .315 with 20 homers.");
+        assert_eq!(find(&c, ".315").value, Some(0.315));
+        // A dot glued to the word before it is an abbreviation or a version, not a decimal.
+        assert!(
+            extract("Version v.2 shipped.")
+                .iter()
+                .all(|c| c.text != ".2")
+        );
+        assert!(extract("See file .5m for details.").is_empty());
+    }
+
+    #[test]
+    fn joined_bounds_keep_the_strictness_of_each_end() {
+        let c = extract("Rents stayed above 900 and below 1,400 euros.");
+        assert_eq!(
+            find(&c, "above 900 and below 1,400 euros").range_open,
+            (true, true)
+        );
+        let c = extract("Crowds of at most 800 and more than 300 people gathered.");
+        assert_eq!(
+            find(&c, "at most 800 and more than 300").range_open,
+            (true, false)
+        );
+        let c = extract("Buses carried no more than 60 and no less than 20 pupils.");
+        assert_eq!(
+            find(&c, "no more than 60 and no less than 20").range_open,
+            (false, false)
+        );
     }
 
     #[test]

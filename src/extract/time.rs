@@ -173,6 +173,14 @@ enum Class {
     CountCue,
     /// A measure or clock word after a number ("percent", "feet", "GMT").
     Measure,
+    /// An ordinal word ("first", "third", "twenty-second").
+    Ordinal(u32),
+    /// A part of a year: "half" (2) or "quarter" (4).
+    Portion(u32),
+    /// A quarter written "Q1".."Q4" (one token).
+    Quarter(u32),
+    /// A month and a day glued into one token ("april22", "Sept5").
+    GluedDay(u32, u32),
 }
 
 /// A token's class and whether it ends in a possessive 's.
@@ -355,6 +363,30 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("fifty", 50),
 ];
 
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -514,6 +546,11 @@ impl TimeExtractor {
         for &(w, n) in NUMBER_WORDS {
             words.insert(w, Class::NumWord(n));
         }
+        for &(w, n) in ORDINALS {
+            words.insert(w, Class::Ordinal(n));
+        }
+        words.insert("half", Class::Portion(2));
+        words.insert("quarter", Class::Portion(4));
         for &w in SPEECH_VERBS {
             words.insert(w, Class::Speech);
         }
@@ -614,7 +651,12 @@ impl TimeExtractor {
                 };
                 match cased.or_else(|| self.words.get(key).copied()) {
                     Some(c) => c,
-                    None => mid_month(key).map_or(Class::Other, Class::MidMonth),
+                    None => mid_month(key)
+                        .map(Class::MidMonth)
+                        .or_else(|| compound_ordinal(key).map(Class::Ordinal))
+                        .or_else(|| quarter_word(stem).map(Class::Quarter))
+                        .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
+                        .unwrap_or(Class::Other),
                 }
             }
             None => Class::Other,
@@ -667,6 +709,59 @@ pub fn is_weekday(word: &str) -> bool {
 fn mid_month(key: &str) -> Option<u32> {
     let rest = key.strip_prefix("mid-")?;
     MONTHS.iter().position(|&m| m == rest).map(|i| i as u32 + 1)
+}
+
+/// "twenty-second" → 22, "thirty-first" → 31.
+fn compound_ordinal(key: &str) -> Option<u32> {
+    let (tens, unit) = key.split_once('-')?;
+    let t = match tens {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    let u = ORDINALS
+        .iter()
+        .find(|(w, _)| *w == unit)
+        .map(|&(_, n)| n)
+        .filter(|&n| n <= 9)?;
+    (t + u <= 31).then_some(t + u)
+}
+
+/// "Q3" → 3 (capital Q only).
+fn quarter_word(stem: &str) -> Option<u32> {
+    let rest = stem.strip_prefix('Q')?;
+    match rest {
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
+/// glued to a day number ("may" is left out: "may2" is not a date).
+fn glued_day(key: &str) -> Option<(u32, u32)> {
+    let split = key.find(|c: char| c.is_ascii_digit())?;
+    let (word, digits) = key.split_at(split);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if word == "may" || word.len() < 3 {
+        return None;
+    }
+    let m = MONTHS
+        .iter()
+        .position(|&m| m == word)
+        .map(|i| i as u32 + 1)
+        .or_else(|| {
+            MONTH_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == word)
+                .map(|&(_, m)| m)
+        })?;
+    let d: u32 = digits.parse().ok()?;
+    ymd(2000, m, d).map(|_| (m, d))
 }
 
 /// How a yearless expression picks its occurrence.
@@ -728,6 +823,16 @@ enum Expr {
     Rolling(Unit, u32, bool),
     Ago(Unit, u32),
     Part(Box<Expr>, Part),
+    /// From the start of the first to the end of the second ("Oct. 2 to October 22").
+    Range(Box<Expr>, Box<Expr>),
+    /// Days of one month ("November 19-20", "4 to 22 of this month"): the month, first and last
+    /// day.
+    DayRange(Box<Expr>, u32, u32),
+    /// The n-th (0: last) Monday–Sunday week of a month or year, ISO style: the first week is
+    /// the one holding the period's first Thursday, the last the one holding its last Thursday.
+    WeekOf(Box<Expr>, u32),
+    /// Part `index` (1-based) of a year cut into `parts` equal runs of months (halves, quarters).
+    Portion(Box<Expr>, u32, u32),
     Deadline(Box<Expr>),
     Since(Box<Expr>),
 }
@@ -747,7 +852,7 @@ impl Expr {
                 Unit::Year => Grain::Year,
                 _ => Grain::Day,
             },
-            Expr::Week(_) => Grain::Week,
+            Expr::Week(_) | Expr::WeekOf(..) => Grain::Week,
             Expr::Month(..) | Expr::MonthRel(_) => Grain::Month,
             Expr::Season(..) => Grain::Season,
             Expr::YearRel(_) => Grain::Year,
@@ -952,8 +1057,226 @@ impl Parser<'_> {
 
     // ----- patterns -----
 
-    /// An expression starting at `i`, with the framing prepositions that belong to its span.
+    /// An expression starting at `i`: a range of two, or a single one.
     fn parse_at(&self, i: usize) -> Option<(Expr, usize)> {
+        self.parse_range(i).or_else(|| self.parse_single(i))
+    }
+
+    /// The connector of a range at `j`: "to", "till", "until", "through", a dash, or (after
+    /// "between") "and".
+    fn connector(&self, j: usize, between: bool) -> bool {
+        match self.class(j) {
+            Class::Kw(Kw::To | Kw::Until | Kw::Through) => true,
+            Class::Kw(Kw::And) => between,
+            Class::Punct('-' | '–') => !between || self.adj(j - 1, j),
+            _ => false,
+        }
+    }
+
+    /// A day of month in digits ("22", "22nd") or in words ("second", "twenty second",
+    /// "twenty-first").
+    fn any_day(&self, j: usize) -> Option<(u32, usize)> {
+        if let Some(found) = self.day(j) {
+            return Some(found);
+        }
+        self.word_day(j)
+    }
+
+    fn word_day(&self, j: usize) -> Option<(u32, usize)> {
+        match self.class(j) {
+            Class::Ordinal(n) if n <= 31 => Some((n, j)),
+            Class::NumWord(t @ (20 | 30)) => match self.class(j + 1) {
+                Class::Ordinal(u) if u <= 9 && t + u <= 31 => Some((t + u, j + 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the day at `j..=k` is plainly a day: it has an ordinal suffix or is an ordinal
+    /// word.
+    fn ordinal_day(&self, j: usize, k: usize) -> bool {
+        k > j || matches!(self.class(j), Class::Ordinal(_))
+    }
+
+    /// "from X to Y", "between X and Y", "X through Y", "November 19-20", "from 4 to 22 of
+    /// this month", "4-22 January, 2017".
+    fn parse_range(&self, i: usize) -> Option<(Expr, usize)> {
+        let (between, s) = match self.kw(i) {
+            Some(Kw::From) => (false, i + 1),
+            Some(Kw::Between) => (true, i + 1),
+            _ => (false, i),
+        };
+        if let Some(found) = self.bare_day_range(s, between) {
+            return Some(found);
+        }
+        let (left, l) = self.parse_core(s)?;
+        if !matches!(
+            left.grain(),
+            Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
+        ) || self.lex[l].poss
+        {
+            return None;
+        }
+        let c = l + 1;
+        if !self.connector(c, between) {
+            return None;
+        }
+        let r = if self.is(c + 1, Kw::The) && self.day(c + 2).is_some() {
+            c + 2
+        } else {
+            c + 1
+        };
+        // "November 19-20", "September 4th through the 8th": the second day of the same month.
+        if let Expr::MonthDay(m, d1, mode) = left
+            && let Some((d2, k)) = self.any_day(r)
+            && !matches!(
+                self.class(k + 1),
+                Class::Month(_) | Class::Abbr(_) | Class::Kw(Kw::Of)
+            )
+            && self.class(k + 1) != Class::Num
+            && d2 > d1
+        {
+            ymd(2000, m, d2)?;
+            return Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
+        }
+        let (right, rl) = self.parse_core(r)?;
+        if !matches!(
+            right.grain(),
+            Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
+        ) {
+            return None;
+        }
+        Some((Expr::Range(Box::new(left), Box::new(right)), rl))
+    }
+
+    /// "4 to 22 January", "from 3 until 12 of Sept", "between the 4th and the 22nd of this
+    /// month": two days and then their month. A month name must follow right away or after
+    /// "of"; "this/next/last month" only after "of", or after "in" or directly when a day is
+    /// written as an ordinal (so "rose from 4 to 22 this month" stays a count).
+    fn bare_day_range(&self, s: usize, between: bool) -> Option<(Expr, usize)> {
+        let s1 = if self.is(s, Kw::The) { s + 1 } else { s };
+        let (d1, k1) = self.any_day(s1)?;
+        if !self.connector(k1 + 1, between) {
+            return None;
+        }
+        let s2 = if self.is(k1 + 2, Kw::The) {
+            k1 + 3
+        } else {
+            k1 + 2
+        };
+        let (d2, k2) = self.any_day(s2)?;
+        if d2 <= d1 {
+            return None;
+        }
+        let ordinal = self.ordinal_day(s1, k1) || self.ordinal_day(s2, k2);
+        let (mut m, of) = match self.kw(k2 + 1) {
+            Some(Kw::Of) => (k2 + 2, true),
+            Some(Kw::In) if ordinal => (k2 + 2, true),
+            _ => (k2 + 1, false),
+        };
+        let (month, last) = match self.class(m) {
+            Class::Month(_) | Class::Abbr(_) => {
+                let (e, last) = self.parse_month(m)?;
+                match e {
+                    Expr::MonthDay(..) => return None,
+                    e if e.grain() == Grain::Month => (e, last),
+                    _ => return None,
+                }
+            }
+            Class::Kw(Kw::This | Kw::Next | Kw::Last) if of || ordinal => {
+                let (e, last) = self.parse_deictic(m)?;
+                if !matches!(e, Expr::MonthRel(_)) {
+                    return None;
+                }
+                (e, last)
+            }
+            _ => return None,
+        };
+        m = last;
+        ymd(2000, 1, d2)?;
+        Some((Expr::DayRange(Box::new(month), d1, d2), m))
+    }
+
+    /// "the first week of March", "the last week of 2015", "the second half of 2017", "the
+    /// third quarter of 2016", "the third quarter this year" (at the ordinal or "last").
+    fn parse_ordinal_of(&self, j: usize) -> Option<(Expr, usize)> {
+        let n = match self.class(j) {
+            Class::Ordinal(n) => n,
+            Class::Kw(Kw::Last) => 0,
+            _ => return None,
+        };
+        match self.class(j + 1) {
+            Class::Unit(Unit::Week, false) if n <= 5 => {
+                if !self.is(j + 2, Kw::Of) {
+                    return None;
+                }
+                let (e, last) = self.parse_period(j + 3)?;
+                matches!(e.grain(), Grain::Month | Grain::Year)
+                    .then(|| (Expr::WeekOf(Box::new(e), n), last))
+            }
+            Class::Portion(parts) if n <= parts => {
+                let index = if n == 0 { parts } else { n };
+                let (e, last) = if self.is(j + 2, Kw::Of) {
+                    self.parse_period(j + 3)?
+                } else if matches!(self.kw(j + 2), Some(Kw::This | Kw::Last | Kw::Next)) {
+                    self.parse_deictic(j + 2)?
+                } else {
+                    return None;
+                };
+                (e.grain() == Grain::Year).then(|| (Expr::Portion(Box::new(e), parts, index), last))
+            }
+            _ => None,
+        }
+    }
+
+    /// "Q3 2016", "Q3 of 2016", "Q3 this year" (at "Q3").
+    fn parse_quarter(&self, i: usize, q: u32) -> Option<(Expr, usize)> {
+        let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
+        let (e, last) = match self.class(j) {
+            Class::Num => {
+                let y = self.year(j)?;
+                (year_expr(y)?, j)
+            }
+            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self.parse_deictic(j)?,
+            _ => return None,
+        };
+        (e.grain() == Grain::Year).then(|| (Expr::Portion(Box::new(e), 4, q), last))
+    }
+
+    /// A month and a day from "June first", "June the 15th", "the twenty second of June"; `j`
+    /// is the day, the month is `m`; reads a year after it ("June first, 2019").
+    fn month_day_year(&self, m: u32, d: u32, k: usize) -> Option<(Expr, usize)> {
+        let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
+        if let Some(y) = self.year(yj) {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some((Expr::Fixed(date, date, Grain::Day), yj));
+        }
+        ymd(2000, m, d)?;
+        Some((Expr::MonthDay(m, d, Mode::Auto), k))
+    }
+
+    /// "second of August", "twenty second of June" (at the day word).
+    fn word_day_of_month(&self, j: usize) -> Option<(Expr, usize)> {
+        let (d, k) = self.word_day(j)?;
+        if !self.is(k + 1, Kw::Of) {
+            return None;
+        }
+        let (m, abbr) = match self.class(k + 2) {
+            Class::Month(m) => (m, false),
+            Class::Abbr(m) => (m, true),
+            _ => return None,
+        };
+        let e = if abbr && self.punct(k + 3, '.') && self.adj(k + 2, k + 3) {
+            k + 3
+        } else {
+            k + 2
+        };
+        self.month_day_year(m, d, e)
+    }
+
+    /// An expression starting at `i`, with the framing prepositions that belong to its span.
+    fn parse_single(&self, i: usize) -> Option<(Expr, usize)> {
         match self.kw(i) {
             Some(Kw::By | Kw::Until) => {
                 let (e, j) = self.parse_core(i + 1)?;
@@ -996,6 +1319,7 @@ impl Parser<'_> {
                     Class::Weekday(d) if !self.is(i.wrapping_sub(1), Kw::The) => {
                         Some((Expr::Weekday(d, Mode::Last), i + 1))
                     }
+                    _ if !self.is(i.wrapping_sub(1), Kw::The) => self.bare_rolling(i),
                     _ => None,
                 },
                 Kw::This | Kw::Last | Kw::Next => self.parse_deictic(i),
@@ -1030,9 +1354,40 @@ impl Parser<'_> {
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
             Class::Num => self.parse_num(i),
-            Class::NumWord(n) => self.parse_ago(i, n),
+            Class::NumWord(n) => self.word_day_of_month(i).or_else(|| self.parse_ago(i, n)),
+            Class::Ordinal(_) => self
+                .parse_ordinal_of(i)
+                .or_else(|| self.word_day_of_month(i)),
+            Class::Quarter(q) => self.parse_quarter(i, q),
+            Class::GluedDay(m, d) => self.month_day_year(m, d, i),
             _ => None,
         }
+    }
+
+    /// "last two weeks", "next 3 months", "past 10 days" without "the": a count and a plural
+    /// unit (not after a possessive or a determiner: "his last two years").
+    fn bare_rolling(&self, i: usize) -> Option<(Expr, usize)> {
+        let k = self.kw(i)?;
+        let prev = i.wrapping_sub(1);
+        if matches!(self.kw(prev), Some(Kw::The | Kw::Det))
+            || (prev >= self.lo && prev < self.hi && self.lex[prev].poss)
+        {
+            return None;
+        }
+        let n = self.count(i + 1)?;
+        let Class::Unit(u, true) = self.class(i + 2) else {
+            return None;
+        };
+        if u == Unit::Weekend
+            || n < 2
+            || matches!(
+                self.kw(i + 3),
+                Some(Kw::Of | Kw::In | Kw::Before | Kw::After | Kw::Det | Kw::Since | Kw::Ago)
+            )
+        {
+            return None;
+        }
+        Some((Expr::Rolling(u, n, k != Kw::Next), i + 2))
     }
 
     /// "earlier today", "earlier this year", "later this month".
@@ -1063,6 +1418,16 @@ impl Parser<'_> {
         if k != Kw::This && self.is(i.wrapping_sub(1), Kw::The) {
             // "the last year", "the next day": rolling or narrative, handled by `parse_the`.
             return None;
+        }
+        if k == Kw::Last
+            && let Some(found) = self.parse_ordinal_of(i)
+        {
+            return Some(found);
+        }
+        if k != Kw::This
+            && let Some(found) = self.bare_rolling(i)
+        {
+            return Some(found);
         }
         let (mode, off) = match k {
             Kw::Last => (Mode::Last, -1),
@@ -1108,7 +1473,14 @@ impl Parser<'_> {
                 (Some(Kw::Before), Some(Kw::Yesterday)) => Some((Expr::RelDay(-2), i + 3)),
                 _ => None,
             },
-            Class::Kw(Kw::Past | Kw::Last | Kw::Next | Kw::Coming) => self.parse_rolling(i),
+            Class::Kw(Kw::Last) => self
+                .parse_ordinal_of(i + 1)
+                .or_else(|| self.parse_rolling(i)),
+            Class::Kw(Kw::Past | Kw::Next | Kw::Coming) => self.parse_rolling(i),
+            Class::Ordinal(_) => self
+                .parse_ordinal_of(i + 1)
+                .or_else(|| self.word_day_of_month(i + 1)),
+            Class::NumWord(_) => self.word_day_of_month(i + 1),
             Class::Unit(u, true) if self.is(i + 2, Kw::Ahead) && u != Unit::Weekend => {
                 Some((Expr::Rolling(u, default_count(u), false), i + 2))
             }
@@ -1294,6 +1666,16 @@ impl Parser<'_> {
         {
             // "Oct-2", "Jan/1".
             j += 1;
+        }
+        // "June first", "June twenty-second", "June the 15th", "May the eleventh".
+        let jd = if self.is(j, Kw::The) { j + 1 } else { j };
+        if let Some((d, k)) = self.any_day(jd)
+            && (jd == j || self.ordinal_day(jd, k))
+            && (self.day(jd).is_none() || jd > j)
+            && !self.lex[k].poss
+            && !(self.vague_month(i) && jd == j)
+        {
+            return self.month_day_year(m, d, k);
         }
         if let Some((d, k)) = self.day(j) {
             let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
@@ -1789,12 +2171,64 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             let (a, b) = resolve(inner, p, future)?;
             return apply_part(a, b, inner.grain(), *part, p);
         }
+        Expr::Range(left, right) => {
+            let (a, _) = resolve(left, p, future)?;
+            let (_, mut b) = resolve(right, p, future)?;
+            if b < a {
+                // "Nov 1 to Nov 15" read in the past: the end is the next one after the start.
+                b = resolve(right, p, true)?.1;
+            }
+            return (a <= b).then_some((a, b));
+        }
+        Expr::DayRange(inner, d1, d2) => {
+            let (y, m) = match **inner {
+                Expr::Month(m, mode) => {
+                    let (e, _) = resolve(&Expr::MonthDay(m, *d2, mode), p, future)?;
+                    (e.year(), m)
+                }
+                _ => {
+                    let (a, _) = resolve(inner, p, future)?;
+                    (a.year(), a.month())
+                }
+            };
+            return Some((ymd(y, m, *d1)?, ymd(y, m, *d2)?));
+        }
+        Expr::WeekOf(inner, n) => {
+            let (a, b) = resolve(inner, p, future)?;
+            // The Monday of the week holding the first (last) Thursday of [a, b].
+            let to_thu = |d: NaiveDate| i64::from((7 + 3 - d.weekday().num_days_from_monday()) % 7);
+            let monday = if *n == 0 {
+                let back = i64::from((7 + b.weekday().num_days_from_monday() - 3) % 7);
+                add_days(add_days(b, -back)?, -3)?
+            } else {
+                let first_thu = add_days(a, to_thu(a))?;
+                add_days(first_thu, -3 + 7 * (i64::from(*n) - 1))?
+            };
+            if *n > 0 && monday > b {
+                return None;
+            }
+            return Some((monday, add_days(monday, 6)?));
+        }
+        Expr::Portion(inner, parts, index) => {
+            let (a, _) = resolve(inner, p, future)?;
+            let span = 12 / parts;
+            let m1 = (index - 1) * span + 1;
+            return Some((
+                ymd(a.year(), m1, 1)?,
+                month_bounds(a.year(), m1 + span - 1)?.1,
+            ));
+        }
         _ => {}
     }
     let p = p?;
     let (py, pm) = (p.year(), p.month());
     match e {
-        Expr::Fixed(..) | Expr::Part(..) => None,
+        Expr::Fixed(..)
+        | Expr::Part(..)
+        | Expr::Range(..)
+        | Expr::DayRange(..)
+        | Expr::WeekOf(..)
+        | Expr::Portion(..) => None,
         Expr::RelDay(n) => {
             let d = add_days(p, *n)?;
             Some((d, d))
@@ -2700,7 +3134,7 @@ mod tests {
         );
         assert_eq!(
             texts("Protests ran from March to May in the south."),
-            vec!["March", "May"]
+            vec!["from March to May"]
         );
         assert!(texts("The jan report and the aug memo were lost.").is_empty());
         assert!(texts("Jan spoke to reporters.").is_empty());
@@ -3083,5 +3517,140 @@ mod tests {
             d(2020, 9, 6),
             d(2020, 9, 6),
         );
+    }
+
+    #[test]
+    fn ranges_of_dates_and_days() {
+        check(
+            "The talks ran from June 3rd to June 10th in Geneva.",
+            "from June 3rd to June 10th",
+            d(2020, 6, 3),
+            d(2020, 6, 10),
+        );
+        check(
+            "The festival ran Sept 4-8 in the capital.",
+            "Sept 4-8",
+            d(2020, 9, 4),
+            d(2020, 9, 8),
+        );
+        check(
+            "Voting took place between August 4th and 8th.",
+            "between August 4th and 8th",
+            d(2020, 8, 4),
+            d(2020, 8, 8),
+        );
+        check(
+            "The curfew applied from 4 to 12 of this month.",
+            "from 4 to 12 of this month",
+            d(2020, 9, 4),
+            d(2020, 9, 12),
+        );
+        check(
+            "Inspections were held from 14 to 18 July 2019.",
+            "from 14 to 18 July 2019",
+            d(2019, 7, 14),
+            d(2019, 7, 18),
+        );
+        check(
+            "Shops stayed shut from Monday to Tuesday.",
+            "from Monday to Tuesday",
+            d(2020, 9, 7),
+            d(2020, 9, 8),
+        );
+        check(
+            "The dispute lasted between 2015 and 2018.",
+            "between 2015 and 2018",
+            d(2015, 1, 1),
+            d(2018, 12, 31),
+        );
+        // Counts stay counts.
+        assert_eq!(
+            texts("Cases rose from 4 to 22 this month."),
+            vec!["this month"]
+        );
+        assert_eq!(texts("The team went 4-22 in June."), vec!["June"]);
+        assert!(texts("Turnout rose from 4 to 22 percent.").is_empty());
+    }
+
+    #[test]
+    fn bare_rolling_windows() {
+        check(
+            "Prices rose sharply in last two weeks.",
+            "last two weeks",
+            d(2020, 8, 26),
+            d(2020, 9, 9),
+        );
+        check(
+            "Officials expect a deal within next 3 months.",
+            "within next 3 months",
+            d(2020, 9, 9),
+            d(2020, 12, 9),
+        );
+        assert!(texts("He spent his last two years in exile.").is_empty());
+    }
+
+    #[test]
+    fn weeks_halves_and_quarters() {
+        check(
+            "Talks resume in the first week of March 2021.",
+            "the first week of March 2021",
+            d(2021, 3, 1),
+            d(2021, 3, 7),
+        );
+        check(
+            "Sales slowed in the last week of 2019.",
+            "the last week of 2019",
+            d(2019, 12, 23),
+            d(2019, 12, 29),
+        );
+        check(
+            "Growth picked up in the second half of 2017.",
+            "the second half of 2017",
+            d(2017, 7, 1),
+            d(2017, 12, 31),
+        );
+        check(
+            "Profits fell in the third quarter of 2016.",
+            "the third quarter of 2016",
+            d(2016, 7, 1),
+            d(2016, 9, 30),
+        );
+        check(
+            "Revenue grew 4% in Q3 2019.",
+            "Q3 2019",
+            d(2019, 7, 1),
+            d(2019, 9, 30),
+        );
+        assert!(texts("He scored twice in the third quarter.").is_empty());
+        assert!(texts("She finished second in the final.").is_empty());
+    }
+
+    #[test]
+    fn day_numbers_in_words_and_glued() {
+        check(
+            "The treaty was signed on the twenty second of June.",
+            "the twenty second of June",
+            d(2020, 6, 22),
+            d(2020, 6, 22),
+        );
+        check(
+            "Rules changed on June first, 2019.",
+            "June first, 2019",
+            d(2019, 6, 1),
+            d(2019, 6, 1),
+        );
+        check(
+            "Inspectors arrived on the second of August.",
+            "the second of August",
+            d(2020, 8, 2),
+            d(2020, 8, 2),
+        );
+        check(
+            "The hearing took place on april22 in Lagos.",
+            "april22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        assert_eq!(texts("He came second in June."), vec!["June"]);
     }
 }
