@@ -450,6 +450,17 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// "half a million", fractions, then number words; a trailing "and a half" adds one half
 /// ("four and a half" → 4.5).
 pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+    parse_unscaled_at(pieces, i).map(|mut m| {
+        // "128.038 thousand" is 128,038 exactly, not 128038.00000000001: a decimal times a
+        // scale is rounded to the millionth, so every surface style gives the same value.
+        if m.scale != 1.0 {
+            m.value = (m.value * 1e6).round() / 1e6;
+        }
+        m
+    })
+}
+
+fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let mut m = parse_plain(pieces, i)?;
     let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
     let and_fraction = if m.form != Form::Fraction && m.scale == 1.0 && text(m.end) == "and" {
@@ -732,6 +743,8 @@ mod tests {
     #[test]
     fn scales_after_digits() {
         assert_eq!(value("1.5 million people"), Some(1_500_000.0));
+        assert_eq!(value("128.038 thousand people"), Some(128_038.0));
+        assert_eq!(value("4.1 million people"), Some(4_100_000.0));
         assert_eq!(value("2 billion"), Some(2e9));
         assert_eq!(value("3bn"), Some(3e9));
         assert_eq!(value("20k"), Some(20_000.0));
