@@ -7,8 +7,10 @@
 //! Two passes over the tokens, both linear: the first finds *mentions* (a number with its currency
 //! or percent mark, a hyphenated range, or a vague amount), refusing numbers that are not amounts:
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
-//! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers, compound modifiers ("45-year-old"),
-//! ages ("aged 45", "Smith, 37,"), team records ("(2-13)"), labels and names ("Section 230",
+//! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers (also spaced: "+1 877 268 9324"),
+//! street numbers ("10 Downing Street"), compound modifiers ("45-year-old"), ages ("aged 45",
+//! "ages 16 and 6", "Smith, 37,"), scores and team records ("(2-13)", "won 3-1", "a 21-17 win"),
+//! labels and names ("Section 230",
 //! "Flight 93", "FRANCE 24": a number right after a capitalised word names something rather than
 //! counting it), durations ("two weeks ago") and "one" used as a pronoun. The second pass reads each
 //! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
@@ -1089,6 +1091,9 @@ impl QuantityExtractor {
                 _ => {}
             }
         }
+        if let Some(end) = phone_groups(v, i) {
+            return Step::Skip(end);
+        }
         let Some(m) = numbers::parse_at(&v.ps, i) else {
             return glued_run_skip(v, i);
         };
@@ -1217,7 +1222,7 @@ impl QuantityExtractor {
         {
             return true;
         }
-        if is_age(v, i, k) {
+        if is_age(v, i, k) || is_street_number(v, i, k) {
             return true;
         }
         // Days beside a month: "September 9", "9 September", "Sept. 9".
@@ -1271,9 +1276,16 @@ impl QuantityExtractor {
         let phone = v.low(i).len() == 3 && v.low(j).len() == 4;
         // A team's record: "the Chiefs (2-13)", "0-10".
         let record = first.value == 0.0 || v.low_before(i) == "(";
+        // A score: "won 3-1", "a record of 9-14", "a 21-17 win"; or ages: "ages 16-19".
+        let cue = |p: usize| SCORE_BEFORE.contains(&v.low(p)) || AGE_WORDS.contains(&v.low(p));
+        let score = v
+            .before(i)
+            .is_some_and(|p| cue(p) || (v.low(p) == "of" && v.before(p).is_some_and(cue)))
+            || SCORE_AFTER.contains(&v.low_in(e, i));
         if chained
             || phone
             || record
+            || score
             || is_year_like(v.low(i))
             || is_year_like(v.low(j))
             || first.value >= second.value
@@ -1469,6 +1481,10 @@ impl QuantityExtractor {
             return true;
         }
         let w = v.low(next);
+        // "One thing is clear", "One day we will": idioms at the sentence start.
+        if v.before(i).is_none() && matches!(w, "thing" | "day") {
+            return true;
+        }
         w == "another" || self.function_words.contains(w) || numbers::cardinal_word(w).is_some()
     }
 
@@ -2296,6 +2312,9 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
     let Some(p) = v.before(i) else {
         return false;
     };
+    if after_age_word(v, i) {
+        return true;
+    }
     let pp = v.before(p);
     if v.low(p) == "of" && pp.is_some_and(|pp| v.low(pp) == "age") {
         return true;
@@ -2308,6 +2327,26 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
         && matches!(next, "," | "." | ";" | "")
 }
 
+/// Whether the number at `i` follows an age word, directly or as a later number of a range or
+/// list ("ages 13, 10 and 8", "age 12 to 15").
+fn after_age_word(v: &View, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..6 {
+        let Some(p) = v.before(j) else {
+            return false;
+        };
+        if AGE_WORDS.contains(&v.low(p)) {
+            return true;
+        }
+        let linked = matches!(v.low(p), "and" | "to" | "or" | "through" | "," | "-" | "–");
+        match v.before(p) {
+            Some(q) if linked && v.kind(q) == Some(TokenKind::Number) => j = q,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").
 fn glued_run_skip(v: &View, i: usize) -> Step {
     let mut j = i + 1;
@@ -2315,6 +2354,98 @@ fn glued_run_skip(v: &View, i: usize) -> Step {
         j += 1;
     }
     Step::Skip(j)
+}
+
+/// Words right before a hyphenated pair that make it a score or a win–loss record ("won 3-1",
+/// "a record of 9-14"; "of" is looked through).
+const SCORE_BEFORE: &[&str] = &[
+    "record", "records", "won", "win", "wins", "lost", "loss", "losses", "beat", "beats",
+    "defeated", "defeat", "draw", "drew", "scored", "went", "go", "goes", "finished",
+];
+
+/// Words right after a hyphenated pair that make it a score ("a 21-17 win", "a 3-1 lead").
+const SCORE_AFTER: &[&str] = &[
+    "win",
+    "wins",
+    "loss",
+    "losses",
+    "victory",
+    "victories",
+    "defeat",
+    "defeats",
+    "lead",
+    "record",
+    "draw",
+    "tie",
+    "rout",
+    "triumph",
+];
+
+/// Age words: a number right after one (and the numbers of a range or list that follows) is an
+/// age, not a count ("ages 16 and 6", "from age 16 to 19", "aged 45").
+const AGE_WORDS: &[&str] = &["age", "ages", "aged"];
+
+/// Last word of a street name: "505 LaGuardia Place", "10 Downing Street".
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "place",
+    "pl",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "way",
+    "square",
+];
+
+/// A street number: the digits at `i` followed (from token `k`) by capitalised words, the last a
+/// street word ("1600 Pennsylvania Avenue", "42 Maple St.").
+fn is_street_number(v: &View, i: usize, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 5
+        && v.same_sentence(i, j)
+        && v.is_word(j)
+        && v.orig(j).chars().next().is_some_and(char::is_uppercase)
+    {
+        if j > k && STREET_WORDS.contains(&v.low(j)) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// A phone number spaced into groups ("866 431 7720", "+1 866 431 7720", "+44 20 7946 0958"):
+/// one past its last group when the digits at `i` start one (or continue a "+" country code).
+fn phone_groups(v: &View, i: usize) -> Option<usize> {
+    let digits = |j: usize| {
+        v.kind(j) == Some(TokenKind::Number)
+            && v.low(j).len() <= 4
+            && v.low(j).bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut j = i;
+    let mut lens = Vec::new();
+    while digits(j) && v.same_sentence(i, j) && (j == i || !v.glued(j)) {
+        lens.push(v.low(j).len());
+        j += 1;
+    }
+    if v.glued(j) && v.kind(j) != Some(TokenKind::Punct) {
+        return None;
+    }
+    let country = i >= 2
+        && !v.glued(i)
+        && digits(i - 1)
+        && v.glued(i - 1)
+        && v.low(i - 2) == "+"
+        && v.same_sentence(i - 2, i);
+    let n = lens.len();
+    let local = n >= 3 && lens[n - 2] == 3 && lens[n - 1] == 4;
+    (local || (country && n >= 2)).then_some(j)
 }
 
 /// A four-digit integer from 1800 to 2100 with no separator.
@@ -3043,5 +3174,60 @@ mod tests {
         assert_eq!(texts(&c), ["12", "7"]);
         assert_eq!((c[0].sentence, c[1].sentence), (1, 2));
         assert_eq!(unit(find(&c, "7")), Some("guards"));
+    }
+
+    #[test]
+    fn scores_and_records_are_not_amounts() {
+        let c = extract(
+            "The Owls have a record of 7-12 and the Foxes (3-11) are worse. The Owls went 4-6 in \
+             their last ten outings, won 2-0 on Friday after a 28-24 win, and beat us 5-3 again. \
+             They lost 1-4 and hold a 3-1 lead, with 40 fans.",
+        );
+        assert_eq!(texts(&c), ["ten", "40"]);
+    }
+
+    #[test]
+    fn numbers_after_age_words_are_not_counts() {
+        let c = extract(
+            "Her sons, ages 13 and 8, came. Pupils from age 12 to 15 may enter. A man aged 61 \
+             was held; at age 44 she quit with 9 staff.",
+        );
+        assert_eq!(texts(&c), ["9"]);
+    }
+
+    #[test]
+    fn phone_numbers_give_no_amounts() {
+        let c = extract(
+            "Call +1 866 431 7720 or (617) 555-0188 or 866-431-7720 for help; 30 lines are open.",
+        );
+        assert_eq!(texts(&c), ["30"]);
+    }
+
+    #[test]
+    fn street_numbers_are_not_amounts() {
+        let c = extract(
+            "The office at 42 Maple Street moved to 7 Harbour Road and then 350 West Elm Avenue \
+             with 12 clerks.",
+        );
+        assert_eq!(texts(&c), ["12"]);
+    }
+
+    #[test]
+    fn a_bare_decimal_statistic_is_not_split() {
+        let c = extract("He batted .318 over the year.");
+        assert!(
+            c.iter()
+                .all(|q| q.quantity().is_none_or(|q| q.value != Some(318.0)))
+        );
+    }
+
+    #[test]
+    fn one_as_a_pronoun_at_the_sentence_start() {
+        let c = extract(
+            "One thing is sure. One of the guards spoke. One day we will return. One another, \
+             they said. One soldier was wounded.",
+        );
+        assert_eq!(texts(&c), ["One"]);
+        assert_eq!(unit(find(&c, "One")), Some("soldier"));
     }
 }
