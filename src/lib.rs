@@ -47,14 +47,14 @@ pub mod segment;
 use rayon::prelude::*;
 
 use crate::extract::Extractors;
-use crate::model::{Claim, Mention, Source};
+use crate::model::{Claim, Source};
 use crate::report::Report;
 use crate::rules::Ruleset;
 
 /// Reads every source into claims (in parallel), with context and normalized values.
 pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
     let extractors = Extractors::new(&rules.lexicon);
-    let per_source: Vec<(Vec<Claim>, Vec<Mention>)> = sources
+    let per_source: Vec<Vec<Claim>> = sources
         .par_iter()
         .enumerate()
         .map(|(index, source)| {
@@ -73,13 +73,10 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
                 &extraction.mentions,
             );
             normalize::normalize(source, &mut extraction.claims, rules);
-            (extraction.claims, extraction.mentions)
+            extraction.claims
         })
         .collect();
-    per_source
-        .into_iter()
-        .flat_map(|(claims, _)| claims)
-        .collect()
+    per_source.into_iter().flatten().collect()
 }
 
 /// Extracts claims without linking: the report of `corroborate extract`.

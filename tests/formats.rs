@@ -11,10 +11,8 @@ use corroborate::report::{Finding, FindingKind, Format, Report, Suppressed, rend
 use corroborate::rules::Ruleset;
 use serde_json::Value;
 
-fn report() -> Report {
-    let loaded = corroborate::load::load_paths(&[common::fixture_story()], None);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    corroborate::check(&loaded.sources, &Ruleset::builtin())
+fn report() -> corroborate::report::Report {
+    common::fixture_report()
 }
 
 /// The fixture report with its first discrepancy moved to `suppressed`, as a suppress rule would.

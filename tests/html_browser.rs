@@ -4,11 +4,13 @@
 //! hostile source stays text. Then a screenshot (written to `docs/report-screenshot.png` when
 //! `CORROBORATE_WRITE_SCREENSHOT=1`). Skips with a message when Chromium is not installed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use corroborate::report::{Format, Report, render};
+use corroborate::report::{Format, render};
 use corroborate::rules::Ruleset;
 use regex::Regex;
 
@@ -25,10 +27,8 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn fixture_report() -> Report {
-    let loaded = corroborate::load::load_paths(&["tests/fixtures/iraq-drawdown".to_string()], None);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    corroborate::check(&loaded.sources, &Ruleset::builtin())
+fn fixture_report() -> corroborate::report::Report {
+    common::fixture_report()
 }
 
 /// Runs Chromium headless with a fresh profile on `url` plus `args`, its standard output into

@@ -6,10 +6,8 @@ mod common;
 use corroborate::report::{Format, Report, SpanView, render};
 use corroborate::rules::Ruleset;
 
-fn fixture_report() -> Report {
-    let loaded = corroborate::load::load_paths(&[common::fixture_story()], None);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    corroborate::check(&loaded.sources, &Ruleset::builtin())
+fn fixture_report() -> corroborate::report::Report {
+    common::fixture_report()
 }
 
 fn report_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Report) {

@@ -2,6 +2,8 @@
 //! pipeline) never panics on arbitrary input while keeping every claim's text equal to the source
 //! text at its span.
 
+mod common;
+
 use corroborate::model::{Claim, Source};
 use corroborate::rules::Ruleset;
 use proptest::prelude::*;
@@ -219,102 +221,25 @@ proptest! {
     }
 }
 
-/// Fragments that stress the extractors: numbers and separators, hedges, ranges, dates, quotes,
-/// names, and odd Unicode.
-const FRAGMENTS: &[&str] = &[
-    "5,200",
-    "5200",
-    "5.2",
-    "thousand",
-    "million",
-    "billion",
-    "five",
-    "twenty-one",
-    "hundred",
-    "and",
-    "a third",
-    "half",
-    "about",
-    "roughly",
-    "some",
-    "nearly",
-    "at least",
-    "more than",
-    "over",
-    "under",
-    "fewer than",
-    "up to",
-    "as many as",
-    "no more than",
-    "between",
-    "to",
-    "from",
-    "-",
-    "–",
-    "—",
-    "dozens",
-    "hundreds of",
-    "a handful",
-    "of",
-    "troops",
-    "people",
-    "killed",
-    "in",
-    "Mali",
-    "Iraq",
-    "U.S.",
-    "said",
-    "Gen.",
-    "McKenzie",
-    "\"",
-    "“",
-    "”",
-    "’",
-    ".",
-    ",",
-    ";",
-    ":",
-    "(",
-    ")",
-    "%",
-    "$",
-    "€",
-    "\n",
-    "\n\n",
-    " ",
-    "September 9, 2020",
-    "last month",
-    "2020-09-09",
-    "1,000,000",
-    "3.",
-    ".5",
-    ",,",
-    "..",
-    "1-2",
-    "0",
-    "é",
-    "日本",
-    "🙂",
-    "\u{200b}",
-    "\u{301}",
-    "\u{feff}",
-    "\t",
-    "\r\n",
-];
-
+/// Text made of the shared tricky fragments, with or without spaces between them.
 fn fragment_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(FRAGMENTS), any::<bool>()), 0..60).prop_map(
-        |parts| {
-            let mut text = String::new();
-            for (fragment, space) in parts {
-                text.push_str(fragment);
-                if space {
-                    text.push(' ');
-                }
-            }
-            text
-        },
+    prop::collection::vec(
+        (
+            prop::sample::select(common::TRICKY_FRAGMENTS),
+            any::<bool>(),
+        ),
+        0..60,
     )
+    .prop_map(|parts| {
+        let mut text = String::new();
+        for (fragment, space) in parts {
+            text.push_str(fragment);
+            if space {
+                text.push(' ');
+            }
+        }
+        text
+    })
 }
 
 fn any_text() -> impl Strategy<Value = String> {

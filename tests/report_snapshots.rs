@@ -3,12 +3,9 @@
 mod common;
 
 use corroborate::report::{Format, render};
-use corroborate::rules::Ruleset;
 
 fn report() -> corroborate::report::Report {
-    let loaded = corroborate::load::load_paths(&[common::fixture_story()], None);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    corroborate::check(&loaded.sources, &Ruleset::builtin())
+    common::fixture_report()
 }
 
 #[test]
