@@ -9,6 +9,12 @@
 //!   claims on either side of each conflict, with the most severe conflict's rule and severity;
 //! - a fact that only one source states, with no conflict, is a **single-source** claim.
 //!
+//! Syndicated copies (see [`crate::syndication`]) count as one source: an agreement names how
+//! many of its sources are independent ("3 sources (2 independent …)"), and an agreement whose
+//! sources are all copies of one wire story is a single-source finding decided by the
+//! syndication rule. A discrepancy between copies stays a discrepancy (an edited copy that
+//! changes a figure is news), marked as being between copies.
+//!
 //! Claims that are context rather than facts are not findings of their own (they stay in the
 //! report's claims): derived values alone (their parts speak for them), places and organisations
 //! (they locate and attribute other claims), and report times ("said Wednesday", which date a
@@ -21,6 +27,7 @@ use crate::link::{Link, Verdict, number, role_class};
 use crate::model::{Claim, ClaimKind, EntityType, Source, TimeRole};
 use crate::report::{Finding, FindingKind, LinkView, claim_order};
 use crate::rules::{Ruleset, Severity};
+use crate::syndication::Syndication;
 
 /// The findings of a run.
 pub fn findings(
@@ -28,22 +35,37 @@ pub fn findings(
     claims: &[Claim],
     graph: &ClaimGraph,
     rules: &Ruleset,
+    copies: &Syndication,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for fact in &graph.facts {
         let conflicts: Vec<&Link> = graph.fact_links(fact, Verdict::Conflict).collect();
         if !conflicts.is_empty() {
-            out.push(discrepancy(sources, claims, &conflicts));
+            out.push(discrepancy(sources, claims, &conflicts, copies));
         }
         for group in agreeing_groups(graph, fact) {
             let group_sources: BTreeSet<usize> = group.iter().map(|&i| claims[i].source).collect();
-            if group_sources.len() >= 2 {
-                let links: Vec<&Link> = graph
-                    .fact_links(fact, Verdict::Agree)
-                    .filter(|l| group.binary_search(&l.a).is_ok())
-                    .collect();
-                out.push(agreement(sources, claims, &group, &links));
+            if group_sources.len() < 2 {
+                continue;
             }
+            if copies.independent(group_sources.iter().copied()) == 1 {
+                // Copies of one wire story repeating it: one origin. Beside a conflict the
+                // discrepancy speaks for the fact; otherwise it is single-source.
+                let reportable: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&i| is_fact_claim(&claims[i]))
+                    .collect();
+                if conflicts.is_empty() && !reportable.is_empty() {
+                    out.push(single_origin(sources, claims, &reportable, copies));
+                }
+                continue;
+            }
+            let links: Vec<&Link> = graph
+                .fact_links(fact, Verdict::Agree)
+                .filter(|l| group.binary_search(&l.a).is_ok())
+                .collect();
+            out.push(agreement(sources, claims, &group, &links, copies));
         }
         if conflicts.is_empty() {
             let fact_sources: BTreeSet<usize> =
@@ -55,7 +77,7 @@ pub fn findings(
                 .filter(|&i| is_fact_claim(&claims[i]))
                 .collect();
             if fact_sources.len() == 1 && !reportable.is_empty() {
-                out.push(single_source(sources, claims, &reportable, rules));
+                out.push(single_source(sources, claims, &reportable, rules, copies));
             }
         }
     }
@@ -172,6 +194,7 @@ fn ordered(
             summary,
             subject: subject(&claims[members[0]]),
             links,
+            independent_sources: None,
         },
     }
 }
@@ -228,11 +251,51 @@ fn quoted_by_source(sources: &[Source], claims: &[Claim], members: &[usize]) -> 
         .into_iter()
         .map(|(s, texts)| format!("{} {}", sources[s].display_name(), texts.join(", ")))
         .collect();
+    and_list(&parts)
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(parts: &[String]) -> String {
     match parts.len() {
         0 => String::new(),
         1 => parts[0].clone(),
         n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
     }
+}
+
+/// For the sources of a finding that are syndicated copies: "B and C are syndicated copies of
+/// A", one clause per wire story, joined with "; ". Empty when none is a copy.
+fn copies_clause(sources: &[Source], members: &BTreeSet<usize>, copies: &Syndication) -> String {
+    let mut by_origin: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for &s in members {
+        if let Some((origin, _)) = copies.copy_of(s) {
+            by_origin
+                .entry(origin)
+                .or_default()
+                .push(sources[s].display_name().to_string());
+        }
+    }
+    by_origin
+        .into_iter()
+        .map(|(origin, names)| {
+            let verb = if names.len() == 1 {
+                "is a syndicated copy"
+            } else {
+                "are syndicated copies"
+            };
+            format!(
+                "{} {verb} of {}",
+                and_list(&names),
+                sources[origin].display_name()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The sources of some claims.
+fn sources_of(claims: &[Claim], members: &[usize]) -> BTreeSet<usize> {
+    members.iter().map(|&i| claims[i].source).collect()
 }
 
 /// What the fact is about, in a few words: "troops in Iraq", "the person McKenzie".
@@ -270,7 +333,13 @@ fn subject(claim: &Claim) -> String {
     }
 }
 
-fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Link]) -> Ordered {
+fn agreement(
+    sources: &[Source],
+    claims: &[Claim],
+    group: &[usize],
+    links: &[&Link],
+    copies: &Syndication,
+) -> Ordered {
     let rule = links.first().map_or("", |l| l.verdict_rule.as_str());
     // A note on a pair from two sources, naming a tolerance, explains the agreement best.
     let cross = |l: &&&Link| claims[l.a].source != claims[l.b].source;
@@ -282,14 +351,25 @@ fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Li
         .or_else(|| links.iter().filter(cross).map(|l| l.note.as_str()).next())
         .or_else(|| links.first().map(|l| l.note.as_str()))
         .unwrap_or("");
+    let group_sources = sources_of(claims, group);
+    let independent = copies.independent(group_sources.iter().copied());
+    let counted = if independent < group_sources.len() {
+        format!(
+            "; {} sources ({independent} independent: {})",
+            group_sources.len(),
+            copies_clause(sources, &group_sources, copies)
+        )
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} agree on {}: {}.",
+        "{} agree on {}: {}{counted}.",
         quoted_by_source(sources, claims, group),
         subject(&claims[group[0]]),
         note
     );
     let views = links.iter().map(|l| link_view(claims, l)).collect();
-    ordered(
+    let mut finding = ordered(
         FindingKind::Agreement,
         Severity::Info,
         rule,
@@ -297,10 +377,47 @@ fn agreement(sources: &[Source], claims: &[Claim], group: &[usize], links: &[&Li
         group,
         summary,
         views,
-    )
+    );
+    if independent < group_sources.len() {
+        finding.finding.independent_sources = Some(independent);
+    }
+    finding
 }
 
-fn discrepancy(sources: &[Source], claims: &[Claim], conflicts: &[&Link]) -> Ordered {
+/// A fact that only copies of one wire story state: single-source, decided by the syndication
+/// rule.
+fn single_origin(
+    sources: &[Source],
+    claims: &[Claim],
+    members: &[usize],
+    copies: &Syndication,
+) -> Ordered {
+    let member_sources = sources_of(claims, members);
+    let summary = format!(
+        "Only copies of one wire story state this, about {}: {} ({}); no independent source corroborates it.",
+        subject(&claims[members[0]]),
+        quoted_by_source(sources, claims, members),
+        copies_clause(sources, &member_sources, copies)
+    );
+    let mut finding = ordered(
+        FindingKind::SingleSource,
+        Severity::Low,
+        &copies.rule,
+        claims,
+        members,
+        summary,
+        Vec::new(),
+    );
+    finding.finding.independent_sources = Some(1);
+    finding
+}
+
+fn discrepancy(
+    sources: &[Source],
+    claims: &[Claim],
+    conflicts: &[&Link],
+    copies: &Syndication,
+) -> Ordered {
     let worst = conflicts
         .iter()
         .max_by(|x, y| {
@@ -316,12 +433,22 @@ fn discrepancy(sources: &[Source], claims: &[Claim], conflicts: &[&Link]) -> Ord
         .collect::<BTreeSet<_>>()
         .len()
         == 1;
+    let member_sources = sources_of(claims, &members);
+    let between_copies = !within && copies.independent(member_sources.iter().copied()) == 1;
     let summary = format!(
-        "{} conflict on {}{}: {}.",
+        "{} conflict on {}{}: {}{}.",
         quoted_by_source(sources, claims, &members),
         subject(&claims[worst.a]),
         if within { " (within one source)" } else { "" },
-        worst.note
+        worst.note,
+        if between_copies {
+            format!(
+                "; between copies of one wire story ({}): an edit changed it",
+                copies_clause(sources, &member_sources, copies)
+            )
+        } else {
+            String::new()
+        }
     );
     let views = conflicts.iter().map(|l| link_view(claims, l)).collect();
     ordered(
@@ -340,6 +467,7 @@ fn single_source(
     claims: &[Claim],
     members: &[usize],
     rules: &Ruleset,
+    copies: &Syndication,
 ) -> Ordered {
     let first = &claims[members[0]];
     let rule = rules
@@ -353,8 +481,16 @@ fn single_source(
         },
         None => String::new(),
     };
+    // A line only a copy carries was added to the wire story (or kept where the origin cut it).
+    let in_copy = match copies.copy_of(first.source) {
+        Some((origin, _)) => format!(
+            " (in its syndicated copy of {})",
+            sources[origin].display_name()
+        ),
+        None => String::new(),
+    };
     let summary = format!(
-        "Only {}{} states this, about {}; no other source corroborates it.",
+        "Only {}{}{in_copy} states this, about {}; no other source corroborates it.",
         quoted_by_source(sources, claims, members),
         value,
         subject(first)

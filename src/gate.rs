@@ -183,6 +183,7 @@ mod tests {
             summary: String::new(),
             subject: String::new(),
             links: Vec::new(),
+            independent_sources: None,
         }
     }
 

@@ -7,8 +7,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] → [`segment`] → [`extract`] → [`context`] → [`normalize`] → [`link`] → [`graph`] →
-//! [`findings`] → [`report`]. [`check`] runs it end to end; [`gate`] decides whether a CI run
-//! fails.
+//! [`findings`] → [`report`]; [`syndication`] groups wire copies, so that findings count
+//! independent sources. [`check`] runs it end to end; [`gate`] decides whether a CI run fails.
 //!
 //! # Example: a report from article files, in any format
 //!
@@ -43,6 +43,7 @@ pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod segment;
+pub mod syndication;
 
 use rayon::prelude::*;
 
@@ -90,8 +91,14 @@ pub fn check(sources: &[Source], rules: &Ruleset) -> Report {
     let claims = read_claims(sources, rules);
     let links = link::link(&claims, rules);
     let graph = graph::ClaimGraph::build(&claims, &links);
-    let findings = findings::findings(sources, &claims, &graph, rules);
+    let copies = rules
+        .syndication()
+        .map_or_else(syndication::Syndication::none, |rule| {
+            syndication::detect(sources, rule)
+        });
+    let findings = findings::findings(sources, &claims, &graph, rules, &copies);
     let mut report = Report::new(sources, &claims, findings);
+    report.attach_syndication(sources, &copies);
     findings::suppress(&mut report, rules);
     report
 }

@@ -15,6 +15,7 @@
 //!   - kind: agreement           # agreement | discrepancy | single-source | suppressed
 //!     rule: count-within-hedge  # optional: the rule that decided it
 //!     texts: ["about 5,200", "roughly 5,000"]   # each is part of some claim's text
+//!     independent-sources: 2    # optional: sources left when syndicated copies count as one
 //! expect-not:                   # findings that must not appear (same fields)
 //!   - kind: discrepancy
 //!     texts: ["roughly 5,000"]
@@ -61,6 +62,10 @@ pub struct Expectation {
     pub rule: Option<String>,
     #[serde(default)]
     pub texts: Vec<String>,
+    /// How many independent sources the finding stands on (syndicated copies of one wire
+    /// story count as one).
+    #[serde(default)]
+    pub independent_sources: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -253,7 +258,18 @@ fn any_matches(report: &Report, e: &Expectation) -> bool {
                 .filter_map(|id| report.claim(id))
                 .any(|c| c.text.to_lowercase().contains(&t))
         });
-        kind_ok && rule_ok && texts_ok
+        let independent_ok = e.independent_sources.is_none_or(|n| {
+            let mut sources: Vec<&str> = f
+                .claims
+                .iter()
+                .filter_map(|id| report.claim(id))
+                .map(|c| c.source.as_str())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            f.independent_sources.unwrap_or(sources.len()) == n
+        });
+        kind_ok && rule_ok && texts_ok && independent_ok
     };
     match e.kind {
         ExpectedKind::Suppressed => report.suppressed.iter().any(|s| matches(&s.finding)),
@@ -273,5 +289,9 @@ fn describe(e: &Expectation) -> String {
         .as_deref()
         .map(|r| format!(" by {r}"))
         .unwrap_or_default();
-    format!("{kind}{rule} with {:?}", e.texts)
+    let independent = e
+        .independent_sources
+        .map(|n| format!(" from {n} independent sources"))
+        .unwrap_or_default();
+    format!("{kind}{rule} with {:?}{independent}", e.texts)
 }

@@ -157,9 +157,13 @@ fn header(report: &Report, infos: &[ClaimInfo], out: &mut String) {
             Some(u) => format!("<br><span class=\"url\">{}</span>", esc(u)),
             None => String::new(),
         };
+        let copy = report
+            .copy_note(s)
+            .map(|note| format!("<br><small class=\"copy-of\">{}</small>", esc(&note)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{url}</td><td><code>{}</code></td></tr>",
+            "<tr><td>{}{copy}</td><td><code>{}</code></td><td>{}</td><td>{}{url}</td><td><code>{}</code></td></tr>",
             esc(s.outlet.as_deref().unwrap_or("—")),
             esc(&s.id),
             esc(s.published.as_deref().unwrap_or("—")),
@@ -204,6 +208,9 @@ fn article(report: &Report, infos: &[ClaimInfo], s: &SourceView, out: &mut Strin
     );
     if let Some(t) = &s.title {
         let _ = writeln!(out, "<p class=\"headline\">{}</p>", esc(t));
+    }
+    if let Some(note) = report.copy_note(s) {
+        let _ = writeln!(out, "<p class=\"byline copy-of\">{}</p>", esc(&note));
     }
     let text = s.text.as_str();
     let mut body_start = s.body_start.min(text.len());

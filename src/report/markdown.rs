@@ -26,6 +26,13 @@ pub fn render(report: &Report, explain: bool) -> String {
             s.path
         );
     }
+    let wire = report.syndication_sentences();
+    if !wire.is_empty() {
+        let _ = writeln!(out, "\nWire copies (each group counts as one source):\n");
+        for sentence in wire {
+            let _ = writeln!(out, "- {}", cell(&sentence));
+        }
+    }
     coverage_matrix(report, &mut out);
     for (kind, title) in [
         (FindingKind::Discrepancy, "Discrepancies"),

@@ -21,6 +21,7 @@ use crate::link::number;
 use crate::load::line_col;
 use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TimeRole};
 use crate::rules::Severity;
+use crate::syndication::Syndication;
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -146,6 +147,11 @@ pub struct Finding {
     /// The links that make up the finding (empty for single-source claims).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkView>,
+    /// How many of the finding's sources are independent, when some are syndicated copies of
+    /// one wire story (1 for a fact only copies of one story state); absent when every source
+    /// is independent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub independent_sources: Option<usize>,
 }
 
 /// A source as reported.
@@ -157,6 +163,12 @@ pub struct SourceView {
     pub url: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// The id of the source this one is a syndicated copy of (absent when it is not a copy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+    /// A copy's similarity to its origin (the larger of resemblance and containment).
+    #[serde(serialize_with = "opt_number", skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
     /// The whole file text (claims' spans index into it); not in the JSON report, for printers
     /// that show the articles themselves.
     #[serde(skip)]
@@ -252,6 +264,30 @@ pub struct Report {
     /// `--fail-on`), but still reported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressed: Vec<Suppressed>,
+    /// Groups of syndicated copies of one wire story, by origin; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub syndication: Vec<SyndicationView>,
+}
+
+/// One wire story run by several outlets: the origin's source id and its copies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SyndicationView {
+    pub origin: String,
+    pub copies: Vec<CopyView>,
+    /// The syndication rule that grouped them.
+    pub rule: String,
+}
+
+/// A syndicated copy and how close it is to its origin.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CopyView {
+    pub source: String,
+    /// The larger of resemblance and containment.
+    pub similarity: f64,
+    /// Jaccard index of the two articles' word-shingle sets.
+    pub resemblance: f64,
+    /// Shared shingles over the smaller article's.
+    pub containment: f64,
 }
 
 /// A finding a suppression rule accepted.
@@ -278,7 +314,79 @@ impl Report {
             claims,
             findings,
             suppressed: Vec::new(),
+            syndication: Vec::new(),
         }
+    }
+
+    /// Records the syndication groups: the report's `syndication` list and each copy's
+    /// `copy_of` and `similarity`.
+    pub fn attach_syndication(&mut self, sources: &[Source], copies: &Syndication) {
+        for group in &copies.groups {
+            let origin = sources[group.origin].id.clone();
+            for copy in &group.copies {
+                if let Some(view) = self.sources.get_mut(copy.source) {
+                    view.copy_of = Some(origin.clone());
+                    view.similarity = Some(copy.similarity);
+                }
+            }
+            self.syndication.push(SyndicationView {
+                origin,
+                copies: group
+                    .copies
+                    .iter()
+                    .map(|c| CopyView {
+                        source: sources[c.source].id.clone(),
+                        similarity: c.similarity,
+                        resemblance: c.resemblance,
+                        containment: c.containment,
+                    })
+                    .collect(),
+                rule: copies.rule.clone(),
+            });
+        }
+    }
+
+    /// One sentence per wire story: "Harbour Post (similarity 0.95) and Valley Times (similarity
+    /// 0.9) are syndicated copies of Wire Desk".
+    pub fn syndication_sentences(&self) -> Vec<String> {
+        self.syndication
+            .iter()
+            .map(|g| {
+                let names: Vec<String> = g
+                    .copies
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} (similarity {})",
+                            self.source_name(&c.source),
+                            c.similarity
+                        )
+                    })
+                    .collect();
+                let (list, verb) = match names.as_slice() {
+                    [one] => (one.clone(), "is a syndicated copy"),
+                    [rest @ .., last] => (
+                        format!("{} and {last}", rest.join(", ")),
+                        "are syndicated copies",
+                    ),
+                    [] => (String::new(), "are syndicated copies"),
+                };
+                format!("{list} {verb} of {}", self.source_name(&g.origin))
+            })
+            .collect()
+    }
+
+    /// "syndicated copy of Northline News (similarity 0.93)" for a copy; `None` otherwise.
+    pub fn copy_note(&self, source: &SourceView) -> Option<String> {
+        let origin = source.copy_of.as_deref()?;
+        let similarity = source
+            .similarity
+            .map(|s| format!(" (similarity {s})"))
+            .unwrap_or_default();
+        Some(format!(
+            "syndicated copy of {}{similarity}",
+            self.source_name(origin)
+        ))
     }
 
     pub fn claim(&self, id: &str) -> Option<&ClaimView> {
@@ -314,6 +422,8 @@ fn source_view(s: &Source) -> SourceView {
         url: s.url.clone(),
         published: s.published.map(|d| d.to_string()),
         title: s.title.clone(),
+        copy_of: None,
+        similarity: None,
         text: s.text.clone(),
         body_start: s.body_start,
     }

@@ -16,6 +16,9 @@ pub fn render(report: &Report, options: &super::RenderOptions) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "corroborate: {}", super::tally(report, ""));
+    for sentence in report.syndication_sentences() {
+        let _ = writeln!(out, "wire copies: {sentence}; they count as one source.");
+    }
     for finding in &report.findings {
         let label = match finding.kind {
             FindingKind::Discrepancy => paint("1;31", "DISCREPANCY"),

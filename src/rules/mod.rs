@@ -10,7 +10,9 @@
 //! - `vague`: a vague amount and its range ("dozens" = 24 to 99);
 //! - `link`: when two claims of one kind state the same fact;
 //! - `verdict`: whether linked claims agree or conflict, and how severe a conflict is;
-//! - `derivation`: values computed from other claims (the change in "from 5,200 to 3,000").
+//! - `derivation`: values computed from other claims (the change in "from 5,200 to 3,000");
+//! - `suppress`: a known, accepted finding;
+//! - `syndication`: when two articles are copies of one wire story (at most one such rule).
 //!
 //! YAML parsing lives in [`yaml`] alone, so the YAML crate can be swapped in one place.
 
@@ -116,6 +118,7 @@ pub enum Rule {
     Verdict(VerdictRule),
     Derivation(DerivationRule),
     Suppress(SuppressRule),
+    Syndication(SyndicationRule),
 }
 
 impl Rule {
@@ -128,6 +131,7 @@ impl Rule {
             Rule::Verdict(r) => &r.id,
             Rule::Derivation(r) => &r.id,
             Rule::Suppress(r) => &r.id,
+            Rule::Syndication(r) => &r.id,
         }
     }
 
@@ -140,6 +144,7 @@ impl Rule {
             Rule::Verdict(r) => &r.description,
             Rule::Derivation(r) => &r.description,
             Rule::Suppress(r) => &r.description,
+            Rule::Syndication(r) => &r.description,
         }
     }
 
@@ -152,6 +157,7 @@ impl Rule {
             Rule::Verdict(_) => "verdict",
             Rule::Derivation(_) => "derivation",
             Rule::Suppress(_) => "suppress",
+            Rule::Syndication(_) => "syndication",
         }
     }
 }
@@ -480,6 +486,41 @@ pub struct SuppressRule {
     pub reason: String,
 }
 
+/// `kind: syndication` — when two articles are copies of one wire story (see
+/// [`crate::syndication`]): their bodies share enough word shingles. Copies count as one source.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SyndicationRule {
+    pub id: String,
+    pub description: String,
+    /// Words per shingle (1 to 25).
+    #[serde(default = "SyndicationRule::default_shingle_size")]
+    pub shingle_size: usize,
+    /// Resemblance or containment of the shingle sets at or above which two articles are copies
+    /// (above 0, at most 1).
+    #[serde(default = "SyndicationRule::default_threshold")]
+    pub threshold: f64,
+    /// Articles with fewer words are never grouped (at least `shingle-size`).
+    #[serde(default = "SyndicationRule::default_min_words")]
+    pub min_words: usize,
+}
+
+impl SyndicationRule {
+    pub const MAX_SHINGLE_SIZE: usize = 25;
+
+    fn default_shingle_size() -> usize {
+        5
+    }
+
+    fn default_threshold() -> f64 {
+        0.7
+    }
+
+    fn default_min_words() -> usize {
+        40
+    }
+}
+
 /// Phrases and names the extractors and `normalize` look up, compiled from the rules.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -734,6 +775,14 @@ impl Ruleset {
         })
     }
 
+    /// The rule that finds syndicated copies, if one is on (at most one is allowed).
+    pub fn syndication(&self) -> Option<&SyndicationRule> {
+        self.rules.iter().find_map(|r| match r {
+            Rule::Syndication(s) => Some(s),
+            _ => None,
+        })
+    }
+
     pub fn derivation(&self, derive: Derive) -> Option<&DerivationRule> {
         self.rules.iter().find_map(|r| match r {
             Rule::Derivation(d) if d.derive == derive => Some(d),
@@ -858,6 +907,34 @@ fn validate(rule: &Rule) -> Result<(), (&'static str, String)> {
         }
         Rule::Alias(a) => non_empty(a.names.is_empty(), "names")?,
         Rule::Derivation(_) => {}
+        Rule::Syndication(s) => {
+            if !(1..=SyndicationRule::MAX_SHINGLE_SIZE).contains(&s.shingle_size) {
+                return Err((
+                    "shingle-size",
+                    format!(
+                        "rule {id}: shingle-size {} is out of range 1..={}",
+                        s.shingle_size,
+                        SyndicationRule::MAX_SHINGLE_SIZE
+                    ),
+                ));
+            }
+            fraction(s.threshold, "threshold")?;
+            if s.threshold == 0.0 {
+                return Err((
+                    "threshold",
+                    format!("rule {id}: threshold 0 would make every pair of articles copies"),
+                ));
+            }
+            if s.min_words < s.shingle_size {
+                return Err((
+                    "min-words",
+                    format!(
+                        "rule {id}: min-words {} is less than shingle-size {}",
+                        s.min_words, s.shingle_size
+                    ),
+                ));
+            }
+        }
         Rule::Suppress(s) => {
             if s.finding.is_none() && s.rule.is_none() && s.matches.is_none() {
                 return Err((
@@ -907,6 +984,20 @@ fn check_references(
         .chain(["percent"])
         .collect();
     let mut errors = Vec::new();
+    let syndication: Vec<(&str, &Origin)> = rules
+        .iter()
+        .zip(origins)
+        .filter(|(r, _)| matches!(r, Rule::Syndication(_)))
+        .map(|(r, o)| (r.id(), o))
+        .collect();
+    if let [(first, _), rest @ ..] = syndication.as_slice() {
+        for (id, origin) in rest {
+            let message = format!(
+                "rule {id}: a second syndication rule (`{first}` is one); give it the id `{first}` to replace it, or disable `{first}`"
+            );
+            errors.push(RuleError::new(&origin.path, origin.line, None, message));
+        }
+    }
     for (rule, origin) in rules.iter().zip(origins) {
         if let Rule::Link(l) = rule
             && !rules.iter().any(|r| matches!(r, Rule::Verdict(v) if v.claim == l.claim && v.scope == Scope::default()))

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::{
-    AliasRule, DerivationRule, HedgeRule, LinkRule, Rule, RuleError, SuppressRule, VagueRule,
-    VerdictRule,
+    AliasRule, DerivationRule, HedgeRule, LinkRule, Rule, RuleError, SuppressRule, SyndicationRule,
+    VagueRule, VerdictRule,
 };
 
 /// Rule files larger than this are refused before parsing, so a huge file cannot exhaust memory.
@@ -188,13 +188,14 @@ fn parse_item(path: &str, lines: &[&str], start: usize, end: usize) -> Result<Ru
         "verdict" => parse::<VerdictRule>(path, &text).map(Rule::Verdict),
         "derivation" => parse::<DerivationRule>(path, &text).map(Rule::Derivation),
         "suppress" => parse::<SuppressRule>(path, &text).map(Rule::Suppress),
+        "syndication" => parse::<SyndicationRule>(path, &text).map(Rule::Syndication),
         other => {
             return Err(RuleError::new(
                 path,
                 Some(kind_at + 1),
                 Some(column),
                 format!(
-                    "unknown rule kind `{other}`; expected one of alias, hedge, vague, link, verdict, derivation, suppress"
+                    "unknown rule kind `{other}`; expected one of alias, hedge, vague, link, verdict, derivation, suppress, syndication"
                 ),
             )
             .with_line(lines[kind_at]));
