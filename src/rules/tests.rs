@@ -112,3 +112,52 @@ fn every_error_of_several_files_is_reported() {
     assert_eq!(errors.len(), 2);
     assert!(errors[0].path == "a.yaml" && errors[1].path == "b.yaml");
 }
+
+#[test]
+fn syndication_rules_are_validated() {
+    let rule = |fields: &str| {
+        format!("rules:\n  - id: wire-copies\n    kind: syndication\n    description: d\n{fields}")
+    };
+    let e = first_error(&rule("    threshold: 1.5\n"));
+    assert!(
+        e.starts_with("user.yaml:5:5: rule wire-copies: threshold 1.5 is out of range 0..=1"),
+        "{e}"
+    );
+    assert!(first_error(&rule("    threshold: 0\n")).contains("every pair"));
+    let e = first_error(&rule("    shingle-size: 0\n"));
+    assert!(
+        e.starts_with("user.yaml:5:5: ") && e.contains("out of range 1..=25"),
+        "{e}"
+    );
+    let e = first_error(&rule("    shingle-size: 8\n    min-words: 5\n"));
+    assert!(
+        e.starts_with("user.yaml:6:5: ") && e.contains("less than shingle-size 8"),
+        "{e}"
+    );
+    let e = first_error(&rule("    shingles: 5\n"));
+    assert!(
+        e.starts_with("user.yaml:5:5: unknown field `shingles`"),
+        "{e}"
+    );
+    let e = first_error(&rule("    min-words: many\n"));
+    assert!(e.contains("min-words: invalid type"), "{e}");
+}
+
+#[test]
+fn a_syndication_rule_replaces_by_id_and_a_second_one_is_an_error() {
+    let rules = load_user(
+        "rules:\n  - id: wire-copies\n    kind: syndication\n    description: looser\n    threshold: 0.5\n",
+    )
+    .unwrap();
+    let s = rules.syndication().expect("the replacing rule");
+    assert_eq!((s.threshold, s.shingle_size, s.min_words), (0.5, 5, 40));
+    let e = first_error(
+        "rules:\n  - id: desk-copies\n    kind: syndication\n    description: another\n",
+    );
+    assert!(
+        e.starts_with(
+            "user.yaml:2: rule desk-copies: a second syndication rule (`wire-copies` is one)"
+        ),
+        "{e}"
+    );
+}
