@@ -531,7 +531,7 @@ fn matrix(report: &Report, out: &mut String) {
         let _ = write!(
             out,
             "<th scope=\"col\">{}</th>",
-            esc(report.source_name(&s.id))
+            esc(&report.column_name(s))
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");

@@ -30,7 +30,7 @@ pub fn render(report: &Report, explain: bool) -> String {
     if !wire.is_empty() {
         let _ = writeln!(out, "\nWire copies (each group counts as one source):\n");
         for sentence in wire {
-            let _ = writeln!(out, "- {}", cell(&sentence));
+            let _ = writeln!(out, "- {}.", cell(&sentence));
         }
     }
     coverage_matrix(report, &mut out);
@@ -119,7 +119,7 @@ fn coverage_matrix(report: &Report, out: &mut String) {
     let mut header = String::from("| Fact | Finding |");
     let mut rule = String::from("|---|---|");
     for s in &report.sources {
-        header.push_str(&format!(" {} |", cell(report.source_name(&s.id))));
+        header.push_str(&format!(" {} |", cell(&report.column_name(s))));
         rule.push_str("---|");
     }
     let _ = writeln!(out, "{header}\n{rule}");

@@ -376,6 +376,16 @@ impl Report {
             .collect()
     }
 
+    /// The name of a source as a column of the coverage matrix: its outlet, marked "(copy)" when
+    /// it is a syndicated copy.
+    pub fn column_name(&self, source: &SourceView) -> String {
+        let name = self.source_name(&source.id);
+        match source.copy_of {
+            Some(_) => format!("{name} (copy)"),
+            None => name.to_string(),
+        }
+    }
+
     /// "syndicated copy of Northline News (similarity 0.93)" for a copy; `None` otherwise.
     pub fn copy_note(&self, source: &SourceView) -> Option<String> {
         let origin = source.copy_of.as_deref()?;
