@@ -434,21 +434,20 @@ fn discrepancy(
         .len()
         == 1;
     let member_sources = sources_of(claims, &members);
-    let between_copies = !within && copies.independent(member_sources.iter().copied()) == 1;
+    let clause = copies_clause(sources, &member_sources, copies);
+    let copies_note = if clause.is_empty() || within {
+        String::new()
+    } else if copies.independent(member_sources.iter().copied()) == 1 {
+        format!("; between copies of one wire story ({clause}): an edit changed it")
+    } else {
+        format!("; {clause}")
+    };
     let summary = format!(
-        "{} conflict on {}{}: {}{}.",
+        "{} conflict on {}{}: {}{copies_note}.",
         quoted_by_source(sources, claims, &members),
         subject(&claims[worst.a]),
         if within { " (within one source)" } else { "" },
         worst.note,
-        if between_copies {
-            format!(
-                "; between copies of one wire story ({}): an edit changed it",
-                copies_clause(sources, &member_sources, copies)
-            )
-        } else {
-            String::new()
-        }
     );
     let views = conflicts.iter().map(|l| link_view(claims, l)).collect();
     ordered(
