@@ -1,7 +1,7 @@
 //! Feed: JSON Lines articles (`.jsonl`, `.ndjson`, or standard input with `--input jsonl`) into
 //! sources.
 //!
-//! Takes the bytes of a feed, its path, the story of the folder it sits in (if any) and a
+//! Takes a reader over a feed (read one line at a time), its path, the story of the folder it sits in (if any) and a
 //! fallback publication date; gives one [`FeedArticle`] per good line and the problems met. Each
 //! line is one JSON object: `text` (required), `id`, `outlet`, `url`, `published` (`YYYY-MM-DD`
 //! or a timestamp starting with one), `title` and `story` (optional; a string or a number);
@@ -15,11 +15,13 @@
 //! `FILE#LLINE` without an `id`), and its source id is the slug of `id` (else of `outlet`),
 //! made unique by the loader.
 
+use std::io::{BufRead, Read};
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::load::{Level, Problem, parse_date, slug};
+use crate::load::{Level, MAX_SOURCE_BYTES, Problem, parse_date, slug};
 use crate::model::Source;
 
 /// File extensions read as feeds.
@@ -45,7 +47,7 @@ pub struct FeedArticle {
 
 /// The fields of a feed line corroborate reads.
 #[derive(Debug, Deserialize)]
-struct Line {
+struct FeedLine {
     #[serde(default)]
     id: Option<Value>,
     #[serde(default)]
@@ -62,18 +64,18 @@ struct Line {
     story: Option<Value>,
 }
 
-/// Reads every line of a feed.
-pub fn parse_feed(
+/// Reads every line of a feed from `reader`, one line in memory at a time (a line longer than
+/// [`MAX_SOURCE_BYTES`] is an error and is skipped).
+pub fn read_feed<R: BufRead>(
     path: &str,
-    bytes: &[u8],
+    mut reader: R,
     folder_story: Option<&str>,
     fallback_published: Option<NaiveDate>,
 ) -> (Vec<FeedArticle>, Vec<Problem>) {
     let mut articles = Vec::new();
     let mut problems = Vec::new();
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let number = index + 1;
+    let mut raw = Vec::new();
+    for number in 1.. {
         let at = |column: Option<usize>, level: Level, message: String| Problem {
             level,
             path: path.to_string(),
@@ -81,16 +83,39 @@ pub fn parse_feed(
             column: Some(column.unwrap_or(1)),
             message,
         };
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
+        raw.clear();
+        match next_line(&mut reader, &mut raw) {
+            Ok(Line::End) => break,
+            Ok(Line::TooLong) => {
+                let message = format!(
+                    "line is longer than {} MiB; line skipped",
+                    MAX_SOURCE_BYTES >> 20
+                );
+                problems.push(at(None, Level::Error, message));
+                continue;
+            }
+            Ok(Line::Read) => {}
+            Err(e) => {
+                let message = format!("cannot read: {e}; the rest of the feed is not read");
+                problems.push(at(None, Level::Error, message));
+                break;
+            }
+        }
+        let mut line = raw.as_slice();
+        if number == 1 {
+            line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+        }
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text = match std::str::from_utf8(raw) {
+        let text = match std::str::from_utf8(line) {
             Ok(t) => t,
             Err(e) => {
                 let valid = e.valid_up_to();
-                let column = String::from_utf8_lossy(&raw[..valid]).chars().count() + 1;
-                let message = format!("invalid UTF-8 (byte 0x{:02x}); line skipped", raw[valid]);
+                let column = String::from_utf8_lossy(&line[..valid]).chars().count() + 1;
+                let message = format!("invalid UTF-8 (byte 0x{:02x}); line skipped", line[valid]);
                 problems.push(at(Some(column), Level::Error, message));
                 continue;
             }
@@ -106,6 +131,42 @@ pub fn parse_feed(
         }
     }
     (articles, problems)
+}
+
+/// What reading one line gave.
+enum Line {
+    Read,
+    TooLong,
+    End,
+}
+
+/// Reads the next line (with its `\n`) into `out`, or skips it when it is too long.
+fn next_line<R: BufRead>(reader: &mut R, out: &mut Vec<u8>) -> std::io::Result<Line> {
+    let limit = MAX_SOURCE_BYTES + 1;
+    let n = reader.by_ref().take(limit).read_until(b'\n', out)?;
+    if n == 0 {
+        return Ok(Line::End);
+    }
+    if out.ends_with(b"\n") || (n as u64) < limit {
+        return Ok(Line::Read);
+    }
+    // Too long: skip to the end of the line.
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(Line::TooLong);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(Line::TooLong);
+            }
+            None => {
+                let len = buf.len();
+                reader.consume(len);
+            }
+        }
+    }
 }
 
 /// One line into an article (and a warning), or the column and message of its error.
@@ -131,7 +192,7 @@ fn article(
             "expected a JSON object (one article per line); line skipped".into(),
         ));
     }
-    let line: Line = serde_json::from_value(value)
+    let line: FeedLine = serde_json::from_value(value)
         .map_err(|e| (None, format!("invalid article: {e}; line skipped")))?;
     let id = scalar("id", line.id)?;
     let story = scalar("story", line.story)?.or_else(|| folder_story.map(str::to_string));
@@ -199,7 +260,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &[u8]) -> (Vec<FeedArticle>, Vec<Problem>) {
-        parse_feed("desk.jsonl", text, None, None)
+        read_feed("desk.jsonl", text, None, None)
     }
 
     #[test]
@@ -252,7 +313,7 @@ mod tests {
 
     #[test]
     fn folder_story_is_the_default() {
-        let (a, _) = parse_feed("f.ndjson", b"{\"text\":\"t\"}", Some("mali"), None);
+        let (a, _) = read_feed("f.ndjson", &b"{\"text\":\"t\"}"[..], Some("mali"), None);
         assert_eq!(a[0].story.as_deref(), Some("mali"));
         assert!(is_feed_path("x/F.NDJSON") && !is_feed_path("x.json"));
     }

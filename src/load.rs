@@ -1,8 +1,13 @@
 //! Load: files, directories and standard input into [`Source`]s.
 //!
-//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown`, or `-`
-//! for standard input) and a fallback publication date; gives the sources in input order (each
-//! directory's files sorted by path) and the problems met on the way. Metadata comes from optional
+//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown` and
+//! for `.jsonl`/`.ndjson` feeds, manifests, or `-` for standard input, one article or, with
+//! [`LoadOptions::stdin_feed`], a feed) and a fallback publication date; gives the sources in
+//! input order (each directory's files sorted by path), the story of each (from a feed line's
+//! `story`, a manifest, or story folders: a directory with no article of its own whose articles
+//! all sit in immediate sub-folders is one story per sub-folder) and the problems met on the way.
+//! Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata overrides
+//! win over the file's own). Metadata comes from optional
 //! YAML front matter (`outlet`, `url`, `published`, `title`; other keys are allowed and ignored, as
 //! in static-site front matter) or, for scraped text, from a leading `date YYYY-MM-DD` line. Each
 //! source gets a stable id: the slug of its outlet, else of its file stem, made unique with `-2`,
@@ -75,12 +80,6 @@ impl Loaded {
         self.problems.iter().any(|p| p.level == Level::Error)
     }
 
-    fn has_errors_for(&self, path: &str) -> bool {
-        self.problems
-            .iter()
-            .any(|p| p.level == Level::Error && p.path == path)
-    }
-
     fn push(&mut self, source: Source, story: Option<String>) {
         self.sources.push(source);
         self.stories.push(story);
@@ -118,22 +117,38 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
     load(paths, &options)
 }
 
-/// One input waiting to be read into sources: its bytes, whether it is a feed, and the story
-/// and metadata overrides it comes with (from a story folder or a manifest).
+/// One input waiting to be read into sources: an article's bytes (read up front, as always) or
+/// a feed (streamed line by line when its turn comes), with the story and metadata overrides
+/// it comes with (from a story folder or a manifest).
 struct Pending {
     path: String,
-    bytes: Result<Vec<u8>, Problem>,
-    feed: bool,
+    body: Body,
     story: Option<String>,
     overrides: Overrides,
 }
 
+enum Body {
+    Article(Result<Vec<u8>, Problem>),
+    /// A feed file, opened when read.
+    FeedFile,
+    /// Standard input read as a feed.
+    FeedStdin,
+}
+
 impl Pending {
-    fn new(path: String, bytes: Result<Vec<u8>, Problem>, story: Option<String>) -> Pending {
+    /// A file found or listed: a feed by its extension, else an article read now.
+    fn file(path: String, story: Option<String>) -> Pending {
+        let body = match crate::feed::is_feed_path(&path) {
+            true => Body::FeedFile,
+            false => Body::Article(read_file(&path)),
+        };
+        Pending::new(path, body, story)
+    }
+
+    fn new(path: String, body: Body, story: Option<String>) -> Pending {
         Pending {
-            feed: crate::feed::is_feed_path(&path),
             path,
-            bytes,
+            body,
             story,
             overrides: Overrides::default(),
         }
@@ -146,6 +161,10 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
     let mut pending: Vec<Pending> = Vec::new();
     for path in paths {
+        if path == "-" && options.stdin_feed {
+            pending.push(Pending::new(path.clone(), Body::FeedStdin, None));
+            continue;
+        }
         if path == "-" {
             let mut bytes = Vec::new();
             let read = std::io::stdin()
@@ -159,10 +178,8 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
                         format!("cannot read standard input: {e}"),
                     )
                 });
-            let mut input =
-                Pending::new("-".to_string(), read.and_then(|b| check_size("-", b)), None);
-            input.feed = options.stdin_feed;
-            pending.push(input);
+            let body = Body::Article(read.and_then(|b| check_size("-", b)));
+            pending.push(Pending::new(path.clone(), body, None));
             continue;
         }
         let p = Path::new(path);
@@ -185,20 +202,19 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
                 }
                 let stories = story_folders(p, &found);
                 for (i, f) in found.into_iter().enumerate() {
-                    let name = f.to_string_lossy().into_owned();
                     let story = stories.as_ref().and_then(|s| s[i].clone());
-                    pending.push(Pending::new(name.clone(), read_file(&name), story));
+                    pending.push(Pending::file(f.to_string_lossy().into_owned(), story));
                 }
             }
-            Ok(_) => {
-                let bytes = read_file(path);
-                match bytes {
-                    Ok(b) if manifest::is_manifest(path, &b) => {
-                        pending.extend(listed_files(path, &b, &mut loaded.problems));
-                    }
-                    bytes => pending.push(Pending::new(path.clone(), bytes, None)),
-                }
+            Ok(_) if crate::feed::is_feed_path(path) => {
+                pending.push(Pending::new(path.clone(), Body::FeedFile, None));
             }
+            Ok(_) => match read_file(path) {
+                Ok(b) if manifest::is_manifest(path, &b) => {
+                    pending.extend(listed_files(path, &b, &mut loaded.problems));
+                }
+                bytes => pending.push(Pending::new(path.clone(), Body::Article(bytes), None)),
+            },
         }
     }
     let mut ids = BTreeSet::new();
@@ -215,30 +231,13 @@ fn read_pending(
     ids: &mut BTreeSet<String>,
     loaded: &mut Loaded,
 ) {
-    let bytes = match input.bytes {
-        Ok(b) => b,
-        Err(p) => return loaded.problems.push(p),
+    let bytes = match input.body {
+        Body::Article(Ok(b)) => b,
+        Body::Article(Err(p)) => return loaded.problems.push(p),
+        Body::FeedFile | Body::FeedStdin => {
+            return read_feed(input, fallback_published, ids, loaded);
+        }
     };
-    if input.feed {
-        let story = input.story.as_deref();
-        let (articles, problems) =
-            crate::feed::parse_feed(&input.path, &bytes, story, fallback_published);
-        loaded.problems.extend(problems);
-        if articles.is_empty() && !loaded.has_errors_for(&input.path) {
-            loaded.problems.push(problem(
-                Level::Warning,
-                &input.path,
-                "feed holds no articles".to_string(),
-            ));
-        }
-        for article in articles {
-            let mut source = article.source;
-            input.overrides.apply(&mut source);
-            source.id = unique(ids, article.id_base);
-            loaded.push(source, article.story);
-        }
-        return;
-    }
     match parse_source(&input.path, bytes, fallback_published) {
         Ok((mut source, warnings)) => {
             input.overrides.apply(&mut source);
@@ -247,6 +246,47 @@ fn read_pending(
             loaded.push(source, input.story);
         }
         Err(p) => loaded.problems.push(p),
+    }
+}
+
+/// Streams a feed's lines into sources.
+fn read_feed(
+    input: Pending,
+    fallback_published: Option<NaiveDate>,
+    ids: &mut BTreeSet<String>,
+    loaded: &mut Loaded,
+) {
+    let story = input.story.as_deref();
+    let (articles, problems) = match input.body {
+        Body::FeedStdin => {
+            let stdin = std::io::stdin().lock();
+            crate::feed::read_feed(&input.path, stdin, story, fallback_published)
+        }
+        _ => match std::fs::File::open(&input.path) {
+            Ok(f) => {
+                let reader = std::io::BufReader::new(f);
+                crate::feed::read_feed(&input.path, reader, story, fallback_published)
+            }
+            Err(e) => {
+                let p = problem(Level::Error, &input.path, describe_io(&e));
+                return loaded.problems.push(p);
+            }
+        },
+    };
+    let errors = problems.iter().any(|p| p.level == Level::Error);
+    loaded.problems.extend(problems);
+    if articles.is_empty() && !errors {
+        loaded.problems.push(problem(
+            Level::Warning,
+            &input.path,
+            "feed holds no articles".to_string(),
+        ));
+    }
+    for article in articles {
+        let mut source = article.source;
+        input.overrides.apply(&mut source);
+        source.id = unique(ids, article.id_base);
+        loaded.push(source, article.story);
     }
 }
 
@@ -293,8 +333,10 @@ fn listed_files(path: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Pe
                 "is a directory; a manifest lists article and feed files".to_string(),
             )),
             Ok(_) => {
-                let bytes = read_file(&entry.path).map_err(|p| not_read(p.message));
-                let mut input = Pending::new(entry.path, bytes, entry.story);
+                let mut input = Pending::file(entry.path.clone(), entry.story.clone());
+                if let Body::Article(Err(p)) = &mut input.body {
+                    *p = not_read(std::mem::take(&mut p.message));
+                }
                 input.overrides = entry.overrides;
                 pending.push(input);
             }
