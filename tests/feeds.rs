@@ -85,8 +85,9 @@ fn assert_links_within_stories(report: &Value) {
 
 #[test]
 fn a_feed_with_two_stories_gives_a_grouped_report() {
-    let (code, out, err) = run(&["check", FEED, "--format", "json"], None);
+    let (code, out, err) = run(&["check", FEED, "--format", "json", "--quiet"], None);
     assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "", "no progress bar when stderr is not a terminal");
     let report = json(&out);
     assert_eq!(report["version"], 1);
     assert_eq!(story_ids(&report), ["mali-drawdown", "harbour-strike"]);
