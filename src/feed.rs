@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::load::{Level, MAX_SOURCE_BYTES, Problem, parse_date, slug};
+use crate::load::{FrontMatter, Level, MAX_SOURCE_BYTES, Problem, parse_date, slug};
 use crate::model::Source;
 
 /// File extensions read as feeds.
@@ -50,14 +50,9 @@ pub struct FeedArticle {
 struct FeedLine {
     #[serde(default)]
     id: Option<Value>,
-    #[serde(default)]
-    outlet: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
+    /// `outlet`, `url`, `published`, `title`: as in front matter.
+    #[serde(flatten)]
+    meta: FrontMatter,
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
@@ -199,7 +194,7 @@ fn article(
     let Some(body) = line.text else {
         return Err((None, "article has no `text` field; line skipped".into()));
     };
-    let published = match line.published.as_deref().map(str::trim) {
+    let published = match line.meta.published.as_deref().map(str::trim) {
         None | Some("") => fallback_published,
         Some(s) => Some(parse_date(s).ok_or_else(|| {
             (
@@ -208,7 +203,7 @@ fn article(
             )
         })?),
     };
-    let outlet = line.outlet.filter(|s| !s.trim().is_empty());
+    let outlet = line.meta.outlet.filter(|s| !s.trim().is_empty());
     let warning = body
         .trim()
         .is_empty()
@@ -225,9 +220,9 @@ fn article(
             None => format!("{path}#L{number}"),
         },
         outlet,
-        url: line.url,
+        url: line.meta.url,
         published,
-        title: line.title,
+        title: line.meta.title,
         text: body,
         body_start: 0,
     };

@@ -86,17 +86,17 @@ impl Loaded {
     }
 }
 
-/// Front matter fields corroborate reads.
+/// Front matter fields corroborate reads (feed lines carry the same fields).
 #[derive(Debug, Default, Deserialize)]
-struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
-    outlet: Option<String>,
+    pub(crate) outlet: Option<String>,
     #[serde(default)]
-    url: Option<String>,
+    pub(crate) url: Option<String>,
     #[serde(default)]
-    published: Option<String>,
+    pub(crate) published: Option<String>,
     #[serde(default)]
-    title: Option<String>,
+    pub(crate) title: Option<String>,
 }
 
 /// How to load: the fallback publication date, and what standard input holds.
