@@ -402,6 +402,31 @@ fn machine_formats_carry_the_story() {
 }
 
 #[test]
+fn visual_formats_have_a_part_per_story_and_output_files_match_stdout() {
+    let (_, html, _) = run(&["check", FEED, "--format", "html"], None);
+    assert_eq!(html.matches("<iframe ").count(), 2);
+    assert!(html.contains("<h2>Story: harbour-strike</h2>"));
+    assert!(
+        html.contains("srcdoc=\"&lt;!DOCTYPE html&gt;"),
+        "each story's page, escaped"
+    );
+    assert!(html.trim_end().ends_with("</html>"));
+    assert!(html.contains("Run total: 2 stories, 4 sources"));
+    let (_, dot, _) = run(&["check", FEED, "--format", "dot"], None);
+    assert_eq!(dot.matches("\ndigraph ").count(), 2);
+    assert!(dot.starts_with("// story: mali-drawdown\ndigraph "));
+    let dir = temp();
+    let path = dir.path().join("report.md").to_string_lossy().into_owned();
+    let (code, out, _) = run(
+        &["check", FEED, "--format", "markdown", "--output", &path],
+        None,
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (_, stdout, _) = run(&["check", FEED, "--format", "markdown"], None);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), stdout);
+}
+
+#[test]
 fn gating_and_baselines_span_all_stories() {
     // Only the strike story has a discrepancy; the run fails on it.
     let (code, _, _) = run(&["check", FEED, "--fail-on", "discrepancy"], None);
