@@ -32,17 +32,20 @@
 
 pub mod context;
 pub mod extract;
+pub mod feed;
 pub mod findings;
 pub mod gate;
 pub mod graph;
 pub mod link;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod segment;
+pub mod story;
 pub mod syndication;
 
 use rayon::prelude::*;

@@ -1,8 +1,13 @@
 //! Load: files, directories and standard input into [`Source`]s.
 //!
-//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown`, or `-`
-//! for standard input) and a fallback publication date; gives the sources in input order (each
-//! directory's files sorted by path) and the problems met on the way. Metadata comes from optional
+//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown` and
+//! for `.jsonl`/`.ndjson` feeds, manifests, or `-` for standard input, one article or, with
+//! [`LoadOptions::stdin_feed`], a feed) and a fallback publication date; gives the sources in
+//! input order (each directory's files sorted by path), the story of each (from a feed line's
+//! `story`, a manifest, or story folders: a directory with no article of its own whose articles
+//! all sit in immediate sub-folders is one story per sub-folder) and the problems met on the way.
+//! Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata overrides
+//! win over the file's own). Metadata comes from optional
 //! YAML front matter (`outlet`, `url`, `published`, `title`; other keys are allowed and ignored, as
 //! in static-site front matter) or, for scraped text, from a leading `date YYYY-MM-DD` line. Each
 //! source gets a stable id: the slug of its outlet, else of its file stem, made unique with `-2`,
@@ -20,6 +25,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::manifest::{self, Overrides};
 use crate::model::Source;
 use crate::rules::yaml;
 
@@ -64,32 +70,101 @@ impl fmt::Display for Problem {
 pub struct Loaded {
     pub sources: Vec<Source>,
     pub problems: Vec<Problem>,
+    /// The story of each source (same order as `sources`): from a feed line's `story`, a
+    /// manifest, or a story folder; `None` when the input names none.
+    pub stories: Vec<Option<String>>,
 }
 
 impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.level == Level::Error)
     }
+
+    fn push(&mut self, source: Source, story: Option<String>) {
+        self.sources.push(source);
+        self.stories.push(story);
+    }
 }
 
-/// Front matter fields corroborate reads.
+/// Front matter fields corroborate reads (feed lines carry the same fields).
 #[derive(Debug, Default, Deserialize)]
-struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
-    outlet: Option<String>,
+    pub(crate) outlet: Option<String>,
     #[serde(default)]
-    url: Option<String>,
+    pub(crate) url: Option<String>,
     #[serde(default)]
-    published: Option<String>,
+    pub(crate) published: Option<String>,
     #[serde(default)]
-    title: Option<String>,
+    pub(crate) title: Option<String>,
+}
+
+/// How to load: the fallback publication date, and what standard input holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Publication date for sources that give none.
+    pub published: Option<NaiveDate>,
+    /// Standard input (`-`) is a JSON Lines feed rather than one plain-text article.
+    pub stdin_feed: bool,
 }
 
 /// Loads every path in order.
 pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Loaded {
+    let options = LoadOptions {
+        published: fallback_published,
+        stdin_feed: false,
+    };
+    load(paths, &options)
+}
+
+/// One input waiting to be read into sources: an article's bytes (read up front, as always) or
+/// a feed (streamed line by line when its turn comes), with the story and metadata overrides
+/// it comes with (from a story folder or a manifest).
+struct Pending {
+    path: String,
+    body: Body,
+    story: Option<String>,
+    overrides: Overrides,
+}
+
+enum Body {
+    Article(Result<Vec<u8>, Problem>),
+    /// A feed file, opened when read.
+    FeedFile,
+    /// Standard input read as a feed.
+    FeedStdin,
+}
+
+impl Pending {
+    /// A file found or listed: a feed by its extension, else an article read now.
+    fn file(path: String, story: Option<String>) -> Pending {
+        let body = match crate::feed::is_feed_path(&path) {
+            true => Body::FeedFile,
+            false => Body::Article(read_file(&path)),
+        };
+        Pending::new(path, body, story)
+    }
+
+    fn new(path: String, body: Body, story: Option<String>) -> Pending {
+        Pending {
+            path,
+            body,
+            story,
+            overrides: Overrides::default(),
+        }
+    }
+}
+
+/// Loads every path in order: files (articles, feeds, manifests), directories (each
+/// sub-folder a story when every article sits in one) and standard input.
+pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut files: Vec<(String, Result<Vec<u8>, Problem>)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     for path in paths {
+        if path == "-" && options.stdin_feed {
+            pending.push(Pending::new(path.clone(), Body::FeedStdin, None));
+            continue;
+        }
         if path == "-" {
             let mut bytes = Vec::new();
             let read = std::io::stdin()
@@ -103,7 +178,8 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
                         format!("cannot read standard input: {e}"),
                     )
                 });
-            files.push(("-".to_string(), read.and_then(|b| check_size("-", b))));
+            let body = Body::Article(read.and_then(|b| check_size("-", b)));
+            pending.push(Pending::new(path.clone(), body, None));
             continue;
         }
         let p = Path::new(path);
@@ -124,26 +200,165 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
                         format!("directory holds no {} files", EXTENSIONS.join("/")),
                     ));
                 }
-                for f in found {
-                    let name = f.to_string_lossy().into_owned();
-                    files.push((name.clone(), read_file(&name)));
+                let stories = story_folders(p, &found);
+                for (i, f) in found.into_iter().enumerate() {
+                    let story = stories.as_ref().and_then(|s| s[i].clone());
+                    pending.push(Pending::file(f.to_string_lossy().into_owned(), story));
                 }
             }
-            Ok(_) => files.push((path.clone(), read_file(path))),
+            Ok(_) if crate::feed::is_feed_path(path) => {
+                pending.push(Pending::new(path.clone(), Body::FeedFile, None));
+            }
+            Ok(_) => match read_file(path) {
+                Ok(b) if manifest::is_manifest(path, &b) => {
+                    pending.extend(listed_files(path, &b, &mut loaded.problems));
+                }
+                bytes => pending.push(Pending::new(path.clone(), Body::Article(bytes), None)),
+            },
         }
     }
     let mut ids = BTreeSet::new();
-    for (path, bytes) in files {
-        match bytes.and_then(|b| parse_source(&path, b, fallback_published)) {
-            Ok((mut source, warnings)) => {
-                source.id = unique_id(&mut ids, &source, &path);
-                loaded.problems.extend(warnings);
-                loaded.sources.push(source);
-            }
-            Err(p) => loaded.problems.push(p),
-        }
+    for input in pending {
+        read_pending(input, options.published, &mut ids, &mut loaded);
     }
     loaded
+}
+
+/// Reads one input into sources (a feed gives one per good line), with unique ids.
+fn read_pending(
+    input: Pending,
+    fallback_published: Option<NaiveDate>,
+    ids: &mut BTreeSet<String>,
+    loaded: &mut Loaded,
+) {
+    let bytes = match input.body {
+        Body::Article(Ok(b)) => b,
+        Body::Article(Err(p)) => return loaded.problems.push(p),
+        Body::FeedFile | Body::FeedStdin => {
+            return read_feed(input, fallback_published, ids, loaded);
+        }
+    };
+    match parse_source(&input.path, bytes, fallback_published) {
+        Ok((mut source, warnings)) => {
+            input.overrides.apply(&mut source);
+            source.id = unique_id(ids, &source, &input.path);
+            loaded.problems.extend(warnings);
+            loaded.push(source, input.story);
+        }
+        Err(p) => loaded.problems.push(p),
+    }
+}
+
+/// Streams a feed's lines into sources.
+fn read_feed(
+    input: Pending,
+    fallback_published: Option<NaiveDate>,
+    ids: &mut BTreeSet<String>,
+    loaded: &mut Loaded,
+) {
+    let story = input.story.as_deref();
+    let (articles, problems) = match input.body {
+        Body::FeedStdin => {
+            let stdin = std::io::stdin().lock();
+            crate::feed::read_feed(&input.path, stdin, story, fallback_published)
+        }
+        _ => match std::fs::File::open(&input.path) {
+            Ok(f) => {
+                let reader = std::io::BufReader::new(f);
+                crate::feed::read_feed(&input.path, reader, story, fallback_published)
+            }
+            Err(e) => {
+                let p = problem(Level::Error, &input.path, describe_io(&e));
+                return loaded.problems.push(p);
+            }
+        },
+    };
+    let errors = problems.iter().any(|p| p.level == Level::Error);
+    loaded.problems.extend(problems);
+    if articles.is_empty() && !errors {
+        loaded.problems.push(problem(
+            Level::Warning,
+            &input.path,
+            "feed holds no articles".to_string(),
+        ));
+    }
+    for article in articles {
+        let mut source = article.source;
+        input.overrides.apply(&mut source);
+        source.id = unique(ids, article.id_base);
+        loaded.push(source, article.story);
+    }
+}
+
+/// The files a manifest lists, ready to read; a listed file that cannot be read is an error
+/// naming the manifest line and the file.
+fn listed_files(path: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Pending> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(_) => {
+            problems.push(problem(
+                Level::Error,
+                path,
+                "manifest is not valid UTF-8".to_string(),
+            ));
+            return Vec::new();
+        }
+    };
+    let listed = match manifest::parse_manifest(path, text) {
+        Ok(l) => l,
+        Err(errors) => {
+            problems.extend(errors);
+            return Vec::new();
+        }
+    };
+    if listed.is_empty() {
+        problems.push(problem(
+            Level::Warning,
+            path,
+            "manifest lists no sources".to_string(),
+        ));
+    }
+    let mut pending = Vec::new();
+    for entry in listed {
+        let not_read = |message: String| Problem {
+            level: Level::Error,
+            path: path.to_string(),
+            line: entry.line,
+            column: entry.column,
+            message: format!("listed file `{}` ({}): {message}", entry.listed, entry.path),
+        };
+        match std::fs::metadata(&entry.path) {
+            Err(e) => problems.push(not_read(describe_io(&e))),
+            Ok(meta) if meta.is_dir() => problems.push(not_read(
+                "is a directory; a manifest lists article and feed files".to_string(),
+            )),
+            Ok(_) => {
+                let mut input = Pending::file(entry.path.clone(), entry.story.clone());
+                if let Body::Article(Err(p)) = &mut input.body {
+                    *p = not_read(std::mem::take(&mut p.message));
+                }
+                input.overrides = entry.overrides;
+                pending.push(input);
+            }
+        }
+    }
+    pending
+}
+
+/// The story of each file found under `dir`, when no article sits directly in it and every
+/// article sits in an immediate sub-folder: the sub-folder's name. `None` otherwise (the
+/// folder is one story).
+fn story_folders(dir: &Path, found: &[PathBuf]) -> Option<Vec<Option<String>>> {
+    let mut stories = Vec::with_capacity(found.len());
+    for f in found {
+        let relative = f.strip_prefix(dir).ok()?;
+        let parts: Vec<_> = relative.components().collect();
+        if parts.len() != 2 {
+            return None;
+        }
+        stories.push(Some(parts[0].as_os_str().to_string_lossy().into_owned()));
+    }
+    (!stories.is_empty()).then_some(stories)
 }
 
 fn problem(level: Level, path: &str, message: String) -> Problem {
@@ -176,10 +391,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Problem> {
             .map_err(|e| problem(Level::Error, &path.to_string_lossy(), describe_io(&e)))?;
         if kind.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        } else if crate::feed::is_feed_path(&path.to_string_lossy())
+            || path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
             out.push(path);
         }
@@ -371,6 +587,11 @@ fn unique_id(taken: &mut BTreeSet<String>, source: &Source, path: &str) -> Strin
         None if path == "-" => "stdin".to_string(),
         None => slug(&source.id),
     };
+    unique(taken, base)
+}
+
+/// `base`, or `base-2`, `base-3` ... whichever is not taken yet; marks it taken.
+fn unique(taken: &mut BTreeSet<String>, base: String) -> String {
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {

@@ -11,9 +11,11 @@ use clap::{Parser, Subcommand};
 
 use corroborate::gate::{self, Baseline, FailOn};
 use corroborate::load::{self, Level};
-use corroborate::report::{self, Format, RenderOptions, Report};
+use corroborate::report::stories::StoryWriter;
+use corroborate::report::{Format, RenderOptions, Report};
 use corroborate::rules::Ruleset;
 use corroborate::rules::compose::{self, RuleOptions};
+use corroborate::story;
 
 #[derive(Parser)]
 #[command(
@@ -30,7 +32,9 @@ struct Cli {
 enum Command {
     /// Read the articles, link their claims, and report agreements, discrepancies and single-source claims.
     Check {
-        /// Article files or directories (searched recursively for .txt, .md, .markdown).
+        /// Article files, feeds (.jsonl, .ndjson), manifests (.manifest.yaml) or directories
+        /// (searched recursively; each immediate sub-folder a story when all articles sit in
+        /// one), or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
@@ -52,7 +56,7 @@ enum Command {
     },
     /// Print the claims of each source without linking them.
     Extract {
-        /// Article files or directories, or `-` for standard input.
+        /// Article files, feeds, manifests or directories, or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
@@ -118,6 +122,24 @@ struct Common {
     /// Publication date for sources that give none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<chrono::NaiveDate>,
+    /// What standard input (`-`) holds: one plain-text article, or a JSON Lines feed.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// Threads for stories and sources (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar (it is shown only on a terminal, and never while JSON goes to stdout).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// What standard input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputKind {
+    /// One article (front matter allowed).
+    Text,
+    /// One article per line, as in `.jsonl` files.
+    Jsonl,
 }
 
 fn parse_fail_on(s: &str) -> Result<FailOn, String> {
@@ -160,55 +182,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&paths, &common, link) {
-        Ok((report, input_errors)) => {
-            // Colours only for a terminal, never with NO_COLOR or into a file.
-            let color = common.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none()
-                && std::io::stdout().is_terminal();
-            let options = RenderOptions {
-                explain: gate.explain,
-                color,
-            };
-            let rendered = match link {
-                true => report::render_with(&report, common.format, &options),
-                false => report::render_claims(&report, common.format),
-            };
-            if let Err(e) = emit(&rendered, &common) {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-            if let Some(path) = &gate.write_baseline
-                && let Err(e) = std::fs::write(path, Baseline::of(&report).to_json())
-            {
-                eprintln!("error: {path}: cannot write baseline: {e}");
-                return ExitCode::from(2);
-            }
-            if let Some(b) = &baseline {
-                let new = b.new_findings(&report);
-                let path = gate.baseline.as_deref().unwrap_or("");
-                eprintln!("{} finding(s) not in the baseline {path}", new.len());
-                for f in new {
-                    eprintln!(
-                        "new {} [{}] {}: {}",
-                        f.kind.as_str(),
-                        f.severity.as_str(),
-                        f.id,
-                        f.summary
-                    );
-                }
-            }
-            if input_errors {
-                return ExitCode::from(2);
-            }
-            if gate::fails(&report, gate.fail_on, baseline.as_ref()) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Err(()) => ExitCode::from(2),
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = common.jobs {
+        pool = pool.num_threads(n.into());
     }
+    let pool = match pool.build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "error: cannot start {} threads: {e}",
+                common.jobs.unwrap_or(0)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    pool.install(|| run(&paths, &common, link, &gate, baseline.as_ref()))
 }
 
 /// What `check` gates on, and how it explains.
@@ -220,25 +208,202 @@ struct Gate {
     explain: bool,
 }
 
-/// Loads rules and sources and runs the job; prints problems to stderr. `Err` when nothing can
-/// run; `Ok((report, true))` when some inputs had errors but the rest was reported.
-fn run(paths: &[String], common: &Common, link: bool) -> Result<(Report, bool), ()> {
-    let rules = load_rules(&common.rules)?;
-    let loaded = load::load_paths(paths, common.published);
+/// The gate's verdict, gathered story by story.
+#[derive(Default)]
+struct Verdict {
+    fails: bool,
+    /// Findings not in the baseline: (story, finding) lines for stderr.
+    new: Vec<String>,
+    /// Every finding of the run, for `--write-baseline`.
+    seen: Baseline,
+}
+
+impl Verdict {
+    fn add(
+        &mut self,
+        story: Option<&str>,
+        report: &Report,
+        gate: &Gate,
+        baseline: Option<&Baseline>,
+    ) {
+        self.fails |= gate::fails(report, gate.fail_on, baseline);
+        if let Some(b) = baseline {
+            let within = story.map(|s| format!(" (story {s})")).unwrap_or_default();
+            for f in b.new_findings(report) {
+                self.new.push(format!(
+                    "new {} [{}] {}: {}{within}",
+                    f.kind.as_str(),
+                    f.severity.as_str(),
+                    f.id,
+                    f.summary
+                ));
+            }
+        }
+        if gate.write_baseline.is_some() {
+            self.seen.version = 1;
+            self.seen.findings.extend(Baseline::of(report).findings);
+        }
+    }
+}
+
+/// Loads rules and sources, runs every story, writes the report and gates; prints problems to
+/// stderr. Exit 2 when nothing can run or some inputs had errors (the rest is still reported).
+fn run(
+    paths: &[String],
+    common: &Common,
+    link: bool,
+    gate: &Gate,
+    baseline: Option<&Baseline>,
+) -> ExitCode {
+    let Ok(rules) = load_rules(&common.rules) else {
+        return ExitCode::from(2);
+    };
+    let options = load::LoadOptions {
+        published: common.published,
+        stdin_feed: common.input == InputKind::Jsonl,
+    };
+    let loaded = load::load(paths, &options);
     for p in &loaded.problems {
         eprintln!("{p}");
     }
     let input_errors = loaded.problems.iter().any(|p| p.level == Level::Error);
     if loaded.sources.is_empty() {
         eprintln!("error: no source could be read");
-        return Err(());
+        return ExitCode::from(2);
     }
-    let report = if link {
-        corroborate::check(&loaded.sources, &rules)
-    } else {
-        corroborate::extract(&loaded.sources, &rules)
+    let source_count = loaded.sources.len();
+    let stories = story::group(loaded);
+    let grouped = story::grouped(&stories);
+    // Colours only for a terminal, never with NO_COLOR or into a file.
+    let color = common.output.is_none()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::stdout().is_terminal();
+    let render = RenderOptions {
+        explain: gate.explain,
+        color,
     };
-    Ok((report, input_errors))
+    let out: Box<dyn Write> = match &common.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("error: {path}: cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(PipeSafe(std::io::stdout().lock())),
+    };
+    let writer = StoryWriter::new(out, common.format, render, !link, grouped);
+    let Ok(mut writer) = writer.map_err(|e| report_write_error(common, &e)) else {
+        return ExitCode::from(2);
+    };
+    let bar = progress(common, grouped, stories.len(), source_count);
+    let batch = 2 * rayon::current_num_threads();
+    let mut verdict = Verdict::default();
+    let job = |sources: &[corroborate::model::Source]| match link {
+        true => corroborate::check(sources, &rules),
+        false => corroborate::extract(sources, &rules),
+    };
+    let written = story::run(
+        stories,
+        batch,
+        job,
+        || {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        },
+        |id, report| {
+            verdict.add(id, &report, gate, baseline);
+            writer.story(id, &report)
+        },
+    )
+    .and_then(|()| writer.finish().map(drop));
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Err(e) = written {
+        report_write_error(common, &e);
+        return ExitCode::from(2);
+    }
+    if let Some(path) = &gate.write_baseline
+        && let Err(e) = std::fs::write(path, verdict.seen.to_json())
+    {
+        eprintln!("error: {path}: cannot write baseline: {e}");
+        return ExitCode::from(2);
+    }
+    if baseline.is_some() {
+        let path = gate.baseline.as_deref().unwrap_or("");
+        eprintln!(
+            "{} finding(s) not in the baseline {path}",
+            verdict.new.len()
+        );
+        for line in &verdict.new {
+            eprintln!("{line}");
+        }
+    }
+    if input_errors {
+        ExitCode::from(2)
+    } else if verdict.fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report_write_error(common: &Common, e: &std::io::Error) {
+    match &common.output {
+        Some(path) => eprintln!("error: {path}: {e}"),
+        None => eprintln!("error: {e}"),
+    }
+}
+
+/// A progress bar on stderr for the stories (or, for one story, a spinner over its sources):
+/// only on a terminal, not with `--quiet`, and not while JSON goes to standard output.
+fn progress(
+    common: &Common,
+    grouped: bool,
+    stories: usize,
+    sources: usize,
+) -> Option<indicatif::ProgressBar> {
+    let json_to_stdout = common.output.is_none()
+        && matches!(common.format, Format::Json | Format::Jsonl | Format::Sarif);
+    if common.quiet || json_to_stdout || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = if grouped {
+        let bar = indicatif::ProgressBar::new(stories as u64);
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {bar:30} {pos}/{len} stories ({elapsed})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar
+    } else {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("reading {sources} source(s)"));
+        bar
+    };
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+/// Standard output where a closed pipe (`| head`) ends the output quietly.
+struct PipeSafe<W: Write>(W);
+
+impl<W: Write> Write for PipeSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
 }
 
 /// The rules of a run, or `Err` after printing every rule error.
@@ -278,7 +443,7 @@ fn rules_command(action: RulesAction) -> ExitCode {
                     .collect::<Vec<_>>()
                     .join(" ");
                 out.push_str(&format!(
-                    "{:<30} {:<10} {:<32} {}\n",
+                    "{:<30} {:<11} {:<32} {}\n",
                     rule.id(),
                     rule.kind_name(),
                     origin.to_string(),
@@ -353,23 +518,5 @@ fn print_or_pipe(text: &str) -> ExitCode {
             ExitCode::from(2)
         }
         _ => ExitCode::SUCCESS,
-    }
-}
-
-fn emit(rendered: &str, common: &Common) -> std::io::Result<()> {
-    match &common.output {
-        Some(path) => std::fs::write(path, rendered)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
-                // A closed pipe (`| head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other,
-            }
-        }
     }
 }

@@ -573,7 +573,7 @@ fn matrix(report: &Report, out: &mut String) {
 }
 
 /// HTML-escapes text for element content and quoted attribute values.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for ch in s.chars() {
         match ch {

@@ -208,6 +208,6 @@ pub fn render_claims(report: &Report) -> String {
 }
 
 /// Text safe inside a table cell: one line, pipes escaped.
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     super::one_line(s).replace('|', "\\|")
 }

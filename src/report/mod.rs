@@ -13,6 +13,7 @@ pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod sarif;
+pub mod stories;
 pub mod text;
 
 use serde::{Serialize, Serializer};
@@ -545,28 +546,73 @@ pub fn claim_value(c: &ClaimView) -> String {
 /// "3 sources, 64 claims: 2 discrepancies, 6 agreements, 21 single-source claims", with each
 /// finding count wrapped in `strong` (Markdown bold, or nothing).
 pub fn tally(report: &Report, strong: &str) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {}: {strong}{}{strong}, {strong}{}{strong}, {strong}{}{strong}",
-        plural(report.sources.len(), "source", "sources"),
-        plural(report.claims.len(), "claim", "claims"),
-        plural(
-            report.count(FindingKind::Discrepancy),
-            "discrepancy",
-            "discrepancies"
-        ),
-        plural(
-            report.count(FindingKind::Agreement),
-            "agreement",
-            "agreements"
-        ),
-        plural(
-            report.count(FindingKind::SingleSource),
-            "single-source claim",
-            "single-source claims"
-        ),
-    )
+    Counts::of(report).tally(strong)
+}
+
+/// The sizes and finding counts of a report, or summed over the stories of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Stories summed (0 for one report).
+    pub stories: usize,
+    pub sources: usize,
+    pub claims: usize,
+    pub discrepancies: usize,
+    pub agreements: usize,
+    pub single_source: usize,
+}
+
+impl Counts {
+    pub fn of(report: &Report) -> Counts {
+        Counts {
+            stories: 0,
+            sources: report.sources.len(),
+            claims: report.claims.len(),
+            discrepancies: report.count(FindingKind::Discrepancy),
+            agreements: report.count(FindingKind::Agreement),
+            single_source: report.count(FindingKind::SingleSource),
+        }
+    }
+
+    /// Adds one story's report.
+    pub fn add(&mut self, report: &Report) {
+        let c = Counts::of(report);
+        self.stories += 1;
+        self.sources += c.sources;
+        self.claims += c.claims;
+        self.discrepancies += c.discrepancies;
+        self.agreements += c.agreements;
+        self.single_source += c.single_source;
+    }
+
+    /// "2 stories, 5 sources, 80 claims" (stories only when summed).
+    pub fn sizes(&self) -> String {
+        let mut parts = Vec::new();
+        if self.stories > 0 {
+            parts.push(plural(self.stories, "story", "stories"));
+        }
+        parts.push(plural(self.sources, "source", "sources"));
+        parts.push(plural(self.claims, "claim", "claims"));
+        parts.join(", ")
+    }
+
+    /// The sizes, then each finding count wrapped in `strong`.
+    pub fn tally(&self, strong: &str) -> String {
+        format!(
+            "{}: {strong}{}{strong}, {strong}{}{strong}, {strong}{}{strong}",
+            self.sizes(),
+            plural(self.discrepancies, "discrepancy", "discrepancies"),
+            plural(self.agreements, "agreement", "agreements"),
+            plural(
+                self.single_source,
+                "single-source claim",
+                "single-source claims"
+            ),
+        )
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One row of the coverage matrix: a finding's fact and, for each source (in report order),
