@@ -30,6 +30,7 @@
 //! assert!(render(&report, Format::Json).contains("\"version\": 1"));
 //! ```
 
+pub mod charset;
 pub mod context;
 pub mod extract;
 pub mod findings;
@@ -37,8 +38,10 @@ pub mod gate;
 pub mod graph;
 pub mod link;
 pub mod load;
+pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod page;
 pub mod report;
 pub mod rules;
 pub mod ruletest;

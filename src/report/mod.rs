@@ -19,7 +19,7 @@ use serde::{Serialize, Serializer};
 
 use crate::link::number;
 use crate::load::line_col;
-use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TimeRole};
+use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TextOrigin, TimeRole};
 use crate::rules::Severity;
 
 /// Report formats.
@@ -157,6 +157,10 @@ pub struct SourceView {
     pub url: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
+    /// What claims' spans index: `file` (the file's text), `markdown` (byte offsets into the
+    /// Markdown file; claims' text has the markup blanked) or `html` (the article text extracted
+    /// from a saved web page).
+    pub text_origin: TextOrigin,
     /// The whole file text (claims' spans index into it); not in the JSON report, for printers
     /// that show the articles themselves.
     #[serde(skip)]
@@ -314,6 +318,7 @@ fn source_view(s: &Source) -> SourceView {
         url: s.url.clone(),
         published: s.published.map(|d| d.to_string()),
         title: s.title.clone(),
+        text_origin: s.origin,
         text: s.text.clone(),
         body_start: s.body_start,
     }
@@ -321,7 +326,7 @@ fn source_view(s: &Source) -> SourceView {
 
 fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
     let source = &sources[c.source];
-    let (line, column) = line_col(&source.text, c.span.start);
+    let (line, column) = line_col(source.located_text(), c.span.start);
     let quantity = c.quantity().map(|q| QuantityView {
         value: q.value,
         low: q.interval.low,
