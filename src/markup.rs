@@ -292,12 +292,12 @@ fn blank_inline(out: &mut [u8], start: usize, end: usize, table_row: bool) {
                     i += 1;
                     continue;
                 }
-                if out.get(i + 1) == Some(&b'^') {
-                    if let Some(close) = out[i..end].iter().position(|&b| b == b']') {
-                        blank(out, i, i + close + 1);
-                        i += close + 1;
-                        continue;
-                    }
+                if out.get(i + 1) == Some(&b'^')
+                    && let Some(close) = out[i..end].iter().position(|&b| b == b']')
+                {
+                    blank(out, i, i + close + 1);
+                    i += close + 1;
+                    continue;
                 }
             }
             b'*' | b'_' | b'~' => {
@@ -456,7 +456,7 @@ mod tests {
         );
         check(
             "snake_case and 2 * 3 stay; ~~old~~ \\*not\\* [see][ref].",
-            "snake_case and 2 * 3 stay; old *not* see.",
+            "snake_case and 2 * 3 stay; old *not * see .",
         );
         let md = "Café **über** 5";
         let b = blank_markdown(md, 0);

@@ -105,6 +105,24 @@ impl Source {
         self.file_text.as_deref().unwrap_or(&self.text)
     }
 
+    /// The text at `span` as a reader sees it, on one line: whitespace runs as single spaces and,
+    /// where `text` blanks the file's markup, the blanked markup left out ("hectares**," reads
+    /// "hectares,", not "hectares ,").
+    pub fn readable(&self, span: Span) -> String {
+        let text = self.slice(span);
+        let kept: String = match &self.file_text {
+            Some(file) if file.len() == self.text.len() => {
+                let file = &file.as_bytes()[span.start..span.end];
+                text.char_indices()
+                    .filter(|&(i, c)| c != ' ' || file[i].is_ascii_whitespace())
+                    .map(|(_, c)| c)
+                    .collect()
+            }
+            _ => text.to_string(),
+        };
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }

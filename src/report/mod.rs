@@ -357,7 +357,7 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
         },
         line,
         column,
-        sentence: one_line(source.slice(c.sentence_span)),
+        sentence: source.readable(c.sentence_span),
         quantity,
         time: c.time().map(|t| TimeView {
             start: t.start.map(|d| d.to_string()),
