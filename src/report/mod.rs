@@ -168,6 +168,10 @@ pub struct SourceView {
     /// Where the article body starts in `text` (after front matter).
     #[serde(skip)]
     pub body_start: usize,
+    /// The file as read where `text` rewrites it at the same length (Markdown): lines, columns and
+    /// character offsets are counted in it.
+    #[serde(skip)]
+    pub file_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -321,12 +325,16 @@ fn source_view(s: &Source) -> SourceView {
         text_origin: s.origin,
         text: s.text.clone(),
         body_start: s.body_start,
+        file_text: s.file_text.clone(),
     }
 }
 
 fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
     let source = &sources[c.source];
-    let (line, column) = line_col(source.located_text(), c.span.start);
+    let located = Some(source.located_text())
+        .filter(|t| t.is_char_boundary(c.span.start))
+        .unwrap_or(&source.text);
+    let (line, column) = line_col(located, c.span.start);
     let quantity = c.quantity().map(|q| QuantityView {
         value: q.value,
         low: q.interval.low,
