@@ -18,7 +18,9 @@
 //! `datePublished`, `itemprop=datePublished`, the first `<time datetime>`; url from
 //! `<link rel=canonical>`, then `og:url`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use ego_tree::NodeId;
 
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, node::Element};
@@ -81,10 +83,11 @@ pub fn read_page(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let meta = meta_tags(&doc);
     let ld = LinkedData::read(&doc);
-    let root = article_root(&doc);
+    let lengths = Lengths::measure(&doc);
+    let root = article_root(&doc, &lengths);
     let mut blocks = Blocks::default();
     if let Some(root) = root {
-        render(root, root, &mut blocks);
+        render(root, root, &lengths, &mut blocks, 0);
     }
     let first = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
     let published = first(&["article:published_time"])
@@ -243,13 +246,24 @@ fn is_article(node: &Value) -> bool {
 }
 
 /// The element that holds the article.
-fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
+fn article_root<'a>(doc: &'a Html, lengths: &Lengths) -> Option<ElementRef<'a>> {
     let all: Vec<ElementRef> = elements(doc).collect();
+    let page_text = all
+        .iter()
+        .find(|e| e.value().name() == "body")
+        .map_or(0, |b| lengths.own(*b));
+    let dense = densest_paragraphs(&all, page_text, lengths);
+    let dense_len = dense.map_or(0, |d| lengths.own(d));
+    // A semantic container is the article unless it is a teaser: it must hold the densest
+    // paragraphs, or more text than they do.
     let best_of = |pick: &dyn Fn(&ElementRef) -> bool| {
         all.iter()
             .filter(|e| pick(e))
-            .map(|e| (own_text_len(*e), *e))
-            .filter(|(len, _)| *len >= MIN_ARTICLE_CHARS)
+            .map(|e| (lengths.own(*e), *e))
+            .filter(|(len, e)| {
+                *len >= MIN_ARTICLE_CHARS
+                    && (*len >= dense_len || dense.is_some_and(|d| contains(*e, d)))
+            })
             .max_by_key(|(len, _)| *len)
             .map(|(_, e)| e)
     };
@@ -261,17 +275,26 @@ fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
             })
         })
         .or_else(|| best_of(&|e| e.value().name() == "main" || e.attr("role") == Some("main")))
-        .or_else(|| densest_paragraphs(&all))
+        .or(dense)
         .or_else(|| all.iter().find(|e| e.value().name() == "body").copied())
+}
+
+/// Whether `inner` is `outer` or inside it.
+fn contains(outer: ElementRef, inner: ElementRef) -> bool {
+    inner.id() == outer.id() || inner.ancestors().any(|a| a.id() == outer.id())
 }
 
 /// The parent of the most paragraph text (half of it also counts for the grandparent), so a
 /// container of many paragraphs wins over a stray long one.
-fn densest_paragraphs<'a>(all: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
+fn densest_paragraphs<'a>(
+    all: &[ElementRef<'a>],
+    page_text: usize,
+    lengths: &Lengths,
+) -> Option<ElementRef<'a>> {
     let mut scores = BTreeMap::new();
     for p in all.iter().filter(|e| e.value().name() == "p") {
-        let len = own_text_len(*p) as f64;
-        if len < 25.0 || dropped_anywhere(*p) {
+        let len = lengths.own(*p) as f64;
+        if len < 25.0 || dropped_anywhere(*p, page_text, lengths) {
             continue;
         }
         let mut parents = p.ancestors().filter_map(ElementRef::wrap);
@@ -288,41 +311,62 @@ fn densest_paragraphs<'a>(all: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
         .map(|(_, e)| e)
 }
 
-/// Whether a paragraph sits inside boilerplate (for scoring without a known article).
-fn dropped_anywhere(e: ElementRef) -> bool {
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| tag_is_boilerplate(a.value()) || names_boilerplate(a.value()))
+/// Whether a paragraph sits inside boilerplate (for scoring without a known article). A wrapper
+/// named for boilerplate that holds most of the page ("layout has-sidebar") is a layout wrapper.
+fn dropped_anywhere(e: ElementRef, page_text: usize, lengths: &Lengths) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        tag_is_boilerplate(a.value())
+            || names_boilerplate(a.value()) && lengths.own(a) * 2 <= page_text
+    })
 }
 
-/// Length of the visible text under `e` that is neither boilerplate nor link text.
-fn own_text_len(e: ElementRef) -> usize {
-    let (text, links) = text_and_link_len(e);
-    text - links
-}
+/// Visible text lengths (non-whitespace characters) of every node of a page, measured once:
+/// the text under a node, boilerplate tags left out, and how much of it is inside links.
+struct Lengths(HashMap<NodeId, (usize, usize)>);
 
-/// Visible text length under `e` (boilerplate tags skipped) and how much of it is inside links.
-fn text_and_link_len(e: ElementRef) -> (usize, usize) {
-    let mut text = 0;
-    let mut links = 0;
-    let mut stack = vec![(*e, false)];
-    while let Some((node, in_link)) = stack.pop() {
-        match node.value() {
-            Node::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                text += n;
-                if in_link {
-                    links += n;
+impl Lengths {
+    fn measure(doc: &Html) -> Lengths {
+        let mut by_node: HashMap<NodeId, (usize, usize)> = HashMap::new();
+        // Post-order without recursion, so deeply nested pages cannot exhaust the stack.
+        let mut stack = vec![(doc.tree.root(), false)];
+        while let Some((node, children_done)) = stack.pop() {
+            if !children_done {
+                stack.push((node, true));
+                stack.extend(node.children().map(|c| (c, false)));
+                continue;
+            }
+            let mut text = 0;
+            let mut links = 0;
+            match node.value() {
+                Node::Text(t) => text = t.chars().filter(|c| !c.is_whitespace()).count(),
+                _ => {
+                    for child in node.children() {
+                        let skipped = child.value().as_element().is_some_and(tag_is_boilerplate);
+                        if let (false, Some((t, l))) = (skipped, by_node.get(&child.id())) {
+                            text += t;
+                            links += l;
+                        }
+                    }
                 }
             }
-            Node::Element(el) if node.id() == e.id() || !tag_is_boilerplate(el) => {
-                let link = in_link || el.name() == "a";
-                stack.extend(node.children().map(|c| (c, link)));
+            if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                links = text;
             }
-            _ => {}
+            by_node.insert(node.id(), (text, links));
         }
+        Lengths(by_node)
     }
-    (text, links)
+
+    /// Visible text under `e` and how much of it is link text.
+    fn of(&self, e: ElementRef) -> (usize, usize) {
+        self.0.get(&e.id()).copied().unwrap_or((0, 0))
+    }
+
+    /// Visible text under `e` that is not link text.
+    fn own(&self, e: ElementRef) -> usize {
+        let (text, links) = self.of(e);
+        text - links
+    }
 }
 
 /// Elements that never hold article prose.
@@ -445,7 +489,7 @@ fn names_content(el: &Element) -> bool {
 }
 
 /// Whether an element under the article root is left out of the text.
-fn is_dropped(e: ElementRef, root: ElementRef) -> bool {
+fn is_dropped(e: ElementRef, root: ElementRef, lengths: &Lengths) -> bool {
     let el = e.value();
     if tag_is_boilerplate(el) {
         return true;
@@ -459,10 +503,10 @@ fn is_dropped(e: ElementRef, root: ElementRef) -> bool {
     {
         return true;
     }
-    let (text, links) = text_and_link_len(e);
+    let (text, links) = lengths.of(e);
     if names_boilerplate(el) {
         // "article-body has-share-bar" holding most of the article is the article.
-        let (root_text, _) = text_and_link_len(root);
+        let (root_text, _) = lengths.of(root);
         if !(names_content(el) && text * 2 > root_text) {
             return true;
         }
@@ -505,10 +549,18 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Below this depth a page's nesting is not followed element by element: the rest of the subtree
+/// is read as one run of text (garbage or hostile pages can nest without end).
+const MAX_DEPTH: usize = 256;
+
 /// Writes the text under `e` into `out`, block by block.
-fn render(e: ElementRef, root: ElementRef, out: &mut Blocks) {
+fn render(e: ElementRef, root: ElementRef, lengths: &Lengths, out: &mut Blocks, depth: usize) {
     let el = e.value();
-    if e.id() != root.id() && is_dropped(e, root) {
+    if e.id() != root.id() && is_dropped(e, root, lengths) {
+        return;
+    }
+    if depth >= MAX_DEPTH {
+        e.text().for_each(|t| out.push(t));
         return;
     }
     match el.name() {
@@ -525,7 +577,7 @@ fn render(e: ElementRef, root: ElementRef, out: &mut Blocks) {
             Node::Text(t) => out.push(t),
             Node::Element(_) => {
                 if let Some(child) = ElementRef::wrap(child) {
-                    render(child, root, out);
+                    render(child, root, lengths, out, depth + 1);
                 }
             }
             _ => {}
@@ -653,6 +705,21 @@ mod tests {
              Second paragraph of the story, also long enough to be counted here.\n"
         );
         assert_eq!(p.published, NaiveDate::from_ymd_opt(2019, 5, 6));
+    }
+
+    #[test]
+    fn teaser_cards_are_not_the_article_and_layout_wrappers_are_not_boilerplate() {
+        let p = read_page(
+            r#"<body><div class="page has-sidebar"><div class="story-body">
+              <p>The council approved the budget of 41 million dollars on Tuesday after a long debate.</p>
+              <p>Members voted 7 to 2, with two members saying the plan cut too deep into services.</p>
+              <p>The budget takes effect in July, the mayor said at a news conference afterwards.</p>
+            </div>
+            <div class="teasers"><article><h3>Elsewhere</h3><p>A teaser card with a summary of another story, long enough to pass for a short article if nothing else were on the page.</p></article></div>
+            </div></body>"#,
+        );
+        assert!(p.text.starts_with("The council approved"), "{}", p.text);
+        assert!(!p.text.contains("teaser"), "{}", p.text);
     }
 
     #[test]
