@@ -170,7 +170,7 @@ fn blank_line(
         blank(out, at, at + hashes);
         // A closing run of `#`s after a space.
         let body_end = end
-            - out[at..end]
+            - out[at + hashes..end]
                 .iter()
                 .rev()
                 .take_while(|b| b.is_ascii_whitespace())
@@ -487,6 +487,11 @@ mod tests {
                 "1 2",
             ]
         );
+    }
+
+    #[test]
+    fn empty_headings_and_stray_markers_are_blank() {
+        check("# \n#\n## ##\n- \n> \n", "");
     }
 
     #[test]

@@ -211,3 +211,64 @@ fn the_cli_reads_pages_from_a_folder_and_from_standard_input() {
     assert!(out.contains("\"text_origin\": \"html\""), "{out}");
     assert!(!out.contains("fire trucks"));
 }
+
+/// Fragments of pages: tags, attributes, charsets, JSON-LD, entities, prose, stray bytes.
+const PAGE_FRAGMENTS: &[&[u8]] = &[
+    b"<article>",
+    b"</article>",
+    b"<p>",
+    b"</p>",
+    b"<div class=\"share\">",
+    b"</div>",
+    b"<nav>",
+    b"<script>",
+    b"</script>",
+    b"<br>",
+    b"<a href=x>",
+    b"</a>",
+    b"<meta charset=\"windows-1252\">",
+    b"<meta charset=utf-16>",
+    b"<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"publisher\":{\"@id\":1}}]}</script>",
+    b"<time datetime=\"2020-13-45\">",
+    b"&amp;",
+    b"&#x0;",
+    b"&bogus;",
+    b"<",
+    b">",
+    b"about 5,200 troops said on Monday. ",
+    b"\xe9\x93\x94",
+    "日本".as_bytes(),
+    b"\xff\xfe",
+    b"<table><tr><td>",
+    b"<h1>",
+    b"<!--",
+    b"-->",
+    b"\n",
+];
+
+/// Page-like bytes built from the fragments.
+fn page_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    proptest::collection::vec(proptest::sample::select(PAGE_FRAGMENTS), 0..80)
+        .prop_map(|parts| parts.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any page loads without a panic (or is refused with a message), and claims' spans index
+    /// the extracted text.
+    #[test]
+    fn arbitrary_pages_never_panic_and_spans_hold(bytes in page_bytes()) {
+        match corroborate::load::parse_source("x.html", bytes, None) {
+            Err(problem) => proptest::prop_assert_eq!(problem.path, "x.html"),
+            Ok((source, _)) => {
+                let claims =
+                    corroborate::read_claims(std::slice::from_ref(&source), &Ruleset::builtin());
+                for c in &claims {
+                    proptest::prop_assert_eq!(&source.text[c.span.start..c.span.end], c.text.as_str());
+                }
+            }
+        }
+    }
+}

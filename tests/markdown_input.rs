@@ -99,3 +99,76 @@ fn the_report_shows_sentences_without_markup() {
     let json = corroborate::report::render(&report, corroborate::report::Format::Json);
     assert!(json.contains("\"text_origin\": \"markdown\""));
 }
+
+/// Markdown-ish text from fragments of markup, prose, numbers and odd Unicode.
+fn markdown_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let fragment = prop_oneof![
+        Just("**"),
+        Just("*"),
+        Just("_"),
+        Just("__"),
+        Just("~~"),
+        Just("~"),
+        Just("`"),
+        Just("```\n"),
+        Just("["),
+        Just("]"),
+        Just("("),
+        Just(")"),
+        Just("]("),
+        Just("!["),
+        Just("<"),
+        Just(">"),
+        Just("<b>"),
+        Just("</span>"),
+        Just("<!--"),
+        Just("-->"),
+        Just("# "),
+        Just("## "),
+        Just("\n"),
+        Just("\n\n"),
+        Just("\r\n"),
+        Just("- "),
+        Just("1. "),
+        Just("> "),
+        Just("| "),
+        Just("|---|\n"),
+        Just("\\"),
+        Just("  \n"),
+        Just("about 5,200 troops"),
+        Just("Monday"),
+        Just("said"),
+        Just("\"We will leave,\" she said."),
+        Just("é"),
+        Just("日本"),
+        Just("\u{200b}"),
+        Just(" "),
+        Just("https://x.example/a_(b)"),
+        Just("[^1]"),
+        Just("[ref]: https://x"),
+    ];
+    proptest::collection::vec(fragment, 0..80).prop_map(|parts| parts.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Blanking keeps the length and every line break, never panics, and claims' text is the
+    /// source text at their span.
+    #[test]
+    fn markup_blanking_keeps_offsets_and_spans_hold(text in markdown_text()) {
+        let blanked = corroborate::markup::blank_markdown(&text, 0);
+        proptest::prop_assert_eq!(blanked.len(), text.len());
+        for (b, f) in blanked.bytes().zip(text.bytes()) {
+            proptest::prop_assert!(b == f || b == b' ' || f == b'\r', "{:?} -> {:?}", text, blanked);
+        }
+        let (source, _) = corroborate::load::parse_source("x.md", text.into_bytes(), None)
+            .expect("Markdown text loads");
+        let claims = corroborate::read_claims(std::slice::from_ref(&source), &Ruleset::builtin());
+        for c in &claims {
+            proptest::prop_assert_eq!(&source.text[c.span.start..c.span.end], c.text.as_str());
+        }
+        let _ = Report::new(std::slice::from_ref(&source), &claims, Vec::new());
+    }
+}
