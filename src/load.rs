@@ -479,6 +479,21 @@ mod tests {
     }
 
     #[test]
+    fn byte_order_marks_are_dropped_and_utf16_decoded() {
+        let (s, w) =
+            parse_source("a.txt", b"\xef\xbb\xbfdate 2020-09-09 Text.".to_vec(), None).unwrap();
+        assert!(w.is_empty());
+        assert_eq!(s.published, NaiveDate::from_ymd_opt(2020, 9, 9));
+        let mut utf16 = vec![0xfe, 0xff];
+        for unit in "---\noutlet: Wire\n---\nCafé, 5 tables.".encode_utf16() {
+            utf16.extend(unit.to_be_bytes());
+        }
+        let (s, _) = parse_source("b.md", utf16, None).unwrap();
+        assert_eq!(s.outlet.as_deref(), Some("Wire"));
+        assert_eq!(&s.text[s.body_start..], "Café, 5 tables.");
+    }
+
+    #[test]
     fn empty_file_is_a_warning() {
         let (_, w) = parse("  \n").unwrap();
         assert_eq!(w[0].level, Level::Warning);

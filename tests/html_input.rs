@@ -185,6 +185,24 @@ fn empty_and_garbage_pages_are_warnings_naming_the_file_never_a_panic() {
         let report = corroborate::check(&loaded.sources, &Ruleset::builtin());
         assert!(report.claims.is_empty(), "{name}: {:?}", report.claims);
     }
+    // An undeclared page that is not UTF-8 is read as windows-1252, with a warning naming it.
+    let path = dir.path().join("latin.html");
+    std::fs::write(
+        &path,
+        b"<article><p>The caf\xe9 owner said 12 tables were damaged in the storm on Monday.</p>\
+          <p>Repairs will cost about \x8050,000, she said, and take two weeks.</p></article>",
+    )
+    .unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let loaded = load_paths(std::slice::from_ref(&path), None);
+    let warning = &loaded.problems[0];
+    assert_eq!(
+        (warning.level, warning.path.as_str()),
+        (Level::Warning, path.as_str())
+    );
+    assert!(warning.message.contains("windows-1252"), "{warning}");
+    assert!(loaded.sources[0].text.contains("café owner"));
+    assert!(loaded.sources[0].text.contains("about €50,000"));
     // A binary file named .html is refused like any binary file.
     let path = dir.path().join("image.html");
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
