@@ -225,6 +225,8 @@ fn article(
         title: line.meta.title,
         text: body,
         body_start: 0,
+        origin: crate::model::TextOrigin::File,
+        file_text: None,
     };
     Ok((
         FeedArticle {

@@ -30,6 +30,7 @@
 //! assert!(render(&report, Format::Json).contains("\"version\": 1"));
 //! ```
 
+pub mod charset;
 pub mod context;
 pub mod extract;
 pub mod feed;
@@ -39,8 +40,10 @@ pub mod graph;
 pub mod link;
 pub mod load;
 pub mod manifest;
+pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod page;
 pub mod report;
 pub mod rules;
 pub mod ruletest;

@@ -1,17 +1,23 @@
 //! Load: files, directories and standard input into [`Source`]s.
 //!
-//! Takes paths (files, directories searched recursively for `.txt`, `.md` and `.markdown` and
-//! for `.jsonl`/`.ndjson` feeds, manifests, or `-` for standard input, one article or, with
-//! [`LoadOptions::stdin_feed`], a feed) and a fallback publication date; gives the sources in
-//! input order (each directory's files sorted by path), the story of each (from a feed line's
-//! `story`, a manifest, or story folders: a directory with no article of its own whose articles
-//! all sit in immediate sub-folders is one story per sub-folder) and the problems met on the way.
-//! Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata overrides
+//! Takes paths (files, directories searched recursively for `.txt`, `.md`, `.markdown`, `.html`
+//! and `.htm` articles and `.jsonl`/`.ndjson` feeds, manifests, or `-` for standard input, one
+//! article or, with [`LoadOptions::stdin_feed`], a feed) and a fallback publication date; gives the
+//! sources in input order (each directory's files sorted by path), the story of each (from a feed
+//! line's `story`, a manifest, or story folders: a directory with no article of its own whose
+//! articles all sit in immediate sub-folders is one story per sub-folder) and the problems met on
+//! the way. Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata overrides
 //! win over the file's own). Metadata comes from optional
 //! YAML front matter (`outlet`, `url`, `published`, `title`; other keys are allowed and ignored, as
 //! in static-site front matter) or, for scraped text, from a leading `date YYYY-MM-DD` line. Each
 //! source gets a stable id: the slug of its outlet, else of its file stem, made unique with `-2`,
 //! `-3` ... in input order.
+//!
+//! By extension: saved web pages (`.html`, `.htm`, or standard input starting with `<!doctype
+//! html` / `<html`) are read by [`crate::page`] (their text is the extracted article); Markdown
+//! (`.md`, `.markdown`) gets its markup blanked by [`crate::markup`] (same length, so spans stay
+//! offsets into the file); other files are plain text. A byte-order mark is dropped and UTF-16
+//! with one is decoded ([`crate::charset`]).
 //!
 //! Bad input is reported, never a panic: a missing path, an unreadable, binary, non-UTF-8 or
 //! oversized file is an error for that path (the run goes on with the others; the exit code is
@@ -26,14 +32,14 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::manifest::{self, Overrides};
-use crate::model::Source;
+use crate::model::{Source, TextOrigin};
 use crate::rules::yaml;
 
 /// Files larger than this are refused (a news article is a few kilobytes).
 pub const MAX_SOURCE_BYTES: u64 = 64 << 20;
 
 /// Extensions read when walking a directory.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// How bad a loading problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -441,6 +447,20 @@ pub fn parse_source(
     bytes: Vec<u8>,
     fallback_published: Option<NaiveDate>,
 ) -> Result<(Source, Vec<Problem>), Problem> {
+    let mut warnings = Vec::new();
+    if is_html(path, &bytes) {
+        let (source, notes) = crate::page::page_source(path, &bytes, fallback_published)
+            .map_err(|e| problem(Level::Error, path, e))?;
+        let notes = notes.into_iter().map(|n| problem(Level::Warning, path, n));
+        return Ok((source, notes.collect()));
+    }
+    let bytes = match crate::charset::decode_with_bom(&bytes) {
+        Some(decoded) => {
+            warnings.extend(decoded.warning.map(|w| problem(Level::Warning, path, w)));
+            decoded.text.into_bytes()
+        }
+        None => bytes,
+    };
     if bytes.contains(&0) {
         return Err(problem(
             Level::Error,
@@ -463,7 +483,6 @@ pub fn parse_source(
             ),
         }
     })?;
-    let mut warnings = Vec::new();
     let (front, body_start) = front_matter(path, &text)?;
     let mut published = None;
     if let Some(s) = &front.published {
@@ -487,11 +506,14 @@ pub fn parse_source(
             "empty source: no text to read".to_string(),
         ));
     }
-    let stem = Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned());
+    let (origin, text, file_text) = if has_extension(path, &["md", "markdown"]) {
+        let prose = crate::markup::blank_markdown(&text, body_start);
+        (TextOrigin::Markdown, prose, Some(text))
+    } else {
+        (TextOrigin::File, text, None)
+    };
     let source = Source {
-        id: stem.unwrap_or_else(|| "stdin".to_string()),
+        id: stem_id(path),
         path: path.to_string(),
         outlet: front.outlet.filter(|s| !s.trim().is_empty()),
         url: front.url,
@@ -499,8 +521,34 @@ pub fn parse_source(
         title: front.title,
         text,
         body_start,
+        origin,
+        file_text,
     };
     Ok((source, warnings))
+}
+
+/// A source's id before it is made unique: the file stem, `stdin` for standard input.
+pub(crate) fn stem_id(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn has_extension(path: &str, extensions: &[&str]) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A saved web page: an `.html`/`.htm` file, or standard input that starts like one.
+fn is_html(path: &str, bytes: &[u8]) -> bool {
+    if path == "-" {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).to_ascii_lowercase();
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        return head.starts_with("<!doctype html") || head.starts_with("<html");
+    }
+    has_extension(path, &["html", "htm"])
 }
 
 /// `YYYY-MM-DD`, or a timestamp starting with one.
@@ -649,6 +697,21 @@ mod tests {
         );
         let e = parse_source("c.txt", b"ok\nbad \xff here".to_vec(), None).unwrap_err();
         assert_eq!((e.line, e.column), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn byte_order_marks_are_dropped_and_utf16_decoded() {
+        let (s, w) =
+            parse_source("a.txt", b"\xef\xbb\xbfdate 2020-09-09 Text.".to_vec(), None).unwrap();
+        assert!(w.is_empty());
+        assert_eq!(s.published, NaiveDate::from_ymd_opt(2020, 9, 9));
+        let mut utf16 = vec![0xfe, 0xff];
+        for unit in "---\noutlet: Wire\n---\nCafé, 5 tables.".encode_utf16() {
+            utf16.extend(unit.to_be_bytes());
+        }
+        let (s, _) = parse_source("b.md", utf16, None).unwrap();
+        assert_eq!(s.outlet.as_deref(), Some("Wire"));
+        assert_eq!(&s.text[s.body_start..], "Café, 5 tables.");
     }
 
     #[test]

@@ -57,6 +57,24 @@ pub struct Source {
     pub text: String,
     /// Where the article body starts in `text` (after front matter); extraction reads from here.
     pub body_start: usize,
+    /// What `text` is, and so what spans index.
+    pub origin: TextOrigin,
+    /// The file as read, when `text` is a rewritten copy of the same byte length (Markdown with
+    /// its markup blanked): lines and columns are counted in it.
+    pub file_text: Option<String>,
+}
+
+/// What a source's text is made from, and so what claims' byte spans index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextOrigin {
+    /// The file's own text (plain text, or decoded from UTF-16): spans index the file's text.
+    #[default]
+    File,
+    /// A Markdown file with its markup blanked to spaces: spans are byte offsets into the file.
+    Markdown,
+    /// The article text extracted from a saved web page: spans index that text, not the HTML.
+    Html,
 }
 
 impl Source {
@@ -72,12 +90,37 @@ impl Source {
             title: None,
             text: text.to_string(),
             body_start: 0,
+            origin: TextOrigin::File,
+            file_text: None,
         }
     }
 
     /// The name an editor knows the source by: the outlet, else the id.
     pub fn display_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The text lines and columns are counted in: the file as read where `text` rewrites it.
+    pub fn located_text(&self) -> &str {
+        self.file_text.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The text at `span` as a reader sees it, on one line: whitespace runs as single spaces and,
+    /// where `text` blanks the file's markup, the blanked markup left out ("hectares**," reads
+    /// "hectares,", not "hectares ,").
+    pub fn readable(&self, span: Span) -> String {
+        let text = self.slice(span);
+        let kept: String = match &self.file_text {
+            Some(file) if file.len() == self.text.len() => {
+                let file = &file.as_bytes()[span.start..span.end];
+                text.char_indices()
+                    .filter(|&(i, c)| c != ' ' || file[i].is_ascii_whitespace())
+                    .map(|(_, c)| c)
+                    .collect()
+            }
+            _ => text.to_string(),
+        };
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     pub fn slice(&self, span: Span) -> &str {

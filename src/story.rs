@@ -83,16 +83,7 @@ mod tests {
     use super::*;
 
     fn source(id: &str) -> Source {
-        Source {
-            id: id.into(),
-            path: format!("{id}.txt"),
-            outlet: None,
-            url: None,
-            published: None,
-            title: None,
-            text: format!("{id} says some 300 soldiers left."),
-            body_start: 0,
-        }
+        Source::from_text(id, &format!("{id} says some 300 soldiers left."))
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn hostile_text_stays_text_in_a_browser() {
     let articles = work.path().join("articles");
     std::fs::create_dir(&articles).expect("a folder");
     std::fs::write(
-        articles.join("hostile.md"),
+        articles.join("hostile.txt"),
         "---\noutlet: \"<img src=x onerror=alert(2)>\"\npublished: 2021-03-02\n---\n\
          The <script>alert(1)</script> report said 40 people died in Mali. \
          \"><img src=x onerror=alert(1)> Officials said 40 people died in Mali.\n",

@@ -193,7 +193,7 @@ The <script>alert(1)</script> report said 40 people died in Mali. \"><img src=x 
 #[test]
 fn hostile_sources_render_as_text() {
     let (_dir, report) = report_of(&[
-        ("hostile.md", HOSTILE),
+        ("hostile.txt", HOSTILE),
         (
             "other.md",
             "---\noutlet: Plain Wire\npublished: 2021-03-02\n---\nAbout 40 people died in Mali on Monday, officials said.\n",

@@ -20,7 +20,7 @@ use serde::{Serialize, Serializer};
 
 use crate::link::number;
 use crate::load::line_col;
-use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TimeRole};
+use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TextOrigin, TimeRole};
 use crate::rules::Severity;
 use crate::syndication::Syndication;
 
@@ -170,6 +170,10 @@ pub struct SourceView {
     /// A copy's similarity to its origin (the larger of resemblance and containment).
     #[serde(serialize_with = "opt_number", skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
+    /// What claims' spans index: `file` (the file's text), `markdown` (byte offsets into the
+    /// Markdown file; claims' text has the markup blanked) or `html` (the article text extracted
+    /// from a saved web page).
+    pub text_origin: TextOrigin,
     /// The whole file text (claims' spans index into it); not in the JSON report, for printers
     /// that show the articles themselves.
     #[serde(skip)]
@@ -177,6 +181,10 @@ pub struct SourceView {
     /// Where the article body starts in `text` (after front matter).
     #[serde(skip)]
     pub body_start: usize,
+    /// The file as read where `text` rewrites it at the same length (Markdown): lines, columns and
+    /// character offsets are counted in it.
+    #[serde(skip)]
+    pub file_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -435,14 +443,19 @@ fn source_view(s: &Source) -> SourceView {
         title: s.title.clone(),
         copy_of: None,
         similarity: None,
+        text_origin: s.origin,
         text: s.text.clone(),
         body_start: s.body_start,
+        file_text: s.file_text.clone(),
     }
 }
 
 fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
     let source = &sources[c.source];
-    let (line, column) = line_col(&source.text, c.span.start);
+    let located = Some(source.located_text())
+        .filter(|t| t.is_char_boundary(c.span.start))
+        .unwrap_or(&source.text);
+    let (line, column) = line_col(located, c.span.start);
     let quantity = c.quantity().map(|q| QuantityView {
         value: q.value,
         low: q.interval.low,
@@ -473,7 +486,7 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
         },
         line,
         column,
-        sentence: one_line(source.slice(c.sentence_span)),
+        sentence: source.readable(c.sentence_span),
         quantity,
         time: c.time().map(|t| TimeView {
             start: t.start.map(|d| d.to_string()),

@@ -43,10 +43,17 @@ pub struct Region {
 /// The region of a claim: from the source text when the report carries it (and the span fits),
 /// else from the claim's line, column and text.
 pub fn region(report: &Report, claim: &ClaimView) -> Region {
-    let text = report
-        .source(&claim.source)
-        .map(|s| s.text.as_str())
-        .unwrap_or("");
+    let source = report.source(&claim.source);
+    let text = source.map_or("", |s| s.text.as_str());
+    // Markdown sources blank their markup at the same length: positions are the file's.
+    let file = source
+        .and_then(|s| s.file_text.as_deref())
+        .filter(|f| {
+            f.len() == text.len()
+                && f.is_char_boundary(claim.span.start.min(f.len()))
+                && f.is_char_boundary(claim.span.end.min(f.len()))
+        })
+        .unwrap_or(text);
     let (start, end) = (claim.span.start, claim.span.end);
     let fits = start <= end
         && end <= text.len()
@@ -54,15 +61,15 @@ pub fn region(report: &Report, claim: &ClaimView) -> Region {
         && text.is_char_boundary(end)
         && text[start..end] == claim.text;
     if fits {
-        let (start_line, start_column) = crate::load::line_col(text, start);
-        let (end_line, end_column) = crate::load::line_col(text, end);
+        let (start_line, start_column) = crate::load::line_col(file, start);
+        let (end_line, end_column) = crate::load::line_col(file, end);
         return Region {
             start_line,
             start_column,
             end_line,
             end_column,
-            char_offset: Some(text[..start].chars().count()),
-            char_length: Some(text[start..end].chars().count()),
+            char_offset: Some(file[..start].chars().count()),
+            char_length: Some(file[start..end].chars().count()),
         };
     }
     let (start_line, start_column) = (claim.line.max(1), claim.column.max(1));

@@ -41,7 +41,7 @@ pub fn render(report: &Report, options: &super::RenderOptions) -> String {
                 c.line,
                 c.column,
                 report.source_name(&c.source),
-                c.text
+                super::one_line(&c.text)
             );
             let _ = writeln!(out, "      in: {}", c.sentence);
         }
@@ -87,7 +87,7 @@ pub fn render_claims(report: &Report) -> String {
                 c.column,
                 c.kind.as_str(),
                 c.id,
-                c.text
+                super::one_line(&c.text)
             );
         }
     }
