@@ -269,7 +269,7 @@ fn run_suite(cases: &[Value], kind: Kind, rules: &Ruleset, result: &mut SuiteRes
                 || r.get("Resolution")
                     .and_then(|res| res.get("value"))
                     .and_then(Value::as_str)
-                    .is_some_and(|v| !v.trim().is_empty())
+                    .is_some_and(|v| !v.trim().is_empty() && v != "null")
         };
         let kept: Vec<Value> = results.iter().filter(|r| amount(r)).cloned().collect();
         if kept.is_empty() && !results.is_empty() {
@@ -347,12 +347,12 @@ fn run_suite(cases: &[Value], kind: Kind, rules: &Ruleset, result: &mut SuiteRes
         let extra: Vec<&Got> = got
             .iter()
             .zip(&used)
-            .filter(|(g, u)| !**u && reportable(kind, &g.q))
+            .filter(|(g, u)| !**u && reportable(kind, &g.q) && !unit_glued(kind, &chars, g))
             .map(|(g, _)| g)
             .collect();
         if missing.is_empty() && extra.is_empty() {
             result.passed += 1;
-        } else if result.failures.len() < 5 || verbose && result.failures.len() < 60 {
+        } else if result.failures.len() < 5 || verbose && result.failures.len() < 250 {
             let exp: Vec<String> = expected
                 .iter()
                 .map(|e| format!("{:?}@{}..{} {:?}", e.text, e.start, e.end, e.want))
@@ -396,6 +396,17 @@ fn after_label(chars: &[char], start: usize) -> bool {
     if start < 2 || !matches!(chars[start - 1], ' ' | '-') {
         return false;
     }
+    // "No. 8", "nrs. 22,24": a numbering abbreviation.
+    let before: String = chars[..start - 1].iter().collect::<String>().to_lowercase();
+    if ["no.", "nos.", "nr.", "nrs.", "vol.", "pp."]
+        .iter()
+        .any(|l| {
+            before.ends_with(l)
+                && !before[..before.len() - l.len()].ends_with(char::is_alphanumeric)
+        })
+    {
+        return true;
+    }
     let end = start - 1;
     let mut begin = end;
     while begin > 0 && chars[begin - 1].is_alphanumeric() {
@@ -415,7 +426,10 @@ fn after_label(chars: &[char], start: usize) -> bool {
     }
     let sentence_start = k == 0 || matches!(chars[k - 1], '.' | '!' | '?');
     let currency_or_unit = is_iso_like(&word) || canonical_unit(&word).is_some();
-    (code || capitalised && !sentence_start) && !currency_or_unit
+    // "SCP-173", "F-16": capitals joined to the digits by a hyphen are a model code, also
+    // opening a sentence.
+    let hyphen_code = chars[start - 1] == '-' && word.chars().all(|c| c.is_ascii_uppercase());
+    (code || hyphen_code || capitalised && !sentence_start) && !currency_or_unit
 }
 
 fn is_iso_like(word: &str) -> bool {
@@ -646,6 +660,14 @@ fn reportable(kind: Kind, q: &Quantity) -> bool {
     }
 }
 
+/// NumberModel finds numbers standing as words: one glued to its unit ("180ml", "29km") is a
+/// dimension there, which NumberModel does not report.
+fn unit_glued(kind: Kind, chars: &[char], g: &Got) -> bool {
+    kind == Kind::Number
+        && g.q.unit_text.is_some()
+        && chars.get(g.end).is_some_and(|c| c.is_alphabetic())
+}
+
 /// Whether the claim's span matches the expected one within the tolerance (module doc).
 fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
     if !(g.start < e.end && e.start < g.end) {
@@ -664,6 +686,15 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
     for phrase in [&g.q.hedge, &g.q.unit_text].into_iter().flatten() {
         allowed.extend(phrase.split_whitespace().map(str::to_lowercase));
     }
+    // A money claim's currency name is its unit text ("3 hundred and 21 yuan").
+    if matches!(g.q.measure, Measure::Money(_)) {
+        allowed.extend(
+            g.text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .filter(|w| !w.is_empty() && !NUMBER_WORDS.contains(&w.as_str())),
+        );
+    }
     let piece_ok = |a: usize, b: usize| {
         let piece: String = chars[a.min(b)..a.max(b)]
             .iter()
@@ -676,6 +707,55 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
     };
     piece_ok(e.start, g.start) && piece_ok(e.end, g.end)
 }
+
+/// Words that write numbers, which the span tolerance never lets a span gain or lose.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "lakh",
+    "crore",
+    "dozen",
+    "half",
+    "quarter",
+    "and",
+    "a",
+    "an",
+    "k",
+    "m",
+    "bn",
+    "mn",
+];
 
 /// Lower-cases and folds British spellings.
 fn norm(unit: &str) -> String {

@@ -1189,7 +1189,8 @@ impl QuantityExtractor {
             mention.noun_from = e;
             return Step::Found(mention);
         }
-        if m.short_m && !matches!(mention.measure, Measure::Money(_)) {
+        // A capital "M" is never metres (the SI symbol is "m"): "10M" is ten million.
+        if m.short_m && !matches!(mention.measure, Measure::Money(_)) && v.orig(m.end - 1) != "M" {
             // "100m" without a currency is a distance: metres when a size word follows ("1.8m
             // tall", "a 30m long wall"), otherwise left alone (a race, a label).
             if matches!(v.low_in(k, i), "tall" | "long" | "high" | "wide" | "deep") {
@@ -1371,14 +1372,21 @@ impl QuantityExtractor {
                     && ((m.end == i + 2 && numbers::cardinal_word(first).is_some())
                         || (m.end == i + 1 && !first.starts_with("a-") && first.contains('-')));
                 // "1 over 3", "one out of three" say outright that they are fractions.
-                let over = (i..m.end).any(|k| matches!(v.low(k), "over" | "out"));
+                let over = (i..m.end).any(|k| matches!(v.low(k), "over" | "out" | "in"));
                 // "twenty-three fifths", "a hundred trillionths": a count of parts.
                 let parts = m.end > i + 2
                     && numbers::denominator(v.low(m.end - 1)).is_some_and(|(_, plural)| plural);
+                // "a fifth." closing its clause, and "more than half" after a hedge, can only
+                // be amounts.
+                let clause_end = first != "half"
+                    && (next.is_empty() || matches!(next, "." | "," | ";" | "!" | "?"));
+                let hedged = first == "half" && self.hedges_by_last.contains_key(prev);
                 let amount = next == "of"
                     || counted
                     || over
                     || parts
+                    || clause_end
+                    || hedged
                     || (v.low(m.end - 1) == "half" && determiner);
                 let ordinal_before = matches!(
                     prev,
@@ -1387,14 +1395,20 @@ impl QuantityExtractor {
                 if !amount || ordinal_before {
                     return Step::Skip(m.end);
                 }
-                let mut mention = new_mention(i, m.end, m);
+                let minus = minus_before(v, i);
+                let mut mention = new_mention(minus.unwrap_or(i), m.end, m);
+                if minus.is_some() {
+                    mention.value = -mention.value;
+                }
                 mention.measure = Measure::Fraction;
                 mention.noun_from = m.end;
                 Step::Found(mention)
             }
             Form::Words | Form::Digits => {
                 let first = v.low(i);
-                if first == "zero" {
+                // A bare "zero" is mostly a name ("Ground Zero", "zero tolerance"); "zero
+                // point five" is a number.
+                if matches!(first, "zero" | "nought" | "naught") && m.end == i + 1 {
                     return Step::Skip(m.end);
                 }
                 // "minus one", "negative one" are numbers, never pronouns.
@@ -2125,6 +2139,14 @@ fn new_mention(start: usize, end: usize, m: numbers::NumberMatch) -> Mention {
 
 /// Reads a percent or currency mark at token `k` into `m`; gives the token after it.
 fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
+    if m.measure == Measure::Count
+        && let Some(p) = percent_before(v, m.start, k)
+    {
+        m.measure = Measure::Percent;
+        m.marked = true;
+        m.start = p;
+        return k;
+    }
     if !v.same_sentence(k, m.start) {
         return k;
     }
@@ -2220,6 +2242,23 @@ fn unit_text(v: &View, start: usize, end: usize) -> String {
 
 /// A minus sign or word right before the number at `i`: "-5", "minus 3", "negative 2". A dash
 /// glued to a word or number before it ("F-16") or following a number ("10 -5") is not one.
+/// "percent of 10", "per cent of twenty-two": the percent word opening its sentence and the
+/// number closing it, the word order of a heading or a spoken answer. Gives the token the
+/// percentage starts at. In running text "percent of" is followed by the whole the share is
+/// taken of ("a small percent of 200 voters"), so both ends are required.
+fn percent_before(v: &View, start: usize, end: usize) -> Option<usize> {
+    let of = v.before(start).filter(|&o| v.low(o) == "of")?;
+    let word = v.before(of)?;
+    let first = match v.low(word) {
+        "percent" | "percents" | "percentage" => word,
+        "cent" => v.before(word).filter(|&p| v.low(p) == "per")?,
+        _ => return None,
+    };
+    let opens = v.before(first).is_none();
+    let closes = !v.same_sentence(end, start) || v.kind(end) == Some(TokenKind::Punct);
+    (opens && closes).then_some(first)
+}
+
 fn minus_before(v: &View, i: usize) -> Option<usize> {
     let p = v.before(i)?;
     let pp = v.before(p);
@@ -2544,6 +2583,51 @@ mod tests {
 
     fn unit(q: &Quantity) -> Option<&str> {
         q.unit_text.as_deref()
+    }
+
+    #[test]
+    fn percent_of_a_number_opening_and_closing_a_sentence() {
+        for (text, want) in [
+            ("percent of 10", 10.0),
+            ("per cent of twenty-two.", 22.0),
+            ("percents of twenty", 20.0),
+        ] {
+            let c = extract(text);
+            assert_eq!(texts(&c), [text.trim_end_matches('.')], "{text}");
+            let q = c[0].quantity().unwrap();
+            assert_eq!((q.measure.clone(), q.value), (Measure::Percent, Some(want)));
+        }
+        // In running text the number after "percent of" is the whole, not the share.
+        let c = extract("Only a small percent of 200 voters came.");
+        assert_eq!(find(&c, "200").measure, Measure::Count);
+        let c = extract("Percent of 10 voters said no.");
+        assert_eq!(find(&c, "10").measure, Measure::Count);
+    }
+
+    #[test]
+    fn fractions_standing_alone_after_a_hedge_or_with_a_sign() {
+        let c =
+            extract("More than half came. The share was a fifth. The answer is minus one over 20.");
+        assert_eq!(find(&c, "More than half").value, Some(0.5));
+        assert_eq!(find(&c, "a fifth").value, Some(0.2));
+        assert_eq!(find(&c, "minus one over 20").value, Some(-0.05));
+        // "half" alone, or "a fifth" before a noun, is not an amount.
+        let c = extract("They cut it in half. He won a fifth term.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn spoken_zero_is_a_number_only_with_decimals() {
+        let c = extract("It is nought point five; zero tolerance stays.");
+        assert_eq!(texts(&c), ["nought point five"]);
+        assert_eq!(c[0].quantity().unwrap().value, Some(0.5));
+    }
+
+    #[test]
+    fn spaced_digit_groups_are_one_amount() {
+        let c = extract("China's population is 1 414 021 100. On May 5 100 people came.");
+        assert_eq!(find(&c, "1 414 021 100").value, Some(1_414_021_100.0));
+        assert_eq!(find(&c, "100").value, Some(100.0));
     }
 
     #[test]
