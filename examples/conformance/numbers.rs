@@ -5,7 +5,7 @@
 //! `PercentModel.json` (90), `NumberWithUnit/English/CurrencyModel.json` (90),
 //! `DimensionModel.json` (80) and quantulum3 `quantities.json` (85). A missing file is reported
 //! as one counted-out case with the reason "file absent". Set `CONFORMANCE_VERBOSE=1` to print
-//! the kept failures (five per suite: input, expected, got) to stderr.
+//! the kept failures (up to 250 per suite: input, expected, got) to stderr.
 //!
 //! # How a case is run
 //!
@@ -24,7 +24,9 @@
 //!    NumberModel and quantulum3 — every quantity claim; NumberRangeModel — claims with a range
 //!    or a bound (an open end, or an upper bound from a hedge such as "up to"); PercentModel —
 //!    `Percent` claims; CurrencyModel — `Money` claims; DimensionModel — claims whose counted
-//!    noun is a known physical unit (the unit table below).
+//!    noun is a known physical unit (the unit table below). NumberModel finds numbers standing
+//!    as words, so a claim whose unit is glued to it ("180ml", "29km": a dimension in
+//!    Recognizers' terms, `Results: []` in NumberModel) is not one it would report.
 //!
 //! The `NotSupported`/`NotSupportedByDesign` flags name Recognizers' own platforms and are
 //! ignored: every case is scored.
@@ -37,7 +39,8 @@
 //! also "between"/"from" before a claim that holds a range ("between 20 and 30" against our
 //! "20 and 30"), "equal(s)/equaling to" before a NumberRangeModel point `[a,a]` ("equals 20" is
 //! our plain 20, whose interval is already the point), and "us"/"u.s" before a USD amount
-//! ("us $ 150 million"). So "about 5,000 troops" matches an expected "5,000", and "200lbs" matches whether or not our
+//! ("us $ 150 million"), and the currency words of a money claim's own text ("3 hundred and 21
+//! yuan" against NumberModel's "3 hundred and 21"). So "about 5,000 troops" matches an expected "5,000", and "200lbs" matches whether or not our
 //! span covers "lbs"; a missing or extra number word ("million", "three") never matches.
 //!
 //! ## Values
@@ -81,8 +84,9 @@
 //! ## Counted out
 //!
 //! Only case types corroborate does not aim to read as quantities; failing is never a reason.
-//! Expected results without an amount (Recognizers reports a bare unit word: "the % of
-//! increase", "a multibillion - dollar deal", "a metric ton is ...") are dropped from their case,
+//! Expected results without an amount (Recognizers reports a bare unit word with an empty or
+//! `"null"` value: "the % of increase", "a multibillion - dollar deal", "a metric ton is ...",
+//! "a small percent") are dropped from their case,
 //! and a case left with none is counted out as **bare unit** (it is not turned into a negative
 //! case). A case is counted out when one of its expected results is
 //! - **date**: a year (four digits, 1000–2100) or part of a numeric date ("5/17/2018") that
@@ -90,9 +94,10 @@
 //!   dimensionless numbers) — dates are time claims, not quantities; a number the suite means as
 //!   a quantity and corroborate misreads as a time ("2.1 pm" picometres) stays scored;
 //! - **identifier**: part of an address, a phone number or a name — a dotted quad
-//!   ("192.168.1.2"), a "+1-222-…" phone number, or a number right after a capitalised word or a
+//!   ("192.168.1.2"), a "+1-222-…" phone number, a number right after a capitalised word or a
 //!   letter-digit code in mid-sentence ("Voyager 2", "English 101", "South 32 Ltd",
-//!   "i7 860") — a label, not an amount;
+//!   "i7 860"), after capitals joined by a hyphen anywhere ("SCP-173", "F-16"), or after a
+//!   numbering abbreviation ("No.", "nrs. 22,24") — a label, not an amount;
 //! - **ordinal**: a NumberRangeModel range between ordinals ("between the tenth and the
 //!   fifteenth") — corroborate does not extract ordinals.
 

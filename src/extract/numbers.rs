@@ -9,10 +9,21 @@
 //! "12.32e+14", "2.5^-1"), decimals said with "point" ("five point two five"; not "at one
 //! point"), a spaced "k" ending a number ("2.33 k"), small parts ("a millionth", "seven
 //! hundredths"), spelled-out counts of parts of five or more ("twenty-three fifths"; quarters and
-//! halves stay counts), and "N over M" / "N out of M" with N below M, no word but "of" after M
-//! and no year as M ("1 over 3", "nine out of ten"). Everything here is a pure function of its
-//! input: deciding whether a number is an amount at all (a year, a date, a time of day) is the
-//! quantity extractor's job.
+//! halves stay counts), and "N over M" / "N out of M" / "N in M" with N below M, no year as M,
+//! no word but "of" after M for "over" and no span of time after M for "in" ("1 over 3", "nine
+//! out of ten voters", "1 in 4 adults"; not "2 in 10 minutes"). Further: digits grouped by
+//! single (thin, no-break) spaces ("1 234 567", not after a month name), decimal commas ("5,00",
+//! "1.111,11") and the Indian lakh grouping ("12,34,567"); digits inside a number said in words
+//! ("3 hundred and 21", "4 thousand 3 hundred"), with "and" joining two numbers of one size
+//! left as two ("three million and four million"); "lakh", "crore", "lakh crore", spaced
+//! "bln"/"mn", glued "mil", dozen abbreviations ("3 dzs"); fractions of a scale ("half
+//! million", "two thirds of a million") and after one ("3 million and a half" = 3.5 million,
+//! "one billion and a half million"); ordinal parts of any size, the longest well-formed
+//! denominator winning ("one hundred thirty-fifths" = 100/35, "three twenty firsts" = 3/21, "a
+//! twentieth"); "fourth" as a denominator; a spaced hyphen in compounds ("fifty - two", "five -
+//! eighths"); one-character fractions ("¾", "7½"); "1.3x10^6"; "nought"/"naught" as zero.
+//! Everything here is a pure function of its input: deciding whether a number is an amount at
+//! all (a year, a date, a time of day) is the quantity extractor's job.
 
 use crate::model::{Token, TokenKind};
 
@@ -575,7 +586,9 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             if !matches!(last, Last::Unit | Last::Tens) {
                 break;
             }
-            current *= 12.0;
+            // "three hundred and two dozen": the dozens are the part after "and".
+            let whole = before_and.map_or(0.0, |(_, c, _)| c);
+            current = whole + (current - whole) * 12.0;
             j += 1;
             matched_end = Some(j);
             break;
@@ -1478,6 +1491,7 @@ mod tests {
         assert_eq!(value("10 tln"), Some(1e13));
         assert_eq!(value("2mil"), Some(2e6));
         assert_eq!(value("3 dzs"), Some(36.0));
+        assert_eq!(value("three hundred and two dozens"), Some(324.0));
         assert_eq!(value("five dozs"), Some(60.0));
         // A spaced "tn" may be tonnes, a spaced "m" metres.
         assert_eq!(parse("10 tn"), Some((10.0, 1, Form::Digits)));

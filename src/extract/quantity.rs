@@ -36,7 +36,11 @@
 //! spaced, glued or hyphenated ("1.6 km", "75ml", "a 6-foot wall", "250 square meters");
 //! currency names and symbols after a number make it money ("45 cents" is USD 0.45, "80 pence",
 //! "300 swiss francs", "20 €"), with subunits added ("7 dollars and 25 cents"). Numbers glued
-//! after "=", "%" or "?" are URL parts, not amounts.
+//! after "=", "%" or "?" are URL parts, not amounts. "percent of 10" opening and closing its
+//! sentence is 10%; a fraction takes a minus before it ("negative one over 20"); a fraction
+//! closing its clause ("a fifth.") or "half" after a hedge ("more than half") is an amount; a
+//! bare "zero" only when it stands alone ("zero is 0", "fell to zero."); a glued capital "M" is
+//! millions, never metres ("10M").
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1097,6 +1101,7 @@ impl QuantityExtractor {
         let Some(m) = numbers::parse_at(&v.ps, i) else {
             return glued_run_skip(v, i);
         };
+        let m = capital_million(v, m);
         let mut k = m.end;
         let mut glued_unit = None;
         if v.glued(k) {
@@ -1241,7 +1246,8 @@ impl QuantityExtractor {
         if matches!(v.low(k), "a" | "p") && v.low(k + 1) == "." && v.low(k + 2) == "m" {
             return true;
         }
-        if is_year_like(v.low(i)) && m.scale == 1.0 {
+        // "$2000" is money, not a year.
+        if is_year_like(v.low(i)) && m.scale == 1.0 && currency_before(v, i).1.is_none() {
             let unit_follows = v.same_sentence(i, k) && self.units.contains(v.low(k));
             return !unit_follows || YEAR_PREPOSITIONS.contains(&prev);
         }
@@ -1406,9 +1412,13 @@ impl QuantityExtractor {
             }
             Form::Words | Form::Digits => {
                 let first = v.low(i);
-                // A bare "zero" is mostly a name ("Ground Zero", "zero tolerance"); "zero
-                // point five" is a number.
-                if matches!(first, "zero" | "nought" | "naught") && m.end == i + 1 {
+                // A bare "zero" before a noun is mostly a modifier or a name ("zero tolerance",
+                // "Ground Zero"); standing as a noun phrase of its own ("zero is 0", "cut to
+                // zero.") or with decimals ("zero point five") it is a number.
+                if matches!(first, "zero" | "nought" | "naught")
+                    && m.end == i + 1
+                    && !zero_stands_alone(v, i)
+                {
                     return Step::Skip(m.end);
                 }
                 // "minus one", "negative one" are numbers, never pronouns.
@@ -2242,6 +2252,39 @@ fn unit_text(v: &View, start: usize, end: usize) -> String {
 
 /// A minus sign or word right before the number at `i`: "-5", "minus 3", "negative 2". A dash
 /// glued to a word or number before it ("F-16") or following a number ("10 -5") is not one.
+/// Millions written with capitals, which lower-case number parsing cannot tell from metres: a
+/// glued "MM" (the bankers' million: "$1MM"; millimetres are "mm") and a spaced "M" closing the
+/// sentence ("1,674,200.5 M", as a spaced "k" is thousands).
+fn capital_million(v: &View, m: numbers::NumberMatch) -> numbers::NumberMatch {
+    let e = m.end;
+    let mm = v.glued(e) && v.orig(e) == "MM";
+    let spaced_m = !v.glued(e)
+        && v.same_sentence(e, e.saturating_sub(1))
+        && v.orig(e) == "M"
+        && (!v.same_sentence(e, e + 1) || v.kind(e + 1) == Some(TokenKind::Punct));
+    if m.scale != 1.0 || !(mm && !v.glued(e + 1) || spaced_m) {
+        return m;
+    }
+    numbers::NumberMatch {
+        value: m.value * 1e6,
+        end: e + 1,
+        scale: 1e6,
+        ..m
+    }
+}
+
+/// Whether the zero word at `i` is a noun phrase of its own: nothing of its sentence after it but
+/// punctuation, or a form of "be"/"equal" ("zero is 0", "nought equals nothing"); capitalised in
+/// mid-sentence it is a name ("Ground Zero").
+fn zero_stands_alone(v: &View, i: usize) -> bool {
+    let name = v.before(i).is_some() && v.orig(i).starts_with(char::is_uppercase);
+    let next = v.low_in(i + 1, i);
+    let alone = next.is_empty()
+        || v.kind(i + 1) == Some(TokenKind::Punct) && !matches!(next, "-" | "–")
+        || matches!(next, "is" | "was" | "are" | "were" | "equals" | "equal");
+    alone && !name
+}
+
 /// "percent of 10", "per cent of twenty-two": the percent word opening its sentence and the
 /// number closing it, the word order of a heading or a spoken answer. Gives the token the
 /// percentage starts at. In running text "percent of" is followed by the whole the share is
@@ -2617,10 +2660,22 @@ mod tests {
     }
 
     #[test]
-    fn spoken_zero_is_a_number_only_with_decimals() {
+    fn zero_is_a_number_with_decimals_or_standing_alone() {
         let c = extract("It is nought point five; zero tolerance stays.");
         assert_eq!(texts(&c), ["nought point five"]);
         assert_eq!(c[0].quantity().unwrap().value, Some(0.5));
+        let c = extract("Zero is a small number. Deaths fell to zero. It was naught");
+        assert_eq!(texts(&c), ["Zero", "zero", "naught"]);
+        assert!(c.iter().all(|c| c.quantity().unwrap().value == Some(0.0)));
+        // Names and modifiers.
+        let c = extract("It paid $2000 for a 1MM target, 2.5 M.");
+        assert_eq!(find(&c, "$2000").value, Some(2000.0));
+        assert_eq!(find(&c, "1MM").value, Some(1e6));
+        assert_eq!(find(&c, "2.5 M").value, Some(2.5e6));
+        let c = extract("In 2000 a 5 mm bolt and 3 M solution.");
+        assert_eq!(texts(&c), ["5", "3"]);
+        let c = extract("They met at Ground Zero. A zero hour was set. Below zero degrees.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
     }
 
     #[test]
