@@ -38,10 +38,12 @@
 //! phrase ("about", "more than"), of its counted noun / unit text ("soldiers", "km"), or "of";
 //! also "between"/"from" before a claim that holds a range ("between 20 and 30" against our
 //! "20 and 30"), "equal(s)/equaling to" before a NumberRangeModel point `[a,a]` ("equals 20" is
-//! our plain 20, whose interval is already the point), and "us"/"u.s" before a USD amount
-//! ("us $ 150 million"), and the currency words of a money claim's own text ("3 hundred and 21
-//! yuan" against NumberModel's "3 hundred and 21"). So "about 5,000 troops" matches an expected "5,000", and "200lbs" matches whether or not our
-//! span covers "lbs"; a missing or extra number word ("million", "three") never matches.
+//! our plain 20, whose interval is already the point) or an inclusive one-sided bound ("equal
+//! to 5000 or less" is our "5000 or less", whose end is already included), "us"/"u.s" before a
+//! USD amount ("us $ 150 million"), and the currency words of a money claim's own text ("3
+//! hundred and 21 yuan" against NumberModel's "3 hundred and 21"). So "about 5,000 troops"
+//! matches an expected "5,000", and "200lbs" matches whether or not our span covers "lbs"; a
+//! missing or extra number word ("million", "three") never matches.
 //!
 //! ## Values
 //!
@@ -682,7 +684,12 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
     if g.q.range.is_some() {
         allowed.extend(["between", "from"].map(String::from));
     }
-    if matches!(e.want, Want::Range(Some((a, true)), Some((b, true))) if a == b) {
+    let point = matches!(e.want, Want::Range(Some((a, true)), Some((b, true))) if a == b);
+    let inclusive_bound = matches!(
+        e.want,
+        Want::Range(None, Some((_, true))) | Want::Range(Some((_, true)), None)
+    );
+    if point || inclusive_bound {
         allowed.extend(["equal", "equals", "equaling", "to"].map(String::from));
     }
     if g.q.measure == Measure::Money("USD".to_string()) {

@@ -1899,8 +1899,10 @@ impl QuantityExtractor {
                     && b.vague.is_none()
                     && a.range.is_none()
                     && b.range.is_none()
-                    && a.form != Form::Fraction
-                    && b.form != Form::Fraction
+                    // Fractions pair only as two hedged bounds ("above one quarter and below
+                    // a half"), never as a bare range ("a third to half").
+                    && (a.form != Form::Fraction && b.form != Form::Fraction
+                        || a.hedge.is_some() && b.hedge.is_some())
                     && v.same_sentence(a.start, b.start)
             });
             if let Some(b) = b
@@ -2657,6 +2659,15 @@ mod tests {
         // "half" alone, or "a fifth" before a noun, is not an amount.
         let c = extract("They cut it in half. He won a fifth term.");
         assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn two_bounds_of_fractions_are_one_range() {
+        let c = extract("The number is above one quarter and below a half.");
+        assert_eq!(texts(&c), ["above one quarter and below a half"]);
+        let q = c[0].quantity().unwrap();
+        assert_eq!(q.range, Some((0.25, 0.5)));
+        assert_eq!(q.range_open, (true, true));
     }
 
     #[test]
