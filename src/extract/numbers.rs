@@ -9,10 +9,21 @@
 //! "12.32e+14", "2.5^-1"), decimals said with "point" ("five point two five"; not "at one
 //! point"), a spaced "k" ending a number ("2.33 k"), small parts ("a millionth", "seven
 //! hundredths"), spelled-out counts of parts of five or more ("twenty-three fifths"; quarters and
-//! halves stay counts), and "N over M" / "N out of M" with N below M, no word but "of" after M
-//! and no year as M ("1 over 3", "nine out of ten"). Everything here is a pure function of its
-//! input: deciding whether a number is an amount at all (a year, a date, a time of day) is the
-//! quantity extractor's job.
+//! halves stay counts), and "N over M" / "N out of M" / "N in M" with N below M, no year as M,
+//! no word but "of" after M for "over" and no span of time after M for "in" ("1 over 3", "nine
+//! out of ten voters", "1 in 4 adults"; not "2 in 10 minutes"). Further: digits grouped by
+//! single (thin, no-break) spaces ("1 234 567", not after a month name), decimal commas ("5,00",
+//! "1.111,11") and the Indian lakh grouping ("12,34,567"); digits inside a number said in words
+//! ("3 hundred and 21", "4 thousand 3 hundred"), with "and" joining two numbers of one size
+//! left as two ("three million and four million"); "lakh", "crore", "lakh crore", spaced
+//! "bln"/"mn", glued "mil", dozen abbreviations ("3 dzs"); fractions of a scale ("half
+//! million", "two thirds of a million") and after one ("3 million and a half" = 3.5 million,
+//! "one billion and a half million"); ordinal parts of any size, the longest well-formed
+//! denominator winning ("one hundred thirty-fifths" = 100/35, "three twenty firsts" = 3/21, "a
+//! twentieth"); "fourth" as a denominator; a spaced hyphen in compounds ("fifty - two", "five -
+//! eighths"); one-character fractions ("¾", "7½"); "1.3x10^6"; "nought"/"naught" as zero.
+//! Everything here is a pure function of its input: deciding whether a number is an amount at
+//! all (a year, a date, a time of day) is the quantity extractor's job.
 
 use crate::model::{Token, TokenKind};
 
@@ -24,6 +35,9 @@ pub struct Piece<'a> {
     pub kind: TokenKind,
     /// No white space between this token and the one before it ("3bn", "$4", "4,000-5,000").
     pub glued: bool,
+    /// Exactly one space (or no-break / thin space) between this token and the one before it:
+    /// what digit groups written with spaces are separated by ("1 234 567").
+    pub single_space: bool,
 }
 
 /// The pieces of `tokens`; `lower` is the source text lower-cased byte for byte
@@ -32,10 +46,12 @@ pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = usize::MAX;
     for t in tokens {
+        let gap = lower.get(prev_end..t.span.start).unwrap_or("");
         out.push(Piece {
             text: &lower[t.span.start..t.span.end],
             kind: t.kind,
             glued: t.span.start == prev_end,
+            single_space: matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}"),
         });
         prev_end = t.span.end;
     }
@@ -69,6 +85,9 @@ pub struct NumberMatch {
 /// A numeral: digits with optional thousands separators (groups of three) and decimals.
 /// "5,200" → 5200, "1.5" → 1.5; "5,20" and "1.2.3" are not numerals.
 pub fn parse_numeral(s: &str) -> Option<f64> {
+    if let Some(v) = decimal_comma(s) {
+        return Some(v);
+    }
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
@@ -81,26 +100,52 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let mut groups = int.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
-    let mut grouped = first.len() <= 3;
-    let mut digits = String::with_capacity(s.len());
-    digits.push_str(first);
-    for g in groups {
-        if !grouped || g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        grouped = true;
-        digits.push_str(g);
+    let (first, rest) = groups.split_first()?;
+    // Thousands ("1,234,567") or the Indian lakh grouping: pairs, then a last three
+    // ("12,34,567" is 1,234,567).
+    let thousands = first.len() <= 3 && rest.iter().all(|g| g.len() == 3);
+    let lakhs = rest.len() >= 2
+        && first.len() <= 2
+        && rest.last().is_some_and(|g| g.len() == 3)
+        && rest[..rest.len() - 1].iter().all(|g| g.len() == 2);
+    if !rest.is_empty() && !thousands && !lakhs {
+        return None;
     }
+    let mut digits: String = groups.concat();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
     }
     digits.parse().ok()
+}
+
+/// A decimal comma, as much of Europe writes it: one comma with one or two digits after it
+/// ("5,00", "1,3"; three would be a thousands group), or dots grouping thousands before it
+/// ("1.111,11", "2.500.000,5").
+fn decimal_comma(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once(',')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(frac) {
+        return None;
+    }
+    let groups: Vec<&str> = int.split('.').collect();
+    let (first, rest) = groups.split_first()?;
+    let plain = rest.is_empty() && digits(first) && frac.len() <= 2;
+    let dotted = !rest.is_empty()
+        && digits(first)
+        && first.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && digits(g));
+    if !plain && !dotted {
+        return None;
+    }
+    format!("{}.{frac}", groups.concat()).parse().ok()
 }
 
 /// Number words from zero to nineteen.
@@ -145,6 +190,8 @@ const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
 ];
 
 /// Scales glued to digits ("3bn", "20k", "$4m"); `m` is flagged as it may be metres.
@@ -158,14 +205,104 @@ const SHORT_SCALES: &[(&str, f64)] = &[
     ("bln", 1e9),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("tln", 1e12),
+    ("mil", 1e6),
 ];
 
-/// Fraction denominators: singular, plural, value of the denominator. "fourth" is left out: it is
-/// mostly an ordinal.
+/// Scale abbreviations that may also stand apart from the digits ("10 bln", "$3 bn"); "k", "m",
+/// "b" and "tn" (tonnes) may not.
+const SPACED_SHORT_SCALES: &[&str] = &["mn", "mln", "bn", "bln", "trn", "tln"];
+
+/// "dozen" and its abbreviations ("3 dz", "five dozs").
+fn dozen_word(w: &str) -> bool {
+    matches!(w, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
+}
+
+/// Ordinals that name parts: "fifth" → 5, "twentieth" → 20, "twenty-first" → 21,
+/// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
+/// (and "third" alone: see [`denominator`]) only inside a compound.
+fn ordinal_word(w: &str) -> Option<(f64, bool)> {
+    if let Some((tens, unit)) = w.split_once('-') {
+        let t = tens_word(tens)?;
+        let (u, plural) = unit_ordinal(unit)?;
+        return Some((f64::from(t) + u, plural));
+    }
+    if let Some(d) = denominator(w) {
+        return Some(d);
+    }
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (w, false),
+    };
+    const TEENS: &[(&str, u32)] = &[
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("thirtieth", 30),
+        ("fortieth", 40),
+        ("fiftieth", 50),
+        ("sixtieth", 60),
+        ("seventieth", 70),
+        ("eightieth", 80),
+        ("ninetieth", 90),
+    ];
+    TEENS
+        .iter()
+        .find(|(o, _)| *o == stem)
+        .map(|(_, v)| (f64::from(*v), plural))
+}
+
+/// The ordinals of one to nine, as the last part of a compound ("twenty-first", "twenty firsts").
+fn unit_ordinal(w: &str) -> Option<(f64, bool)> {
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (w, false),
+    };
+    const ORDS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    ORDS.iter()
+        .position(|o| *o == stem)
+        .map(|p| (p as f64 + 1.0, plural))
+}
+
+/// A fraction in one character: "½", "⅔", "¾".
+pub fn vulgar_fraction(w: &str) -> Option<f64> {
+    const VULGAR: &[(&str, f64)] = &[
+        ("½", 1.0 / 2.0),
+        ("⅓", 1.0 / 3.0),
+        ("⅔", 2.0 / 3.0),
+        ("¼", 1.0 / 4.0),
+        ("¾", 3.0 / 4.0),
+        ("⅕", 1.0 / 5.0),
+        ("⅖", 2.0 / 5.0),
+        ("⅗", 3.0 / 5.0),
+        ("⅘", 4.0 / 5.0),
+        ("⅙", 1.0 / 6.0),
+        ("⅚", 5.0 / 6.0),
+        ("⅛", 1.0 / 8.0),
+        ("⅜", 3.0 / 8.0),
+        ("⅝", 5.0 / 8.0),
+        ("⅞", 7.0 / 8.0),
+    ];
+    VULGAR.iter().find(|(c, _)| *c == w).map(|(_, v)| *v)
+}
+
+/// Fraction denominators: singular, plural, value of the denominator. "fourth" is mostly an
+/// ordinal, but "one fourth", "three fourths" are parts: whether a fraction is an amount is the
+/// quantity extractor's call.
 const DENOMINATORS: &[(&str, &str, f64)] = &[
     ("half", "halves", 2.0),
     ("third", "thirds", 3.0),
     ("quarter", "quarters", 4.0),
+    ("fourth", "fourths", 4.0),
     ("fifth", "fifths", 5.0),
     ("sixth", "sixths", 6.0),
     ("seventh", "sevenths", 7.0),
@@ -179,8 +316,11 @@ const DENOMINATORS: &[(&str, &str, f64)] = &[
     ("trillionth", "trillionths", 1e12),
 ];
 
-/// Zero to nineteen.
+/// Zero to nineteen; "nought" and "naught" are zero.
 fn unit_word(w: &str) -> Option<u32> {
+    if matches!(w, "nought" | "naught") {
+        return Some(0);
+    }
     UNITS.iter().position(|u| *u == w).map(|i| i as u32)
 }
 
@@ -195,7 +335,10 @@ pub fn number_word_starts() -> impl Iterator<Item = &'static str> {
         .iter()
         .copied()
         .chain(TENS.iter().map(|(t, _)| *t))
-        .chain(["a", "an", "half"])
+        .chain([
+            "a", "an", "half", "quarter", "hundred", "nought", "naught", "½", "⅓", "⅔", "¼", "¾",
+            "⅕", "⅖", "⅗", "⅘", "⅙", "⅚", "⅛", "⅜", "⅝", "⅞",
+        ])
 }
 
 /// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
@@ -251,6 +394,19 @@ fn is_scale_like(w: &str) -> bool {
     w == "hundred" || w == "dozen" || scale_word(w).is_some()
 }
 
+/// A whole number in plain digits below 1000 ("3", "21", "321"), which may take part in a
+/// number said in words ("3 hundred and 21", "4 thousand 3 hundred").
+fn small_digits(p: &Piece) -> Option<f64> {
+    if p.kind != TokenKind::Number
+        || p.text.len() > 3
+        || p.text.starts_with('0')
+        || !p.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    p.text.parse().ok()
+}
+
 /// Denominators a fraction written in digits may have ("3/4", "1/16"): others are more often
 /// dates, scores or ratios ("9/11", "24/7").
 const DIGIT_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100];
@@ -291,6 +447,8 @@ fn exponent(pieces: &[Piece], i: usize, base: f64) -> Option<(f64, usize)> {
     let next = glued(i + 1)?;
     let (power, digits_at) = match next.text {
         "^" => (true, i + 2),
+        // "1.3x10^6": times a power of ten.
+        "x10" if glued(i + 2).is_some_and(|p| p.text == "^") => (false, i + 3),
         "e" if next.kind == TokenKind::Word => (false, i + 2),
         t if next.kind == TokenKind::Word && t.len() > 1 && t.starts_with('e') => {
             if !all_digits(&t[1..]) || glued(i + 2).is_some() {
@@ -344,16 +502,34 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let mut last_scale = f64::INFINITY;
     let mut j = i;
     let mut matched_end = None;
+    // The state before an "and": "between three million and four million" is two numbers, so
+    // a scale that cannot follow the part after "and" takes the number back to before it.
+    let mut before_and: Option<(f64, f64, Option<usize>)> = None;
+    let mut lakh_group = 0.0;
+    let is_word_at = |k: usize| pieces.get(k).is_some_and(|n| n.kind == TokenKind::Word);
     while let Some(p) = pieces.get(j) {
-        if p.kind != TokenKind::Word {
+        let w = p.text;
+        // "fifty - two": a spaced hyphen inside a compound.
+        if p.kind == TokenKind::Punct
+            && w == "-"
+            && last == Last::Tens
+            && pieces
+                .get(j + 1)
+                .filter(|n| n.kind == TokenKind::Word)
+                .and_then(|n| unit_word(n.text))
+                .is_some_and(|u| (1..10).contains(&u))
+        {
+            j += 1;
+            continue;
+        }
+        // Digits below 1000 inside a number said in words: "3 hundred and 21", "4 thousand 3
+        // hundred" (the caller starts here only when a scale word follows the first digits).
+        let digits = small_digits(p).filter(|_| j == i || !p.glued);
+        if p.kind != TokenKind::Word && digits.is_none() {
             break;
         }
-        let w = p.text;
         if j == i && (w == "a" || w == "an") {
-            if pieces
-                .get(j + 1)
-                .is_some_and(|n| n.kind == TokenKind::Word && is_scale_like(n.text))
-            {
+            if is_word_at(j + 1) && is_scale_like(pieces[j + 1].text) {
                 current = 1.0;
                 last = Last::Unit;
                 j += 1;
@@ -361,14 +537,34 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             }
             return None;
         }
-        if let Some(v) = cardinal_word(w) {
-            let compound = w.contains('-');
+        // "hundred thousand dollars": a bare "hundred" opening a larger number.
+        if j == i
+            && w == "hundred"
+            && is_word_at(j + 1)
+            && scale_word(pieces[j + 1].text).is_some()
+            && i.checked_sub(1)
+                .and_then(|k| pieces.get(k))
+                .is_none_or(|b| {
+                    b.kind != TokenKind::Word || cardinal_word(b.text).is_none() && b.text != "a"
+                })
+        {
+            current = 1.0;
+            last = Last::Unit;
+        }
+        if let Some(v) = digits.or_else(|| cardinal_word(w)) {
+            let compound = w.contains('-') || digits.is_some();
             match last {
                 Last::Start | Last::Hundred | Last::Scale | Last::And => {}
                 Last::Tens if v < 10.0 && !compound => {}
                 _ => break,
             }
-            if last == Last::Hundred && current % 100.0 != 0.0 {
+            let cap = match last {
+                Last::Hundred => 100.0,
+                Last::Scale => last_scale.min(1000.0),
+                Last::And if current % 1000.0 != 0.0 => 100.0,
+                _ => 1000.0,
+            };
+            if (last == Last::Hundred && current % 100.0 != 0.0) || v >= cap {
                 break;
             }
             current += v;
@@ -379,33 +575,55 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             };
         } else if w == "hundred" {
             if !matches!(last, Last::Unit) || current >= 100.0 {
+                if let Some((t, c, e)) = before_and {
+                    return e.map(|e| (t + c, e));
+                }
                 break;
             }
             current *= 100.0;
             last = Last::Hundred;
-        } else if w == "dozen" || (w == "dozens" && current > 1.0) {
+        } else if dozen_word(w) && (w != "dozens" || current > 1.0) {
             if !matches!(last, Last::Unit | Last::Tens) {
                 break;
             }
-            current *= 12.0;
+            // "three hundred and two dozen": the dozens are the part after "and".
+            let whole = before_and.map_or(0.0, |(_, c, _)| c);
+            current = whole + (current - whole) * 12.0;
             j += 1;
             matched_end = Some(j);
             break;
         } else if let Some(s) = scale_word(w) {
+            // "three lakh crore": a lakh of crores, 1e12.
+            if w == "crore" && last == Last::Scale && j > i && pieces[j - 1].text == "lakh" {
+                total += lakh_group * (1e7 - 1.0);
+                last_scale = 1e12;
+                j += 1;
+                matched_end = Some(j);
+                continue;
+            }
             if !matches!(last, Last::Unit | Last::Tens | Last::Hundred) || s >= last_scale {
+                if let Some((t, c, e)) = before_and {
+                    return e.map(|e| (t + c, e));
+                }
                 break;
             }
             total += current * s;
+            lakh_group = current * s;
             current = 0.0;
             last_scale = s;
             last = Last::Scale;
+            before_and = None;
         } else if w == "and" {
-            let next_is_number = pieces
-                .get(j + 1)
-                .is_some_and(|n| n.kind == TokenKind::Word && cardinal_word(n.text).is_some());
-            if !matches!(last, Last::Hundred | Last::Scale) || !next_is_number {
+            let next_is_number = pieces.get(j + 1).is_some_and(|n| {
+                (n.kind == TokenKind::Word && cardinal_word(n.text).is_some())
+                    || small_digits(n).is_some()
+            });
+            // "one hundred and three quarters": the fraction is the caller's.
+            let fraction_follows = parse_fraction(pieces, j + 1).is_some();
+            if !matches!(last, Last::Hundred | Last::Scale) || !next_is_number || fraction_follows {
                 break;
             }
+            before_and = Some((total, current, matched_end));
             last = Last::And;
             j += 1;
             continue;
@@ -429,8 +647,17 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     if let Some(v) = fraction_word(p.text) {
         return Some((v, i + 1));
     }
-    let next = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word)?;
-    let (d, plural) = denominator(next.text)?;
+    // "five - eighths": a spaced hyphen between the parts.
+    let at = if pieces.get(i + 1).is_some_and(|n| n.text == "-") && cardinal_word(p.text).is_some()
+    {
+        i + 2
+    } else {
+        i + 1
+    };
+    let next = pieces.get(at).filter(|n| n.kind == TokenKind::Word)?;
+    // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too.
+    let (d, plural) =
+        denominator(next.text).or_else(|| ordinal_word(next.text).filter(|(d, _)| *d >= 11.0))?;
     let n = if p.text == "a" || p.text == "an" || p.text == "one" {
         if plural {
             return None;
@@ -443,7 +670,7 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         }
         n
     };
-    Some((n / d, i + 2))
+    Some((n / d, at + 1))
 }
 
 /// The number starting at `pieces[i]`, if any: digits (with a glued or following scale word),
@@ -463,9 +690,11 @@ pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
 fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let mut m = parse_plain(pieces, i)?;
     let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
-    let and_fraction = if m.form != Form::Fraction && m.scale == 1.0 && text(m.end) == "and" {
+    let and_fraction = if m.form != Form::Fraction && text(m.end) == "and" {
+        // "$5 million and a third of the funds" starts a new phrase.
         parse_fraction(pieces, m.end + 1)
             .or_else(|| fraction_word(text(m.end + 1)).map(|v| (v, m.end + 2)))
+            .filter(|&(_, end)| text(end) != "of")
     } else {
         None
     };
@@ -492,19 +721,30 @@ fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
         return Some(m);
     }
     if let Some((f, end)) = and_fraction {
-        m.value += f;
+        let ends_with_scale = scale_word(text(m.end - 1)).is_some();
         m.end = end;
-        // "two and a half million".
-        if let Some(s) = scale_word(text(m.end)) {
-            m.value *= s;
-            m.scale = s;
-            m.end += 1;
+        match scale_word(text(m.end)) {
+            // "one billion and a half million": the fraction is of the scale after it.
+            Some(s) if ends_with_scale => {
+                m.value += f * s;
+                m.end += 1;
+            }
+            // "two and a half million".
+            Some(s) => {
+                m.value = (m.value + f) * s;
+                m.scale = s;
+                m.end += 1;
+            }
+            // "3 million and a half": a part of the scale the number ends with.
+            None if ends_with_scale => m.value += f * m.scale,
+            None => m.value += f,
         }
     }
     Some(m)
 }
 
-/// "1 over 3", "one over twenty", "1 over one hundred and twenty one", "one out of three": a
+/// "1 over 3", "one over twenty", "1 over one hundred and twenty one", "one out of three", "1 in
+/// 4 adults": a
 /// whole numerator below a whole denominator, with no word after the denominator
 /// but "of" ("picked one over 20 rivals" counts rivals, it is no fraction) and no year as the
 /// denominator ("No. 1 in 2010").
@@ -513,9 +753,10 @@ fn over_fraction(pieces: &[Piece], m: &NumberMatch) -> Option<(f64, usize)> {
         return None;
     }
     let word = |k: usize| pieces.get(k).filter(|p| !p.glued).map_or("", |p| p.text);
-    let at = match word(m.end) {
-        "over" => m.end + 1,
-        "out" if word(m.end + 1) == "of" => m.end + 2,
+    let (at, out_of) = match word(m.end) {
+        "over" => (m.end + 1, false),
+        "out" if word(m.end + 1) == "of" => (m.end + 2, true),
+        "in" => (m.end + 1, true),
         _ => return None,
     };
     let d = parse_plain(pieces, at)?;
@@ -523,13 +764,61 @@ fn over_fraction(pieces: &[Piece], m: &NumberMatch) -> Option<(f64, usize)> {
     if year || d.form == Form::Fraction || d.value.fract() != 0.0 || d.value <= m.value {
         return None;
     }
+    // "2 in 10 minutes" is a time span, not a ratio.
+    if word(at - 1) == "in"
+        && pieces
+            .get(d.end)
+            .is_some_and(|p| SPANS_OF_TIME.contains(&p.text))
+    {
+        return None;
+    }
+    // "out of" says outright it is a part, so a counted noun may follow ("two out of five
+    // hundred TVs"); after "over" a noun makes a count ("picked one over 20 rivals").
     if pieces.get(d.end).is_some_and(|p| {
-        (p.kind == TokenKind::Word && p.text != "of") || (p.glued && p.kind != TokenKind::Punct)
+        (p.kind == TokenKind::Word && p.text != "of" && !out_of)
+            || (p.glued && p.kind != TokenKind::Punct)
     }) {
         return None;
     }
     Some((m.value / d.value, d.end))
 }
+
+/// Words after "N in M" that make M a stretch of time or of play rather than a whole.
+const SPANS_OF_TIME: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "game",
+    "games",
+    "match",
+    "matches",
+    "race",
+    "races",
+    "inning",
+    "innings",
+    "round",
+    "rounds",
+    "attempt",
+    "attempts",
+    "tries",
+    "starts",
+    "appearances",
+    "seasons",
+    "season",
+];
 
 /// The decimals of a spelled-out number: "point" at `at` and then single digits ("five point
 /// zero three") or one number below a hundred ("two hundred point seventy-one" → .71). "at one
@@ -569,14 +858,266 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
     Some((value, k))
 }
 
+/// Month names and abbreviations: a day number before digits is no digit group ("May 5 100").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Digits grouped by single spaces (or thin / no-break spaces): "1 234 567", "40 000",
+/// "1 234 567.89". The first group has one to three digits, every other group exactly three (the
+/// last may carry decimals); nothing may be glued on after the last group but punctuation. A day
+/// number after a month ("May 5 100") is no group.
+fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    let first = pieces.get(i)?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(first.text) || first.text.len() > 3 || first.text.starts_with('0') {
+        return None;
+    }
+    if i.checked_sub(1)
+        .and_then(|k| pieces.get(k))
+        .is_some_and(|b| MONTHS.contains(&b.text.trim_end_matches('.')))
+    {
+        return None;
+    }
+    let mut digits = first.text.to_string();
+    let mut end = i + 1;
+    while let Some(g) = pieces
+        .get(end)
+        .filter(|g| g.single_space && g.kind == TokenKind::Number)
+    {
+        let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
+        if int.len() != 3 || !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
+            break;
+        }
+        digits.push_str(int);
+        end += 1;
+        if !frac.is_empty() {
+            digits.push('.');
+            digits.push_str(frac);
+            break;
+        }
+    }
+    if end == i + 1
+        || pieces.get(end).is_some_and(|n| {
+            n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
+        })
+    {
+        return None;
+    }
+    digits.parse().ok().map(|v| (v, end))
+}
+
+/// A fraction of a scale: "half million", "a quarter million", "half a million", "two thirds
+/// of a million", "half a dozen".
+fn fraction_of_scale(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+    let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
+    let (f, mut k) = match text(i) {
+        "half" => (0.5, i + 1),
+        "quarter" => (0.25, i + 1),
+        _ => parse_fraction(pieces, i)?,
+    };
+    if text(k) == "of" {
+        k += 1;
+        if !matches!(text(k), "a" | "an") {
+            return None;
+        }
+    }
+    if matches!(text(k), "a" | "an") {
+        k += 1;
+    }
+    let s = scale_word(text(k)).or((text(k) == "dozen").then_some(12.0))?;
+    Some(NumberMatch {
+        value: f * s,
+        end: k + 1,
+        form: Form::Words,
+        scale: s,
+        short_m: false,
+    })
+}
+
+/// The number words naming the ordinal `w` as a cardinal: "fifths" → "five", "thirty-fifth" →
+/// "thirty-five", "hundredth" → "hundred".
+fn ordinal_as_cardinal(w: &str) -> Option<String> {
+    let (value, _) = ordinal_word(w).or_else(|| unit_ordinal(w))?;
+    if value >= 1000.0 {
+        return SCALES
+            .iter()
+            .find(|(_, s)| *s == value)
+            .map(|(n, _)| n.to_string());
+    }
+    let v = value as u32;
+    Some(match v {
+        0..=19 => UNITS[v as usize].to_string(),
+        20..=99 if v.is_multiple_of(10) => tens_name(v)?.to_string(),
+        20..=99 => format!("{}-{}", tens_name(v - v % 10)?, UNITS[(v % 10) as usize]),
+        100 => "hundred".to_string(),
+        _ => return None,
+    })
+}
+
+fn tens_name(v: u32) -> Option<&'static str> {
+    TENS.iter().find(|(_, t)| *t == v).map(|(n, _)| *n)
+}
+
+/// A count of parts with a spelled-out ordinal: "twenty-three fifths", "one hundred
+/// thirty-fifths" (100/35), "three twenty firsts" (3/21), "one one hundred and fifth" (1/105).
+/// The numerator and the denominator are both number words; of the ways to split them, the
+/// longest denominator that is a well-formed number wins. A one-word denominator must be plural
+/// and five or more: "five quarters" are mostly quarters of a year, "two halves" of a match.
+fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    // "twenty seconds" is a duration, not twenty-second parts.
+    let is_ordinal = |w: &str| {
+        ordinal_word(w).is_some() || unit_ordinal(w).is_some() && !w.starts_with("second")
+    };
+    let mut e = i;
+    loop {
+        let p = pieces.get(e)?;
+        if e > i + 12 {
+            return None;
+        }
+        if p.kind == TokenKind::Word && is_ordinal(p.text) && e > i {
+            e += 1;
+            break;
+        }
+        let number_part = match p.kind {
+            TokenKind::Word => {
+                cardinal_word(p.text).is_some()
+                    || is_scale_like(p.text)
+                    || p.text == "and"
+                    || (e == i && matches!(p.text, "a" | "an"))
+            }
+            TokenKind::Punct => p.text == "-",
+            TokenKind::Number => false,
+        };
+        if !number_part {
+            return None;
+        }
+        e += 1;
+    }
+    let last = pieces[e - 1].text;
+    let (_, plural) = ordinal_word(last).or_else(|| unit_ordinal(last))?;
+    // "two million and three fifths", "two hundred and fifty-four hundredths": a whole and a
+    // proper fraction after "and", which the caller reads.
+    if e >= i + 3
+        && pieces[e - 3].text == "and"
+        && parse_fraction(pieces, e - 2).is_some_and(|(_, end)| end == e)
+    {
+        return None;
+    }
+    let cardinal = ordinal_as_cardinal(last)?;
+    for s in i + 1..e {
+        // "a hundred millionths" is a hundred of them, not one hundred-millionth.
+        if pieces[s].text == "hundred" {
+            continue;
+        }
+        let n = if s == i + 1 && matches!(pieces[i].text, "a" | "an") {
+            1.0
+        } else {
+            match parse_words(&pieces[..s], i) {
+                Some((n, end)) if end == s => n,
+                _ => continue,
+            }
+        };
+        let d = if s == e - 1 {
+            match ordinal_word(last) {
+                Some((d, true)) if d >= 5.0 => d,
+                _ => continue,
+            }
+        } else {
+            let mut den: Vec<Piece> = pieces[s..e - 1].to_vec();
+            den.push(Piece {
+                text: &cardinal,
+                kind: TokenKind::Word,
+                glued: false,
+                single_space: true,
+            });
+            match parse_words(&den, 0) {
+                Some((d, end)) if end == den.len() && d >= 2.0 => d,
+                _ => continue,
+            }
+        };
+        if n < 1.0 || (n > 1.0 && !plural) {
+            continue;
+        }
+        return Some((n / d, e));
+    }
+    None
+}
+
 fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let p = pieces.get(i)?;
     match p.kind {
         TokenKind::Number => {
+            if let Some((value, end)) = spaced_groups(pieces, i) {
+                return Some(NumberMatch {
+                    value,
+                    end,
+                    form: Form::Digits,
+                    scale: 1.0,
+                    short_m: false,
+                });
+            }
             let mut value = parse_numeral(p.text)?;
             let mut end = i + 1;
             let mut scale = 1.0;
             let mut short_m = false;
+            // "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred".
+            if small_digits(p).is_some()
+                && pieces
+                    .get(i + 1)
+                    .is_some_and(|n| !n.glued && n.kind == TokenKind::Word && is_scale_like(n.text))
+                && let Some((v, e)) = parse_words(pieces, i)
+                && e > i + 2
+            {
+                let scale = pieces[i..e]
+                    .iter()
+                    .filter_map(|p| scale_word(p.text))
+                    .fold(1.0, f64::max);
+                return Some(NumberMatch {
+                    value: v,
+                    end: e,
+                    form: Form::Digits,
+                    scale,
+                    short_m,
+                });
+            }
+            // "7½".
+            if let Some(f) = pieces
+                .get(i + 1)
+                .filter(|n| n.glued && !p.text.contains(['.', ',']))
+                .and_then(|n| vulgar_fraction(n.text))
+            {
+                return Some(NumberMatch {
+                    value: value + f,
+                    end: i + 2,
+                    form: Form::Digits,
+                    scale,
+                    short_m,
+                });
+            }
             if let Some((v, e)) = exponent(pieces, i, value) {
                 return Some(NumberMatch {
                     value: v,
@@ -610,7 +1151,9 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             }
             if let Some(n) = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
                 let factor = if n.glued {
-                    short_scale(n.text).or_else(|| scale_word(n.text))
+                    short_scale(n.text)
+                        .or_else(|| scale_word(n.text))
+                        .or(dozen_word(n.text).then_some(12.0))
                 } else {
                     // A spaced "k" ("2.33 k") only where no word follows: "10 k runners" may
                     // not be thousands.
@@ -620,13 +1163,14 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                         });
                     scale_word(n.text).or(match n.text {
                         "hundred" => Some(100.0),
-                        "dozen" | "dozens" => Some(12.0),
+                        w if dozen_word(w) => Some(12.0),
+                        w if SPACED_SHORT_SCALES.contains(&w) => short_scale(w),
                         "k" if k_alone => Some(1e3),
                         _ => None,
                     })
                 };
                 if let Some(f) = factor {
-                    short_m = n.glued && n.text.starts_with('m') && short_scale(n.text).is_some();
+                    short_m = n.glued && n.text == "m";
                     value *= f;
                     scale = f;
                     end += 1;
@@ -641,23 +1185,21 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             })
         }
         TokenKind::Word => {
-            if p.text == "half"
-                && pieces
-                    .get(i + 1)
-                    .is_some_and(|n| n.text == "a" || n.text == "an")
-                && let Some(n) = pieces.get(i + 2)
-                && let Some(s) =
-                    scale_word(n.text).or(if n.text == "dozen" { Some(12.0) } else { None })
-            {
+            if let Some(value) = vulgar_fraction(p.text) {
                 return Some(NumberMatch {
-                    value: 0.5 * s,
-                    end: i + 3,
-                    form: Form::Words,
-                    scale: s,
+                    value,
+                    end: i + 1,
+                    form: Form::Digits,
+                    scale: 1.0,
                     short_m: false,
                 });
             }
-            if let Some((value, end)) = parse_fraction(pieces, i) {
+            if let Some(m) = fraction_of_scale(pieces, i) {
+                return Some(m);
+            }
+            if let Some((value, end)) =
+                parse_fraction(pieces, i).or_else(|| parts_fraction(pieces, i))
+            {
                 return Some(NumberMatch {
                     value,
                     end,
@@ -667,20 +1209,6 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                 });
             }
             let (value, end) = parse_words(pieces, i)?;
-            // "twenty fifths", "one hundred and thirty-two fifths", "a hundred trillionths": a
-            // spelled-out count of a plural denominator. Halves, thirds and quarters are left
-            // out: "five quarters" are mostly quarters of a year, "two halves" of a match.
-            if let Some((d, true)) = pieces.get(end).and_then(|n| denominator(n.text))
-                && d >= 5.0
-            {
-                return Some(NumberMatch {
-                    value: value / d,
-                    end: end + 1,
-                    form: Form::Fraction,
-                    scale: 1.0,
-                    short_m: false,
-                });
-            }
             let scale = pieces[i..end]
                 .iter()
                 .filter_map(|p| scale_word(p.text))
@@ -727,8 +1255,8 @@ mod tests {
         assert_eq!(parse_numeral("1,234,567.25"), Some(1_234_567.25));
         assert_eq!(parse_numeral("1.5"), Some(1.5));
         assert_eq!(parse_numeral("0.75"), Some(0.75));
-        assert_eq!(parse_numeral("5,20"), None);
         assert_eq!(parse_numeral("1234,567"), None);
+        assert_eq!(parse_numeral("12,3456"), None);
         assert_eq!(parse_numeral("1.2.3"), None);
         assert_eq!(parse_numeral(""), None);
     }
@@ -860,8 +1388,11 @@ mod tests {
         assert_eq!(parse("5 over 3"), Some((5.0, 1, Form::Digits)));
         assert_eq!(value("nine out of ten"), Some(0.9));
         assert_eq!(parse("1 out of 2010."), Some((1.0, 1, Form::Digits)));
-        // "in" is left to the words around it: "2 in 10 minutes", "No. 1 in 2015".
-        assert_eq!(parse("1 in 4."), Some((1.0, 1, Form::Digits)));
+        // "N in M" is a ratio ("1 in 4 adults"), but not before a span of time or a year.
+        assert_eq!(value("1 in 4."), Some(0.25));
+        assert_eq!(value("1 in twenty-one"), Some(1.0 / 21.0));
+        assert_eq!(parse("2 in 10 minutes"), Some((2.0, 1, Form::Digits)));
+        assert_eq!(parse("1 in 2015"), Some((1.0, 1, Form::Digits)));
     }
 
     #[test]
@@ -888,6 +1419,164 @@ mod tests {
     #[test]
     fn a_glued_b_is_billions() {
         assert_eq!(value("2.5b"), Some(2.5e9));
+    }
+
+    #[test]
+    fn decimal_commas_and_lakh_grouping() {
+        assert_eq!(parse_numeral("5,00"), Some(5.0));
+        assert_eq!(parse_numeral("1,3"), Some(1.3));
+        assert_eq!(parse_numeral("1.111,11"), Some(1111.11));
+        assert_eq!(parse_numeral("2.500.000,5"), Some(2_500_000.5));
+        assert_eq!(parse_numeral("12,34,567.89"), Some(1_234_567.89));
+        assert_eq!(parse_numeral("1,00,000"), Some(100_000.0));
+        // Three digits after a lone comma are a thousands group, not decimals.
+        assert_eq!(parse_numeral("5,200"), Some(5200.0));
+        // Neither grouping: a list or a code.
+        assert_eq!(parse_numeral("1.11,11"), None);
+        assert_eq!(parse_numeral("12,34,56"), None);
+        assert_eq!(parse_numeral("22,24,26,31"), None);
+    }
+
+    #[test]
+    fn digits_grouped_by_spaces() {
+        assert_eq!(
+            parse("1 234 567 people"),
+            Some((1_234_567.0, 3, Form::Digits))
+        );
+        assert_eq!(value("40\u{202f}000"), Some(40_000.0));
+        assert_eq!(value("1\u{a0}234\u{a0}567.89"), Some(1_234_567.89));
+        assert_eq!(value("1 414 021 100."), Some(1_414_021_100.0));
+        // Not groups: two spaces, a group of four, a leading zero, a day after a month.
+        assert_eq!(parse("40  000"), Some((40.0, 1, Form::Digits)));
+        assert_eq!(parse("12 3456"), Some((12.0, 1, Form::Digits)));
+        assert_eq!(parse("020 794"), Some((20.0, 1, Form::Digits)));
+        let src = source("May 5 100 people");
+        let doc = segment(&src);
+        let lower = src.text.to_ascii_lowercase();
+        let ps = pieces(&lower, &doc.tokens);
+        assert_eq!(parse_at(&ps, 1).map(|m| m.value), Some(5.0));
+    }
+
+    #[test]
+    fn digits_inside_numbers_said_in_words() {
+        assert_eq!(value("3 hundred and 21 yuan"), Some(321.0));
+        assert_eq!(value("4 thousand 3 hundred and 21"), Some(4321.0));
+        assert_eq!(
+            parse("4 thousand 3 hundred and 0"),
+            Some((4300.0, 4, Form::Digits))
+        );
+        assert_eq!(value("6 crore and two hundred"), Some(60_000_200.0));
+        assert_eq!(value("hundred thousand dollars"), Some(100_000.0));
+        // "and" joining two numbers of one size is no compound.
+        assert_eq!(
+            parse("three million and four million"),
+            Some((3e6, 2, Form::Words))
+        );
+        assert_eq!(
+            parse("three hundred and four hundred"),
+            Some((300.0, 2, Form::Words))
+        );
+        assert_eq!(parse("two hundred and 300"), Some((200.0, 2, Form::Words)));
+        // Digits glued to the word before or after are not taken in.
+        assert_eq!(parse("4000 3 hundred"), Some((4000.0, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn more_scale_words_and_abbreviations() {
+        assert_eq!(value("13 lakh"), Some(1_300_000.0));
+        assert_eq!(value("1 crore boxes"), Some(1e7));
+        assert_eq!(value("three lakh crore"), Some(3e12));
+        assert_eq!(value("two lakh fifty thousand"), Some(250_000.0));
+        assert_eq!(value("10 bln"), Some(1e10));
+        assert_eq!(value("10 tln"), Some(1e13));
+        assert_eq!(value("2mil"), Some(2e6));
+        assert_eq!(value("3 dzs"), Some(36.0));
+        assert_eq!(value("three hundred and two dozens"), Some(324.0));
+        assert_eq!(value("five dozs"), Some(60.0));
+        // A spaced "tn" may be tonnes, a spaced "m" metres.
+        assert_eq!(parse("10 tn"), Some((10.0, 1, Form::Digits)));
+        assert_eq!(parse("10 m"), Some((10.0, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn zero_words_and_spoken_decimals() {
+        assert_eq!(value("nine point nought four"), Some(9.04));
+        assert_eq!(value("nought point nought three"), Some(0.03));
+        assert_eq!(value("naught point five"), Some(0.5));
+        assert_eq!(value("nought point eleven"), Some(0.11));
+    }
+
+    #[test]
+    fn fractions_of_scales_and_after_scales() {
+        assert_eq!(value("half million"), Some(500_000.0));
+        assert_eq!(value("quarter million"), Some(250_000.0));
+        assert_eq!(value("a quarter million"), Some(250_000.0));
+        // Scaled values are rounded to the millionth.
+        assert_eq!(value("two thirds of a million"), Some(666_666.666_667));
+        assert_eq!(value("3 million and a half"), Some(3_500_000.0));
+        assert_eq!(value("two million and one half"), Some(2_500_000.0));
+        assert_eq!(
+            value("one billion and a half million"),
+            Some(1_000_500_000.0)
+        );
+        assert_eq!(
+            value("five billion and three quarters"),
+            Some(5_750_000_000.0)
+        );
+        assert_eq!(value("two million and three fifths"), Some(2_600_000.0));
+        assert_eq!(value("one hundred and three quarters"), Some(100.75));
+        assert_eq!(value("two hundred and fifty-four hundredths"), Some(200.54));
+        assert_eq!(value("three and one fourth"), Some(3.25));
+        // A fraction followed by "of" starts a new phrase.
+        assert_eq!(
+            parse("5 million and a third of"),
+            Some((5e6, 2, Form::Digits))
+        );
+        // "half" or "quarter" alone is no scale.
+        assert_eq!(value("quarter final"), None);
+    }
+
+    #[test]
+    fn ordinal_parts() {
+        let close = |t: &str, want: f64| {
+            let v = value(t).unwrap_or(f64::NAN);
+            assert!((v - want).abs() < 1e-12, "{t}: {v} != {want}");
+        };
+        close("a twenty-first", 1.0 / 21.0);
+        close("one twenty-fifth", 0.04);
+        close("three twenty-firsts", 3.0 / 21.0);
+        close("three twenty firsts", 3.0 / 21.0);
+        close("twenty twenty fifths", 0.8);
+        close("one hundred thirty fifths", 100.0 / 35.0);
+        close("one one hundred and fifth", 1.0 / 105.0);
+        close("one hundred one thousand fifths", 100.0 / 1005.0);
+        close("ninety - five hundred fifths", 1900.0);
+        close("a hundred thousand trillionths", 1e-7);
+        close("two hundred thirty two and a thirtieth", 232.0 + 1.0 / 30.0);
+        close("five - eighths", 0.625);
+        close("fifty - two", 52.0);
+        // Durations and ordinals are not parts.
+        assert_eq!(
+            parse("one hundred twenty seconds").map(|p| p.0),
+            Some(120.0)
+        );
+        assert_eq!(parse("two hundred fifth").map(|p| p.2), Some(Form::Words));
+        assert_eq!(parse("fifty - sixty").map(|p| p.0), Some(50.0));
+    }
+
+    #[test]
+    fn fractions_in_one_character_and_times_ten_powers() {
+        assert_eq!(value("¾"), Some(0.75));
+        assert_eq!(value("7½ miles"), Some(7.5));
+        assert_eq!(value("1.3x10^6"), Some(1_300_000.0));
+        assert!((value("6.23x10^-4").unwrap() - 0.000623).abs() < 1e-15);
+        assert_eq!(parse("1.3x10"), Some((1.3, 1, Form::Digits)));
+    }
+
+    #[test]
+    fn out_of_takes_a_counted_noun() {
+        assert_eq!(value("two out of five hundred tvs"), Some(0.004));
+        assert_eq!(parse("one over 20 rivals"), Some((1.0, 1, Form::Words)));
     }
 
     #[test]

@@ -36,7 +36,11 @@
 //! spaced, glued or hyphenated ("1.6 km", "75ml", "a 6-foot wall", "250 square meters");
 //! currency names and symbols after a number make it money ("45 cents" is USD 0.45, "80 pence",
 //! "300 swiss francs", "20 €"), with subunits added ("7 dollars and 25 cents"). Numbers glued
-//! after "=", "%" or "?" are URL parts, not amounts.
+//! after "=", "%" or "?" are URL parts, not amounts. "percent of 10" opening and closing its
+//! sentence is 10%; a fraction takes a minus before it ("negative one over 20"); a fraction
+//! closing its clause ("a fifth.") or "half" after a hedge ("more than half") is an amount; a
+//! bare "zero" only when it stands alone ("zero is 0", "fell to zero."); a glued capital "M" is
+//! millions, never metres ("10M").
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1097,6 +1101,7 @@ impl QuantityExtractor {
         let Some(m) = numbers::parse_at(&v.ps, i) else {
             return glued_run_skip(v, i);
         };
+        let m = capital_million(v, m);
         let mut k = m.end;
         let mut glued_unit = None;
         if v.glued(k) {
@@ -1189,7 +1194,8 @@ impl QuantityExtractor {
             mention.noun_from = e;
             return Step::Found(mention);
         }
-        if m.short_m && !matches!(mention.measure, Measure::Money(_)) {
+        // A capital "M" is never metres (the SI symbol is "m"): "10M" is ten million.
+        if m.short_m && !matches!(mention.measure, Measure::Money(_)) && v.orig(m.end - 1) != "M" {
             // "100m" without a currency is a distance: metres when a size word follows ("1.8m
             // tall", "a 30m long wall"), otherwise left alone (a race, a label).
             if matches!(v.low_in(k, i), "tall" | "long" | "high" | "wide" | "deep") {
@@ -1240,7 +1246,8 @@ impl QuantityExtractor {
         if matches!(v.low(k), "a" | "p") && v.low(k + 1) == "." && v.low(k + 2) == "m" {
             return true;
         }
-        if is_year_like(v.low(i)) && m.scale == 1.0 {
+        // "$2000" is money, not a year.
+        if is_year_like(v.low(i)) && m.scale == 1.0 && currency_before(v, i).1.is_none() {
             let unit_follows = v.same_sentence(i, k) && self.units.contains(v.low(k));
             return !unit_follows || YEAR_PREPOSITIONS.contains(&prev);
         }
@@ -1371,14 +1378,21 @@ impl QuantityExtractor {
                     && ((m.end == i + 2 && numbers::cardinal_word(first).is_some())
                         || (m.end == i + 1 && !first.starts_with("a-") && first.contains('-')));
                 // "1 over 3", "one out of three" say outright that they are fractions.
-                let over = (i..m.end).any(|k| matches!(v.low(k), "over" | "out"));
+                let over = (i..m.end).any(|k| matches!(v.low(k), "over" | "out" | "in"));
                 // "twenty-three fifths", "a hundred trillionths": a count of parts.
                 let parts = m.end > i + 2
                     && numbers::denominator(v.low(m.end - 1)).is_some_and(|(_, plural)| plural);
+                // "a fifth." closing its clause, and "more than half" after a hedge, can only
+                // be amounts.
+                let clause_end = first != "half"
+                    && (next.is_empty() || matches!(next, "." | "," | ";" | "!" | "?"));
+                let hedged = first == "half" && self.hedges_by_last.contains_key(prev);
                 let amount = next == "of"
                     || counted
                     || over
                     || parts
+                    || clause_end
+                    || hedged
                     || (v.low(m.end - 1) == "half" && determiner);
                 let ordinal_before = matches!(
                     prev,
@@ -1387,14 +1401,24 @@ impl QuantityExtractor {
                 if !amount || ordinal_before {
                     return Step::Skip(m.end);
                 }
-                let mut mention = new_mention(i, m.end, m);
+                let minus = minus_before(v, i);
+                let mut mention = new_mention(minus.unwrap_or(i), m.end, m);
+                if minus.is_some() {
+                    mention.value = -mention.value;
+                }
                 mention.measure = Measure::Fraction;
                 mention.noun_from = m.end;
                 Step::Found(mention)
             }
             Form::Words | Form::Digits => {
                 let first = v.low(i);
-                if first == "zero" {
+                // A bare "zero" before a noun is mostly a modifier or a name ("zero tolerance",
+                // "Ground Zero"); standing as a noun phrase of its own ("zero is 0", "cut to
+                // zero.") or with decimals ("zero point five") it is a number.
+                if matches!(first, "zero" | "nought" | "naught")
+                    && m.end == i + 1
+                    && !zero_stands_alone(v, i)
+                {
                     return Step::Skip(m.end);
                 }
                 // "minus one", "negative one" are numbers, never pronouns.
@@ -1875,8 +1899,10 @@ impl QuantityExtractor {
                     && b.vague.is_none()
                     && a.range.is_none()
                     && b.range.is_none()
-                    && a.form != Form::Fraction
-                    && b.form != Form::Fraction
+                    // Fractions pair only as two hedged bounds ("above one quarter and below
+                    // a half"), never as a bare range ("a third to half").
+                    && (a.form != Form::Fraction && b.form != Form::Fraction
+                        || a.hedge.is_some() && b.hedge.is_some())
                     && v.same_sentence(a.start, b.start)
             });
             if let Some(b) = b
@@ -2125,6 +2151,14 @@ fn new_mention(start: usize, end: usize, m: numbers::NumberMatch) -> Mention {
 
 /// Reads a percent or currency mark at token `k` into `m`; gives the token after it.
 fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
+    if m.measure == Measure::Count
+        && let Some(p) = percent_before(v, m.start, k)
+    {
+        m.measure = Measure::Percent;
+        m.marked = true;
+        m.start = p;
+        return k;
+    }
     if !v.same_sentence(k, m.start) {
         return k;
     }
@@ -2220,6 +2254,56 @@ fn unit_text(v: &View, start: usize, end: usize) -> String {
 
 /// A minus sign or word right before the number at `i`: "-5", "minus 3", "negative 2". A dash
 /// glued to a word or number before it ("F-16") or following a number ("10 -5") is not one.
+/// Millions written with capitals, which lower-case number parsing cannot tell from metres: a
+/// glued "MM" (the bankers' million: "$1MM"; millimetres are "mm") and a spaced "M" closing the
+/// sentence ("1,674,200.5 M", as a spaced "k" is thousands).
+fn capital_million(v: &View, m: numbers::NumberMatch) -> numbers::NumberMatch {
+    let e = m.end;
+    let mm = v.glued(e) && v.orig(e) == "MM";
+    let spaced_m = !v.glued(e)
+        && v.same_sentence(e, e.saturating_sub(1))
+        && v.orig(e) == "M"
+        && (!v.same_sentence(e, e + 1) || v.kind(e + 1) == Some(TokenKind::Punct));
+    if m.scale != 1.0 || !(mm && !v.glued(e + 1) || spaced_m) {
+        return m;
+    }
+    numbers::NumberMatch {
+        value: m.value * 1e6,
+        end: e + 1,
+        scale: 1e6,
+        ..m
+    }
+}
+
+/// Whether the zero word at `i` is a noun phrase of its own: nothing of its sentence after it but
+/// punctuation, or a form of "be"/"equal" ("zero is 0", "nought equals nothing"); capitalised in
+/// mid-sentence it is a name ("Ground Zero").
+fn zero_stands_alone(v: &View, i: usize) -> bool {
+    let name = v.before(i).is_some() && v.orig(i).starts_with(char::is_uppercase);
+    let next = v.low_in(i + 1, i);
+    let alone = next.is_empty()
+        || v.kind(i + 1) == Some(TokenKind::Punct) && !matches!(next, "-" | "–")
+        || matches!(next, "is" | "was" | "are" | "were" | "equals" | "equal");
+    alone && !name
+}
+
+/// "percent of 10", "per cent of twenty-two": the percent word opening its sentence and the
+/// number closing it, the word order of a heading or a spoken answer. Gives the token the
+/// percentage starts at. In running text "percent of" is followed by the whole the share is
+/// taken of ("a small percent of 200 voters"), so both ends are required.
+fn percent_before(v: &View, start: usize, end: usize) -> Option<usize> {
+    let of = v.before(start).filter(|&o| v.low(o) == "of")?;
+    let word = v.before(of)?;
+    let first = match v.low(word) {
+        "percent" | "percents" | "percentage" => word,
+        "cent" => v.before(word).filter(|&p| v.low(p) == "per")?,
+        _ => return None,
+    };
+    let opens = v.before(first).is_none();
+    let closes = !v.same_sentence(end, start) || v.kind(end) == Some(TokenKind::Punct);
+    (opens && closes).then_some(first)
+}
+
 fn minus_before(v: &View, i: usize) -> Option<usize> {
     let p = v.before(i)?;
     let pp = v.before(p);
@@ -2544,6 +2628,72 @@ mod tests {
 
     fn unit(q: &Quantity) -> Option<&str> {
         q.unit_text.as_deref()
+    }
+
+    #[test]
+    fn percent_of_a_number_opening_and_closing_a_sentence() {
+        for (text, want) in [
+            ("percent of 10", 10.0),
+            ("per cent of twenty-two.", 22.0),
+            ("percents of twenty", 20.0),
+        ] {
+            let c = extract(text);
+            assert_eq!(texts(&c), [text.trim_end_matches('.')], "{text}");
+            let q = c[0].quantity().unwrap();
+            assert_eq!((q.measure.clone(), q.value), (Measure::Percent, Some(want)));
+        }
+        // In running text the number after "percent of" is the whole, not the share.
+        let c = extract("Only a small percent of 200 voters came.");
+        assert_eq!(find(&c, "200").measure, Measure::Count);
+        let c = extract("Percent of 10 voters said no.");
+        assert_eq!(find(&c, "10").measure, Measure::Count);
+    }
+
+    #[test]
+    fn fractions_standing_alone_after_a_hedge_or_with_a_sign() {
+        let c =
+            extract("More than half came. The share was a fifth. The answer is minus one over 20.");
+        assert_eq!(find(&c, "More than half").value, Some(0.5));
+        assert_eq!(find(&c, "a fifth").value, Some(0.2));
+        assert_eq!(find(&c, "minus one over 20").value, Some(-0.05));
+        // "half" alone, or "a fifth" before a noun, is not an amount.
+        let c = extract("They cut it in half. He won a fifth term.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn two_bounds_of_fractions_are_one_range() {
+        let c = extract("The number is above one quarter and below a half.");
+        assert_eq!(texts(&c), ["above one quarter and below a half"]);
+        let q = c[0].quantity().unwrap();
+        assert_eq!(q.range, Some((0.25, 0.5)));
+        assert_eq!(q.range_open, (true, true));
+    }
+
+    #[test]
+    fn zero_is_a_number_with_decimals_or_standing_alone() {
+        let c = extract("It is nought point five; zero tolerance stays.");
+        assert_eq!(texts(&c), ["nought point five"]);
+        assert_eq!(c[0].quantity().unwrap().value, Some(0.5));
+        let c = extract("Zero is a small number. Deaths fell to zero. It was naught");
+        assert_eq!(texts(&c), ["Zero", "zero", "naught"]);
+        assert!(c.iter().all(|c| c.quantity().unwrap().value == Some(0.0)));
+        // Names and modifiers.
+        let c = extract("It paid $2000 for a 1MM target, 2.5 M.");
+        assert_eq!(find(&c, "$2000").value, Some(2000.0));
+        assert_eq!(find(&c, "1MM").value, Some(1e6));
+        assert_eq!(find(&c, "2.5 M").value, Some(2.5e6));
+        let c = extract("In 2000 a 5 mm bolt and 3 M solution.");
+        assert_eq!(texts(&c), ["5", "3"]);
+        let c = extract("They met at Ground Zero. A zero hour was set. Below zero degrees.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn spaced_digit_groups_are_one_amount() {
+        let c = extract("China's population is 1 414 021 100. On May 5 100 people came.");
+        assert_eq!(find(&c, "1 414 021 100").value, Some(1_414_021_100.0));
+        assert_eq!(find(&c, "100").value, Some(100.0));
     }
 
     #[test]
