@@ -37,6 +37,20 @@
 //! currency names and symbols after a number make it money ("45 cents" is USD 0.45, "80 pence",
 //! "300 swiss francs", "20 €"), with subunits added ("7 dollars and 25 cents"). Numbers glued
 //! after "=", "%" or "?" are URL parts, not amounts.
+//!
+//! Units: a claim whose unit is physical (the table in [`crate::normalize::PHYSICAL_UNITS`]) gets
+//! the measure `Physical(dimension)` ("length", "mass", "speed"...), not `Count`. Rates ("km/h",
+//! "metres per second", "miles an hour"), powers ("km^2", "km squared"), "°C", units in brackets
+//! ("20 (kg)") and feet with inches or pounds with ounces ("5 ft 2 in" = 5.1667 ft) are one unit.
+//! "pounds" spaced is sterling unless its sentence weighs (weigh, lose, gain, a baby, another
+//! mass unit) and has no money word. Money also reads: hundredths without their name at the end
+//! of a clause ("15 dollars 50", "17 USD 25", "c $ 100 and fifty"), codes glued or spaced on
+//! either side ("USD115", "115USD", "rmb 10"), millions written with the code ("30 MUSD", "MAUD
+//! 60"), a scale after the code ("75 USD million"), Indian scales ("35 lakh rupees", "2 crore"),
+//! prices per unit ("$350 per kg": unit text "kg"), prices as modifiers ("a 12-cent dividend",
+//! "a one-yen bid"). Two amounts with different physical units, or a percentage or price and a
+//! physical amount, are never one range; "44 mg to 50 mg" is. A decimal clock time ("2.17 pm")
+//! is no amount.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1074,7 +1088,7 @@ impl QuantityExtractor {
                     }
                     // A measure as a modifier: "a 3-inch screen", "a 45-acre farm".
                     if let Some(e) = self.physical_unit_at(v, k + 1, true)
-                        && !v.glued(e)
+                        && !(v.glued(e) && v.kind(e) != Some(TokenKind::Punct))
                     {
                         glued_unit = Some((k + 1, e));
                     } else if is_currency_word(v.low(k + 1)) {
@@ -1176,6 +1190,15 @@ impl QuantityExtractor {
                 return Step::Found(mention);
             }
             return Step::Skip(k);
+        }
+        // "8- to 16-meter": the first number of a suspended range keeps its hyphen.
+        if matches!(v.low_in(k, i), "-" | "–")
+            && v.glued(k)
+            && v.low_in(k + 1, i) == "to"
+            && !v.glued(k + 1)
+            && mention.measure == Measure::Count
+        {
+            k += 1;
         }
         mention.end = k;
         mention.noun_from = k;
@@ -2030,6 +2053,17 @@ impl QuantityExtractor {
                     q.unit_text = self.unit_before(v, a.hedge_start);
                 }
             }
+            // "45 and 50 mg": the unit of the next amount of a pair is this one's too.
+            if q.measure == Measure::Count
+                && a.unit.is_none()
+                && a.vague.is_none()
+                && let Some(b) = ms.get(k + 1)
+                && matches!(v.low_in(a.end, a.start), "and" | "or")
+                && b.hedge_start == a.end + 1
+                && physical(b).is_some()
+            {
+                q.unit_text = b.unit.clone();
+            }
             push(&mut out, doc, v, source, taken, a.hedge_start, a.end, q);
             k += 1;
         }
@@ -2095,7 +2129,21 @@ impl QuantityExtractor {
                 .into_iter()
                 .find(|&t| v.low_in(t, a.start) == "to" && b.hedge_start == t + 1)?;
             let cue = self.cue_in_clause(v, before.and_then(|p| v.before(p)), false);
-            return Some(if cue || a_value > b.value {
+            // "ranged from -18 °C to -34 °C": a spread, in either order.
+            let spread = before.and_then(|p| v.before(p)).is_some_and(|p| {
+                matches!(
+                    v.low(p),
+                    "range"
+                        | "ranges"
+                        | "ranged"
+                        | "ranging"
+                        | "vary"
+                        | "varies"
+                        | "varied"
+                        | "varying"
+                )
+            });
+            return Some(if !spread && (cue || a_value > b.value) {
                 Link::Change
             } else {
                 Link::Range
@@ -3257,6 +3305,24 @@ mod tests {
         let c = extract("Capacity rose by 25% to 34,500 metric tons.");
         assert_eq!(physical(find(&c, "34,500")), Some("mass"));
         assert_eq!(find(&c, "25%").measure, Measure::Percent);
+    }
+
+    #[test]
+    fn unit_ranges_spreads_and_shared_units() {
+        let c = extract("A 8- to 16-meter mirror (320- to 640-inch) was built.");
+        let r = find(&c, "8- to 16");
+        assert_eq!((r.range, unit(r)), (Some((8.0, 16.0)), Some("meter")));
+        assert_eq!(find(&c, "320- to 640").range, Some((320.0, 640.0)));
+        // "ranged from" is a spread in either order; "fell from" a change.
+        let c = extract("Temperatures ranged from -18 °C to -34 °C.");
+        assert_eq!(find(&c, "-18 °C to -34").range, Some((-34.0, -18.0)));
+        let c = extract("Temperatures fell from -18 °C to -34 °C.");
+        assert!(c.iter().all(|c| c.quantity().unwrap().range.is_none()));
+        // The unit after a pair joined by "and" is both amounts'.
+        let c = extract("They were given 45 and 50 mg of ethanol.");
+        assert_eq!(unit(find(&c, "45")), Some("mg"));
+        let c = extract("They sent 45 and 50 people.");
+        assert_ne!(physical(find(&c, "45")), Some("mass"));
     }
 
     #[test]
