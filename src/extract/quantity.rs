@@ -1408,6 +1408,11 @@ impl QuantityExtractor {
                     return Step::Skip(m.end);
                 }
                 let mut mention = new_mention(i, m.end, m);
+                // "one-half miles", "three-quarters mile": a length, not a share.
+                if self.read_unit(v, m.end, &mut mention) {
+                    mention.form = Form::Words;
+                    return Step::Found(mention);
+                }
                 mention.measure = Measure::Fraction;
                 mention.noun_from = m.end;
                 Step::Found(mention)
@@ -3318,6 +3323,10 @@ mod tests {
         assert_eq!(find(&c, "-18 °C to -34").range, Some((-34.0, -18.0)));
         let c = extract("Temperatures fell from -18 °C to -34 °C.");
         assert!(c.iter().all(|c| c.quantity().unwrap().range.is_none()));
+        // A fraction of a unit is an amount of that unit, not a share.
+        let c = extract("The camp is approximately one-half miles east.");
+        let q = find(&c, "approximately one-half");
+        assert_eq!((q.value, physical(q)), (Some(0.5), Some("length")));
         // The unit after a pair joined by "and" is both amounts'.
         let c = extract("They were given 45 and 50 mg of ethanol.");
         assert_eq!(unit(find(&c, "45")), Some("mg"));
