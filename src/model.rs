@@ -325,6 +325,10 @@ pub enum Measure {
     Money(String),
     /// A fraction ("a third" = 0.333…, "half" = 0.5).
     Fraction,
+    /// A physical amount; its dimension ("length", "mass", "volume", "area", "speed",
+    /// "temperature", "energy", "power", "data", "angle"). The unit as written is
+    /// [`Quantity::unit_text`], its canonical name [`Quantity::unit`].
+    Physical(String),
 }
 
 /// The part a quantity plays in a statement of change.

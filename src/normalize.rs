@@ -126,16 +126,274 @@ fn derive_sums(source: &Source, claims: &[Claim], rule_id: &str) -> Vec<Claim> {
     derived
 }
 
+/// Physical units: canonical name, dimension, and the forms written after a number (lower-case,
+/// plurals listed). `extract::quantity` reads a unit after a number only in these forms; "g"
+/// (giga), "in" (a preposition, read apart) and "m" glued to digits ("$20m", a scale) are kept
+/// out or handled there.
+pub const PHYSICAL_UNITS: &[(&str, &str, &[&str])] = &[
+    (
+        "kilometre",
+        "length",
+        &[
+            "km",
+            "kms",
+            "kilometre",
+            "kilometres",
+            "kilometer",
+            "kilometers",
+        ],
+    ),
+    (
+        "metre",
+        "length",
+        &["m", "metre", "metres", "meter", "meters"],
+    ),
+    (
+        "decimetre",
+        "length",
+        &["dm", "decimetre", "decimetres", "decimeter", "decimeters"],
+    ),
+    (
+        "centimetre",
+        "length",
+        &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+    ),
+    (
+        "millimetre",
+        "length",
+        &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
+    ),
+    (
+        "nanometre",
+        "length",
+        &["nm", "nanometre", "nanometres", "nanometer", "nanometers"],
+    ),
+    // Picometres: only read after decimals ("2.1 pm"); "2 pm" is a clock time.
+    (
+        "picometre",
+        "length",
+        &["pm", "picometre", "picometres", "picometer", "picometers"],
+    ),
+    // Attometres: likewise only after decimals ("2.123 am"); "2 am" is a clock time.
+    (
+        "attometre",
+        "length",
+        &["am", "attometre", "attometres", "attometer", "attometers"],
+    ),
+    ("mile", "length", &["mi", "mile", "miles"]),
+    ("foot", "length", &["ft", "foot", "feet"]),
+    ("inch", "length", &["inch", "inches"]),
+    ("yard", "length", &["yd", "yard", "yards"]),
+    (
+        "kilogram",
+        "mass",
+        &["kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"],
+    ),
+    (
+        "milligram",
+        "mass",
+        &[
+            "mg",
+            "milligram",
+            "milligrams",
+            "milligramme",
+            "milligrammes",
+        ],
+    ),
+    (
+        "microgram",
+        "mass",
+        &[
+            "μg",
+            "µg",
+            "mcg",
+            "microgram",
+            "micrograms",
+            "microgramme",
+            "microgrammes",
+        ],
+    ),
+    ("gram", "mass", &["gram", "grams", "gramme", "grammes"]),
+    ("pound", "mass", &["lb", "lbs", "pound", "pounds"]),
+    ("ounce", "mass", &["oz", "ounce", "ounces"]),
+    ("ton", "mass", &["ton", "tons"]),
+    (
+        "tonne",
+        "mass",
+        &["tonne", "tonnes", "metric ton", "metric tons"],
+    ),
+    (
+        "millilitre",
+        "volume",
+        &[
+            "ml",
+            "millilitre",
+            "millilitres",
+            "milliliter",
+            "milliliters",
+        ],
+    ),
+    (
+        "centilitre",
+        "volume",
+        &[
+            "cl",
+            "centilitre",
+            "centilitres",
+            "centiliter",
+            "centiliters",
+        ],
+    ),
+    ("litre", "volume", &["litre", "litres", "liter", "liters"]),
+    ("gallon", "volume", &["gallon", "gallons"]),
+    ("barrel", "volume", &["barrel", "barrels", "bbl"]),
+    (
+        "tablespoon",
+        "volume",
+        &["tablespoon", "tablespoons", "tbsp"],
+    ),
+    ("teaspoon", "volume", &["teaspoon", "teaspoons", "tsp"]),
+    ("cup", "volume", &["cup", "cups"]),
+    ("acre", "area", &["acre", "acres"]),
+    ("hectare", "area", &["hectare", "hectares"]),
+    ("square metre", "area", &["m2", "sqm"]),
+    ("square kilometre", "area", &["km2"]),
+    ("mile per hour", "speed", &["mph"]),
+    ("kilometre per hour", "speed", &["kph", "kmh", "kmph"]),
+    (
+        "degree celsius",
+        "temperature",
+        &[
+            "°c",
+            "degrees celsius",
+            "degree celsius",
+            "degrees centigrade",
+        ],
+    ),
+    (
+        "degree fahrenheit",
+        "temperature",
+        &["°f", "degrees fahrenheit", "degree fahrenheit"],
+    ),
+    ("kelvin", "temperature", &["degrees kelvin", "kelvin"]),
+    ("radian", "angle", &["rad", "radian", "radians"]),
+    ("bit", "data", &["bit", "bits"]),
+    ("byte", "data", &["byte", "bytes"]),
+    ("kilobyte", "data", &["kb", "kilobyte", "kilobytes"]),
+    ("megabyte", "data", &["mb", "megabyte", "megabytes"]),
+    ("gigabyte", "data", &["gb", "gigabyte", "gigabytes"]),
+    ("terabyte", "data", &["tb", "terabyte", "terabytes"]),
+    ("watt hour", "energy", &["wh"]),
+    ("kilowatt hour", "energy", &["kwh"]),
+    ("megawatt hour", "energy", &["mwh"]),
+    ("kilowatt", "power", &["kw", "kilowatt", "kilowatts"]),
+    ("megawatt", "power", &["mw", "megawatt", "megawatts"]),
+    ("gigawatt", "power", &["gw", "gigawatt", "gigawatts"]),
+];
+
+/// Time units that may follow "per" or "/" in a rate ("km/h", "metres per second").
+const TIME_UNITS: &[(&str, &[&str])] = &[
+    ("hour", &["h", "hr", "hrs", "hour", "hours"]),
+    ("minute", &["min", "mins", "minute", "minutes"]),
+    ("second", &["s", "sec", "secs", "second", "seconds"]),
+    ("millisecond", &["ms", "millisecond", "milliseconds"]),
+    ("day", &["day", "days"]),
+    ("week", &["week", "weeks"]),
+    ("year", &["year", "years"]),
+];
+
+/// The time unit a word names after "per" or "/" ("hr" → "hour").
+pub fn time_unit(written: &str) -> Option<&'static str> {
+    TIME_UNITS
+        .iter()
+        .find(|(_, forms)| forms.contains(&written))
+        .map(|(name, _)| *name)
+}
+
+/// The canonical name and dimension of a physical unit as written, lower-case ("km/h" →
+/// ("kilometre per hour", "speed"), "square meters" → ("square metre", "area"), "metric tons" →
+/// ("tonne", "mass")); `None` for anything else (counted nouns, currencies).
+pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
+    let w = written.trim();
+    let simple = |w: &str| {
+        PHYSICAL_UNITS
+            .iter()
+            .find(|(_, _, forms)| forms.contains(&w))
+            .map(|(name, dimension, _)| (*name, *dimension))
+    };
+    if let Some((name, dimension)) = simple(w) {
+        return Some((name.to_string(), dimension));
+    }
+    // "km^2", "km squared", "km^3", "km cubed".
+    let power = [
+        ("^2", "square"),
+        (" squared", "square"),
+        ("^3", "cubic"),
+        (" cubed", "cubic"),
+    ];
+    if let Some((base, prefix)) = power
+        .iter()
+        .find_map(|(suffix, prefix)| w.strip_suffix(suffix).map(|b| (b, *prefix)))
+    {
+        return physical_unit(&format!("{prefix} {base}"));
+    }
+    // A rate: "miles per hour", "km/h", "metres per millisecond".
+    if let Some((num, den)) = w.split_once(" per ").or_else(|| w.split_once('/')) {
+        let (name, dimension) = physical_unit(num.trim())?;
+        let per = time_unit(den.trim())?;
+        let dimension = if dimension == "length" {
+            "speed"
+        } else {
+            "rate"
+        };
+        return Some((format!("{name} per {per}"), dimension));
+    }
+    let (prefix, rest) = w.split_once(' ')?;
+    let (name, dimension) = simple(rest.trim())?;
+    match (prefix, dimension) {
+        ("square" | "sq", "length") => Some((format!("square {name}"), "area")),
+        ("cubic" | "cu", "length") => Some((format!("cubic {name}"), "volume")),
+        _ => None,
+    }
+}
+
 /// The counted noun after aliases, or the measure's own unit.
 fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
     match &q.measure {
         Measure::Percent => Some("percent".to_string()),
-        Measure::Money(code) => Some(code.clone()),
+        // "$350 per kg" is a price, not a sum: "USD per kilogram".
+        Measure::Money(code) => Some(match q.unit_text.as_deref() {
+            Some(per) => {
+                let per = physical_unit(per)
+                    .map(|(name, _)| name)
+                    .or_else(|| time_unit(per).map(str::to_string))
+                    .unwrap_or_else(|| per.to_string());
+                format!("{code} per {per}")
+            }
+            None => code.clone(),
+        }),
         // A share is never compared with a count of the same noun.
         Measure::Fraction => Some(format!(
             "share of {}",
             q.unit_text.as_deref().unwrap_or("a whole")
         )),
+        Measure::Physical(_) => q
+            .unit_text
+            .as_deref()
+            .and_then(physical_unit)
+            .map(|(name, _)| name),
         Measure::Count => q.unit_text.as_ref().map(|u| {
             lexicon
                 .canonical(AliasCategory::Unit, u)
@@ -288,6 +546,39 @@ mod tests {
         let mut q = Quantity::count(value);
         q.hedge = hedge.map(str::to_string);
         q
+    }
+
+    #[test]
+    fn physical_units_have_one_canonical_name() {
+        let name = physical_unit;
+        assert_eq!(name("km"), Some(("kilometre".into(), "length")));
+        assert_eq!(name("kilometers"), Some(("kilometre".into(), "length")));
+        assert_eq!(name("metric tons"), Some(("tonne".into(), "mass")));
+        assert_eq!(name("square meters"), Some(("square metre".into(), "area")));
+        assert_eq!(name("km^2"), Some(("square kilometre".into(), "area")));
+        assert_eq!(name("km/h"), Some(("kilometre per hour".into(), "speed")));
+        assert_eq!(
+            name("miles per hour"),
+            Some(("mile per hour".into(), "speed"))
+        );
+        assert_eq!(name("°c"), Some(("degree celsius".into(), "temperature")));
+        assert_eq!(name("soldiers"), None);
+        assert_eq!(name("in"), None);
+        // Normalize gives the canonical unit, and a price per unit its own.
+        let rules = Ruleset::builtin();
+        let mut q = Quantity::count(5.0);
+        q.measure = Measure::Physical("length".into());
+        q.unit_text = Some("kms".into());
+        assert_eq!(
+            canonical_unit(&rules.lexicon, &q).as_deref(),
+            Some("kilometre")
+        );
+        q.measure = Measure::Money("USD".into());
+        q.unit_text = Some("kg".into());
+        assert_eq!(
+            canonical_unit(&rules.lexicon, &q).as_deref(),
+            Some("USD per kilogram")
+        );
     }
 
     #[test]

@@ -24,9 +24,11 @@
 //!    NumberModel and quantulum3 — every quantity claim; NumberRangeModel — claims with a range
 //!    or a bound (an open end, or an upper bound from a hedge such as "up to"); PercentModel —
 //!    `Percent` claims; CurrencyModel — `Money` claims; DimensionModel — claims whose counted
-//!    noun is a known physical unit (the unit table below). NumberModel finds numbers standing
-//!    as words, so a claim whose unit is glued to it ("180ml", "29km": a dimension in
-//!    Recognizers' terms, `Results: []` in NumberModel) is not one it would report.
+//!    noun is a known physical unit (the unit table below) other than a duration ("three
+//!    hours", "eight months": Recognizers reads those with its DateTime models, not as
+//!    dimensions). NumberModel finds numbers standing as words, so a claim whose unit is glued
+//!    to it ("180ml", "29km": a dimension in Recognizers' terms, `Results: []` in NumberModel) is
+//!    not one it would report.
 //!
 //! The `NotSupported`/`NotSupportedByDesign` flags name Recognizers' own platforms and are
 //! ignored: every case is scored.
@@ -40,10 +42,11 @@
 //! "20 and 30"), "equal(s)/equaling to" before a NumberRangeModel point `[a,a]` ("equals 20" is
 //! our plain 20, whose interval is already the point) or an inclusive one-sided bound ("equal
 //! to 5000 or less" is our "5000 or less", whose end is already included), "us"/"u.s" before a
-//! USD amount ("us $ 150 million"), and the currency words of a money claim's own text ("3
-//! hundred and 21 yuan" against NumberModel's "3 hundred and 21"). So "about 5,000 troops"
-//! matches an expected "5,000", and "200lbs" matches whether or not our span covers "lbs"; a
-//! missing or extra number word ("million", "three") never matches.
+//! USD amount ("us $ 150 million"), the currency words of a money claim's own text ("3
+//! hundred and 21 yuan" against NumberModel's "3 hundred and 21"), and "per", "a" and "an" in a
+//! rate ("188 miles an hour" against our unit "miles per hour", "$350 per kg"). So "about 5,000
+//! troops" matches an expected "5,000", and "200lbs" matches whether or not our span covers
+//! "lbs"; a missing or extra number word ("million", "three") never matches.
 //!
 //! ## Values
 //!
@@ -69,8 +72,13 @@
 //!   guilder") accept any `Money` code with the value.
 //! - DimensionModel: value, and the unit name ("Kilometer per hour") against the claim's
 //!   `unit_text` after both go through the unit table: lower-cased, British spellings folded
-//!   ("metre" → "meter", "litre" → "liter"), plurals and abbreviations mapped to one canonical
-//!   name ("km", "kilometres" → "kilometer"; "lbs" → "pound"). A claim without unit text fails.
+//!   ("metre" → "meter", "litre" → "liter", "gramme" → "gram"; the Greek μ as the micro sign µ),
+//!   plurals and abbreviations mapped to one canonical name ("km", "kilometres" → "kilometer";
+//!   "lbs" → "pound"). Compound units are read part by part, so every spelling of one unit gets
+//!   one name: "meters per millisecond", "km/hr" → "kilometer per hour"; "km^2", "km squared",
+//!   "square km" → "square kilometer"; a millilitre is a cubic centimetre (quantulum3's name for
+//!   it). A claim without unit text fails. The unit's own words, split at any non-alphanumeric
+//!   ("km^3" gives "km" and "3"), are allowed at the span ends like a counted noun.
 //! - quantulum3: value (its ranges are the midpoint, as corroborate's `value`), `uncertainty`
 //!   (default 0) against half the width of the claim's `range` (0 without one; a "±" stated
 //!   uncertainty is not read by corroborate and fails), and the unit: "dimensionless" is a
@@ -79,7 +87,8 @@
 //!   "gross" (quantulum3: "a dozen" = 1 dozen) match a dimensionless count of 12, 13, 144 times
 //!   the value (corroborate: "a dozen eggs" = 12 eggs); "percentage" is `Percent`; "dollar", "euro",
 //!   "pound sterling" are `Money` USD/EUR/GBP; "cent", "penny", "dime" are USD (GBP too for
-//!   "penny") at 1/100, 1/100, 1/10 or as written; "dollar per X" is `Money(USD)` with unit text
+//!   "penny") at 1/100, 1/100, 1/10 or as written (quantulum3's "3 dimes" is 3 dime,
+//!   corroborate's USD 0.30); "dollar per X" is `Money(USD)` with unit text
 //!   X; every other name goes through the unit table ("pound-mass" → "pound", "tonne" → "metric
 //!   ton", "degree Celsius"...).
 //!
@@ -605,6 +614,16 @@ fn value_ok(want: &Want, q: &Quantity) -> bool {
         } => {
             let width = q.range.map_or(0.0, |(a, b)| (b - a).abs() / 2.0);
             // Counting units: quantulum3 gives "a dozen" as 1 dozen, corroborate as 12 (things).
+            // Subunits: quantulum3 gives "3 dimes" as 3 dime, corroborate as USD 0.30.
+            let sub = match unit.as_str() {
+                "cent" | "penny" => 100.0,
+                "dime" => 10.0,
+                _ => 0.0,
+            };
+            if sub > 0.0 && value.is_some_and(|x| close(x * sub, *v)) && quantulum_unit_ok(unit, q)
+            {
+                return close(width * sub, *uncertainty);
+            }
             let per = match unit.as_str() {
                 "dozen" => 12.0,
                 "baker's dozen" => 13.0,
@@ -663,7 +682,12 @@ fn reportable(kind: Kind, q: &Quantity) -> bool {
         }
         Kind::Percent => q.measure == Measure::Percent,
         Kind::Currency => matches!(q.measure, Measure::Money(_)),
-        Kind::Dimension => q.unit_text.as_deref().and_then(canonical_unit).is_some(),
+        // Recognizers reads durations with its DateTime models, never as dimensions.
+        Kind::Dimension => q
+            .unit_text
+            .as_deref()
+            .and_then(canonical_unit)
+            .is_some_and(|u| !DURATIONS.contains(&u.as_str())),
     }
 }
 
@@ -674,6 +698,9 @@ fn unit_glued(kind: Kind, chars: &[char], g: &Got) -> bool {
         && g.q.unit_text.is_some()
         && chars.get(g.end).is_some_and(|c| c.is_alphabetic())
 }
+
+/// Time units: durations, which the DimensionModel does not report.
+const DURATIONS: &[&str] = &["year", "month", "week", "day", "hour", "minute", "second"];
 
 /// Whether the claim's span matches the expected one within the tolerance (module doc).
 fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
@@ -696,7 +723,22 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
         allowed.extend(["us", "u", "s"].map(String::from));
     }
     for phrase in [&g.q.hedge, &g.q.unit_text].into_iter().flatten() {
-        allowed.extend(phrase.split_whitespace().map(str::to_lowercase));
+        allowed.extend(
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+    }
+    // A rate's "per" may be written "a", "an" or "/" ("miles an hour", "$350 per kg").
+    let money_rate = matches!(g.q.measure, Measure::Money(_)) && g.q.unit_text.is_some();
+    if money_rate
+        || g.q
+            .unit_text
+            .as_deref()
+            .is_some_and(|u| u.contains(" per "))
+    {
+        allowed.extend(["per", "a", "an"].map(String::from));
     }
     // A money claim's currency name is its unit text ("3 hundred and 21 yuan").
     if matches!(g.q.measure, Measure::Money(_)) {
@@ -774,6 +816,8 @@ fn norm(unit: &str) -> String {
     unit.to_lowercase()
         .replace("metre", "meter")
         .replace("litre", "liter")
+        .replace("gramme", "gram")
+        .replace('μ', "µ")
         .replace('-', " ")
         .trim()
         .to_string()
@@ -805,9 +849,12 @@ const UNITS: &[(&str, &[&str])] = &[
     ("metric ton", &["t", "tonne", "metric ton"]),
     ("gallon", &["gal", "gallon"]),
     ("liter", &["l", "liter", "ltr"]),
-    ("milliliter", &["ml", "milliliter"]),
     ("centiliter", &["cl", "centiliter"]),
-    ("cubic centimeter", &["cc", "cm3", "cubic centimeter"]),
+    // One unit under two names: quantulum3 calls a millilitre a cubic centimetre.
+    (
+        "cubic centimeter",
+        &["cc", "cm3", "cubic centimeter", "ml", "milliliter"],
+    ),
     ("barrel", &["bbl", "barrel"]),
     ("cup", &["cup"]),
     ("tablespoon", &["tbsp", "tablespoon"]),
@@ -826,6 +873,7 @@ const UNITS: &[(&str, &[&str])] = &[
             "km/h",
             "kph",
             "kmh",
+            "kmph",
             "kilometer per hour",
             "kilometers per hour",
         ],
@@ -904,5 +952,36 @@ fn canonical_unit(written: &str) -> Option<String> {
         "tonne" | "tonnes" => "metric ton",
         other => other,
     };
-    TABLE.with(|t| t.get(w).map(|c| c.to_string()))
+    if let Some(found) = TABLE.with(|t| t.get(w).map(|c| c.to_string())) {
+        return Some(found);
+    }
+    // Compound units are read part by part: "meters per millisecond", "km/hr", "square km",
+    // "km^2", "km cubed" (the same name whichever way the parts are written).
+    if let Some((num, den)) = w.split_once(" per ").or_else(|| w.split_once('/')) {
+        return Some(format!(
+            "{} per {}",
+            canonical_unit(num)?,
+            canonical_unit(den)?
+        ));
+    }
+    for (suffix, prefix) in [
+        ("^2", "square"),
+        (" squared", "square"),
+        ("^3", "cubic"),
+        (" cubed", "cubic"),
+    ] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            return canonical_unit(&format!("{prefix} {base}"));
+        }
+    }
+    for prefix in ["square ", "cubic "] {
+        if let Some(base) = w.strip_prefix(prefix) {
+            let base = canonical_unit(base)?;
+            let compound = format!("{prefix}{base}");
+            return TABLE
+                .with(|t| t.get(compound.as_str()).map(|c| c.to_string()))
+                .or(Some(compound));
+        }
+    }
+    None
 }

@@ -41,6 +41,20 @@
 //! closing its clause ("a fifth.") or "half" after a hedge ("more than half") is an amount; a
 //! bare "zero" only when it stands alone ("zero is 0", "fell to zero."); a glued capital "M" is
 //! millions, never metres ("10M").
+//!
+//! Units: a claim whose unit is physical (the table in [`crate::normalize::PHYSICAL_UNITS`]) gets
+//! the measure `Physical(dimension)` ("length", "mass", "speed"...), not `Count`. Rates ("km/h",
+//! "metres per second", "miles an hour"), powers ("km^2", "km squared"), "°C", units in brackets
+//! ("20 (kg)") and feet with inches or pounds with ounces ("5 ft 2 in" = 5.1667 ft) are one unit.
+//! "pounds" spaced is sterling unless its sentence weighs (weigh, lose, gain, a baby, another
+//! mass unit) and has no money word. Money also reads: hundredths without their name at the end
+//! of a clause ("15 dollars 50", "17 USD 25", "c $ 100 and fifty"), codes glued or spaced on
+//! either side ("USD115", "115USD", "rmb 10"), millions written with the code ("30 MUSD", "MAUD
+//! 60"), a scale after the code ("75 USD million"), Indian scales ("35 lakh rupees", "2 crore"),
+//! prices per unit ("$350 per kg": unit text "kg"), prices as modifiers ("a 12-cent dividend",
+//! "a one-yen bid"). Two amounts with different physical units, or a percentage or price and a
+//! physical amount, are never one range; "44 mg to 50 mg" is. A decimal clock time ("2.17 pm")
+//! is no amount.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -523,117 +537,15 @@ const TIME_OF_DAY: &[&str] = &[
     "cest", "bst", "pst", "pdt", "cst", "cdt", "mst", "mdt", "hkt", "jst", "ist", "aest",
 ];
 
-/// Physical units read right after a number, spaced or glued ("1.6 km", "75ml", "3-inch",
-/// "200lbs"). "m" glued to digits is a scale ("$20m"), "g" and "in" are left out (giga, a
-/// preposition), and "pounds" spaced is money (see [`CURRENCY_WORDS`]).
-const PHYSICAL_UNITS: &[&str] = &[
-    "km",
-    "kms",
-    "kilometre",
-    "kilometres",
-    "kilometer",
-    "kilometers",
-    "cm",
-    "mm",
-    "nm",
-    "m",
-    "metre",
-    "metres",
-    "meter",
-    "meters",
-    "centimetre",
-    "centimetres",
-    "centimeter",
-    "centimeters",
-    "millimetre",
-    "millimetres",
-    "millimeter",
-    "millimeters",
-    "nanometre",
-    "nanometres",
-    "nanometer",
-    "nanometers",
-    "mi",
-    "mile",
-    "miles",
-    "ft",
-    "foot",
-    "feet",
-    "inch",
-    "inches",
-    "yd",
-    "yard",
-    "yards",
-    "kg",
-    "kgs",
-    "kilogram",
-    "kilograms",
-    "kilo",
-    "kilos",
-    "mg",
-    "milligram",
-    "milligrams",
-    "microgram",
-    "micrograms",
-    "microgramme",
-    "microgrammes",
-    "μg",
-    "gram",
-    "grams",
-    "gramme",
-    "grammes",
-    "lb",
-    "lbs",
-    "oz",
-    "ounce",
-    "ounces",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "ml",
-    "millilitre",
-    "millilitres",
-    "milliliter",
-    "milliliters",
-    "cl",
-    "litre",
-    "litres",
-    "liter",
-    "liters",
-    "gallon",
-    "gallons",
-    "barrel",
-    "barrels",
-    "acre",
-    "acres",
-    "hectare",
-    "hectares",
-    "mph",
-    "kph",
-    "kmh",
-    "kmph",
-    "bit",
-    "bits",
-    "byte",
-    "bytes",
-    "kb",
-    "mb",
-    "gb",
-    "tb",
-    "kw",
-    "kwh",
-    "mw",
-    "gw",
-    "tablespoon",
-    "tablespoons",
-    "teaspoon",
-    "teaspoons",
-    "cup",
-    "cups",
-    // Picometres: only reached with decimals ("2.1 pm"); "2 pm" is a clock time.
-    "pm",
-];
+/// Whether `w` is a one-word physical unit read right after a number, spaced or glued ("1.6 km",
+/// "75ml", "3-inch", "200lbs"), from the table in [`crate::normalize::PHYSICAL_UNITS`]. "m"
+/// glued to digits is a scale ("$20m") and "pounds" spaced is money unless its sentence weighs
+/// (see [`weighs`]); "in" is read apart.
+fn is_unit_word(w: &str) -> bool {
+    crate::normalize::PHYSICAL_UNITS
+        .iter()
+        .any(|(_, _, forms)| forms.contains(&w))
+}
 
 /// Words before a physical unit that are part of it ("square meters", "metric tons").
 const UNIT_PREFIXES: &[&str] = &["square", "sq", "cubic", "metric"];
@@ -667,6 +579,8 @@ const SUBUNIT_WORDS: &[(&str, &str)] = &[
     ("pence", "GBP"),
     ("penny", "GBP"),
     ("pennies", "GBP"),
+    ("satoshis", "BTC"),
+    ("satoshi", "BTC"),
 ];
 
 /// Nationality words before a currency name ("australian dollars", "swiss francs").
@@ -695,6 +609,7 @@ const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("£", "GBP"),
     ("¥", "JPY"),
     ("₹", "INR"),
+    ("₿", "BTC"),
 ];
 
 /// Currency symbols also written after a number ("10 €", "100₾", "100元").
@@ -714,6 +629,7 @@ const CURRENCY_SYMBOLS_AFTER: &[(&str, &str)] = &[
     ("₦", "NGN"),
     ("₱", "PHP"),
     ("฿", "THB"),
+    ("ரூ", "LKR"),
 ];
 
 /// Letters glued before "$" ("US$20", "C$5").
@@ -739,8 +655,31 @@ const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 
 /// ISO codes written before a number ("USD 20"), upper-case as written.
 const ISO_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD",
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "SEK",
+    "NOK", "DKK", "RUB", "KRW", "BRL", "ZAR", "MXN", "TRY", "PLN", "LKR", "PKR", "RMB", "NGN",
 ];
+
+/// The currency an ISO code names, written upper-case ("USD") or lower-case before a number
+/// ("usd 20", "rmb 10"); "RMB" is the yuan.
+fn iso_code(written: &str) -> Option<&'static str> {
+    // "try 20 times", "rub 2 spoons": English words.
+    if matches!(written, "try" | "rub") {
+        return None;
+    }
+    let upper = written.to_ascii_uppercase();
+    let code = ISO_CODES.iter().find(|c| **c == upper)?;
+    Some(if *code == "RMB" { "CNY" } else { code })
+}
+
+/// An amount in millions written with the code: "30 MUSD", "MEUR 120" (Scandinavian and
+/// German business usage); upper-case only.
+fn million_code(written: &str) -> Option<&'static str> {
+    let rest = written.strip_prefix('M')?;
+    ISO_CODES
+        .iter()
+        .find(|c| **c == rest)
+        .map(|c| if *c == "RMB" { "CNY" } else { *c })
+}
 
 /// Currency words after a number ("20 million dollars", "5 euros"). "pounds" is read as money:
 /// news counts pounds sterling far more often than pounds of weight.
@@ -1041,7 +980,19 @@ impl QuantityExtractor {
         for m in &mut mentions {
             self.read_surroundings(&view, m);
         }
-        self.claims(doc, &view, source, &mentions, &taken)
+        let mut claims = self.claims(doc, &view, source, &mentions, &taken);
+        for c in &mut claims {
+            if let ClaimDetail::Quantity(q) = &mut c.detail
+                && q.measure == Measure::Count
+                && let Some((_, dimension)) = q
+                    .unit_text
+                    .as_deref()
+                    .and_then(crate::normalize::physical_unit)
+            {
+                q.measure = Measure::Physical(dimension.to_string());
+            }
+        }
+        claims
     }
 
     /// First pass: every mention, in text order.
@@ -1088,10 +1039,17 @@ impl QuantityExtractor {
                 }
                 // A dot standing apart before digits is a decimal point (".08"), read below.
                 "." if !v.glued(i - 1) => {}
-                "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" | "=" | "%" | "?" => {
+                "#" | "@" | "+" | "/" | ":" | "." | "," | "_" | "\\" | "&" | "=" | "%" | "?"
+                | "^" => {
                     return skip;
                 }
-                "-" | "–" if v.glued(i - 1) && i >= 2 => return skip,
+                "-" | "–"
+                    if v.glued(i - 1)
+                        && i >= 2
+                        && !CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == v.low(i - 2)) =>
+                {
+                    return skip;
+                }
                 _ => {}
             }
         }
@@ -1104,8 +1062,15 @@ impl QuantityExtractor {
         let m = capital_million(v, m);
         let mut k = m.end;
         let mut glued_unit = None;
+        if clock_decimal(v, i, k) {
+            return glued_run_skip(v, i);
+        }
         if v.glued(k) {
             match (v.kind(k), v.low(k)) {
+                // A currency code: "115USD".
+                (Some(TokenKind::Word), w)
+                    if iso_code(v.orig(k)).is_some()
+                        || CURRENCY_SYMBOLS_AFTER.iter().any(|(s, _)| *s == w) => {}
                 // A physical unit: "75ml", "200lbs".
                 (Some(TokenKind::Word), _)
                     if let Some(e) = self.physical_unit_at(v, k, true)
@@ -1115,6 +1080,12 @@ impl QuantityExtractor {
                 }
                 // Ordinals, times ("3pm"), decades ("1990s").
                 (Some(TokenKind::Word), _) => return glued_run_skip(v, i),
+                // A price per unit: "$15.4/hour".
+                (Some(TokenKind::Punct), "/")
+                    if currency_before(v, i).1.is_some()
+                        && v.glued(k + 1)
+                        && (is_unit_word(v.low(k + 1))
+                            || crate::normalize::time_unit(v.low(k + 1)).is_some()) => {}
                 (Some(TokenKind::Punct), ":" | "/") => return glued_run_skip(v, i),
                 (Some(TokenKind::Punct), "-" | "–") if v.glued(k + 1) => {
                     if v.kind(k + 1) == Some(TokenKind::Number) {
@@ -1122,9 +1093,16 @@ impl QuantityExtractor {
                     }
                     // A measure as a modifier: "a 3-inch screen", "a 45-acre farm".
                     if let Some(e) = self.physical_unit_at(v, k + 1, true)
-                        && !v.glued(e)
+                        && !(v.glued(e) && v.kind(e) != Some(TokenKind::Punct))
                     {
                         glued_unit = Some((k + 1, e));
+                    } else if is_currency_word(v.low(k + 1)) {
+                        // A price as a modifier: "a 12-cent dividend", "a 5-dollar bill".
+                        let mut mention = new_mention(i, k, m);
+                        let e = read_mark(v, k + 1, &mut mention);
+                        mention.end = e;
+                        mention.noun_from = e;
+                        return Step::Found(mention);
                     } else {
                         // A compound modifier: "45-year-old", "10-point plan".
                         return glued_run_skip(v, i);
@@ -1167,7 +1145,16 @@ impl QuantityExtractor {
         };
         let first = dot.unwrap_or(i);
         let minus = minus_before(v, first);
-        let (start, prefix_currency) = currency_before(v, minus.unwrap_or(first));
+        let (mut start, mut prefix_currency) = currency_before(v, minus.unwrap_or(first));
+        // "10 rmb 20 usd", "10 $ 30 $": a mark between two amounts, when the second has its
+        // own, ends the first.
+        if prefix_currency.is_some()
+            && v.before(start)
+                .is_some_and(|p| v.kind(p) == Some(TokenKind::Number))
+            && currency_mark_at(v, k)
+        {
+            (start, prefix_currency) = (minus.unwrap_or(first), None);
+        }
         let mut mention = new_mention(start, k, m);
         if minus.is_some() {
             mention.value = -mention.value;
@@ -1175,6 +1162,9 @@ impl QuantityExtractor {
         if let Some(code) = prefix_currency {
             mention.measure = Measure::Money(code.to_string());
             mention.marked = true;
+            if million_code(v.orig(start)).is_some() {
+                mention.value *= 1e6;
+            }
         }
         if let Some((u, e)) = glued_unit {
             mention.unit = Some(unit_text(v, u, e));
@@ -1183,16 +1173,14 @@ impl QuantityExtractor {
             mention.noun_from = e;
             return Step::Found(mention);
         }
+        k = read_indian_scale(v, k, &mut mention);
         k = read_mark(v, k, &mut mention);
         k = read_subunit(v, k, &mut mention);
-        if mention.measure == Measure::Count
-            && let Some(e) = self.physical_unit_at(v, k, false)
-        {
-            mention.unit = Some(unit_text(v, k, e));
-            mention.unit_end = e;
-            mention.end = k;
-            mention.noun_from = e;
+        if mention.measure == Measure::Count && self.read_unit(v, k, &mut mention) {
             return Step::Found(mention);
+        }
+        if matches!(mention.measure, Measure::Money(_)) {
+            k = read_money_rate(v, k, &mut mention);
         }
         // A capital "M" is never metres (the SI symbol is "m"): "10M" is ten million.
         if m.short_m && !matches!(mention.measure, Measure::Money(_)) && v.orig(m.end - 1) != "M" {
@@ -1208,6 +1196,15 @@ impl QuantityExtractor {
                 return Step::Found(mention);
             }
             return Step::Skip(k);
+        }
+        // "8- to 16-meter": the first number of a suspended range keeps its hyphen.
+        if matches!(v.low_in(k, i), "-" | "–")
+            && v.glued(k)
+            && v.low_in(k + 1, i) == "to"
+            && !v.glued(k + 1)
+            && mention.measure == Measure::Count
+        {
+            k += 1;
         }
         mention.end = k;
         mention.noun_from = k;
@@ -1238,8 +1235,13 @@ impl QuantityExtractor {
         if month_before || (v.same_sentence(i, k) && is_month(v.orig(k))) {
             return true;
         }
-        // "2.1 pm" is no clock time (picometres), "2 pm" is.
-        if v.same_sentence(i, k) && TIME_OF_DAY.contains(&v.low(k)) && !v.low(i).contains('.') {
+        // "2.1 pm" is no clock time (picometres), "2 pm" and "2.17 pm" are; "3 hrs" is a
+        // duration, "1800 hrs" a time.
+        let clock_word =
+            TIME_OF_DAY.contains(&v.low(k)) && (v.low(k) != "hrs" || v.low(i).len() == 4);
+        if v.same_sentence(i, k)
+            && (clock_word && !v.low(i).contains('.') || clock_decimal(v, i, k))
+        {
             return true;
         }
         // "3 a. m." as some feeds space it.
@@ -1267,7 +1269,8 @@ impl QuantityExtractor {
             && v.before(p).is_some()
             && !o.ends_with("'s")
             && !o.ends_with("’s")
-            && !ISO_CODES.contains(&o)
+            && iso_code(o).is_none()
+            && million_code(o).is_none()
             && !self.function_words.contains(w)
             && !self.hedges_by_last.contains_key(w)
     }
@@ -1323,6 +1326,9 @@ impl QuantityExtractor {
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
     fn word_at(&self, v: &View, i: usize) -> Step {
+        if let Some(m) = code_glued_amount(v, i) {
+            return Step::Found(m);
+        }
         let w = v.low(i);
         let starter = self.starters.get(w);
         if let Some(st) = starter
@@ -1341,11 +1347,12 @@ impl QuantityExtractor {
             return Step::Skip(i + 1);
         }
         let Some(m) = numbers::parse_at(&v.ps, i) else {
-            // A measure as a modifier in words: "a three-foot wall", "a six-mile trip".
+            // A measure as a modifier in words: "a three-foot wall", "a six-mile trip"; a price:
+            // "a one-yen bid".
             if let Some((head, tail)) = w.split_once('-')
                 && let Some(value) = numbers::cardinal_word(head)
                 && value > 0.0
-                && (PHYSICAL_UNITS.contains(&tail) || GLUED_ONLY_UNITS.contains(&tail))
+                && (is_unit_word(tail) || is_currency_word(tail))
             {
                 let mut mention = new_mention(
                     i,
@@ -1358,7 +1365,20 @@ impl QuantityExtractor {
                         short_m: false,
                     },
                 );
-                mention.unit = Some(tail.to_string());
+                match CURRENCY_WORDS
+                    .iter()
+                    .chain(SUBUNIT_WORDS)
+                    .find(|(c, _)| *c == tail)
+                {
+                    Some((_, code)) if !GLUED_ONLY_UNITS.contains(&tail) => {
+                        mention.measure = Measure::Money(code.to_string());
+                        mention.marked = true;
+                        if SUBUNIT_WORDS.iter().any(|(c, _)| *c == tail) {
+                            mention.value /= 100.0;
+                        }
+                    }
+                    _ => mention.unit = Some(tail.to_string()),
+                }
                 return Step::Found(mention);
             }
             return Step::Skip(i + 1);
@@ -1406,6 +1426,11 @@ impl QuantityExtractor {
                 if minus.is_some() {
                     mention.value = -mention.value;
                 }
+                // "one-half miles", "three-quarters mile": a length, not a share.
+                if self.read_unit(v, m.end, &mut mention) {
+                    mention.form = Form::Words;
+                    return Step::Found(mention);
+                }
                 mention.measure = Measure::Fraction;
                 mention.noun_from = m.end;
                 Step::Found(mention)
@@ -1434,16 +1459,14 @@ impl QuantityExtractor {
                 if minus.is_some() {
                     mention.value = -mention.value;
                 }
-                let k = read_mark(v, m.end, &mut mention);
+                let k = read_indian_scale(v, m.end, &mut mention);
+                let k = read_mark(v, k, &mut mention);
                 let k = read_subunit(v, k, &mut mention);
                 mention.end = k;
                 if mention.measure == Measure::Count
-                    && let Some(e) = self.physical_unit_at(v, k, false)
-                    && v.low(k) != "pm"
+                    && !matches!(v.low(k), "pm" | "am")
+                    && self.read_unit(v, k, &mut mention)
                 {
-                    mention.unit = Some(unit_text(v, k, e));
-                    mention.unit_end = e;
-                    mention.noun_from = e;
                     return Step::Found(mention);
                 }
                 mention.noun_from = k;
@@ -1455,7 +1478,14 @@ impl QuantityExtractor {
     /// A physical unit starting at token `k` ("km", "square meters", "metric tons"): one past
     /// its end. `glued` allows the units only written glued or hyphenated ("5-pound").
     fn physical_unit_at(&self, v: &View, k: usize, glued: bool) -> Option<usize> {
-        if !v.same_sentence(k, k.saturating_sub(1)) || !v.is_word(k) {
+        if !v.same_sentence(k, k.saturating_sub(1)) {
+            return None;
+        }
+        // "-18 °C", "98.6°F".
+        if v.low(k) == "°" && v.glued(k + 1) && matches!(v.low(k + 1), "c" | "f") {
+            return Some(k + 2);
+        }
+        if !v.is_word(k) {
             return None;
         }
         let mut j = k;
@@ -1475,20 +1505,61 @@ impl QuantityExtractor {
             && (!v.same_sentence(j, j + 1)
                 || v.kind(j + 1) == Some(TokenKind::Punct)
                 || matches!(next, "thick" | "long" | "wide" | "tall" | "high" | "deep"));
-        let known =
-            inches || PHYSICAL_UNITS.contains(&w) || (glued && GLUED_ONLY_UNITS.contains(&w));
+        let known = inches
+            || (is_unit_word(w) && (glued || !GLUED_ONLY_UNITS.contains(&w) || weighs(v, j)));
         if !known {
             return None;
         }
         let mut e = j + 1;
-        // Speeds: "miles per hour", "miles an hour".
-        if v.same_sentence(k, e + 1)
-            && matches!(v.low(e), "per" | "an" | "a")
-            && matches!(v.low(e + 1), "hour" | "second")
+        // "4 km squared", "4km^2".
+        if matches!(v.low_in(e, k), "squared" | "cubed") {
+            e += 1;
+        } else if v.low(e) == "^"
+            && v.glued(e)
+            && v.glued(e + 1)
+            && matches!(v.low(e + 1), "2" | "3")
         {
             e += 2;
         }
-        Some(e)
+        Some(rate_after(v, e).unwrap_or(e))
+    }
+
+    /// A physical unit at token `k` after the number of `m` ("5 km", "20 (kg)", "5 ft 2 in"):
+    /// records it and gives whether there was one.
+    fn read_unit(&self, v: &View, k: usize, m: &mut Mention) -> bool {
+        let (from, e) = match self.physical_unit_at(v, k, false) {
+            Some(e) => (k, e),
+            None => {
+                // A unit in brackets: "20 (kg)", "20 [kg]".
+                let close = match v.low(k) {
+                    "(" => ")",
+                    "[" => "]",
+                    "{" => "}",
+                    "<" => ">",
+                    _ => return false,
+                };
+                match self.physical_unit_at(v, k + 1, false) {
+                    Some(e) if v.low(e) == close && e == k + 2 => (k + 1, e + 1),
+                    _ => return false,
+                }
+            }
+        };
+        if from > k {
+            m.unit = Some(unit_text(v, from, e - 1));
+        } else {
+            m.unit = Some(unit_text(v, from, e));
+        }
+        m.unit_end = e;
+        m.end = k;
+        m.noun_from = e;
+        // "5 ft 2 in", "5 feet and 2 inches", "3 pounds 4 ounces": the smaller unit is added.
+        if let Some((value, end)) = compound_unit(v, from, e, m.start) {
+            m.value += value;
+            m.end = end;
+            m.unit_end = end;
+            m.noun_from = end;
+        }
+        true
     }
 
     /// "one of the", "the one", "no one", "one another": not a count.
@@ -1752,6 +1823,9 @@ impl QuantityExtractor {
             if is_known {
                 known = Some((j, j + 1));
                 noun = known;
+            } else if all_caps && v.glued(j + 1) && matches!(v.low(j + 1), "-" | "–") {
+                // A label: "L-202", "F-16".
+                break;
             } else if all_caps {
                 // An acronym modifies the noun after it ("5,000 US troops"), or is the unit
                 // itself when no noun follows ("8 GB").
@@ -1920,12 +1994,16 @@ impl QuantityExtractor {
                         qa.change_pair = Some(pairs);
                         if qa.measure == Measure::Count {
                             qa.unit_text = unit_a.or_else(back);
+                        } else if matches!(qa.measure, Measure::Money(_)) {
+                            qa.unit_text = a.unit.clone();
                         }
                         let mut qb = quantity(b, b.value, b_measure);
                         qb.role = Role::After;
                         qb.change_pair = Some(pairs);
                         if qb.measure == Measure::Count {
                             qb.unit_text = unit_b.or_else(back);
+                        } else if matches!(qb.measure, Measure::Money(_)) {
+                            qb.unit_text = b.unit.clone();
                         }
                         push(&mut out, doc, v, source, taken, a.hedge_start, a.end, qa);
                         push(&mut out, doc, v, source, taken, b.hedge_start, b.end, qb);
@@ -1960,6 +2038,8 @@ impl QuantityExtractor {
                         q.role = self.role_of(v, a.hedge_start);
                         if q.measure == Measure::Count {
                             q.unit_text = unit_b.or_else(back);
+                        } else if matches!(q.measure, Measure::Money(_)) {
+                            q.unit_text = unit_b;
                         }
                         push(&mut out, doc, v, source, taken, a.hedge_start, b.end, q);
                     }
@@ -1995,11 +2075,25 @@ impl QuantityExtractor {
                 q.interval = Interval::closed(lo, hi);
             }
             q.role = self.role_of(v, a.hedge_start);
+            if matches!(q.measure, Measure::Money(_)) {
+                q.unit_text = a.unit.clone();
+            }
             if q.measure == Measure::Count && a.form != Form::Fraction {
                 q.unit_text = a.unit.clone();
                 if q.unit_text.is_none() && a.vague.is_none() {
                     q.unit_text = self.unit_before(v, a.hedge_start);
                 }
+            }
+            // "45 and 50 mg": the unit of the next amount of a pair is this one's too.
+            if q.measure == Measure::Count
+                && a.unit.is_none()
+                && a.vague.is_none()
+                && let Some(b) = ms.get(k + 1)
+                && matches!(v.low_in(a.end, a.start), "and" | "or")
+                && b.hedge_start == a.end + 1
+                && physical(b).is_some()
+            {
+                q.unit_text = b.unit.clone();
             }
             push(&mut out, doc, v, source, taken, a.hedge_start, a.end, q);
             k += 1;
@@ -2012,6 +2106,31 @@ impl QuantityExtractor {
         // "rose 15% to $415 million": a percentage and an amount are never one range.
         if a.marked && b.marked && a.measure != b.measure {
             return None;
+        }
+        // "from 44 ml to 50 mg", "by 25% to 34,500 metric tons": different measures.
+        let (pa, pb) = (physical(a), physical(b));
+        match (&pa, &pb) {
+            (Some(x), Some(y)) if x != y => return None,
+            (Some(_), None) if b.marked => return None,
+            (None, Some(_)) if a.marked => return None,
+            _ => {}
+        }
+        // "44 mg to 50 mg": a range whose ends both carry the unit.
+        if pa.is_some()
+            && pa == pb
+            && matches!(
+                v.low_in(a.unit_end, a.start),
+                "to" | "and" | "through" | "-" | "–"
+            )
+            && b.hedge_start == a.unit_end + 1
+            && a.value < b.value
+            && b.hedge.is_none()
+        {
+            let before = v.low(v.before(a.hedge_start).unwrap_or(a.hedge_start));
+            let and = v.low(a.unit_end) == "and";
+            if !and || before == "between" {
+                return Some(Link::Range);
+            }
         }
         if let (Some(ha), Some(hb)) = (a.hedge, b.hedge) {
             let lower = |h: usize| matches!(self.hedges[h].bound, Bound::AtLeast | Bound::MoreThan);
@@ -2041,7 +2160,21 @@ impl QuantityExtractor {
                 .into_iter()
                 .find(|&t| v.low_in(t, a.start) == "to" && b.hedge_start == t + 1)?;
             let cue = self.cue_in_clause(v, before.and_then(|p| v.before(p)), false);
-            return Some(if cue || a_value > b.value {
+            // "ranged from -18 °C to -34 °C": a spread, in either order.
+            let spread = before.and_then(|p| v.before(p)).is_some_and(|p| {
+                matches!(
+                    v.low(p),
+                    "range"
+                        | "ranges"
+                        | "ranged"
+                        | "ranging"
+                        | "vary"
+                        | "varies"
+                        | "varied"
+                        | "varying"
+                )
+            });
+            return Some(if !spread && (cue || a_value > b.value) {
                 Link::Change
             } else {
                 Link::Range
@@ -2063,6 +2196,14 @@ impl QuantityExtractor {
         }
         None
     }
+}
+
+/// The canonical physical unit of a mention ("mg" → "milligram"), if it has one.
+fn physical(m: &Mention) -> Option<String> {
+    if m.measure != Measure::Count {
+        return None;
+    }
+    crate::normalize::physical_unit(m.unit.as_deref()?).map(|(name, _)| name)
 }
 
 /// How two neighbouring mentions relate.
@@ -2189,8 +2330,12 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         return k;
     }
     // "10 €", "100₾": a symbol after the number, unless it starts the next amount ("1 $ 10").
+    let next_has_mark =
+        || numbers::parse_at(&v.ps, k + 1).is_some_and(|n| currency_mark_at(v, n.end));
     if let Some((_, code)) = CURRENCY_SYMBOLS_AFTER.iter().find(|(w, _)| *w == v.low(k))
-        && !(v.same_sentence(k, k + 1) && v.kind(k + 1) == Some(TokenKind::Number))
+        && !(v.same_sentence(k, k + 1)
+            && v.kind(k + 1) == Some(TokenKind::Number)
+            && !next_has_mark())
     {
         m.measure = Measure::Money(code.to_string());
         m.marked = true;
@@ -2200,16 +2345,31 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         // "34 cents" is $0.34; "1 penny" and "50 pence" are pounds.
         m.measure = Measure::Money(code.to_string());
         m.marked = true;
-        let per = if v.low(k).starts_with("dime") {
-            10.0
-        } else {
-            100.0
+        let per = match v.low(k) {
+            w if w.starts_with("dime") => 10.0,
+            w if w.starts_with("satoshi") => 1e8,
+            _ => 100.0,
         };
         m.value /= per;
         if let Some((lo, hi)) = m.range {
             m.range = Some((lo / per, hi / per));
         }
         return k + 1;
+    }
+    // "30 MUSD": millions of the currency.
+    if let Some(code) = million_code(v.orig(k)) {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        m.value *= 1e6;
+        return k + 1;
+    }
+    // "100 SEK", "115USD".
+    if v.orig(k).bytes().all(|b| b.is_ascii_uppercase())
+        && let Some(code) = iso_code(v.orig(k))
+    {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        return scale_after_code(v, k + 1, m);
     }
     let mut j = k;
     let mut adjective = None;
@@ -2220,6 +2380,15 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         j += 1;
     }
     if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == v.low(j)) {
+        // "lost 25 pounds", "weighs 2 pounds": a weight (see `weighs`).
+        if adjective.is_none()
+            && matches!(v.low(j), "pounds" | "pound")
+            && v.low(j + 1) != "sterling"
+            && m.scale == 1.0
+            && weighs(v, j)
+        {
+            return k;
+        }
         // "australian dollars", "swiss francs"; "turkish yen" is no currency.
         let code = match adjective {
             Some(a) if matches!(v.low(j), "dollars" | "dollar" | "francs" | "franc") => a,
@@ -2233,9 +2402,226 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         if matches!(v.low(j), "pounds" | "pound") && v.low(j + 1) == "sterling" {
             j += 1;
         }
-        return j + 1;
+        return scale_after_code(v, j + 1, m);
     }
     k
+}
+
+/// "USD115", "USD115.5": a currency code glued before digits, one word to the tokenizer.
+fn code_glued_amount(v: &View, i: usize) -> Option<Mention> {
+    let written = v.orig(i);
+    let (code, digits) = (written.get(..3)?, written.get(3..)?);
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let code = iso_code(code)?;
+    let mut end = i + 1;
+    let mut text = digits.to_string();
+    // The tokenizer ends the word at a dot: "USD115" "." "5".
+    if v.low(end) == "."
+        && v.glued(end)
+        && v.glued(end + 1)
+        && v.kind(end + 1) == Some(TokenKind::Number)
+    {
+        text = format!("{digits}.{}", v.low(end + 1));
+        end += 2;
+    }
+    let value = text.parse::<f64>().ok()?;
+    let mut m = new_mention(
+        i,
+        end,
+        numbers::NumberMatch {
+            value,
+            end,
+            form: Form::Digits,
+            scale: 1.0,
+            short_m: false,
+        },
+    );
+    m.measure = Measure::Money(code.to_string());
+    m.marked = true;
+    Some(m)
+}
+
+/// Whether token `k` is a currency mark that may follow a number ("$", "usd", "dollars", "EUR").
+fn currency_mark_at(v: &View, k: usize) -> bool {
+    let w = v.low(k);
+    CURRENCY_SYMBOLS_AFTER.iter().any(|(s, _)| *s == w)
+        || CURRENCY_WORDS.iter().any(|(s, _)| *s == w)
+        || v.orig(k).bytes().all(|b| b.is_ascii_uppercase()) && iso_code(v.orig(k)).is_some()
+}
+
+/// Whether `w` names a currency after a number ("dollars", "yen", "cent"); "pound" is left to
+/// the units (a "5-pound bag" is a weight).
+fn is_currency_word(w: &str) -> bool {
+    !GLUED_ONLY_UNITS.contains(&w)
+        && CURRENCY_WORDS
+            .iter()
+            .chain(SUBUNIT_WORDS)
+            .any(|(c, _)| *c == w)
+}
+
+/// "75 USD million": a scale word written after the currency code. Gives the token after it.
+fn scale_after_code(v: &View, k: usize, m: &mut Mention) -> usize {
+    match numbers::scale_word(v.low_in(k, m.start)) {
+        Some(scale) if m.scale == 1.0 && scale >= 1000.0 && m.range.is_none() => {
+            m.value *= scale;
+            m.scale = scale;
+            k + 1
+        }
+        _ => k,
+    }
+}
+
+/// "35 lakh", "2 crore": the Indian scales (a hundred thousand, ten million) after a number.
+/// Gives the token after the scale word.
+fn read_indian_scale(v: &View, k: usize, m: &mut Mention) -> usize {
+    let scale = match v.low_in(k, m.start) {
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return k,
+    };
+    if m.scale != 1.0 {
+        return k;
+    }
+    m.value *= scale;
+    m.scale = scale;
+    if let Some((lo, hi)) = m.range {
+        m.range = Some((lo * scale, hi * scale));
+    }
+    k + 1
+}
+
+/// "$350 per kg", "$15.4/hour": the unit a price is per. Gives the token after it.
+fn read_money_rate(v: &View, k: usize, m: &mut Mention) -> usize {
+    if !v.same_sentence(k, m.start) {
+        return k;
+    }
+    let per = match v.low(k) {
+        "per" => k + 1,
+        "/" if v.glued(k) && v.glued(k + 1) => k + 1,
+        _ => return k,
+    };
+    let w = v.low_in(per, m.start);
+    if !(is_unit_word(w) || crate::normalize::time_unit(w).is_some()) || !v.is_word(per) {
+        return k;
+    }
+    m.unit = Some(w.to_string());
+    m.unit_end = per + 1;
+    per + 1
+}
+
+/// A rate after a unit ending before token `e`: "km/h", "miles per hour", "miles an hour",
+/// "metres per millisecond". One past it.
+fn rate_after(v: &View, e: usize) -> Option<usize> {
+    if !v.same_sentence(e.saturating_sub(1), e + 1) {
+        return None;
+    }
+    let slash = v.low(e) == "/" && v.glued(e) && v.glued(e + 1);
+    let per = matches!(v.low(e), "per" | "an" | "a") && !v.glued(e);
+    let time = crate::normalize::time_unit(v.low(e + 1))?;
+    // "an hour", "a second"; "per" and "/" take any time unit ("per ms", "/hr").
+    ((slash || per) && (v.low(e) != "a" && v.low(e) != "an" || matches!(time, "hour" | "second")))
+        .then_some(e + 2)
+}
+
+/// "5 ft 2 in", "5 feet and 2 inches", "3 pounds 4 ounces": the smaller unit after a unit at
+/// tokens `u..e`, as a part of the larger one, and one past it.
+fn compound_unit(v: &View, u: usize, e: usize, anchor: usize) -> Option<(f64, usize)> {
+    let (small, per): (&[&str], f64) = match v.low(u) {
+        "ft" | "foot" | "feet" => (&["in", "inch", "inches"], 12.0),
+        "lb" | "lbs" | "pound" | "pounds" => (&["oz", "ounce", "ounces"], 16.0),
+        _ => return None,
+    };
+    if e != u + 1 {
+        return None;
+    }
+    let mut j = e;
+    if v.low_in(j, anchor) == "and" {
+        j += 1;
+    }
+    if !v.same_sentence(j, anchor) || v.kind(j) != Some(TokenKind::Number) {
+        return None;
+    }
+    let n = numbers::parse_at(&v.ps, j)?;
+    let unit = v.low_in(n.end, anchor);
+    (small.contains(&unit) && n.value < per && n.scale == 1.0).then_some((n.value / per, n.end + 1))
+}
+
+/// Words that make "pounds" in their sentence a weight: weighing, losing or gaining weight,
+/// newborns, other units of mass. Money words ("£", "sterling", "cost", "paid") win.
+const WEIGHT_CUES: &[&str] = &[
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "weight",
+    "weights",
+    "heavy",
+    "heavier",
+    "lighter",
+    "lose",
+    "loses",
+    "lost",
+    "losing",
+    "gain",
+    "gained",
+    "gaining",
+    "shed",
+    "drop",
+    "dropped",
+    "baby",
+    "newborn",
+    "born",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "kg",
+    "kilograms",
+    "ounces",
+    "oz",
+];
+
+/// Words that keep "pounds" in their sentence money.
+const MONEY_CUES: &[&str] = &[
+    "£", "sterling", "cost", "costs", "paid", "pay", "pays", "price", "worth", "fine", "fined",
+    "salary", "bill", "spend", "spent", "million", "billion", "bn", "m", "$", "€",
+];
+
+/// Whether the sentence of token `i` speaks of weight, so "pounds" there is a unit of mass
+/// ("lost 25 pounds", "a metric ton is 2,204.62 pounds") rather than sterling.
+fn weighs(v: &View, i: usize) -> bool {
+    let mut weight = false;
+    let mut j = i;
+    while let Some(p) = v.before(j) {
+        j = p;
+    }
+    let mut n = 0;
+    while j < v.ps.len() && v.same_sentence(i, j) && n < 120 {
+        let w = v.low(j);
+        if MONEY_CUES.contains(&w) {
+            return false;
+        }
+        weight |= WEIGHT_CUES.contains(&w) || (w == "metric" && v.low(j + 1).starts_with("ton"));
+        j += 1;
+        n += 1;
+    }
+    weight
+}
+
+/// "2.17 pm", "5.30 am": hours and minutes with a dot before a clock word, a time of day.
+fn clock_decimal(v: &View, i: usize, k: usize) -> bool {
+    let Some((h, mm)) = v.low(i).split_once('.') else {
+        return false;
+    };
+    mm.len() == 2
+        && h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+        && mm.parse::<u32>().is_ok_and(|m| m < 60)
+        && matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
 }
 
 /// The unit as written over tokens `start..end`, lower-case, single-spaced.
@@ -2332,37 +2718,53 @@ fn read_subunit(v: &View, k: usize, m: &mut Mention) -> usize {
     let Measure::Money(code) = &m.measure else {
         return k;
     };
-    let main = matches!(
-        v.low(k.wrapping_sub(1)),
-        "dollars" | "dollar" | "euros" | "euro" | "pounds" | "pound"
+    let last = v.low(k.wrapping_sub(1));
+    let word = matches!(
+        last,
+        "dollars" | "dollar" | "euros" | "euro" | "pounds" | "pound" | "usd" | "eur" | "gbp"
     );
-    if !main || m.range.is_some() {
+    // "c $ 100 and fifty": after a symbol, only with "and".
+    let symbol = (m.start..k).any(|t| CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == v.low(t)));
+    if !(word || symbol) || m.range.is_some() || m.scale != 1.0 || m.value.fract() != 0.0 {
         return k;
     }
     let mut j = k;
     if v.low_in(j, m.start) == "and" {
         j += 1;
     }
-    if !v.same_sentence(j, m.start) {
+    if !v.same_sentence(j, m.start) || v.glued(j) {
         return k;
     }
     let Some(n) = numbers::parse_at(&v.ps, j) else {
         return k;
     };
+    if n.value >= 100.0 || n.value < 0.0 || n.value.fract() != 0.0 || n.scale != 1.0 {
+        return k;
+    }
     let sub = v.low_in(n.end, m.start);
     let fits = match sub {
         "cents" | "cent" => code == "USD" || code == "EUR",
         "pence" | "penny" | "p" => code == "GBP",
         _ => false,
     };
-    if !fits || n.value >= 100.0 || n.value < 0.0 {
-        return k;
+    if fits {
+        m.value += n.value / 100.0;
+        return n.end + 1;
     }
-    m.value += n.value / 100.0;
-    n.end + 1
+    // "15 dollars 50", "17 USD 25", "one dollar and one": hundredths without their name, when
+    // nothing is counted after them (the clause ends, or "more" follows).
+    let clause_ends = !v.same_sentence(n.end, m.start)
+        || v.kind(n.end) == Some(TokenKind::Punct) && !matches!(sub, "%" | "$" | "€" | "£")
+        || matches!(sub, "more" | "and" | "each" | "apiece");
+    if clause_ends && (word || j > k) {
+        m.value += n.value / 100.0;
+        return n.end;
+    }
+    k
 }
 
 /// A currency mark before the number at `i`: the first token of the mention and the ISO code.
+/// "MAUD 60" is 60 million AUD: the caller scales by [`million_code`].
 fn currency_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
     let Some(p) = v.before(i) else {
         return (i, None);
@@ -2378,7 +2780,14 @@ fn currency_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
         }
         return (p, Some(code));
     }
-    if let Some(code) = ISO_CODES.iter().find(|c| **c == v.orig(p)) {
+    let written = v.orig(p);
+    if let Some(code) = million_code(written) {
+        return (p, Some(code));
+    }
+    if v.is_word(p)
+        && (written.len() == 3 && written.bytes().all(|b| b.is_ascii_alphabetic()))
+        && let Some(code) = iso_code(written)
+    {
         return (p, Some(code));
     }
     (i, None)
@@ -2987,6 +3396,168 @@ mod tests {
         let c = extract("He drove a four-mile loop at 55 miles an hour.");
         assert_eq!(find(&c, "four-mile").value, Some(4.0));
         assert_eq!(unit(find(&c, "55")), Some("miles per hour"));
+    }
+
+    fn physical(q: &Quantity) -> Option<&str> {
+        match &q.measure {
+            Measure::Physical(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn money(q: &Quantity) -> (Option<&str>, f64) {
+        let code = match &q.measure {
+            Measure::Money(c) => Some(c.as_str()),
+            _ => None,
+        };
+        (code, q.value.unwrap())
+    }
+
+    #[test]
+    fn physical_units_get_their_dimension() {
+        let c = extract(
+            "The 5km route climbs 300 m, the truck carries 3 kg of rice and 10 ft of pipe,              the tank holds 40 litres, the farm covers 12 hectares and the car hit 90 mph.",
+        );
+        assert_eq!(physical(find(&c, "5")), Some("length"));
+        assert_eq!(physical(find(&c, "300")), Some("length"));
+        assert_eq!(physical(find(&c, "3")), Some("mass"));
+        assert_eq!(physical(find(&c, "10")), Some("length"));
+        assert_eq!(physical(find(&c, "40")), Some("volume"));
+        assert_eq!(physical(find(&c, "12")), Some("area"));
+        assert_eq!(physical(find(&c, "90")), Some("speed"));
+        // Counted nouns stay counts.
+        let c = extract("Some 300 soldiers and 12 trucks arrived.");
+        assert!(
+            c.iter()
+                .all(|c| c.quantity().unwrap().measure == Measure::Count)
+        );
+    }
+
+    #[test]
+    fn compound_and_rate_units() {
+        let c = extract("The wind reached 120 km/h and the probe 50 metres per second.");
+        assert_eq!(unit(find(&c, "120")), Some("km/h"));
+        assert_eq!(physical(find(&c, "120")), Some("speed"));
+        assert_eq!(unit(find(&c, "50")), Some("metres per second"));
+        let c = extract("The lake covers 4 km squared and the pit 2km^3.");
+        assert_eq!(physical(find(&c, "4")), Some("area"));
+        assert_eq!(physical(find(&c, "2")), Some("volume"));
+        assert_eq!(texts(&c), ["4", "2"]);
+        // Feet and inches are one length; a unit in brackets is the unit.
+        let c = extract("He is 5 feet and 2 inches tall; the bag weighs 20 (kg).");
+        let h = find(&c, "5 feet and 2 inches");
+        assert!((h.value.unwrap() - (5.0 + 2.0 / 12.0)).abs() < 1e-9);
+        assert_eq!(unit(find(&c, "20")), Some("kg"));
+        let c = extract("Doses of 44 mg to 50 mg, then from 10 ml to 20 mg.");
+        let r = find(&c, "44 mg to 50");
+        assert_eq!(r.range, Some((44.0, 50.0)));
+        // Different units never make one range.
+        assert!(
+            c.iter()
+                .all(|c| c.quantity().unwrap().range.is_none() || c.text == "44 mg to 50")
+        );
+        // A percentage and a tonnage are no range either.
+        let c = extract("Capacity rose by 25% to 34,500 metric tons.");
+        assert_eq!(physical(find(&c, "34,500")), Some("mass"));
+        assert_eq!(find(&c, "25%").measure, Measure::Percent);
+    }
+
+    #[test]
+    fn unit_ranges_spreads_and_shared_units() {
+        let c = extract("A 8- to 16-meter mirror (320- to 640-inch) was built.");
+        let r = find(&c, "8- to 16");
+        assert_eq!((r.range, unit(r)), (Some((8.0, 16.0)), Some("meter")));
+        assert_eq!(find(&c, "320- to 640").range, Some((320.0, 640.0)));
+        // "ranged from" is a spread in either order; "fell from" a change.
+        let c = extract("Temperatures ranged from -18 °C to -34 °C.");
+        assert_eq!(find(&c, "-18 °C to -34").range, Some((-34.0, -18.0)));
+        let c = extract("Temperatures fell from -18 °C to -34 °C.");
+        assert!(c.iter().all(|c| c.quantity().unwrap().range.is_none()));
+        // A fraction of a unit is an amount of that unit, not a share.
+        let c = extract("The camp is approximately one-half miles east.");
+        let q = find(&c, "approximately one-half");
+        assert_eq!((q.value, physical(q)), (Some(0.5), Some("length")));
+        // The unit after a pair joined by "and" is both amounts'.
+        let c = extract("They were given 45 and 50 mg of ethanol.");
+        assert_eq!(unit(find(&c, "45")), Some("mg"));
+        let c = extract("They sent 45 and 50 people.");
+        assert_ne!(physical(find(&c, "45")), Some("mass"));
+    }
+
+    #[test]
+    fn unit_words_need_a_number_before_them() {
+        // "m" alone, "L-202" labels and "in" as a preposition are no units.
+        let c = extract("The m was loud; plan 24703 L-202 starts; 5 in the morning.");
+        assert!(
+            c.iter().all(|c| physical(c.quantity().unwrap()).is_none()),
+            "{:?}",
+            texts(&c)
+        );
+        // "$20m" is a scale, not metres; "1800 hrs" is a clock time, "3 hrs" a duration.
+        let c = extract("It cost $20m and took 3 hrs; we met at 1800 hrs.");
+        assert_eq!(money(find(&c, "$20m")), (Some("USD"), 2e7));
+        assert_eq!(unit(find(&c, "3")), Some("hrs"));
+        assert!(!texts(&c).contains(&"1800"));
+        // "2.17 pm" is a time; "2.123 am" attometres.
+        assert!(texts(&extract("The raid began at 2.17 pm.")).is_empty());
+        let c = extract("The grid is 2.123 am wide.");
+        assert_eq!(physical(find(&c, "2.123")), Some("length"));
+    }
+
+    #[test]
+    fn pounds_are_weight_only_where_the_sentence_weighs() {
+        let c = extract("She lost 25 pounds last year.");
+        assert_eq!(physical(find(&c, "25")), Some("mass"));
+        let c = extract("The baby is over two pounds.");
+        assert_eq!(physical(find(&c, "over two")), Some("mass"));
+        // Money by default, and money wins over weight words.
+        let c = extract("Tickets are 25 pounds each.");
+        assert_eq!(money(find(&c, "25 pounds")), (Some("GBP"), 25.0));
+        let c = extract("The club lost 3 million pounds on the deal.");
+        assert_eq!(money(find(&c, "3 million pounds")), (Some("GBP"), 3e6));
+        // "Pound" as a surname is nothing.
+        assert!(texts(&extract("Richard Pound spoke.")).is_empty());
+    }
+
+    #[test]
+    fn money_with_minor_units_codes_and_scales() {
+        let c = extract("It costs 15 dollars 50.");
+        assert_eq!(money(find(&c, "15 dollars 50")), (Some("USD"), 15.5));
+        let c = extract("The fee rose to 17 USD 25, or c $ 100 and fifty.");
+        assert_eq!(money(find(&c, "17 USD 25")), (Some("USD"), 17.25));
+        assert_eq!(money(find(&c, "c $ 100 and fifty")), (Some("CAD"), 100.5));
+        // A count after the amount is no subunit.
+        let c = extract("Tickets cost 15 dollars and 20 people bought one.");
+        assert_eq!(money(find(&c, "15 dollars")), (Some("USD"), 15.0));
+        let c = extract("Losses of 30 MUSD and MAUD 60 were booked; they paid 75 USD million.");
+        assert_eq!(money(find(&c, "30 MUSD")), (Some("USD"), 3e7));
+        assert_eq!(money(find(&c, "MAUD 60")), (Some("AUD"), 6e7));
+        assert_eq!(money(find(&c, "75 USD million")), (Some("USD"), 7.5e7));
+        let c = extract("Prices: USD115, 115.5USD, rmb 10 and 20 usd.");
+        assert_eq!(money(find(&c, "USD115")), (Some("USD"), 115.0));
+        assert_eq!(money(find(&c, "115.5USD")), (Some("USD"), 115.5));
+        assert_eq!(money(find(&c, "rmb 10")), (Some("CNY"), 10.0));
+        assert_eq!(money(find(&c, "20 usd")), (Some("USD"), 20.0));
+        // "try 20 times" is no Turkish lira.
+        let c = extract("We will try 20 times.");
+        assert_eq!(find(&c, "20").measure, Measure::Count);
+    }
+
+    #[test]
+    fn indian_scales_prices_per_unit_and_modifiers() {
+        let c = extract("A loan of 35 lakh rupees and 2 crore for 25 lakh tonnes.");
+        assert_eq!(money(find(&c, "35 lakh rupees")), (Some("INR"), 3.5e6));
+        assert_eq!(find(&c, "2 crore").value, Some(2e7));
+        assert_eq!(physical(find(&c, "25 lakh")), Some("mass"));
+        let c = extract("Gallium cost $350 per kg and labour $15.4/hour.");
+        let kg = find(&c, "$350 per kg");
+        assert_eq!((money(kg), unit(kg)), ((Some("USD"), 350.0), Some("kg")));
+        assert_eq!(unit(find(&c, "$15.4/hour")), Some("hour"));
+        let c = extract("A 12-cent dividend and a one-yen bid, 100元 and ₿21.");
+        assert_eq!(money(find(&c, "12-cent")), (Some("USD"), 0.12));
+        assert_eq!(money(find(&c, "one-yen")), (Some("JPY"), 1.0));
+        assert_eq!(money(find(&c, "100元")), (Some("CNY"), 100.0));
+        assert_eq!(money(find(&c, "₿21")), (Some("BTC"), 21.0));
     }
 
     #[test]

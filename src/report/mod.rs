@@ -470,6 +470,7 @@ fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
             Measure::Percent => "percent".to_string(),
             Measure::Fraction => "fraction".to_string(),
             Measure::Money(code) => format!("money:{code}"),
+            Measure::Physical(dimension) => dimension.clone(),
         },
         role: q.role,
         vague: q.vague.clone(),
