@@ -94,6 +94,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
+    let mut forms = WordForms::new(tokens.len());
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
@@ -148,7 +149,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.actors = actors;
         claim.context.event = event(doc, lexicon, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words(doc, lexicon, here, claim.sentence, claim.span);
+        claim.context.words = words(doc, lexicon, &mut forms, here, claim.sentence, claim.span);
     }
 }
 
@@ -310,10 +311,40 @@ fn event(doc: &Document, lexicon: &Lexicon, s: usize, first: usize, last: usize)
     best.map(|(_, class)| class)
 }
 
+/// The context form of each word token of a document, computed on first need: `None` for a
+/// stop word, else its [`canonical_token`]. Claims of one sentence share their words.
+struct WordForms {
+    forms: Vec<Option<Option<String>>>,
+}
+
+impl WordForms {
+    fn new(tokens: usize) -> WordForms {
+        WordForms {
+            forms: vec![None; tokens],
+        }
+    }
+
+    fn get(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> Option<&str> {
+        self.forms[k]
+            .get_or_insert_with(|| {
+                let lower = word.to_lowercase();
+                (!STOPWORDS.contains(&lower.as_str())).then(|| canonical_token(lexicon, word))
+            })
+            .as_deref()
+    }
+}
+
 /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the claim)
 /// without the claim's own tokens: sorted, deduplicated,
 /// space-joined. A named place or organisation counts as its canonical name.
-fn words(doc: &Document, lexicon: &Lexicon, here: &[Located], s: usize, claim: Span) -> String {
+fn words(
+    doc: &Document,
+    lexicon: &Lexicon,
+    forms: &mut WordForms,
+    here: &[Located],
+    s: usize,
+    claim: Span,
+) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut m = 0;
     let (first, last) = token_range(&doc.tokens, claim);
@@ -343,11 +374,9 @@ fn words(doc: &Document, lexicon: &Lexicon, here: &[Located], s: usize, claim: S
             }
             continue;
         }
-        let word = doc.token_text(t);
-        if STOPWORDS.contains(&word.to_lowercase().as_str()) {
-            continue;
+        if let Some(form) = forms.get(lexicon, k, doc.token_text(t)) {
+            out.push(form.to_string());
         }
-        out.push(canonical_token(lexicon, word));
     }
     out.sort();
     out.dedup();
