@@ -379,11 +379,16 @@ impl<'c> Vocabulary<'c> {
             .collect();
         words.sort_unstable();
         words.dedup();
-        let id = |w: &str| words.binary_search(&w).map_or(u32::MAX, |i| i as u32);
+        let ids: rustc_hash::FxHashMap<&str, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
         let sets = claims
             .iter()
             .map(|c| {
-                let mut set: Vec<u32> = c.context.words.split_whitespace().map(id).collect();
+                let mut set: Vec<u32> =
+                    c.context.words.split_whitespace().map(|w| ids[w]).collect();
                 set.sort_unstable();
                 set.dedup();
                 set
