@@ -65,7 +65,11 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
                 true => anchored_pairs(claims, &links),
                 false => BTreeSet::new(),
             };
-            candidates.extend(anchors.iter().copied());
+            if !anchors.is_empty() {
+                candidates.extend(anchors.iter().copied());
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
             for (a, b) in candidates {
                 if linked.contains(&(a, b)) {
                     continue;
@@ -248,7 +252,7 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
 
 /// Pairs of claims of `kind` that share a blocking key, in order, skipping pairs that cannot
 /// state one fact (the same sentence of one source; a derived claim and its parts).
-fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeSet<(usize, usize)> {
+fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> Vec<(usize, usize)> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         if claim.kind() != kind || !rule.applies_to(claim) {
@@ -258,16 +262,20 @@ fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeS
             blocks.entry(key).or_default().push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
+    // A flat list, sorted and deduplicated once: big blocks give millions of pairs, and a tree
+    // of them costs several times the memory.
+    let mut pairs = Vec::new();
     for members in blocks.values() {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if may_pair(&claims[a], &claims[b]) {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
