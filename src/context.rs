@@ -47,6 +47,15 @@ const STOPWORDS: &[&str] = &[
     "would", "you", "your", "s", "'s", "’s",
 ];
 
+/// Whether a lower-case word is one of the [`STOPWORDS`] (hashed: every word of every claim's
+/// sentence is looked up).
+fn is_stopword(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
+}
+
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place
 /// or organisation variant as its canonical name, a unit variant as its canonical unit.
 pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
@@ -94,6 +103,8 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
+    let mut forms = WordForms::new(tokens.len());
+    let mut phrases = EventPhrases::new(tokens.len());
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
@@ -146,9 +157,9 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         };
         claim.context.places = places;
         claim.context.actors = actors;
-        claim.context.event = event(doc, lexicon, claim.sentence, first, last);
+        claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words(doc, lexicon, here, claim.sentence, claim.span);
+        claim.context.words = words(doc, lexicon, &mut forms, here, claim.sentence, claim.span);
     }
 }
 
@@ -274,13 +285,34 @@ fn places(
     Vec::new()
 }
 
+/// The event class of the phrase of `n + 1` words starting at each token, looked up on first
+/// need (claims of one sentence share their neighbourhoods).
+struct EventPhrases<'l> {
+    classes: Vec<[Option<Option<&'l str>>; 3]>,
+}
+
+impl<'l> EventPhrases<'l> {
+    fn new(tokens: usize) -> EventPhrases<'l> {
+        EventPhrases {
+            classes: vec![[None; 3]; tokens],
+        }
+    }
+}
+
 /// The event class of the nearest event word (or two- or three-word phrase) within
 /// [`EVENT_WINDOW`] tokens of the claim at `[first, last]`.
-fn event(doc: &Document, lexicon: &Lexicon, s: usize, first: usize, last: usize) -> Option<String> {
+fn event<'l>(
+    doc: &Document,
+    lexicon: &'l Lexicon,
+    phrases: &mut EventPhrases<'l>,
+    s: usize,
+    first: usize,
+    last: usize,
+) -> Option<String> {
     let tokens = &doc.tokens;
     let from = first.saturating_sub(EVENT_WINDOW);
     let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(usize, &str)> = None;
     let mut phrase = String::new();
     for k in from..=to {
         if (first..=last).contains(&k)
@@ -302,18 +334,50 @@ fn event(doc: &Document, lexicon: &Lexicon, s: usize, first: usize, last: usize)
                 phrase.push(' ');
             }
             phrase.push_str(doc.token_text(t));
-            if let Some(class) = lexicon.canonical(AliasCategory::Event, &phrase) {
-                best = Some((d, class.to_string()));
+            let class = *phrases.classes[k][n]
+                .get_or_insert_with(|| lexicon.canonical(AliasCategory::Event, &phrase));
+            if let Some(class) = class {
+                best = Some((d, class));
             }
         }
     }
-    best.map(|(_, class)| class)
+    best.map(|(_, class)| class.to_string())
+}
+
+/// The context form of each word token of a document, computed on first need: `None` for a
+/// stop word, else its [`canonical_token`]. Claims of one sentence share their words.
+struct WordForms {
+    forms: Vec<Option<Option<String>>>,
+}
+
+impl WordForms {
+    fn new(tokens: usize) -> WordForms {
+        WordForms {
+            forms: vec![None; tokens],
+        }
+    }
+
+    fn get(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> Option<&str> {
+        self.forms[k]
+            .get_or_insert_with(|| {
+                let lower = word.to_lowercase();
+                (!is_stopword(&lower)).then(|| canonical_token(lexicon, word))
+            })
+            .as_deref()
+    }
 }
 
 /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the claim)
 /// without the claim's own tokens: sorted, deduplicated,
 /// space-joined. A named place or organisation counts as its canonical name.
-fn words(doc: &Document, lexicon: &Lexicon, here: &[Located], s: usize, claim: Span) -> String {
+fn words(
+    doc: &Document,
+    lexicon: &Lexicon,
+    forms: &mut WordForms,
+    here: &[Located],
+    s: usize,
+    claim: Span,
+) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut m = 0;
     let (first, last) = token_range(&doc.tokens, claim);
@@ -343,11 +407,9 @@ fn words(doc: &Document, lexicon: &Lexicon, here: &[Located], s: usize, claim: S
             }
             continue;
         }
-        let word = doc.token_text(t);
-        if STOPWORDS.contains(&word.to_lowercase().as_str()) {
-            continue;
+        if let Some(form) = forms.get(lexicon, k, doc.token_text(t)) {
+            out.push(form.to_string());
         }
-        out.push(canonical_token(lexicon, word));
     }
     out.sort();
     out.dedup();

@@ -53,14 +53,13 @@ pub mod syndication;
 
 use rayon::prelude::*;
 
-use crate::extract::Extractors;
 use crate::model::{Claim, Source};
 use crate::report::Report;
 use crate::rules::Ruleset;
 
 /// Reads every source into claims (in parallel), with context and normalized values.
 pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
-    let extractors = Extractors::new(&rules.lexicon);
+    let extractors = rules.lexicon.extractors();
     let per_source: Vec<Vec<Claim>> = sources
         .par_iter()
         .enumerate()

@@ -12,10 +12,11 @@
 //! linked through the quantities beside them: when two sentences state the same quantity fact,
 //! their single event times are candidates too (`anchor-on-quantities`).
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Claim, ClaimKind, EntityType, Interval, Quantity, Role, TimeRole};
-use crate::rules::{Bound, Field, LinkRule, Ruleset, Severity, VerdictRule};
+use crate::rules::{Bound, Field, LinkRule, Metric, Ruleset, Severity, Similarity, VerdictRule};
 
 /// Whether two linked claims agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,6 +48,7 @@ pub struct Link {
 
 /// Links the claims of a run.
 pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
+    let prepared = Prepared::new(claims);
     let mut links = Vec::new();
     for kind in [
         ClaimKind::Quantity,
@@ -63,13 +65,17 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
                 true => anchored_pairs(claims, &links),
                 false => BTreeSet::new(),
             };
-            candidates.extend(anchors.iter().copied());
+            if !anchors.is_empty() {
+                candidates.extend(anchors.iter().copied());
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
             for (a, b) in candidates {
                 if linked.contains(&(a, b)) {
                     continue;
                 }
                 let anchored = anchors.contains(&(a, b));
-                let Some(score) = same_fact(&claims[a], &claims[b], rule, anchored) else {
+                let Some(score) = same_fact(&prepared, a, b, rule, anchored) else {
                     continue;
                 };
                 if let Some(l) = judge(claims, a, b, rule, score, rules) {
@@ -92,7 +98,7 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
                         && !near
                         && let Some(sim) = conflict_bar
                     {
-                        let score = context_score(&claims[a], &claims[b], sim.metric);
+                        let score = prepared.context_score(a, b, sim.metric);
                         l.score = Some(score);
                         l.threshold = Some(sim.threshold);
                         if score < sim.threshold {
@@ -246,7 +252,7 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
 
 /// Pairs of claims of `kind` that share a blocking key, in order, skipping pairs that cannot
 /// state one fact (the same sentence of one source; a derived claim and its parts).
-fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeSet<(usize, usize)> {
+fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> Vec<(usize, usize)> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         if claim.kind() != kind || !rule.applies_to(claim) {
@@ -256,16 +262,20 @@ fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> BTreeS
             blocks.entry(key).or_default().push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
+    // A flat list, sorted and deduplicated once: big blocks give millions of pairs, and a tree
+    // of them costs several times the memory.
+    let mut pairs = Vec::new();
     for members in blocks.values() {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if may_pair(&claims[a], &claims[b]) {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 
@@ -326,9 +336,10 @@ fn event_times_by_sentence(claims: &[Claim]) -> BTreeMap<(usize, usize), Vec<usi
     map
 }
 
-/// Whether the rule says `a` and `b` state the same fact; gives the context score (1 when the
-/// rule scores none, or when the pair is anchored on linked quantities).
-fn same_fact(a: &Claim, b: &Claim, rule: &LinkRule, anchored: bool) -> Option<f64> {
+/// Whether the rule says claims `a` and `b` state the same fact; gives the context score (1 when
+/// the rule scores none, or when the pair is anchored on linked quantities).
+fn same_fact(p: &Prepared, ia: usize, ib: usize, rule: &LinkRule, anchored: bool) -> Option<f64> {
+    let (a, b) = (&p.claims[ia], &p.claims[ib]);
     for field in &rule.require {
         let (va, vb) = (field_values(a, *field)?, field_values(b, *field)?);
         if va != vb {
@@ -345,19 +356,196 @@ fn same_fact(a: &Claim, b: &Claim, rule: &LinkRule, anchored: bool) -> Option<f6
     }
     match rule.similarity {
         None => Some(1.0),
-        Some(sim) => {
-            let score = context_score(a, b, sim.metric);
-            (score >= sim.threshold).then_some(score)
-        }
+        Some(sim) => p.score_at_least(ia, ib, sim),
     }
 }
 
-/// How alike two claims' contexts are: their wordings for quotes, the words around them otherwise.
-fn context_score(a: &Claim, b: &Claim, metric: crate::rules::Metric) -> f64 {
-    match a.kind() {
-        ClaimKind::Quote => metric.score(&quote_words(&a.text), &quote_words(&b.text)),
-        _ => metric.score(&a.context.words, &b.context.words),
+/// What the pair checks of a run read again and again, made once per claim on first need: the
+/// words of a quotation (as characters, for Levenshtein) and each claim's context words as ids
+/// into one sorted vocabulary of the run (for word-dice).
+struct Prepared<'c> {
+    claims: &'c [Claim],
+    quote_words: Vec<OnceCell<(String, Vec<char>)>>,
+    vocabulary: OnceCell<Vocabulary<'c>>,
+}
+
+/// The distinct context words of a run, sorted, so that a claim's word set is a sorted list of
+/// ids and the words of one three-letter prefix are a run of ids.
+struct Vocabulary<'c> {
+    words: Vec<&'c str>,
+    /// Per claim: the ids of its distinct context words, ascending.
+    sets: Vec<Vec<u32>>,
+    /// Per word: the words it matches fuzzily (see [`Prepared::word_dice`]), made on first need.
+    partners: Vec<OnceCell<Vec<u32>>>,
+}
+
+impl<'c> Vocabulary<'c> {
+    fn new(claims: &'c [Claim]) -> Vocabulary<'c> {
+        let mut words: Vec<&str> = claims
+            .iter()
+            .flat_map(|c| c.context.words.split_whitespace())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let ids: rustc_hash::FxHashMap<&str, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        let sets = claims
+            .iter()
+            .map(|c| {
+                let mut set: Vec<u32> =
+                    c.context.words.split_whitespace().map(|w| ids[w]).collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        let partners = (0..words.len()).map(|_| OnceCell::new()).collect();
+        Vocabulary {
+            words,
+            sets,
+            partners,
+        }
     }
+
+    /// The words that match word `x` fuzzily: longer than four letters (as `x` must be), with its
+    /// first three letters and a Jaro-Winkler similarity of at least 0.9.
+    fn partners(&self, x: u32) -> &[u32] {
+        self.partners[x as usize].get_or_init(|| {
+            let word = self.words[x as usize];
+            let Some(prefix) = word.get(..3).filter(|_| word.len() > 4) else {
+                return Vec::new();
+            };
+            let from = self.words.partition_point(|y| *y < prefix);
+            self.words[from..]
+                .iter()
+                .take_while(|y| y.starts_with(prefix))
+                .enumerate()
+                .filter(|(_, y)| y.len() > 4 && strsim::jaro_winkler(word, y) >= 0.9)
+                .map(|(k, _)| (from + k) as u32)
+                .collect()
+        })
+    }
+
+    /// How many words of `mine` match a word of `other`, exactly or fuzzily.
+    fn matches(&self, mine: &[u32], other: &[u32]) -> usize {
+        mine.iter()
+            .filter(|x| {
+                other.binary_search(x).is_ok()
+                    || self
+                        .partners(**x)
+                        .iter()
+                        .any(|y| other.binary_search(y).is_ok())
+            })
+            .count()
+    }
+}
+
+impl<'c> Prepared<'c> {
+    fn new(claims: &'c [Claim]) -> Prepared<'c> {
+        Prepared {
+            claims,
+            quote_words: (0..claims.len()).map(|_| OnceCell::new()).collect(),
+            vocabulary: OnceCell::new(),
+        }
+    }
+
+    fn quote_words(&self, i: usize) -> &(String, Vec<char>) {
+        self.quote_words[i].get_or_init(|| {
+            let words = quote_words(&self.claims[i].text);
+            let chars = words.chars().collect();
+            (words, chars)
+        })
+    }
+
+    /// How alike two claims' contexts are: their wordings for quotes, the words around them
+    /// otherwise.
+    fn context_score(&self, a: usize, b: usize, metric: Metric) -> f64 {
+        match self.claims[a].kind() {
+            ClaimKind::Quote => metric.score(&self.quote_words(a).0, &self.quote_words(b).0),
+            _ if metric == Metric::WordDice => self.word_dice(a, b),
+            _ => metric.score(&self.claims[a].context.words, &self.claims[b].context.words),
+        }
+    }
+
+    /// [`Metric::WordDice`] of two claims' context words, on their vocabulary ids: the same
+    /// value as the metric on the words themselves.
+    fn word_dice(&self, a: usize, b: usize) -> f64 {
+        let v = self.vocabulary.get_or_init(|| Vocabulary::new(self.claims));
+        let (wa, wb) = (&v.sets[a], &v.sets[b]);
+        if wa.is_empty() || wb.is_empty() {
+            return 0.0;
+        }
+        (v.matches(wa, wb) + v.matches(wb, wa)) as f64 / (wa.len() + wb.len()) as f64
+    }
+
+    /// The context score of two claims when it reaches `sim.threshold`, else `None`. Quotations
+    /// scored by normalized Levenshtein are compared only as far as the threshold needs (the
+    /// distance may not exceed a quarter of the longer wording at 0.75); the score, when it is
+    /// reached, is exactly the metric's.
+    fn score_at_least(&self, a: usize, b: usize, sim: Similarity) -> Option<f64> {
+        if sim.metric == Metric::NormalizedLevenshtein && self.claims[a].kind() == ClaimKind::Quote
+        {
+            let (ca, cb) = (&self.quote_words(a).1, &self.quote_words(b).1);
+            let longest = ca.len().max(cb.len());
+            if longest == 0 {
+                return (1.0 >= sim.threshold).then_some(1.0);
+            }
+            let score = |d: usize| 1.0 - (d as f64) / (longest as f64);
+            // The largest distance that still reaches the threshold.
+            let mut k = longest;
+            while k > 0 && score(k) < sim.threshold {
+                k -= 1;
+            }
+            if score(k) < sim.threshold {
+                return None;
+            }
+            return levenshtein_within(ca, cb, k).map(score);
+        }
+        let score = self.context_score(a, b, sim.metric);
+        (score >= sim.threshold).then_some(score)
+    }
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `k`, else `None`: only the band of
+/// `k` cells either side of the diagonal is computed, and the scan stops when a whole row
+/// exceeds `k`.
+fn levenshtein_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
+    }
+    if a == b {
+        return Some(0);
+    }
+    const FAR: usize = usize::MAX / 4;
+    let m = b.len();
+    let mut prev: Vec<usize> = (0..=m).map(|j| if j <= k { j } else { FAR }).collect();
+    let mut curr = vec![FAR; m + 1];
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        curr[0] = if i <= k { i } else { FAR };
+        if lo > 1 {
+            curr[lo - 1] = FAR;
+        }
+        let mut row_min = curr[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(curr[j - 1] + 1);
+            curr[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < m {
+            curr[hi + 1] = FAR;
+        }
+        if row_min > k {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut curr);
+    }
+    (prev[m] <= k).then_some(prev[m])
 }
 
 /// Whether a field does not differ where both claims have it.
@@ -738,6 +926,75 @@ fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn banded_levenshtein_is_exact_within_its_bound() {
+        let words = [
+            "",
+            "a",
+            "troops",
+            "the troops will leave",
+            "the troop will leave iraq",
+            "kitten",
+            "sitting",
+            "the final remnants",
+            "rooting out the final remnants",
+            "zürich ist schön",
+            "zurich is lovely",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = strsim::levenshtein(a, b);
+                for k in 0..12 {
+                    let want = (d <= k).then_some(d);
+                    assert_eq!(
+                        super::levenshtein_within(&ca, &cb, k),
+                        want,
+                        "{a:?} {b:?} {k}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_dice_on_vocabulary_ids_equals_the_metric() {
+        use super::*;
+        let contexts = [
+            "troops withdraw iraq pentagon",
+            "troops withdrawal iraq general",
+            "people killed earthquake",
+            "",
+            "united states troops iraq",
+            "withdrawing withdrawn pentagon pentagons",
+        ];
+        let claims: Vec<Claim> = contexts
+            .iter()
+            .enumerate()
+            .map(|(i, words)| {
+                let mut c = Claim::new(
+                    0,
+                    "1",
+                    crate::model::Span::new(i, i + 1),
+                    i,
+                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0)),
+                );
+                c.context.words = words.to_string();
+                c
+            })
+            .collect();
+        let prepared = Prepared::new(&claims);
+        for a in 0..claims.len() {
+            for b in 0..claims.len() {
+                assert_eq!(
+                    prepared.word_dice(a, b),
+                    Metric::WordDice.score(contexts[a], contexts[b]),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

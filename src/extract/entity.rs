@@ -22,7 +22,9 @@
 //! given name with the same surname is a different person (the linker surfaces the variant). An
 //! appositive right after a name ("X, the head of Y,") gives the person's role.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
@@ -603,7 +605,7 @@ impl EntityExtractor {
             .build(table.keys())
             .expect("the name automaton builds");
         let entries = table.into_values().collect();
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for title in TITLES {
             let words: Vec<String> = title.split(' ').map(str::to_lowercase).collect();
             titles.entry(words[0].clone()).or_default().push(words);
@@ -623,7 +625,7 @@ impl EntityExtractor {
     pub fn extract(&self, doc: &Document, source: usize) -> (Vec<Claim>, Vec<Mention>) {
         let named = self.named(doc);
         let mut covered = vec![false; doc.tokens.len()];
-        let mut named_ending_at: HashMap<usize, usize> = HashMap::new();
+        let mut named_ending_at: HashMap<usize, usize> = HashMap::default();
         for (i, n) in named.iter().enumerate() {
             covered[n.first..=n.last].iter_mut().for_each(|c| *c = true);
             named_ending_at.insert(n.last, i);
@@ -1054,7 +1056,7 @@ fn appositive(doc: &Document, k: usize) -> Option<(String, usize)> {
 /// Resolves candidates to people: full names introduce or merge, surnames and weak names refer.
 fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
     let mut persons: Vec<Person> = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
     for c in candidates.iter_mut().filter(|c| c.naming == Naming::Full) {
         let key = surname_key(&c.surname).to_string();
         let same = by_key.get(&key).map(Vec::as_slice).unwrap_or(&[]);

@@ -2,9 +2,10 @@
 //!
 //! Takes a [`Document`] and the compiled [`Lexicon`]; gives the source's [`Claim`]s (quantities,
 //! times, quotes, entities) and its named [`Mention`]s, with ids assigned in text order. The
-//! extractors are built once per run ([`Extractors::new`]) so their automata are compiled once,
-//! then shared by every source (they are `Sync`). Order matters: entities first (quotes need
-//! speakers), then times (their spans are not quantities), then quantities, then quotes.
+//! extractors are built once per lexicon ([`Lexicon::extractors`]) so their automata are compiled
+//! once, then shared by every source and every run (they are `Sync`). Order matters: entities
+//! first (quotes need speakers), then times (their spans are not quantities), then quantities,
+//! then quotes.
 
 pub mod entity;
 pub mod numbers;
@@ -28,6 +29,12 @@ pub struct Extractors {
 pub struct Extraction {
     pub claims: Vec<Claim>,
     pub mentions: Vec<Mention>,
+}
+
+impl std::fmt::Debug for Extractors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Extractors { .. }")
+    }
 }
 
 impl Extractors {

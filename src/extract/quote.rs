@@ -13,7 +13,7 @@
 //! person whose title (or role) ends with that noun; surnames already resolve to full names in the
 //! mentions. An attribution that cannot be resolved keeps `speaker_text` with no `speaker`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::entity::{SPEECH_VERBS, is_title_noun, title_words};
 use crate::model::{

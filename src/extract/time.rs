@@ -69,7 +69,7 @@
 //! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
 //! precedes it; "2020's" is a possessive year, "the 1990's" a decade.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -517,8 +517,8 @@ const MEASURES: &[&str] = &[
 
 impl TimeExtractor {
     pub fn new() -> TimeExtractor {
-        let mut words: HashMap<&'static str, Class> = HashMap::new();
-        let mut capitalised: HashMap<&'static str, Class> = HashMap::new();
+        let mut words: HashMap<&'static str, Class> = HashMap::default();
+        let mut capitalised: HashMap<&'static str, Class> = HashMap::default();
         for &(w, k) in KEYWORDS {
             words.insert(w, Class::Kw(k));
         }

@@ -16,6 +16,9 @@ pub mod sarif;
 pub mod stories;
 pub mod text;
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
 use crate::link::number;
@@ -276,6 +279,20 @@ pub struct Report {
     /// Groups of syndicated copies of one wire story, by origin; absent when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub syndication: Vec<SyndicationView>,
+    /// Claim id → index in `claims`, built on the first [`Report::claim`] lookup.
+    #[serde(skip)]
+    claim_index: ClaimIndex,
+}
+
+/// A lookup cache derived from `claims`: not part of what a report is, so it never makes two
+/// reports differ.
+#[derive(Debug, Clone, Default)]
+struct ClaimIndex(OnceLock<FxHashMap<String, usize>>);
+
+impl PartialEq for ClaimIndex {
+    fn eq(&self, _: &ClaimIndex) -> bool {
+        true
+    }
 }
 
 /// One wire story run by several outlets: the origin's source id and its copies.
@@ -324,6 +341,7 @@ impl Report {
             findings,
             suppressed: Vec::new(),
             syndication: Vec::new(),
+            claim_index: ClaimIndex::default(),
         }
     }
 
@@ -408,8 +426,21 @@ impl Report {
         ))
     }
 
+    /// The claim with this id: hashed, as printers look up every claim of every finding. (A
+    /// caller that edits `claims` after a lookup only costs the index: a stale hit falls back to
+    /// a scan.)
     pub fn claim(&self, id: &str) -> Option<&ClaimView> {
-        self.claims.iter().find(|c| c.id == id)
+        let index = self.claim_index.0.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            for (i, c) in self.claims.iter().enumerate() {
+                index.entry(c.id.clone()).or_insert(i);
+            }
+            index
+        });
+        match index.get(id).and_then(|&i| self.claims.get(i)) {
+            Some(c) if c.id == id => Some(c),
+            _ => self.claims.iter().find(|c| c.id == id),
+        }
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceView> {

@@ -19,7 +19,10 @@
 pub mod compose;
 pub mod yaml;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -531,8 +534,12 @@ pub struct Lexicon {
     /// For each category, variant → canonical name. Unit and event keys are lower-case; the
     /// others keep their case. Every canonical name maps to itself.
     pub aliases: BTreeMap<AliasCategory, BTreeMap<String, String>>,
-    /// The same tables hashed, for the lookups on every word of every source.
-    index: HashMap<AliasCategory, HashMap<String, String>>,
+    /// The same tables hashed (with a fast non-cryptographic hash), for the lookups on every
+    /// word of every source.
+    index: FxHashMap<AliasCategory, FxHashMap<String, String>>,
+    /// The extractors compiled from this lexicon, built on first use and shared by every later
+    /// run (a run per story would otherwise compile the automata again each time).
+    extractors: OnceLock<Arc<crate::extract::Extractors>>,
 }
 
 /// A hedge phrase and the rule it comes from.
@@ -570,6 +577,13 @@ impl Lexicon {
             .get(&category)
             .into_iter()
             .flat_map(|t| t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The extractors of this lexicon, compiled once.
+    pub fn extractors(&self) -> Arc<crate::extract::Extractors> {
+        self.extractors
+            .get_or_init(|| Arc::new(crate::extract::Extractors::new(self)))
+            .clone()
     }
 
     pub fn hedge(&self, phrase: &str) -> Option<&HedgePhrase> {
