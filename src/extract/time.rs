@@ -124,6 +124,8 @@ enum Kw {
     To,
     Through,
     Det,
+    /// "rest" ("the rest of the year").
+    Rest,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +181,8 @@ enum Class {
     Portion(u32),
     /// A quarter written "Q1".."Q4" (one token).
     Quarter(u32),
+    /// A half year written "H1" or "H2" (one token).
+    Half(u32),
     /// A month and a day glued into one token ("april22", "Sept5").
     GluedDay(u32, u32),
 }
@@ -229,6 +233,9 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("this", Kw::This),
     ("past", Kw::Past),
     ("coming", Kw::Coming),
+    ("upcoming", Kw::Next),
+    ("current", Kw::This),
+    ("rest", Kw::Rest),
     ("recent", Kw::Recent),
     ("ahead", Kw::Ahead),
     ("before", Kw::Before),
@@ -248,6 +255,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("today", Kw::Today),
     ("yesterday", Kw::Yesterday),
     ("tomorrow", Kw::Tomorrow),
+    ("tmrw", Kw::Tomorrow),
     ("tonight", Kw::Tonight),
     ("night", Kw::Night),
     ("morning", Kw::DayPart),
@@ -313,6 +321,9 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Fri),
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
+    ("tues", Weekday::Tue),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
 ];
 
 const SEASONS: &[(&str, Season)] = &[
@@ -654,7 +665,7 @@ impl TimeExtractor {
                     None => mid_month(key)
                         .map(Class::MidMonth)
                         .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-                        .or_else(|| quarter_word(stem).map(Class::Quarter))
+                        .or_else(|| year_part_word(stem))
                         .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
                         .unwrap_or(Class::Other),
                 }
@@ -727,14 +738,15 @@ fn compound_ordinal(key: &str) -> Option<u32> {
     (t + u <= 31).then_some(t + u)
 }
 
-/// "Q3" → 3 (capital Q only).
-fn quarter_word(stem: &str) -> Option<u32> {
-    let rest = stem.strip_prefix('Q')?;
-    match rest {
-        "1" => Some(1),
-        "2" => Some(2),
-        "3" => Some(3),
-        "4" => Some(4),
+/// "Q3" → a quarter, "H2" → a half year (capital letter only).
+fn year_part_word(stem: &str) -> Option<Class> {
+    match stem {
+        "Q1" => Some(Class::Quarter(1)),
+        "Q2" => Some(Class::Quarter(2)),
+        "Q3" => Some(Class::Quarter(3)),
+        "Q4" => Some(Class::Quarter(4)),
+        "H1" => Some(Class::Half(1)),
+        "H2" => Some(Class::Half(2)),
         _ => None,
     }
 }
@@ -835,6 +847,18 @@ enum Expr {
     Portion(Box<Expr>, u32, u32),
     Deadline(Box<Expr>),
     Since(Box<Expr>),
+    /// The Monday–Sunday week holding a day ("the week of November 30th").
+    WeekHolding(Box<Expr>),
+    /// `n` days from a day on ("the week starting February 4": 7 days).
+    DaysFrom(Box<Expr>, i64),
+    /// A day moved by `n` units ("two weeks from now", "two days before yesterday").
+    Shifted(Box<Expr>, Unit, i64),
+    /// The n-th (0: last) given weekday of a month ("the first Friday of July").
+    NthWeekday(Box<Expr>, u32, Weekday),
+    /// A month of the year `off` years from P's ("June next year").
+    MonthInYear(u32, i32),
+    /// The calendar decade `off` decades from P's ("this decade").
+    DecadeRel(i32),
 }
 
 impl Expr {
@@ -845,15 +869,18 @@ impl Expr {
             | Expr::Weekday(..)
             | Expr::MonthDay(..)
             | Expr::WeekDay(..)
-            | Expr::MonthDate(_) => Grain::Day,
+            | Expr::MonthDate(_)
+            | Expr::Shifted(..)
+            | Expr::NthWeekday(..) => Grain::Day,
             Expr::Ago(u, _) => match u {
                 Unit::Week => Grain::Week,
                 Unit::Month => Grain::Month,
                 Unit::Year => Grain::Year,
                 _ => Grain::Day,
             },
-            Expr::Week(_) | Expr::WeekOf(..) => Grain::Week,
-            Expr::Month(..) | Expr::MonthRel(_) => Grain::Month,
+            Expr::Week(_) | Expr::WeekOf(..) | Expr::WeekHolding(_) => Grain::Week,
+            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) => Grain::Month,
+            Expr::DecadeRel(_) => Grain::Decade,
             Expr::Season(..) => Grain::Season,
             Expr::YearRel(_) => Grain::Year,
             _ => Grain::Range,
@@ -1207,6 +1234,14 @@ impl Parser<'_> {
             _ => return None,
         };
         match self.class(j + 1) {
+            // "the first Friday of July", "the last Monday in this month".
+            Class::Weekday(d) if n <= 5 => {
+                if !matches!(self.kw(j + 2), Some(Kw::Of | Kw::In)) {
+                    return None;
+                }
+                let (e, last) = self.parse_period(j + 3)?;
+                (e.grain() == Grain::Month).then(|| (Expr::NthWeekday(Box::new(e), n, d), last))
+            }
             Class::Unit(Unit::Week, false) if n <= 5 => {
                 if !self.is(j + 2, Kw::Of) {
                     return None;
@@ -1230,18 +1265,24 @@ impl Parser<'_> {
         }
     }
 
-    /// "Q3 2016", "Q3 of 2016", "Q3 this year" (at "Q3").
-    fn parse_quarter(&self, i: usize, q: u32) -> Option<(Expr, usize)> {
+    /// "Q3 2016", "Q3 of 2016", "Q3 this year", "H2 2016" (at "Q3"/"H2"); `parts` is 4 for
+    /// quarters, 2 for halves. A quarter alone ("Q3") is the one of P's year; a half needs a
+    /// year ("H1" alone is also a visa or a heading).
+    fn parse_quarter(&self, i: usize, parts: u32, q: u32) -> Option<(Expr, usize)> {
         let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
-        let (e, last) = match self.class(j) {
-            Class::Num => {
-                let y = self.year(j)?;
-                (year_expr(y)?, j)
-            }
-            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self.parse_deictic(j)?,
-            _ => return None,
+        let year = match self.class(j) {
+            Class::Num => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
+            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self
+                .parse_deictic(j)
+                .filter(|(e, _)| e.grain() == Grain::Year),
+            _ => None,
         };
-        (e.grain() == Grain::Year).then(|| (Expr::Portion(Box::new(e), 4, q), last))
+        let (e, last) = match year {
+            Some(found) => found,
+            None if parts == 4 && !self.lex[i].poss => (Expr::YearRel(0), i),
+            None => return None,
+        };
+        Some((Expr::Portion(Box::new(e), parts, q), last))
     }
 
     /// A month and a day from "June first", "June the 15th", "the twenty second of June"; `j`
@@ -1273,6 +1314,96 @@ impl Parser<'_> {
             k + 2
         };
         self.month_day_year(m, d, e)
+    }
+
+    /// "the week of November 30th", "the week starting (on) February 4" (at "week"): the
+    /// Monday–Sunday week holding the day, or seven days from it.
+    fn week_of_day(&self, w: usize) -> Option<(Expr, usize)> {
+        if self.lex[w].poss {
+            return None;
+        }
+        let (holding, mut j) = match self.txt(w + 1).to_ascii_lowercase().as_str() {
+            "of" => (true, w + 2),
+            "starting" | "commencing" | "beginning" => (false, w + 2),
+            _ => return None,
+        };
+        if !holding && matches!(self.kw(j), Some(Kw::On | Kw::From)) {
+            j += 1;
+        }
+        let (day, last) = self.day_expr(j)?;
+        let e = if holding {
+            Expr::WeekHolding(Box::new(day))
+        } else {
+            Expr::DaysFrom(Box::new(day), 7)
+        };
+        Some((e, last))
+    }
+
+    /// A single day at `j`: a dated expression ("November 30th", "tomorrow") or "the 18th".
+    fn day_expr(&self, j: usize) -> Option<(Expr, usize)> {
+        if self.is(j, Kw::The)
+            && let Some((d, k)) = self.day(j + 1)
+            && k > j + 1
+        {
+            return Some((Expr::MonthDate(d), k));
+        }
+        self.parse_core(j).filter(|(e, _)| e.grain() == Grain::Day)
+    }
+
+    /// "rest of the week", "the rest of this month", "rest of my year" (at "rest"): from P to
+    /// the end of P's week, month or year.
+    fn parse_rest(&self, r: usize) -> Option<(Expr, usize)> {
+        let mut j = if self.is(r + 1, Kw::Of) { r + 2 } else { r + 1 };
+        if self.is(j, Kw::The) || self.is(j, Kw::This) || matches!(self.txt(j), "my" | "our") {
+            j += 1;
+        }
+        let inner = match self.class(j) {
+            Class::Unit(Unit::Week, false) => Expr::Week(0),
+            Class::Unit(Unit::Month, false) => Expr::MonthRel(0),
+            Class::Unit(Unit::Year, false) => Expr::YearRel(0),
+            _ => return None,
+        };
+        (!self.lex[j].poss).then(|| (Expr::Part(Box::new(inner), Part::Later), j))
+    }
+
+    /// A day of month written with an ordinal suffix and no month (at the number; `the` when
+    /// "the" comes right before it): "20th of next month", "the 20th next month" (a day of that
+    /// month), or "on the 27th", "for the 21st", "on 22nd" closing a clause (the most recent, or
+    /// next, such day). Without a preposition before it or with a word after it, an ordinal is
+    /// a rank ("the 21st century", "finished 22nd in the race").
+    fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
+        let (d, k) = self.day(j)?;
+        if k == j || self.lex[k].poss {
+            return None;
+        }
+        let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
+        if matches!(self.kw(m), Some(Kw::This | Kw::Next | Kw::Last))
+            && let Some((e @ Expr::MonthRel(_), last)) = self.parse_deictic(m)
+        {
+            return Some((Expr::DayRange(Box::new(e), d, d), last));
+        }
+        let prep = if the {
+            j.wrapping_sub(2)
+        } else {
+            j.wrapping_sub(1)
+        };
+        let framed = matches!(
+            self.kw(prep),
+            Some(
+                Kw::On
+                    | Kw::For
+                    | Kw::By
+                    | Kw::Until
+                    | Kw::Since
+                    | Kw::After
+                    | Kw::Before
+                    | Kw::From
+                    | Kw::To
+                    | Kw::Through
+            )
+        );
+        let closes = matches!(self.class(k + 1), Class::Nothing | Class::Punct(_));
+        (framed && closes).then_some((Expr::MonthDate(d), k))
     }
 
     /// An expression starting at `i`, with the framing prepositions that belong to its span.
@@ -1328,6 +1459,7 @@ impl Parser<'_> {
                 Kw::Mid => self.parse_modified(i, Part::Mid),
                 Kw::Late => self.parse_modified(i, Part::Late),
                 Kw::End | Kw::Start | Kw::Middle => self.parse_end_of(i),
+                Kw::Rest => self.parse_rest(i),
                 Kw::Recent => match self.class(i + 1) {
                     Class::Unit(u, true) if u != Unit::Weekend => {
                         Some((Expr::Rolling(u, default_count(u), true), i + 1))
@@ -1358,7 +1490,10 @@ impl Parser<'_> {
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i)
                 .or_else(|| self.word_day_of_month(i)),
-            Class::Quarter(q) => self.parse_quarter(i, q),
+            Class::Quarter(q) => self.parse_quarter(i, 4, q),
+            Class::Half(h) => self.parse_quarter(i, 2, h),
+            // "week of November 30th", "week starting February 4" without "the".
+            Class::Unit(Unit::Week, false) => self.week_of_day(i),
             Class::GluedDay(m, d) => self.month_day_year(m, d, i),
             _ => None,
         }
@@ -1374,20 +1509,38 @@ impl Parser<'_> {
         {
             return None;
         }
-        let n = self.count(i + 1)?;
-        let Class::Unit(u, true) = self.class(i + 2) else {
+        // "past 3 weeks", "past few weeks", and with "past" a single unit ("past month").
+        let (n, j) = match self.count(i + 1) {
+            Some(n) => (n, i + 2),
+            None if self.vague_count(i + 1) => (0, i + 2),
+            None if k == Kw::Past => (1, i + 1),
+            None => return None,
+        };
+        let Class::Unit(u, plural) = self.class(j) else {
             return None;
         };
+        let n = match (n, plural) {
+            (0, true) => default_count(u),
+            (1, false) if j == i + 1 && u != Unit::Hour => 1,
+            (n, true) if n >= 2 => n,
+            _ => return None,
+        };
         if u == Unit::Weekend
-            || n < 2
+            || self.lex[j].poss
             || matches!(
-                self.kw(i + 3),
+                self.kw(j + 1),
                 Some(Kw::Of | Kw::In | Kw::Before | Kw::After | Kw::Det | Kw::Since | Kw::Ago)
             )
         {
             return None;
         }
-        Some((Expr::Rolling(u, n, k != Kw::Next), i + 2))
+        Some((Expr::Rolling(u, n, k != Kw::Next), j))
+    }
+
+    /// "few" or "several" counting units without a number.
+    fn vague_count(&self, j: usize) -> bool {
+        self.class(j) == Class::Other
+            && matches!(self.txt(j).to_ascii_lowercase().as_str(), "few" | "several")
     }
 
     /// "earlier today", "earlier this year", "later this month".
@@ -1451,6 +1604,7 @@ impl Parser<'_> {
             Class::Unit(Unit::Weekend, false) => Expr::Weekend(off),
             Class::Unit(Unit::Month, false) => Expr::MonthRel(off as i32),
             Class::Unit(Unit::Year, false) => Expr::YearRel(off as i32),
+            Class::Unit(Unit::Decade, false) => Expr::DecadeRel(off as i32),
             Class::Weekday(d) => Expr::Weekday(d, mode),
             Class::Month(m) => Expr::Month(m, mode),
             Class::Abbr(m) if !self.vague_month(i + 1) && !self.lex[i + 1].poss => {
@@ -1473,6 +1627,28 @@ impl Parser<'_> {
                 (Some(Kw::Before), Some(Kw::Yesterday)) => Some((Expr::RelDay(-2), i + 3)),
                 _ => None,
             },
+            // "the week after next", "the month after the next".
+            Class::Unit(u @ (Unit::Week | Unit::Weekend | Unit::Month | Unit::Year), false)
+                if self.is(i + 2, Kw::After) =>
+            {
+                let n = if self.is(i + 3, Kw::The) {
+                    i + 4
+                } else {
+                    i + 3
+                };
+                if !self.is(n, Kw::Next) {
+                    return None;
+                }
+                let e = match u {
+                    Unit::Week => Expr::Week(2),
+                    Unit::Weekend => Expr::Weekend(2),
+                    Unit::Month => Expr::MonthRel(2),
+                    _ => Expr::YearRel(2),
+                };
+                Some((e, n))
+            }
+            Class::Unit(Unit::Week, false) => self.week_of_day(i + 1),
+            Class::Kw(Kw::Rest) => self.parse_rest(i + 1),
             Class::Kw(Kw::Last) => self
                 .parse_ordinal_of(i + 1)
                 .or_else(|| self.parse_rolling(i)),
@@ -1508,8 +1684,10 @@ impl Parser<'_> {
                 framed.then_some((Expr::Season(s, Mode::Auto), i + 1))
             }
             Class::Num => {
-                let (y, last) = self.decade(i + 1)?;
-                Some((decade_expr(y)?, last))
+                if let Some((y, last)) = self.decade(i + 1) {
+                    return Some((decade_expr(y)?, last));
+                }
+                self.bare_ordinal_day(i + 1, true)
             }
             Class::Kw(k @ (Kw::Early | Kw::Mid | Kw::Late)) => {
                 let mut j = i + 2;
@@ -1546,6 +1724,8 @@ impl Parser<'_> {
         let back = matches!(k, Kw::Past | Kw::Last);
         let (n, j) = match self.count(i + 2) {
             Some(n) => (Some(n), i + 3),
+            // "the past few weeks": the unit's default span.
+            None if self.vague_count(i + 2) => (None, i + 3),
             None => (None, i + 2),
         };
         let Class::Unit(u, plural) = self.class(j) else {
@@ -1717,6 +1897,20 @@ impl Parser<'_> {
         {
             return Some((month_expr(y, m)?, j + 1));
         }
+        // "June next year", "March last year".
+        if let Some(k @ (Kw::This | Kw::Next | Kw::Last)) = self.kw(j)
+            && self.class(j + 1) == Class::Unit(Unit::Year, false)
+            && !self.lex[j + 1].poss
+            && !self.vague_month(i)
+            && !self.lex[i].poss
+        {
+            let off = match k {
+                Kw::Next => 1,
+                Kw::Last => -1,
+                _ => 0,
+            };
+            return Some((Expr::MonthInYear(m, off), j + 1));
+        }
         if abbr {
             // "in Aug", "this Sept": a capitalised or unambiguous abbreviation with a time word
             // before it and no name after it.
@@ -1810,10 +2004,10 @@ impl Parser<'_> {
                 };
                 return Some((Expr::WeekDay(off, d), j + 1));
             }
-            // "Friday the 15th".
+            // "Friday the 15th", "Thursday the twenty first".
             if self.is(i + 1, Kw::The)
-                && let Some((day, last)) = self.day(i + 2)
-                && last > i + 2
+                && let Some((day, last)) = self.any_day(i + 2)
+                && (last > i + 2 || self.day(i + 2).is_none())
             {
                 return Some((Expr::MonthDate(day), last));
             }
@@ -1836,6 +2030,37 @@ impl Parser<'_> {
             {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            }
+            // 2019-sep-1, 2019/Sep/01
+            if let Some(sep @ ('-' | '/')) = self.glued_punct(i)
+                && let Class::Month(m) | Class::Abbr(m) = self.class(i + 2)
+                && self.glued_punct(i + 2) == Some(sep)
+                && let Some((d, 1..=2)) = self.num(i + 4)
+            {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            }
+            // 2016-11, 2016/11, 2015-3: a month of the year, unless two digits read as a later
+            // year ("2019-20", "2010/11" are seasons or fiscal years).
+            if self.joined_sep(i).is_some()
+                && let Some((m, n @ 1..=2)) = self.num(i + 2)
+                && (1..=12).contains(&m)
+                && self.joined_sep(i + 2).is_none()
+                && !matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%' | '.'))
+                && !(n == 2 && y / 100 * 100 + m as i32 > y)
+            {
+                return Some((month_expr(y, m)?, i + 2));
+            }
+            // 2016 Q3, 2016 H2
+            if self.bare_year_ok(i)
+                && let Class::Quarter(q) | Class::Half(q) = self.class(i + 1)
+            {
+                let parts = if matches!(self.class(i + 1), Class::Quarter(_)) {
+                    4
+                } else {
+                    2
+                };
+                return Some((Expr::Portion(Box::new(year_expr(y)?), parts, q), i + 1));
             }
             if let Some((y, last)) = self.decade(i) {
                 return Some((decade_expr(y)?, last));
@@ -1870,7 +2095,7 @@ impl Parser<'_> {
             && let Some((b, 1..=2)) = self.num(i + 2)
             && self.joined_sep(i + 2) == Some(sep)
             && let Some((yv, yn)) = self.num(i + 4)
-            && (sep == '/' || yn == 4)
+            && (sep == '/' || yn == 4 || (yn == 2 && a <= 12))
             && !matches!(self.class(i + 5), Class::Punct('-' | '/'))
         {
             let y = match yn {
@@ -1882,6 +2107,9 @@ impl Parser<'_> {
             let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+        }
+        if let Some(found) = self.numeric_month_or_day(i) {
+            return Some(found);
         }
         // 9 September 2020, 9th of September
         if let Some((d, k)) = self.day(i) {
@@ -1919,21 +2147,89 @@ impl Parser<'_> {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
                 return Some((Expr::MonthDay(m, d, Mode::Auto), e));
             }
+            if let Some(found) = self.bare_ordinal_day(i, false) {
+                return Some(found);
+            }
         }
         let n = self.count(i)?;
         self.parse_ago(i, n)
     }
 
-    /// "two weeks ago", "a year ago".
-    fn parse_ago(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
-        match self.class(i + 1) {
-            Class::Unit(u, _)
-                if !matches!(u, Unit::Weekend | Unit::Decade) && self.is(i + 2, Kw::Ago) =>
-            {
-                Some((Expr::Ago(u, n), i + 2))
-            }
+    /// The punctuation mark glued between token `j` and a token after it ("2019-sep").
+    fn glued_punct(&self, j: usize) -> Option<char> {
+        match self.class(j + 1) {
+            Class::Punct(c) if self.adj(j, j + 1) && self.adj(j + 1, j + 2) => Some(c),
             _ => None,
         }
+    }
+
+    /// Two joined numbers that are not a full date (at the first): "11/2016", "3-2015" (a month
+    /// and its year), "4/22" (month/day: the day cannot be a month), "22/04" (day/month: the
+    /// month written with a leading zero), and after "on" also "4-22". Fractions and ratios
+    /// ("1/2", "3/4", "24/7", "50/50") fit none of these.
+    fn numeric_month_or_day(&self, i: usize) -> Option<(Expr, usize)> {
+        let (a, 1..=2) = self.num(i)? else {
+            return None;
+        };
+        let sep = self.joined_sep(i)?;
+        if self.joined_sep(i + 2).is_some()
+            || matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%'))
+            || matches!(self.class(i.wrapping_sub(1)), Class::Punct(_) | Class::Num)
+                && self.adj(i.wrapping_sub(1), i)
+        {
+            return None;
+        }
+        if let Some(y) = self.year(i + 2) {
+            return (1..=12)
+                .contains(&a)
+                .then(|| Some((month_expr(y, a)?, i + 2)))
+                .flatten();
+        }
+        let (b, 1..=2) = self.num(i + 2)? else {
+            return None;
+        };
+        let padded = self.txt(i + 2).starts_with('0');
+        let (m, d) = match sep {
+            '/' if (1..=12).contains(&a) && (13..=31).contains(&b) => (a, b),
+            '/' if (13..=31).contains(&a) && padded && (1..=12).contains(&b) => (b, a),
+            '-' if self.is(i.wrapping_sub(1), Kw::On) && (1..=12).contains(&a) => (a, b),
+            _ => return None,
+        };
+        ymd(2000, m, d)?;
+        Some((Expr::MonthDay(m, d, Mode::Auto), i + 2))
+    }
+
+    /// "two weeks ago", "a year ago"; "two weeks from now", "three days from tomorrow", "two
+    /// days after today", "two days before yesterday" (a day counted from a named day).
+    fn parse_ago(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
+        let Class::Unit(u, _) = self.class(i + 1) else {
+            return None;
+        };
+        if matches!(u, Unit::Weekend | Unit::Decade) {
+            return None;
+        }
+        if self.is(i + 2, Kw::Ago) {
+            return Some((Expr::Ago(u, n), i + 2));
+        }
+        if u == Unit::Hour {
+            return None;
+        }
+        let sign = match self.kw(i + 2)? {
+            Kw::From | Kw::After => 1,
+            Kw::Before => -1,
+            _ => return None,
+        };
+        let base = match self.class(i + 3) {
+            Class::Kw(Kw::Today) => 0,
+            Class::Kw(Kw::Tomorrow) => 1,
+            Class::Kw(Kw::Yesterday) => -1,
+            Class::Other if sign == 1 && self.txt(i + 3).eq_ignore_ascii_case("now") => 0,
+            _ => return None,
+        };
+        Some((
+            Expr::Shifted(Box::new(Expr::RelDay(base)), u, sign * i64::from(n)),
+            i + 3,
+        ))
     }
 
     /// Whether a four-digit number standing alone at `i` is a year rather than a count, a
@@ -2209,6 +2505,31 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             }
             return Some((monday, add_days(monday, 6)?));
         }
+        Expr::WeekHolding(inner) => {
+            let (a, _) = resolve(inner, p, future)?;
+            let monday = monday_of(a)?;
+            return Some((monday, add_days(monday, 6)?));
+        }
+        Expr::DaysFrom(inner, n) => {
+            let (a, _) = resolve(inner, p, future)?;
+            return Some((a, add_days(a, n - 1)?));
+        }
+        Expr::Shifted(inner, u, n) => {
+            let (a, _) = resolve(inner, p, future)?;
+            let d = shift(a, *u, *n)?;
+            return Some((d, d));
+        }
+        Expr::NthWeekday(inner, n, wd) => {
+            let (a, b) = resolve(inner, p, future)?;
+            let day = |d: NaiveDate| i64::from(d.weekday().num_days_from_monday());
+            let target = i64::from(wd.num_days_from_monday());
+            let found = if *n == 0 {
+                add_days(b, -((7 + day(b) - target) % 7))?
+            } else {
+                add_days(a, (7 + target - day(a)) % 7 + 7 * (i64::from(*n) - 1))?
+            };
+            return (found <= b).then_some((found, found));
+        }
         Expr::Portion(inner, parts, index) => {
             let (a, _) = resolve(inner, p, future)?;
             let span = 12 / parts;
@@ -2228,7 +2549,16 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
         | Expr::Range(..)
         | Expr::DayRange(..)
         | Expr::WeekOf(..)
-        | Expr::Portion(..) => None,
+        | Expr::Portion(..)
+        | Expr::WeekHolding(_)
+        | Expr::DaysFrom(..)
+        | Expr::Shifted(..)
+        | Expr::NthWeekday(..) => None,
+        Expr::MonthInYear(m, off) => month_bounds(py + off, *m),
+        Expr::DecadeRel(off) => {
+            let y = py.div_euclid(10) * 10 + 10 * off;
+            Some((ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?))
+        }
         Expr::RelDay(n) => {
             let d = add_days(p, *n)?;
             Some((d, d))
@@ -3652,5 +3982,260 @@ mod tests {
             d(2020, 4, 22),
         );
         assert_eq!(texts("He came second in June."), vec!["June"]);
+    }
+
+    #[test]
+    fn quarters_and_halves_alone_or_with_a_year() {
+        check(
+            "The report covers Q3 in detail.",
+            "Q3",
+            d(2020, 7, 1),
+            d(2020, 9, 30),
+        );
+        check(
+            "Profits rose in H2 2019 overall.",
+            "H2 2019",
+            d(2019, 7, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Profits rose in 2019 Q4 overall.",
+            "2019 Q4",
+            d(2019, 10, 1),
+            d(2019, 12, 31),
+        );
+        // A half needs a year: "H1" alone is a visa or a heading.
+        assert!(texts("He applied for an H1 visa.").is_empty());
+    }
+
+    #[test]
+    fn numeric_months_and_yearless_days() {
+        check(
+            "Sales fell in 2016-11 and recovered.",
+            "2016-11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2016/11 and recovered.",
+            "2016/11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "The filing dated 11/2016 was late.",
+            "11/2016",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2015-3 and recovered.",
+            "2015-3",
+            d(2015, 3, 1),
+            d(2015, 3, 31),
+        );
+        // Two digits that read as a later year make a season, not a month.
+        check(
+            "The 2010-11 season was long.",
+            "2010-11",
+            d(2010, 1, 1),
+            d(2011, 12, 31),
+        );
+        assert!(texts("The 2010/11 budget passed.").is_empty());
+        check(
+            "The vote was set for 4/22 there.",
+            "4/22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The vote was set for 22/04 there.",
+            "22/04",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The rally was held on 4-22 downtown.",
+            "4-22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The memo is dated 9-18-15 here.",
+            "9-18-15",
+            d(2015, 9, 18),
+            d(2015, 9, 18),
+        );
+        check(
+            "It was filed 2019-sep-1 at noon.",
+            "2019-sep-1",
+            d(2019, 9, 1),
+            d(2019, 9, 1),
+        );
+        // Fractions, ratios, scores and decimals are not dates.
+        assert!(texts("He works 24/7 and ate 1/2 of it in a 50/50 split.").is_empty());
+        assert!(texts("They won 4-2 at home.").is_empty());
+        assert!(texts("Growth was 1.5 percent, then 4.22 percent.").is_empty());
+    }
+
+    #[test]
+    fn ordinal_days_without_a_month() {
+        check(
+            "The vote was on the 27th.",
+            "the 27th",
+            d(2020, 8, 27),
+            d(2020, 8, 27),
+        );
+        check(
+            "The vote will be on the 27th.",
+            "the 27th",
+            d(2020, 9, 27),
+            d(2020, 9, 27),
+        );
+        check(
+            "They met on 22nd, officials said.",
+            "22nd",
+            d(2020, 8, 22),
+            d(2020, 8, 22),
+        );
+        check(
+            "The vote is set for the 20th of next month.",
+            "the 20th of next month",
+            d(2020, 10, 20),
+            d(2020, 10, 20),
+        );
+        check(
+            "The vote was on Friday the twenty first.",
+            "Friday the twenty first",
+            d(2020, 8, 21),
+            d(2020, 8, 21),
+        );
+        // Ranks and centuries are not days.
+        assert!(texts("He finished 21st in the race.").is_empty());
+        assert!(texts("It shaped the 21st century.").is_empty());
+        assert!(texts("He was the 27th.").is_empty());
+    }
+
+    #[test]
+    fn nth_weekdays_of_a_month() {
+        check(
+            "The talks open the first Monday of next month.",
+            "the first Monday of next month",
+            d(2020, 10, 5),
+            d(2020, 10, 5),
+        );
+        check(
+            "The talks opened on the last Friday of August.",
+            "the last Friday of August",
+            d(2020, 8, 28),
+            d(2020, 8, 28),
+        );
+        assert_eq!(
+            texts("He flew on the first Friday in Paris."),
+            vec!["Friday"]
+        );
+    }
+
+    #[test]
+    fn days_counted_from_a_named_day() {
+        check(
+            "The deal closes two weeks from now.",
+            "two weeks from now",
+            d(2020, 9, 23),
+            d(2020, 9, 23),
+        );
+        check(
+            "It began two days before yesterday.",
+            "two days before yesterday",
+            d(2020, 9, 6),
+            d(2020, 9, 6),
+        );
+        check(
+            "It ends three days after tomorrow.",
+            "three days after tomorrow",
+            d(2020, 9, 13),
+            d(2020, 9, 13),
+        );
+        check(
+            "See you tmrw at the gate.",
+            "tmrw",
+            d(2020, 9, 10),
+            d(2020, 9, 10),
+        );
+        check(
+            "They met on tues at the gate.",
+            "tues",
+            d(2020, 9, 8),
+            d(2020, 9, 8),
+        );
+        // "from now on" without a count stays no claim; a count of people is not a span.
+        assert!(texts("Two people from now on will lead.").is_empty());
+    }
+
+    #[test]
+    fn weeks_of_days_rests_and_relative_periods() {
+        check(
+            "Talks will be held the week of September 21.",
+            "the week of September 21",
+            d(2020, 9, 21),
+            d(2020, 9, 27),
+        );
+        check(
+            "Talks will run the week starting September 16.",
+            "the week starting September 16",
+            d(2020, 9, 16),
+            d(2020, 9, 22),
+        );
+        assert!(texts("It was the week of the attack.").is_empty());
+        check(
+            "Schools stay shut for the rest of the year.",
+            "the rest of the year",
+            d(2020, 9, 9),
+            d(2020, 12, 31),
+        );
+        check(
+            "The games open in June next year.",
+            "June next year",
+            d(2021, 6, 1),
+            d(2021, 6, 30),
+        );
+        check(
+            "They leave the week after next.",
+            "the week after next",
+            d(2020, 9, 21),
+            d(2020, 9, 27),
+        );
+        check(
+            "Prices rose this decade.",
+            "this decade",
+            d(2020, 1, 1),
+            d(2029, 12, 31),
+        );
+        check(
+            "Prices rose last decade.",
+            "last decade",
+            d(2010, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Prices rose in the past few weeks.",
+            "the past few weeks",
+            d(2020, 7, 29),
+            d(2020, 9, 9),
+        );
+        check(
+            "Prices rose over past month.",
+            "over past month",
+            d(2020, 8, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Talks continue during the current week.",
+            "current week",
+            d(2020, 9, 7),
+            d(2020, 9, 13),
+        );
+        // "Sun" the newspaper and "rest" the noun are not times.
+        assert!(texts("The Sun said the troops need rest.").is_empty());
     }
 }
