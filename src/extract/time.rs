@@ -716,6 +716,40 @@ pub fn is_weekday(word: &str) -> bool {
         && WEEKDAYS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word))
 }
 
+/// The value of a number word from "one" to "ninety" ("seventy" → 70).
+fn word_number(w: &str) -> Option<u32> {
+    const WORDS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = WORDS.iter().position(|&x| x == w) {
+        return Some(i as u32 + 1);
+    }
+    TENS.iter()
+        .position(|&x| x == w)
+        .map(|i| 20 + 10 * i as u32)
+}
+
 /// "mid-june" → 6.
 fn mid_month(key: &str) -> Option<u32> {
     let rest = key.strip_prefix("mid-")?;
@@ -1046,6 +1080,67 @@ impl Parser<'_> {
         .filter(|d| (1800..=2100).contains(&d.year()))
     }
 
+    /// A year in digits or in words ("1978", "nineteen seventy eight") and its last token.
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        match self.year(j) {
+            Some(y) => Some((y, j)),
+            None => self.spelled_year(j),
+        }
+    }
+
+    /// The year closing a date whose day ends at `k`: after nothing, a comma or "of"
+    /// ("June 26, 2020", "26th June of 2020", "September 10, nineteen zero one").
+    fn year_after(&self, k: usize) -> Option<(i32, usize)> {
+        let j = if self.punct(k + 1, ',') || self.is(k + 1, Kw::Of) {
+            k + 2
+        } else {
+            k + 1
+        };
+        self.year_at(j)
+    }
+
+    /// A year in words: "two thousand (and) eighteen", "two thousand", "nineteen seventy
+    /// eight", "nineteen zero one", "twenty twenty" (a century word and two more digits).
+    fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
+        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        if word(j) == "two" && word(j + 1) == "thousand" {
+            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+            return match self.spelled_below_hundred(k) {
+                Some((v, last)) => Some((2000 + v as i32, last)),
+                None if k == j + 2 => Some((2000, j + 1)),
+                None => None,
+            };
+        }
+        let century = match word_number(&word(j))? {
+            c @ 11..=20 => c,
+            _ => return None,
+        };
+        let (v, last) = self.spelled_below_hundred(j + 1)?;
+        (v >= 10 || matches!(word(j + 1).as_str(), "zero" | "oh"))
+            .then_some((century as i32 * 100 + v as i32, last))
+    }
+
+    /// 1–99 in words ("seventy eight", "seventy-eight", "eighteen", "zero one") and its last
+    /// token.
+    fn spelled_below_hundred(&self, j: usize) -> Option<(u32, usize)> {
+        let w = self.txt(j).to_ascii_lowercase();
+        if let Some((t, u)) = w.split_once('-') {
+            let (t, u) = (word_number(t)?, word_number(u)?);
+            return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some((t + u, j));
+        }
+        let first = match w.as_str() {
+            "zero" | "oh" => 0,
+            _ => word_number(&w)?,
+        };
+        let next = word_number(&self.txt(j + 1).to_ascii_lowercase());
+        match (first, next) {
+            (0, Some(u @ 1..=9)) => Some((u, j + 1)),
+            (t, Some(u @ 1..=9)) if t >= 20 && t % 10 == 0 => Some((t + u, j + 1)),
+            (0, _) => None,
+            (v, _) => Some((v, j)),
+        }
+    }
+
     /// A small count: a number word or up to three digits.
     fn count(&self, j: usize) -> Option<u32> {
         match self.class(j) {
@@ -1237,7 +1332,10 @@ impl Parser<'_> {
             // "the first Friday of July", "the last Monday in this month".
             Class::Weekday(d) if n <= 5 => {
                 if !matches!(self.kw(j + 2), Some(Kw::Of | Kw::In)) {
-                    return None;
+                    // "(the) second Sunday" closing a clause: of P's month.
+                    let closes = matches!(self.class(j + 2), Class::Nothing | Class::Punct(_));
+                    return (n > 0 && closes && !self.lex[j + 1].poss)
+                        .then(|| (Expr::NthWeekday(Box::new(Expr::MonthRel(0)), n, d), j + 1));
                 }
                 let (e, last) = self.parse_period(j + 3)?;
                 (e.grain() == Grain::Month).then(|| (Expr::NthWeekday(Box::new(e), n, d), last))
@@ -1288,8 +1386,7 @@ impl Parser<'_> {
     /// A month and a day from "June first", "June the 15th", "the twenty second of June"; `j`
     /// is the day, the month is `m`; reads a year after it ("June first, 2019").
     fn month_day_year(&self, m: u32, d: u32, k: usize) -> Option<(Expr, usize)> {
-        let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
-        if let Some(y) = self.year(yj) {
+        if let Some((y, yj)) = self.year_after(k) {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((Expr::Fixed(date, date, Grain::Day), yj));
         }
@@ -1372,8 +1469,10 @@ impl Parser<'_> {
     /// next, such day). Without a preposition before it or with a word after it, an ordinal is
     /// a rank ("the 21st century", "finished 22nd in the race").
     fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
-        let (d, k) = self.day(j)?;
-        if k == j || self.lex[k].poss {
+        let (d, k) = self.any_day(j)?;
+        // A plain number ("the 27") only after "the", and not as a month's day of its own.
+        let plain = k == j && self.day(j).is_some();
+        if (plain && !the) || self.lex[k].poss {
             return None;
         }
         let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
@@ -1402,7 +1501,8 @@ impl Parser<'_> {
                     | Kw::Through
             )
         );
-        let closes = matches!(self.class(k + 1), Class::Nothing | Class::Punct(_));
+        let closes = matches!(self.class(k + 1), Class::Nothing)
+            || matches!(self.class(k + 1), Class::Punct(c) if c != '%' && c != '-' && c != '/');
         (framed && closes).then_some((Expr::MonthDate(d), k))
     }
 
@@ -1655,17 +1755,21 @@ impl Parser<'_> {
             Class::Kw(Kw::Past | Kw::Next | Kw::Coming) => self.parse_rolling(i),
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i + 1)
-                .or_else(|| self.word_day_of_month(i + 1)),
-            Class::NumWord(_) => self.word_day_of_month(i + 1),
+                .or_else(|| self.word_day_of_month(i + 1))
+                .or_else(|| self.bare_ordinal_day(i + 1, true)),
+            Class::NumWord(_) => self
+                .word_day_of_month(i + 1)
+                .or_else(|| self.bare_ordinal_day(i + 1, true)),
+            Class::Punct('\'' | '’') if self.adj(i + 1, i + 2) => self.short_decade(i + 2),
             Class::Unit(u, true) if self.is(i + 2, Kw::Ahead) && u != Unit::Weekend => {
                 Some((Expr::Rolling(u, default_count(u), false), i + 2))
             }
             Class::Season(s) => {
                 if self.is(i + 2, Kw::Of)
-                    && let Some(y) = self.year(i + 3)
+                    && let Some((y, last)) = self.year_at(i + 3)
                 {
                     let (a, b) = season_bounds(s, y)?;
-                    return Some((Expr::Fixed(a, b, Grain::Season), i + 3));
+                    return Some((Expr::Fixed(a, b, Grain::Season), last));
                 }
                 let framed = matches!(
                     self.kw(i.wrapping_sub(1)),
@@ -1687,7 +1791,21 @@ impl Parser<'_> {
                 if let Some((y, last)) = self.decade(i + 1) {
                     return Some((decade_expr(y)?, last));
                 }
-                self.bare_ordinal_day(i + 1, true)
+                self.short_decade(i + 1)
+                    .or_else(|| self.bare_ordinal_day(i + 1, true))
+            }
+            Class::Other => {
+                let y = match self.txt(i + 1).to_ascii_lowercase().as_str() {
+                    "forties" => 1940,
+                    "fifties" => 1950,
+                    "sixties" => 1960,
+                    "seventies" => 1970,
+                    "eighties" => 1980,
+                    "nineties" => 1990,
+                    "noughties" => 2000,
+                    _ => return None,
+                };
+                Some((decade_expr(y)?, i + 1))
             }
             Class::Kw(k @ (Kw::Early | Kw::Mid | Kw::Late)) => {
                 let mut j = i + 2;
@@ -1705,6 +1823,27 @@ impl Parser<'_> {
             Class::Unit(Unit::Weekend, false) => Some((Expr::WeekendAuto, i + 1)),
             _ => None,
         }
+    }
+
+    /// A decade in two digits after "the" ("the 70s", "the 70's", "the '40s"): of the 1900s.
+    fn short_decade(&self, j: usize) -> Option<(Expr, usize)> {
+        let (v, 2) = self.num(j)? else {
+            return None;
+        };
+        if v % 10 != 0 || !self.adj(j, j + 1) {
+            return None;
+        }
+        let last = if self.txt(j + 1) == "s" {
+            j + 1
+        } else if matches!(self.class(j + 1), Class::Punct('\'' | '’'))
+            && self.adj(j + 1, j + 2)
+            && self.txt(j + 2) == "s"
+        {
+            j + 2
+        } else {
+            return None;
+        };
+        Some((decade_expr(1900 + v as i32)?, last))
     }
 
     /// The month after "(the) month of": "June", "Sept", "June 2019".
@@ -1799,6 +1938,9 @@ impl Parser<'_> {
     /// A period that "early", "late" or "the end of" can divide: a week, month, season, year or
     /// decade.
     fn parse_period(&self, j: usize) -> Option<(Expr, usize)> {
+        if let Some((y, last)) = self.spelled_year(j) {
+            return Some((year_expr(y)?, last));
+        }
         let (e, last) = match self.class(j) {
             Class::Num => match self.decade(j) {
                 Some((y, last)) => (decade_expr(y)?, last),
@@ -1858,8 +2000,7 @@ impl Parser<'_> {
             return self.month_day_year(m, d, k);
         }
         if let Some((d, k)) = self.day(j) {
-            let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
-            if let Some(y) = self.year(yj) {
+            if let Some((y, yj)) = self.year_after(k) {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), yj));
             }
@@ -1887,6 +2028,12 @@ impl Parser<'_> {
             && let Some(y) = self.year(j + 1)
         {
             return Some((month_expr(y, m)?, j + 1));
+        }
+        if let Some((y, last)) = self
+            .spelled_year(j)
+            .or_else(|| self.is(j, Kw::Of).then(|| self.spelled_year(j + 1))?)
+        {
+            return Some((month_expr(y, m)?, last));
         }
         // "January, 2001".
         if self.punct(j, ',')
@@ -1990,6 +2137,15 @@ impl Parser<'_> {
             {
                 return Some((e, last));
             }
+            // "Friday 7/6": after a weekday, month/day even when both could be months.
+            if let Some((a, 1..=2)) = self.num(j)
+                && self.joined_sep(j).is_some()
+                && let Some((b, 1..=2)) = self.num(j + 2)
+                && self.joined_sep(j + 2).is_none()
+                && ymd(2000, a, b).is_some()
+            {
+                return Some((Expr::MonthDay(a, b, Mode::Auto), j + 2));
+            }
             // "Friday next week", "Tuesday of this week".
             let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
             if let Some(k) = self.kw(j)
@@ -2050,6 +2206,17 @@ impl Parser<'_> {
                 && !(n == 2 && y / 100 * 100 + m as i32 > y)
             {
                 return Some((month_expr(y, m)?, i + 2));
+            }
+            // "2016 November", "2016, nov": a year and then its month (no day after it).
+            let mj = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
+            if let Class::Month(m) | Class::Abbr(m) = self.class(mj)
+                && !self.vague_month(mj)
+                && !self.lex[mj].poss
+                && self.day(mj + 1).is_none()
+                && !(self.punct(mj + 1, '.') && self.day(mj + 2).is_some())
+                && self.bare_year_ok(i)
+            {
+                return Some((month_expr(y, m)?, mj));
             }
             // 2016 Q3, 2016 H2
             if self.bare_year_ok(i)
@@ -2140,9 +2307,9 @@ impl Parser<'_> {
                 _ => None,
             };
             if let Some((m, e)) = found {
-                if let Some(y) = self.year(e + 1) {
+                if let Some((y, yj)) = self.year_after(e) {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                    return Some((Expr::Fixed(date, date, Grain::Day), e + 1));
+                    return Some((Expr::Fixed(date, date, Grain::Day), yj));
                 }
                 NaiveDate::from_ymd_opt(2000, m, d)?;
                 return Some((Expr::MonthDay(m, d, Mode::Auto), e));
@@ -2213,6 +2380,50 @@ impl Parser<'_> {
         }
         if u == Unit::Hour {
             return None;
+        }
+        // "1 month 21 days ago", "2 years, 1 month and 21 days ago": that day.
+        let mut parts = vec![(u, n)];
+        let mut k = i + 2;
+        loop {
+            let c = if self.is(k, Kw::And) || self.punct(k, ',') {
+                k + 1
+            } else {
+                k
+            };
+            match (self.count(c), self.class(c + 1)) {
+                (
+                    Some(m),
+                    Class::Unit(v @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), _),
+                ) if parts.len() < 4 => {
+                    parts.push((v, m));
+                    k = c + 2;
+                }
+                _ => break,
+            }
+        }
+        if parts.len() > 1 {
+            if !self.is(k, Kw::Ago) {
+                return None;
+            }
+            let e = parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
+                Expr::Shifted(Box::new(e), v, -i64::from(m))
+            });
+            return Some((e, k));
+        }
+        // "a week starting tomorrow", "3 days starting from next Monday".
+        if matches!(
+            self.txt(i + 2).to_ascii_lowercase().as_str(),
+            "starting" | "beginning" | "commencing"
+        ) && matches!(u, Unit::Day | Unit::Week)
+        {
+            let j = if matches!(self.kw(i + 3), Some(Kw::On | Kw::From)) {
+                i + 4
+            } else {
+                i + 3
+            };
+            let (day, last) = self.day_expr(j)?;
+            let days = i64::from(n) * if u == Unit::Week { 7 } else { 1 };
+            return Some((Expr::DaysFrom(Box::new(day), days), last));
         }
         let sign = match self.kw(i + 2)? {
             Kw::From | Kw::After => 1,
@@ -4237,5 +4448,80 @@ mod tests {
         );
         // "Sun" the newspaper and "rest" the noun are not times.
         assert!(texts("The Sun said the troops need rest.").is_empty());
+    }
+
+    #[test]
+    fn spelled_years_decades_and_compound_counts() {
+        check(
+            "It opened on September 10, nineteen zero one.",
+            "September 10, nineteen zero one",
+            d(1901, 9, 10),
+            d(1901, 9, 10),
+        );
+        check(
+            "It opened in June of nineteen ninety nine.",
+            "June of nineteen ninety nine",
+            d(1999, 6, 1),
+            d(1999, 6, 30),
+        );
+        check(
+            "It opened on the 26th June of 2020 there.",
+            "26th June of 2020",
+            d(2020, 6, 26),
+            d(2020, 6, 26),
+        );
+        check(
+            "Music changed in the 70s.",
+            "the 70s",
+            d(1970, 1, 1),
+            d(1979, 12, 31),
+        );
+        check(
+            "Music changed in the seventies.",
+            "the seventies",
+            d(1970, 1, 1),
+            d(1979, 12, 31),
+        );
+        check(
+            "They met 1 month and 21 days ago.",
+            "1 month and 21 days ago",
+            d(2020, 7, 19),
+            d(2020, 7, 19),
+        );
+        check(
+            "He will be off 2 weeks starting September 14.",
+            "2 weeks starting September 14",
+            d(2020, 9, 14),
+            d(2020, 9, 27),
+        );
+        check(
+            "Sales fell in 2016 November.",
+            "2016 November",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "They met on the second.",
+            "the second",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+        check(
+            "The vote is the second Sunday.",
+            "the second Sunday",
+            d(2020, 9, 13),
+            d(2020, 9, 13),
+        );
+        check(
+            "The vote is on Friday 7/6.",
+            "Friday 7/6",
+            d(2020, 7, 6),
+            d(2020, 7, 6),
+        );
+        // Ages, counts and ranks stay out.
+        assert!(texts("She is in her 70s.").is_empty());
+        assert!(texts("He came for the second time.").is_empty());
+        assert!(texts("They hired two thousand workers.").is_empty());
+        assert!(texts("Rates rose 5 percent and 2 points.").is_empty());
     }
 }
