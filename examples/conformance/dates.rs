@@ -42,6 +42,13 @@
 //!   exclusive one (`endDate − 1 day`) and the named end included — the last day of the day,
 //!   month or year that starts at `endDate` (only units that do start there). Counted periods
 //!   ("next 3 days", "within 5 years") have no named end and keep the exclusive reading only.
+//! - Windows: the suite's windows are half-open at their last boundary — "within 5 days"
+//!   (`(P,P+5d,P5D)`), "past 3 weeks", "rest of the week", "earlier this month" ending at the
+//!   reference day — while corroborate's rolling and partial windows are closed and include
+//!   that boundary day (its "past 3 weeks" is [P − 21 days, P], today included). For results
+//!   with a window Timex `(a,b,duration)` and for day ranges that end at the reference day, the
+//!   closed reading at the same boundary (`endDate` itself) is accepted besides `endDate − 1`.
+//!   Calendar periods ("last month", "2016") are not windows and keep the exclusive reading.
 //! - When `FutureResolution` and `PastResolution` differ the expression is ambiguous (bare month,
 //!   weekday, month-day without year). corroborate's news convention takes the most recent one at
 //!   or before the publication date, i.e. `PastResolution`, and switches to the next one on a
@@ -182,7 +189,7 @@ fn run_suite(
     let mut sources = Vec::new();
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or_default().to_string();
-        match expectations(case, parser) {
+        match expectations(case, parser, reference(case)) {
             Ok(expected) => {
                 let mut source = Source::from_text(&format!("case-{}", sources.len()), &input);
                 source.published = Some(reference(case));
@@ -250,7 +257,11 @@ fn reference(case: &Value) -> NaiveDate {
 }
 
 /// The scored expectations of a case, or the reason it is counted out.
-fn expectations(case: &Value, parser: bool) -> Result<Vec<Expected>, &'static str> {
+fn expectations(
+    case: &Value,
+    parser: bool,
+    reference: NaiveDate,
+) -> Result<Vec<Expected>, &'static str> {
     let mut out = Vec::new();
     for r in case["Results"]
         .as_array()
@@ -286,9 +297,17 @@ fn expectations(case: &Value, parser: bool) -> Result<Vec<Expected>, &'static st
                     if s.is_none() && end.is_none() {
                         continue;
                     }
-                    if let (Some(end), true) = (end, names_both_bounds(r)) {
-                        // The named end included: the day, month or year starting at `endDate`.
-                        for last in unit_ends(end) {
+                    if let Some(end) = end {
+                        let closed: Vec<NaiveDate> = if names_both_bounds(r) {
+                            // The named end included: the day, month or year starting there.
+                            unit_ends(end)
+                        } else if is_window(r) || end == reference {
+                            // A window closed at its boundary day.
+                            vec![end]
+                        } else {
+                            Vec::new()
+                        };
+                        for last in closed {
                             if !intervals.contains(&(s, Some(last))) {
                                 intervals.push((s, Some(last)));
                             }
@@ -339,9 +358,16 @@ const RANGE_CONNECTORS: [&str; 7] = [
 /// Whether a result is a range whose two bounds are both named in its text (Timex `(a,b,dur)`
 /// and a connector in the text), as opposed to a counted period such as "next 3 days".
 fn names_both_bounds(result: &Value) -> bool {
-    let timex = result["Value"]["Timex"].as_str().unwrap_or_default();
     let text = result["Text"].as_str().unwrap_or_default().to_lowercase();
-    timex.starts_with('(') && RANGE_CONNECTORS.iter().any(|c| text.contains(c))
+    is_window(result) && RANGE_CONNECTORS.iter().any(|c| text.contains(c))
+}
+
+/// Whether a result is a window given by its boundaries and a length (Timex `(a,b,duration)`:
+/// "within 5 days", "rest of the week", "past 3 weeks").
+fn is_window(result: &Value) -> bool {
+    result["Value"]["Timex"]
+        .as_str()
+        .is_some_and(|t| t.starts_with('('))
 }
 
 /// The last days of the day, month and year that start at `day` (only those that do start there).

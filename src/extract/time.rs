@@ -1232,7 +1232,8 @@ impl Parser<'_> {
         if let Some(found) = self.bare_day_range(s, between) {
             return Some(found);
         }
-        let (left, l) = self.parse_core(s)?;
+        let framed = s > i;
+        let (left, l) = self.range_bound(s, framed)?;
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
@@ -1262,7 +1263,7 @@ impl Parser<'_> {
             ymd(2000, m, d2)?;
             return Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
         }
-        let (right, rl) = self.parse_core(r)?;
+        let (right, rl) = self.range_bound(r, framed)?;
         if !matches!(
             right.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
@@ -1270,6 +1271,15 @@ impl Parser<'_> {
             return None;
         }
         Some((Expr::Range(Box::new(left), Box::new(right)), rl))
+    }
+
+    /// One bound of a range; in a range opened by "from" or "between", "now" is P ("between
+    /// now and November 15th").
+    fn range_bound(&self, j: usize, framed: bool) -> Option<(Expr, usize)> {
+        if framed && self.class(j) == Class::Other && self.txt(j).eq_ignore_ascii_case("now") {
+            return Some((Expr::RelDay(0), j));
+        }
+        self.parse_core(j)
     }
 
     /// "4 to 22 January", "from 3 until 12 of Sept", "between the 4th and the 22nd of this
@@ -1341,10 +1351,15 @@ impl Parser<'_> {
                 (e.grain() == Grain::Month).then(|| (Expr::NthWeekday(Box::new(e), n, d), last))
             }
             Class::Unit(Unit::Week, false) if n <= 5 => {
-                if !self.is(j + 2, Kw::Of) {
+                // "the third week of 2027", "the third week next year".
+                let (e, last) = if self.is(j + 2, Kw::Of) {
+                    self.parse_period(j + 3)?
+                } else if matches!(self.kw(j + 2), Some(Kw::This | Kw::Next | Kw::Last)) {
+                    self.parse_deictic(j + 2)
+                        .filter(|(e, _)| e.grain() == Grain::Year)?
+                } else {
                     return None;
-                }
-                let (e, last) = self.parse_period(j + 3)?;
+                };
                 matches!(e.grain(), Grain::Month | Grain::Year)
                     .then(|| (Expr::WeekOf(Box::new(e), n), last))
             }
@@ -2679,7 +2694,24 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             return apply_part(a, b, inner.grain(), *part, p);
         }
         Expr::Range(left, right) => {
-            let (a, _) = resolve(left, p, future)?;
+            // A yearless start takes the year of a dated end ("from Feb 1st to March 2019").
+            let inherited = match (&**left, &**right) {
+                (Expr::MonthDay(m, d, Mode::Auto), Expr::Fixed(_, end, _)) => (end.year() - 1
+                    ..=end.year())
+                    .rev()
+                    .filter_map(|y| ymd(y, *m, *d))
+                    .find(|x| x <= end),
+                (Expr::Month(m, Mode::Auto), Expr::Fixed(_, end, _)) => (end.year() - 1
+                    ..=end.year())
+                    .rev()
+                    .filter_map(|y| ymd(y, *m, 1))
+                    .find(|x| x <= end),
+                _ => None,
+            };
+            let a = match inherited {
+                Some(a) => a,
+                None => resolve(left, p, future)?.0,
+            };
             let (_, mut b) = resolve(right, p, future)?;
             if b < a {
                 // "Nov 1 to Nov 15" read in the past: the end is the next one after the start.
@@ -4523,5 +4555,29 @@ mod tests {
         assert!(texts("He came for the second time.").is_empty());
         assert!(texts("They hired two thousand workers.").is_empty());
         assert!(texts("Rates rose 5 percent and 2 points.").is_empty());
+    }
+
+    #[test]
+    fn ranges_to_now_and_yearless_starts() {
+        check(
+            "Prices rose between Jan 22 and now, data show.",
+            "between Jan 22 and now",
+            d(2020, 1, 22),
+            d(2020, 9, 9),
+        );
+        check(
+            "The fair ran from Feb 1st to March 2019.",
+            "from Feb 1st to March 2019",
+            d(2019, 2, 1),
+            d(2019, 3, 31),
+        );
+        check(
+            "They are out the third week next year.",
+            "the third week next year",
+            d(2021, 1, 18),
+            d(2021, 1, 24),
+        );
+        // "now" alone is not a time claim.
+        assert!(texts("Now the troops are leaving.").is_empty());
     }
 }
