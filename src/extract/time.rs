@@ -1096,6 +1096,13 @@ impl Parser<'_> {
         } else {
             k + 1
         };
+        // After a day and a month, any four-digit year from 1000 on ("5 December 1391").
+        if let Some((v, 4)) = self.num(j)
+            && (1000..1800).contains(&v)
+            && self.bare_year_ok(j)
+        {
+            return Some((v as i32, j));
+        }
         self.year_at(j)
     }
 
@@ -1545,7 +1552,13 @@ impl Parser<'_> {
                     && let Class::Unit(u, _) = self.class(i + 2)
                     && u != Unit::Weekend
                 {
-                    return Some((Expr::Rolling(u, n, false), i + 2));
+                    // "within 2 weeks from today" counts from P as well.
+                    let last = if self.is(i + 3, Kw::From) && self.is(i + 4, Kw::Today) {
+                        i + 4
+                    } else {
+                        i + 2
+                    };
+                    return Some((Expr::Rolling(u, n, false), last));
                 }
                 self.parse_core(i + 1)
             }
@@ -1601,10 +1614,14 @@ impl Parser<'_> {
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
             Class::Num => self.parse_num(i),
-            Class::NumWord(n) => self.word_day_of_month(i).or_else(|| self.parse_ago(i, n)),
+            Class::NumWord(n) => self
+                .word_day_of_month(i)
+                .or_else(|| self.parse_ago(i, n))
+                .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i)
-                .or_else(|| self.word_day_of_month(i)),
+                .or_else(|| self.word_day_of_month(i))
+                .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Quarter(q) => self.parse_quarter(i, 4, q),
             Class::Half(h) => self.parse_quarter(i, 2, h),
             // "week of November 30th", "week starting February 4" without "the".
@@ -1713,6 +1730,21 @@ impl Parser<'_> {
                 let j = if self.is(i + 2, Kw::On) { i + 3 } else { i + 2 };
                 if let Class::Weekday(d) = self.class(j) {
                     return Some((Expr::WeekDay(off, d), j));
+                }
+                // "next week between Wednesday and Friday", "last week from Monday to Friday".
+                let between = self.is(i + 2, Kw::Between);
+                if (between || self.is(i + 2, Kw::From))
+                    && let Class::Weekday(d1) = self.class(i + 3)
+                    && self.connector(i + 4, between)
+                    && let Class::Weekday(d2) = self.class(i + 5)
+                {
+                    return Some((
+                        Expr::Range(
+                            Box::new(Expr::WeekDay(off, d1)),
+                            Box::new(Expr::WeekDay(off, d2)),
+                        ),
+                        i + 5,
+                    ));
                 }
                 Expr::Week(off)
             }
@@ -2004,13 +2036,32 @@ impl Parser<'_> {
             // "Oct-2", "Jan/1".
             j += 1;
         }
-        // "June first", "June twenty-second", "June the 15th", "May the eleventh".
+        // "June first", "June twenty-second", "June the 15th", "May the eleventh", and a day in
+        // cardinal words of tens and a unit ("June twenty two"). After a lower-case "may" a
+        // word day needs a year or no count word after it ("may twenty one").
         let jd = if self.is(j, Kw::The) { j + 1 } else { j };
-        if let Some((d, k)) = self.any_day(jd)
+        let word_day = match (self.class(jd), self.class(jd + 1)) {
+            (Class::NumWord(t @ (20 | 30)), Class::NumWord(u @ 1..=9)) if t + u <= 31 => {
+                Some((t + u, jd + 1))
+            }
+            _ => None,
+        };
+        if let Some((d, k)) = word_day.or_else(|| self.any_day(jd))
             && (jd == j || self.ordinal_day(jd, k))
             && (self.day(jd).is_none() || jd > j)
             && !self.lex[k].poss
-            && !(self.vague_month(i) && jd == j)
+            && !(self.vague_month(i)
+                && jd == j
+                && self.year_after(k).is_none()
+                && !matches!(self.class(k + 1), Class::Nothing | Class::Punct(_)))
+        {
+            return self.month_day_year(m, d, k);
+        }
+        // "October, 1st": a comma before a day with an ordinal suffix.
+        if self.punct(j, ',')
+            && !self.vague_month(i)
+            && let Some((d, k)) = self.day(j + 1)
+            && k > j + 1
         {
             return self.month_day_year(m, d, k);
         }
@@ -2053,11 +2104,11 @@ impl Parser<'_> {
         // "January, 2001".
         if self.punct(j, ',')
             && !self.vague_month(i)
-            && let Some(y) = self.year(j + 1)
-            && self.bare_year_ok(j + 1)
-            && !matches!(self.class(j + 2), Class::Punct('-' | '–' | '/'))
+            && let Some((y, last)) = self.year_at(j + 1)
+            && (last > j + 1 || self.bare_year_ok(j + 1))
+            && !matches!(self.class(last + 1), Class::Punct('-' | '–' | '/'))
         {
-            return Some((month_expr(y, m)?, j + 1));
+            return Some((month_expr(y, m)?, last));
         }
         // "June next year", "March last year".
         if let Some(k @ (Kw::This | Kw::Next | Kw::Last)) = self.kw(j)
@@ -2176,8 +2227,12 @@ impl Parser<'_> {
                 return Some((Expr::WeekDay(off, d), j + 1));
             }
             // "Friday the 15th", "Thursday the twenty first".
+            let word_day = match self.class(i + 2) {
+                Class::NumWord(n @ 2..=31) => Some((n, i + 2)),
+                _ => None,
+            };
             if self.is(i + 1, Kw::The)
-                && let Some((day, last)) = self.any_day(i + 2)
+                && let Some((day, last)) = self.any_day(i + 2).or(word_day)
                 && (last > i + 2 || self.day(i + 2).is_none())
             {
                 return Some((Expr::MonthDate(day), last));
@@ -2292,6 +2347,17 @@ impl Parser<'_> {
         }
         if let Some(found) = self.numeric_month_or_day(i) {
             return Some(found);
+        }
+        // "on 4.22" closing a clause: month.day.
+        if self.is(i.wrapping_sub(1), Kw::On)
+            && matches!(self.class(i + 1), Class::Nothing | Class::Punct(_))
+            && let Some((a, b)) = self.txt(i).split_once('.')
+            && a.len() <= 2
+            && b.len() == 2
+            && let (Ok(m), Ok(d)) = (a.parse::<u32>(), b.parse::<u32>())
+            && ymd(2000, m, d).is_some()
+        {
+            return Some((Expr::MonthDay(m, d, Mode::Auto), i));
         }
         // 9 September 2020, 9th of September
         if let Some((d, k)) = self.day(i) {
@@ -4579,5 +4645,50 @@ mod tests {
         );
         // "now" alone is not a time claim.
         assert!(texts("Now the troops are leaving.").is_empty());
+    }
+
+    #[test]
+    fn word_days_punctuated_dates_and_weekday_ranges() {
+        check(
+            "They met on June twenty two.",
+            "June twenty two",
+            d(2020, 6, 22),
+            d(2020, 6, 22),
+        );
+        check(
+            "They met may twenty one.",
+            "may twenty one",
+            d(2020, 5, 21),
+            d(2020, 5, 21),
+        );
+        check(
+            "They met on Friday the fifteen.",
+            "Friday the fifteen",
+            d(2020, 8, 15),
+            d(2020, 8, 15),
+        );
+
+        check(
+            "It ended 5 December 1391 there.",
+            "5 December 1391",
+            d(1391, 12, 5),
+            d(1391, 12, 5),
+        );
+        check(
+            "They meet next week between Wednesday and Friday.",
+            "next week between Wednesday and Friday",
+            d(2020, 9, 16),
+            d(2020, 9, 18),
+        );
+        check(
+            "They voted on 4.22.",
+            "4.22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        // A verb "may" before a count, decimals in amounts, and "May twenty" as a count stay out.
+        assert!(texts("Prices may twenty one times rise.").is_empty());
+        assert!(texts("Shares fell 4.22 percent on Monday.") == vec!["Monday"]);
+        assert!(texts("They rose on 4.22 million shares.").is_empty());
     }
 }
