@@ -1752,7 +1752,31 @@ impl Parser<'_> {
             Class::Unit(Unit::Month, false) => Expr::MonthRel(off as i32),
             Class::Unit(Unit::Year, false) => Expr::YearRel(off as i32),
             Class::Unit(Unit::Decade, false) => Expr::DecadeRel(off as i32),
-            Class::Weekday(d) => Expr::Weekday(d, mode),
+            Class::Weekday(d) => {
+                // "this Friday June 22", "this Friday (Jun-15)", "this Friday-Jun-15": the date
+                // names the day.
+                let open = matches!(self.class(i + 2), Class::Punct('(' | '-'));
+                let j = if open { i + 3 } else { i + 2 };
+                if let Class::Month(_) | Class::Abbr(_) = self.class(j)
+                    && let Some((e, last)) = self.parse_month(j)
+                    && e.grain() == Grain::Day
+                {
+                    let last = if self.punct(i + 2, '(') && self.punct(last + 1, ')') {
+                        last + 1
+                    } else if self.punct(i + 2, '(') {
+                        return Some((Expr::Weekday(d, mode), i + 1));
+                    } else {
+                        last
+                    };
+                    // The date is read in the deictic's direction ("this" is P's year).
+                    let e = match e {
+                        Expr::MonthDay(m, day, Mode::Auto) => Expr::MonthDay(m, day, mode),
+                        e => e,
+                    };
+                    return Some((e, last));
+                }
+                Expr::Weekday(d, mode)
+            }
             Class::Month(m) => Expr::Month(m, mode),
             Class::Abbr(m) if !self.vague_month(i + 1) && !self.lex[i + 1].poss => {
                 Expr::Month(m, mode)
@@ -2361,7 +2385,12 @@ impl Parser<'_> {
         }
         // 9 September 2020, 9th of September
         if let Some((d, k)) = self.day(i) {
-            let j = if k > i && self.is(k + 1, Kw::Of) {
+            // "9th of September", "16. nov. 2016".
+            let j = if (k > i && self.is(k + 1, Kw::Of))
+                || (self.punct(k + 1, '.')
+                    && self.adj(k, k + 1)
+                    && matches!(self.class(k + 2), Class::Month(_) | Class::Abbr(_)))
+            {
                 k + 2
             } else {
                 k + 1
@@ -4690,5 +4719,21 @@ mod tests {
         assert!(texts("Prices may twenty one times rise.").is_empty());
         assert!(texts("Shares fell 4.22 percent on Monday.") == vec!["Monday"]);
         assert!(texts("They rose on 4.22 million shares.").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_a_deictic_weekday_names_the_day() {
+        check(
+            "The vote is this Friday (Sept 18).",
+            "this Friday (Sept 18)",
+            d(2020, 9, 18),
+            d(2020, 9, 18),
+        );
+        check(
+            "It ended 16. nov. 2016 there.",
+            "16. nov. 2016",
+            d(2016, 11, 16),
+            d(2016, 11, 16),
+        );
     }
 }
