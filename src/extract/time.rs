@@ -1345,6 +1345,12 @@ impl Parser<'_> {
             Class::Kw(Kw::Last) => 0,
             _ => return None,
         };
+        // "the third- quarter of 2016": a hyphen left hanging after the ordinal.
+        let j = if self.punct(j + 1, '-') && self.adj(j, j + 1) {
+            j + 1
+        } else {
+            j
+        };
         match self.class(j + 1) {
             // "the first Friday of July", "the last Monday in this month".
             Class::Weekday(d) if n <= 5 => {
@@ -1605,6 +1611,12 @@ impl Parser<'_> {
                 Some((Expr::Part(Box::new(inner.0), Part::Mid), inner.1))
             }
             Class::Weekday(d) => self.parse_weekday(i, d),
+            // "year to date": from January 1 to P.
+            Class::Unit(Unit::Year, false)
+                if self.is(i + 1, Kw::To) && self.txt(i + 2).eq_ignore_ascii_case("date") =>
+            {
+                Some((Expr::Part(Box::new(Expr::YearRel(0)), Part::Earlier), i + 2))
+            }
             // "month of June" without "the".
             Class::Unit(Unit::Month, false) if self.is(i + 1, Kw::Of) => self.month_of_month(i + 2),
             Class::Season(s) => {
@@ -2301,6 +2313,9 @@ impl Parser<'_> {
             {
                 return Some((month_expr(y, m)?, i + 2));
             }
+            if let Some(found) = self.spaced_month_year(i) {
+                return Some(found);
+            }
             // "2016 November", "2016, nov": a year and then its month (no day after it).
             let mj = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
             if let Class::Month(m) | Class::Abbr(m) = self.class(mj)
@@ -2372,6 +2387,9 @@ impl Parser<'_> {
         if let Some(found) = self.numeric_month_or_day(i) {
             return Some(found);
         }
+        if let Some(found) = self.spaced_month_year(i) {
+            return Some(found);
+        }
         // "on 4.22" closing a clause: month.day.
         if self.is(i.wrapping_sub(1), Kw::On)
             && matches!(self.class(i + 1), Class::Nothing | Class::Punct(_))
@@ -2430,6 +2448,43 @@ impl Parser<'_> {
         }
         let n = self.count(i)?;
         self.parse_ago(i, n)
+    }
+
+    /// A month and its year around a spaced slash or a dash spaced on one side only ("11 /
+    /// 2016", "2016 /11", "11- 2016", "2016 -11"), at the first number. A dash with spaces on
+    /// both sides stands for a pause in prose ("in 2016 - 11 months later") and is left alone;
+    /// glued forms are read by `parse_num`.
+    fn spaced_month_year(&self, i: usize) -> Option<(Expr, usize)> {
+        let sep = match self.class(i + 1) {
+            Class::Punct(c @ ('/' | '-')) => c,
+            _ => return None,
+        };
+        let (left, right) = (self.adj(i, i + 1), self.adj(i + 1, i + 2));
+        if (left && right) || (sep == '-' && !left && !right) {
+            return None;
+        }
+        if matches!(self.class(i + 3), Class::Punct('-' | '/' | '%'))
+            || matches!(
+                self.class(i.wrapping_sub(1)),
+                Class::Num | Class::Punct('/' | '-')
+            )
+        {
+            return None;
+        }
+        let month = |j: usize| {
+            self.num(j)
+                .filter(|&(m, n)| n <= 2 && (1..=12).contains(&m))
+        };
+        let (y, m) = if let Some(y) = self.year(i) {
+            let (m, n) = month(i + 2)?;
+            if n == 2 && y / 100 * 100 + m as i32 > y {
+                return None;
+            }
+            (y, m)
+        } else {
+            (self.year(i + 2)?, month(i)?.0)
+        };
+        Some((month_expr(y, m)?, i + 2))
     }
 
     /// The punctuation mark glued between token `j` and a token after it ("2019-sep").
@@ -4734,6 +4789,39 @@ mod tests {
             "16. nov. 2016",
             d(2016, 11, 16),
             d(2016, 11, 16),
+        );
+    }
+
+    #[test]
+    fn spaced_month_years_year_to_date_and_hanging_hyphens() {
+        check(
+            "Sales fell in 11 / 2016 there.",
+            "11 / 2016",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2016 -11 there.",
+            "2016 -11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Shares are down 20% in the year to date.",
+            "year to date",
+            d(2020, 1, 1),
+            d(2020, 9, 9),
+        );
+        check(
+            "Sales fell in the third- quarter of 2016.",
+            "the third- quarter of 2016",
+            d(2016, 7, 1),
+            d(2016, 9, 30),
+        );
+        // A dash spaced on both sides is a pause in prose, not a month.
+        assert_eq!(
+            texts("It began in 2016 - 11 months after the vote."),
+            vec!["2016"]
         );
     }
 }
