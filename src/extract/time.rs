@@ -57,13 +57,40 @@
 //! # Not times
 //! Counts and measures ("5,200 troops", "2000 soldiers", "1800 GMT", "2000 feet"), vague
 //! expressions ("a few years later", "one day"), narrative-relative ones ("the next year", "two
-//! years later"), times of day, and ordinals alone ("the third") give no claim. Lower-case month
+//! years later"), times of day, and ordinals alone ("the third", "finished 21st", "the 21st
+//! century") give no claim. Lower-case month
 //! names count too, except that "may", "march", "mar" and "august" need a day or a year not
 //! followed by a count ("may 15 times"); an abbreviation alone ("in Aug", "this Sept") needs a time
 //! word before it. Numeric dates are month/day/year unless the first number cannot be a month
-//! ("21/04/2016"); dashed ones need a four-digit year; "2015/08/12" and "13.5.2015" are read too.
+//! ("21/04/2016"); dashed ones need a four-digit year or a first number that can be a month
+//! ("9-18-15"); "2015/08/12", "13.5.2015" and "2019-sep-1" are read too.
 //! "this Friday" is the Friday of P's week, "Friday next week" that of the next week, "Friday
-//! the 15th" the most recent (or next) 15th. For capitalised months, a bare "May" (and a sentence-initial "March") needs a day, a year or a time
+//! the 15th" (or "the fifteen", "the twenty first") the most recent (or next) 15th.
+//!
+//! # More forms
+//! - Months of a year in numbers: "2016-11", "2016/11", "11/2016", "2015-3", and with a slash
+//!   spaced or a dash spaced on one side ("11 / 2016", "2016 -11"); two digits that read as a
+//!   later year stay a year range or nothing ("2019-20", "2010/11"); a dash spaced on both
+//!   sides is a pause in prose. "2016 November", "June next year".
+//! - Days without a year: "4/22" (the day cannot be a month), "22/04" (a zero-padded month),
+//!   "on 4-22", "on 4.22" (closing the clause), "Friday 7/6" (after a weekday).
+//! - Days without a month, with an ordinal suffix or in words: "20th of next month", and after
+//!   a preposition (on, for, by, until, since, after, before, from, to, through) when closing the
+//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second".
+//! - "Q3" alone is the quarter of P's year; "H1"/"H2" need a year ("H2 2016", "2016 Q3").
+//! - "the first Friday of July", "the last Monday in next month"; "the second Sunday" closing a
+//!   clause is of P's month. "the week of November 30th" is the Monday–Sunday week holding the
+//!   day; "the week starting (on) February 4" and "2 weeks starting May 20th" run from that day.
+//! - "two weeks from now", "three days from tomorrow", "two days before yesterday": that day;
+//!   "1 month and 21 days ago": that day. "the week/month/year after next".
+//! - "(the) rest of the week/month/year" is [P, end]; "year to date" is [Jan 1, P]; "this/
+//!   last/next decade" are calendar decades; "the 70s", "the '40s", "the seventies" are of the
+//!   1900s; "the past few weeks" takes the unit's default span; "past month" is one month back.
+//! - Years in words after a date or "of": "September 10, nineteen zero one", "June of nineteen
+//!   ninety nine", "Feb, two thousand and eighteen"; four-digit years from 1000 after a day and
+//!   a month ("5 December 1391"). A yearless range start takes the dated end's year ("from Feb
+//!   1st to March 2019"); "now" is P as a bound of "from"/"between" ranges.
+//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this". For capitalised months, a bare "May" (and a sentence-initial "March") needs a day, a year or a time
 //! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
 //! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
 //! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
