@@ -65,7 +65,8 @@
 //! ("21/04/2016"); dashed ones need a four-digit year or a first number that can be a month
 //! ("9-18-15"); "2015/08/12", "13.5.2015" and "2019-sep-1" are read too.
 //! "this Friday" is the Friday of P's week, "Friday next week" that of the next week, "Friday
-//! the 15th" (or "the fifteen", "the twenty first") the most recent (or next) 15th.
+//! the 15th" (or "the fifteen", "the twenty first") the most recent (or next) 15th that falls
+//! on a Friday (within a year; else the most recent 15th).
 //!
 //! # More forms
 //! - Months of a year in numbers: "2016-11", "2016/11", "11/2016", "2015-3", and with a slash
@@ -887,6 +888,9 @@ enum Expr {
     WeekDay(i64, Weekday),
     /// A day of the month, without the month ("Friday the 15th"): the most recent (or next).
     MonthDate(u32),
+    /// A day of the month named with its weekday ("Friday the 15th"): the most recent (or next)
+    /// such day that falls on that weekday, else the most recent (or next) such day.
+    WeekdayDate(Weekday, u32),
     Weekend(i64),
     /// "the weekend": the most recent (or next) one.
     WeekendAuto,
@@ -931,6 +935,7 @@ impl Expr {
             | Expr::MonthDay(..)
             | Expr::WeekDay(..)
             | Expr::MonthDate(_)
+            | Expr::WeekdayDate(..)
             | Expr::Shifted(..)
             | Expr::NthWeekday(..) => Grain::Day,
             Expr::Ago(u, _) => match u {
@@ -2298,7 +2303,7 @@ impl Parser<'_> {
                 && let Some((day, last)) = self.any_day(i + 2).or(word_day)
                 && (last > i + 2 || self.day(i + 2).is_none())
             {
-                return Some((Expr::MonthDate(day), last));
+                return Some((Expr::WeekdayDate(d, day), last));
             }
         }
         Some((Expr::Weekday(d, Mode::Auto), i))
@@ -3051,16 +3056,27 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             let d = add_days(monday, i64::from(wd.num_days_from_monday()))?;
             Some((d, d))
         }
-        Expr::MonthDate(day) => {
-            let months = (-12..=12).filter_map(|k| {
-                let first = add_months(ymd(py, pm, 1)?, k)?;
-                ymd(first.year(), first.month(), *day)
-            });
-            let found = if future {
-                months.filter(|&x| x >= p).min()
-            } else {
-                months.filter(|&x| x <= p).max()
-            }?;
+        Expr::MonthDate(_) | Expr::WeekdayDate(..) => {
+            let (day, weekday) = match e {
+                Expr::WeekdayDate(wd, day) => (*day, Some(*wd)),
+                Expr::MonthDate(day) => (*day, None),
+                _ => return None,
+            };
+            let months = |on_weekday: bool| {
+                (-12..=12).filter_map(move |k| {
+                    let first = add_months(ymd(py, pm, 1)?, k)?;
+                    ymd(first.year(), first.month(), day)
+                        .filter(|d| !on_weekday || Some(d.weekday()) == weekday)
+                })
+            };
+            let pick = |on_weekday: bool| {
+                if future {
+                    months(on_weekday).filter(|&x| x >= p).min()
+                } else {
+                    months(on_weekday).filter(|&x| x <= p).max()
+                }
+            };
+            let found = pick(weekday.is_some()).or_else(|| pick(false))?;
             Some((found, found))
         }
         Expr::Weekend(off) => {
@@ -4775,8 +4791,8 @@ mod tests {
         check(
             "They met on Friday the fifteen.",
             "Friday the fifteen",
-            d(2020, 8, 15),
-            d(2020, 8, 15),
+            d(2020, 5, 15),
+            d(2020, 5, 15),
         );
 
         check(
