@@ -66,7 +66,12 @@
 //! ("9-18-15"); "2015/08/12", "13.5.2015" and "2019-sep-1" are read too.
 //! "this Friday" is the Friday of P's week, "Friday next week" that of the next week, "Friday
 //! the 15th" (or "the fifteen", "the twenty first") the most recent (or next) 15th that falls
-//! on a Friday (within a year; else the most recent 15th).
+//! on a Friday (within a year; else the most recent 15th). For capitalised months, a bare "May"
+//! (and a sentence-initial "March") needs a day, a year or a time
+//! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
+//! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
+//! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
+//! precedes it; "2020's" is a possessive year, "the 1990's" a decade.
 //!
 //! # More forms
 //! - Months of a year in numbers: "2016-11", "2016/11", "11/2016", "2015-3", and with a slash
@@ -91,11 +96,7 @@
 //!   ninety nine", "Feb, two thousand and eighteen"; four-digit years from 1000 after a day and
 //!   a month ("5 December 1391"). A yearless range start takes the dated end's year ("from Feb
 //!   1st to March 2019"); "now" is P as a bound of "from"/"between" ranges.
-//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this". For capitalised months, a bare "May" (and a sentence-initial "March") needs a day, a year or a time
-//! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
-//! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
-//! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
-//! precedes it; "2020's" is a possessive year, "the 1990's" a decade.
+//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this".
 
 use std::collections::HashMap;
 
