@@ -20,8 +20,10 @@
 //!
 //! # Resolution (against the publication date `P`)
 //! - Absolute dates resolve without `P`. A year is Jan 1–Dec 31; "early"/"mid"/"late" a year are
-//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–10 / 11–20 / 21–end; of a decade years 0–3 /
-//!   4–6 / 7–9; of a week Mon–Tue / Wed–Thu / Fri–Sun; of a season its first / middle / last month.
+//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
+//!   overlapping both); of a decade years 0–3 / 4–6 / 7–9; of a week Mon–Wed / Tue–Fri / Thu–Sun;
+//!   of a season its first / middle / last month. The vague parts of short periods overlap, so
+//!   "late last week" agrees with a Thursday and "early November" with the 12th.
 //!   "the end of X" is "late X", "the start/beginning of X" is "early X", "the middle of X" is
 //!   "mid X". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
 //!   Sep–Nov, winter Dec–Feb (the winter of 2021 is Dec 2021–Feb 2022).
@@ -33,10 +35,11 @@
 //!   "last X" / "next X" (weekday, month, season) are strictly before / after `P`.
 //! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
 //!   months/years; "earlier this X" is [start of X, P], "later this X" is [P, end of X].
-//! - "the past/last N units" is [P − N units, P]; "the next N units" and "within N units" are
-//!   [P, P + N units]; "the past year" is [P − 1 year, P]. Without a number, plural units take a
-//!   default span: days 7 days, weeks 6 weeks, months 6 months, years 5 years, decades 20 years,
-//!   hours 1 day — so "in the coming months" is [P, P + 6 months] and "in recent weeks" is
+//! - "the past/last N units" is [P − N units, P]; "the next N units" is [P + 1 day, P + N units]
+//!   (the next three days start tomorrow); "within N units" is [P, P + N units]; "the past year"
+//!   is [P − 1 year, P]. Without a number, plural units take a default span: days 7 days, weeks 6
+//!   weeks, months 6 months, years 5 years, decades 20 years, hours 1 day — so "in the coming
+//!   months" is [P + 1 day, P + 6 months] and "in recent weeks" is
 //!   [P − 6 weeks, P]. "the last year" (with "the") is rolling; "last year" is the calendar year.
 //! - "N days ago" is that day; "N weeks ago" that Monday–Sunday week; "N months ago" that month;
 //!   "N years ago" that calendar year.
@@ -899,6 +902,8 @@ enum Expr {
     YearRel(i32),
     /// N units back from P (true) or forward.
     Rolling(Unit, u32, bool),
+    /// N units from P on, P included ("within 2 weeks").
+    Within(Unit, u32),
     Ago(Unit, u32),
     Part(Box<Expr>, Part),
     /// From the start of the first to the end of the second ("Oct. 2 to October 22").
@@ -1597,9 +1602,13 @@ impl Parser<'_> {
                     } else {
                         i + 2
                     };
-                    return Some((Expr::Rolling(u, n, false), last));
+                    return Some((Expr::Within(u, n), last));
                 }
-                self.parse_core(i + 1)
+                match self.parse_core(i + 1)? {
+                    // "within the next 3 years" counts from P too.
+                    (Expr::Rolling(u, n, false), last) => Some((Expr::Within(u, n), last)),
+                    found => Some(found),
+                }
             }
             _ => self.parse_core(i),
         }
@@ -3103,9 +3112,13 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             if *back {
                 Some((shift(p, *u, -n)?, p))
             } else {
-                Some((p, shift(p, *u, n)?))
+                // "the next 3 days" are the three days after P: tomorrow on ("the next 24
+                // hours" still hold the rest of P).
+                let first = if *u == Unit::Hour { p } else { add_days(p, 1)? };
+                Some((first, shift(p, *u, n)?))
             }
         }
+        Expr::Within(u, n) => Some((p, shift(p, *u, i64::from(*n))?)),
         Expr::Ago(u, n) => {
             let d = shift(p, *u, -i64::from(*n))?;
             match u {
@@ -3154,7 +3167,7 @@ fn apply_part(
             Some((ymd(y, m1, 1)?, month_bounds(y, m2)?.1))
         }
         Grain::Month => {
-            let (d1, d2) = [(1, 10), (11, 20), (21, b.day())][third];
+            let (d1, d2) = [(1, 15), (11, 20), (16, b.day())][third];
             Some((ymd(y, a.month(), d1)?, ymd(y, a.month(), d2)?))
         }
         Grain::Decade => {
@@ -3162,7 +3175,7 @@ fn apply_part(
             Some((ymd(y + o1, 1, 1)?, ymd(y + o2, 12, 31)?))
         }
         Grain::Week => {
-            let (o1, o2) = [(0, 1), (2, 3), (4, 6)][third];
+            let (o1, o2) = [(0, 2), (1, 4), (3, 6)][third];
             Some((add_days(a, o1)?, add_days(a, o2)?))
         }
         Grain::Season => {
@@ -3360,7 +3373,7 @@ mod tests {
         check(
             "Prices fell in late June 2019 across the region.",
             "late June 2019",
-            d(2019, 6, 21),
+            d(2019, 6, 16),
             d(2019, 6, 30),
         );
         check(
@@ -3744,13 +3757,13 @@ mod tests {
         check(
             "The sides pledged cuts in the coming months.",
             "the coming months",
-            d(2020, 9, 9),
+            d(2020, 9, 10),
             d(2021, 3, 9),
         );
         check(
             "The sides pledged cuts in the next two weeks.",
             "the next two weeks",
-            d(2020, 9, 9),
+            d(2020, 9, 10),
             d(2020, 9, 23),
         );
         check(
@@ -3821,7 +3834,7 @@ mod tests {
             "Prices rose at the start of June in the city.",
             "the start of June",
             d(2020, 6, 1),
-            d(2020, 6, 10),
+            d(2020, 6, 15),
         );
     }
 
@@ -4068,7 +4081,7 @@ mod tests {
             (
                 "The firm lost money through the end of the month.",
                 "the end of the month",
-                d(2020, 9, 21),
+                d(2020, 9, 16),
                 d(2020, 9, 30),
             ),
             (
