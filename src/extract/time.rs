@@ -60,8 +60,8 @@
 //! # Not times
 //! Counts and measures ("5,200 troops", "2000 soldiers", "1800 GMT", "2000 feet"), vague
 //! expressions ("a few years later", "one day"), narrative-relative ones ("the next year", "two
-//! years later"), times of day, and ordinals alone ("the third", "finished 21st", "the 21st
-//! century") give no claim. Lower-case month
+//! years later"), times of day, and ordinals alone ("the third", "finished 21st") give no
+//! claim; "the 21st century" is the years 2000–2099. Lower-case month
 //! names count too, except that "may", "march", "mar" and "august" need a day or a year not
 //! followed by a count ("may 15 times"); an abbreviation alone ("in Aug", "this Sept") needs a time
 //! word before it. Numeric dates are month/day/year unless the first number cannot be a month
@@ -94,12 +94,17 @@
 //!   "1 month and 21 days ago": that day. "the week/month/year after next".
 //! - "(the) rest of the week/month/year" is [P, end]; "year to date" is [Jan 1, P]; "this/
 //!   last/next decade" are calendar decades; "the 70s", "the '40s", "the seventies" are of the
-//!   1900s; "the past few weeks" takes the unit's default span; "past month" is one month back.
+//!   1900s; "the nineteen seventies", "the twenty-tens", "the two thousands" name their century; "the past few weeks" takes the unit's default span; "past month" is one month back.
 //! - Years in words after a date or "of": "September 10, nineteen zero one", "June of nineteen
 //!   ninety nine", "Feb, two thousand and eighteen"; four-digit years from 1000 after a day and
 //!   a month ("5 December 1391"). A yearless range start takes the dated end's year ("from Feb
 //!   1st to March 2019"); "now" is P as a bound of "from"/"between" ranges.
 //! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this".
+//! - "less than 2 weeks from today" is [P, P + 2 weeks]; "for 3 days (,) from today" the three
+//!   days from that day; "in 3 weeks" in a clause with "will" is that day (elsewhere "in 3
+//!   weeks" is a span of unknown placement and gives nothing); "in nineteen twenty eight" (a
+//!   year in words after "in", closing the clause) is that year; "the 15th century" is
+//!   1400–1499.
 
 use std::collections::HashMap;
 
@@ -782,6 +787,25 @@ fn word_number(w: &str) -> Option<u32> {
         .map(|i| 20 + 10 * i as u32)
 }
 
+/// A decade in words: "tens" → 10, "seventies" → 70.
+fn decade_word(w: &str) -> Option<u32> {
+    const DECADES: [&str; 9] = [
+        "tens",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    DECADES
+        .iter()
+        .position(|&x| x == w)
+        .map(|i| 10 * (i as u32 + 1))
+}
+
 /// "mid-june" → 6.
 fn mid_month(key: &str) -> Option<u32> {
     let rest = key.strip_prefix("mid-")?;
@@ -976,7 +1000,15 @@ impl Parser<'_> {
     fn scan(&self, out: &mut Vec<Claim>) {
         let mut i = self.lo;
         while i < self.hi {
-            let trigger = !matches!(self.class(i), Class::Other | Class::Punct(_));
+            // Plain words start nothing, except a year in words after "in".
+            let trigger = match self.class(i) {
+                Class::Punct(_) => false,
+                Class::Other => {
+                    self.is(i.wrapping_sub(1), Kw::In)
+                        || self.txt(i + 1).eq_ignore_ascii_case("than")
+                }
+                _ => true,
+            };
             if trigger && let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 i = last + 1;
@@ -1220,6 +1252,119 @@ impl Parser<'_> {
             return Some((y, j + 2));
         }
         None
+    }
+
+    /// A decade in words after "the": "the seventies" (of the 1900s), "the nineteen
+    /// seventies", "the twenty-tens", "the two thousand and tens", "the two thousands"; the
+    /// first year and the last token.
+    fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
+        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        let w = word(j);
+        if let Some(d) = decade_word(&w) {
+            return (d >= 40).then_some((1900 + d as i32, j));
+        }
+        if let Some((c, d)) = w.split_once('-')
+            && let (Some(c @ 11..=20), Some(d)) = (word_number(c), decade_word(d))
+        {
+            return Some((c as i32 * 100 + d as i32, j));
+        }
+        if w == "two" && word(j + 1) == "thousands" {
+            return Some((2000, j + 1));
+        }
+        if w == "two" && word(j + 1) == "thousand" {
+            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+            return decade_word(&word(k)).map(|d| (2000 + d as i32, k));
+        }
+        let c @ 11..=20 = word_number(&w)? else {
+            return None;
+        };
+        decade_word(&word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
+    }
+
+    /// A year in words after "in" and closing the clause: "in nineteen twenty eight", "in two
+    /// thousand and four" (not "in two thousand homes").
+    fn year_in_words(&self, j: usize) -> Option<(Expr, usize)> {
+        if !self.is(j.wrapping_sub(1), Kw::In) {
+            return None;
+        }
+        let (y, last) = self.spelled_year(j)?;
+        matches!(self.class(last + 1), Class::Punct(_) | Class::Nothing)
+            .then(|| year_expr(y))
+            .flatten()
+            .map(|e| (e, last))
+    }
+
+    /// "less than 2 weeks from today", "less than 3 days before yesterday": from the anchor day
+    /// to the day the count reaches.
+    fn less_than(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.txt(i).eq_ignore_ascii_case("less")
+            || !self.txt(i + 1).eq_ignore_ascii_case("than")
+        {
+            return None;
+        }
+        let n = self.count(i + 2)?;
+        let (Expr::Shifted(anchor, u, by), last) = self.parse_ago(i + 2, n)? else {
+            return None;
+        };
+        let reached = Expr::Shifted(anchor.clone(), u, by);
+        Some(if by > 0 {
+            (Expr::Range(anchor, Box::new(reached)), last)
+        } else {
+            (Expr::Range(Box::new(reached), anchor), last)
+        })
+    }
+
+    /// "for 3 days from today", "for 1 week, from Monday": the days counted from that day.
+    fn for_days_from(&self, i: usize) -> Option<(Expr, usize)> {
+        let n = self.count(i + 1)?;
+        let days = match self.class(i + 2) {
+            Class::Unit(Unit::Day, _) => i64::from(n),
+            Class::Unit(Unit::Week, _) => 7 * i64::from(n),
+            _ => return None,
+        };
+        let f = if self.punct(i + 3, ',') { i + 4 } else { i + 3 };
+        if !self.is(f, Kw::From) {
+            return None;
+        }
+        let (day, last) = self.day_expr(f + 1)?;
+        Some((Expr::DaysFrom(Box::new(day), days), last))
+    }
+
+    /// "in 3 weeks" in a clause about the future ("troops will leave in 3 weeks"): that day.
+    fn in_units(&self, i: usize) -> Option<(Expr, usize)> {
+        let n = self.count(i + 1)?;
+        let Class::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), plural) =
+            self.class(i + 2)
+        else {
+            return None;
+        };
+        if (n == 1) == plural || self.lex[i + 2].poss || !self.future_clause(i) {
+            return None;
+        }
+        // "in 3 weeks of talks", "in 3 days' time" stay out.
+        if matches!(self.class(i + 3), Class::Kw(_) | Class::Other) && !self.is(i + 3, Kw::And) {
+            return None;
+        }
+        Some((
+            Expr::Shifted(Box::new(Expr::RelDay(0)), u, i64::from(n)),
+            i + 2,
+        ))
+    }
+
+    /// A century: "the 15th century", "the twenty-first century" (years 1400–1499, 2000–2099).
+    fn century(&self, j: usize) -> Option<(Expr, usize)> {
+        let (n, k) = match self.class(j) {
+            Class::Ordinal(n) => (n, j),
+            _ => self.day(j).filter(|&(_, k)| k > j)?,
+        };
+        if !self.txt(k + 1).eq_ignore_ascii_case("century") || !(1..=21).contains(&n) {
+            return None;
+        }
+        let first = (n as i32 - 1) * 100;
+        Some((
+            Expr::Fixed(ymd(first, 1, 1)?, ymd(first + 99, 12, 31)?, Grain::Range),
+            k + 1,
+        ))
     }
 
     // ----- patterns -----
@@ -1584,6 +1729,8 @@ impl Parser<'_> {
                 Some((Expr::Since(Box::new(e)), j))
             }
             Some(Kw::During | Kw::Throughout) => self.parse_core(i + 1),
+            Some(Kw::For) => self.for_days_from(i),
+            Some(Kw::In) => self.in_units(i),
             Some(Kw::Over) => {
                 // "over 2000" is a count.
                 if self.class(i + 1) == Class::Num {
@@ -1667,10 +1814,12 @@ impl Parser<'_> {
                 let (a, b) = season_bounds(s, y)?;
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
+            Class::Num | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
             Class::Num => self.parse_num(i),
             Class::NumWord(n) => self
                 .word_day_of_month(i)
                 .or_else(|| self.parse_ago(i, n))
+                .or_else(|| self.year_in_words(i))
                 .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i)
@@ -1681,6 +1830,7 @@ impl Parser<'_> {
             // "week of November 30th", "week starting February 4" without "the".
             Class::Unit(Unit::Week, false) => self.week_of_day(i),
             Class::GluedDay(m, d) => self.month_day_year(m, d, i),
+            Class::Other => self.year_in_words(i).or_else(|| self.less_than(i)),
             _ => None,
         }
     }
@@ -1845,6 +1995,12 @@ impl Parser<'_> {
 
     /// Expressions opening with "the".
     fn parse_the(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some((y, last)) = self.spelled_decade(i + 1) {
+            return Some((decade_expr(y)?, last));
+        }
+        if let Some(found) = self.century(i + 1) {
+            return Some(found);
+        }
         match self.class(i + 1) {
             // "the day after tomorrow", "the day before yesterday".
             Class::Unit(Unit::Day, false) => match (self.kw(i + 2), self.kw(i + 3)) {
@@ -1919,18 +2075,8 @@ impl Parser<'_> {
                 self.short_decade(i + 1)
                     .or_else(|| self.bare_ordinal_day(i + 1, true))
             }
-            Class::Other => {
-                let y = match self.txt(i + 1).to_ascii_lowercase().as_str() {
-                    "forties" => 1940,
-                    "fifties" => 1950,
-                    "sixties" => 1960,
-                    "seventies" => 1970,
-                    "eighties" => 1980,
-                    "nineties" => 1990,
-                    "noughties" => 2000,
-                    _ => return None,
-                };
-                Some((decade_expr(y)?, i + 1))
+            Class::Other if self.txt(i + 1).eq_ignore_ascii_case("noughties") => {
+                Some((decade_expr(2000)?, i + 1))
             }
             Class::Kw(k @ (Kw::Early | Kw::Mid | Kw::Late)) => {
                 let mut j = i + 2;
@@ -4562,7 +4708,12 @@ mod tests {
         );
         // Ranks and centuries are not days.
         assert!(texts("He finished 21st in the race.").is_empty());
-        assert!(texts("It shaped the 21st century.").is_empty());
+        check(
+            "It shaped the 21st century.",
+            "the 21st century",
+            d(2000, 1, 1),
+            d(2099, 12, 31),
+        );
         assert!(texts("He was the 27th.").is_empty());
     }
 
@@ -4721,6 +4872,57 @@ mod tests {
             d(1970, 1, 1),
             d(1979, 12, 31),
         );
+        check(
+            "Music changed in the nineteen sixties.",
+            "the nineteen sixties",
+            d(1960, 1, 1),
+            d(1969, 12, 31),
+        );
+        check(
+            "Music changed in the twenty-tens.",
+            "the twenty-tens",
+            d(2010, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Music changed in the two thousands.",
+            "the two thousands",
+            d(2000, 1, 1),
+            d(2009, 12, 31),
+        );
+        check(
+            "The bridge opened in nineteen twenty eight.",
+            "nineteen twenty eight",
+            d(1928, 1, 1),
+            d(1928, 12, 31),
+        );
+        check(
+            "Printing spread in the 15th century.",
+            "the 15th century",
+            d(1400, 1, 1),
+            d(1499, 12, 31),
+        );
+        assert!(texts("They built it in two thousand homes.").is_empty());
+        // Counted windows from a day (P is 2020-09-09).
+        check(
+            "Troops will leave less than 2 weeks from today.",
+            "less than 2 weeks from today",
+            d(2020, 9, 9),
+            d(2020, 9, 23),
+        );
+        check(
+            "The curfew holds for 3 days from today.",
+            "for 3 days from today",
+            d(2020, 9, 9),
+            d(2020, 9, 11),
+        );
+        check(
+            "Troops will leave in 3 weeks.",
+            "in 3 weeks",
+            d(2020, 9, 30),
+            d(2020, 9, 30),
+        );
+        assert!(texts("Prices rose the most in 3 weeks.").is_empty());
         check(
             "They met 1 month and 21 days ago.",
             "1 month and 21 days ago",
