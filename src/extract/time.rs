@@ -969,6 +969,8 @@ enum Expr {
     NthWeekday(Box<Expr>, u32, Weekday),
     /// A month of the year `off` years from P's ("June next year").
     MonthInYear(u32, i32),
+    /// The n-th given weekday after P ("two Sundays from now").
+    NthWeekdayAfter(Weekday, u32),
     /// The calendar decade `off` decades from P's ("this decade").
     DecadeRel(i32),
 }
@@ -984,7 +986,8 @@ impl Expr {
             | Expr::MonthDate(_)
             | Expr::WeekdayDate(..)
             | Expr::Shifted(..)
-            | Expr::NthWeekday(..) => Grain::Day,
+            | Expr::NthWeekday(..)
+            | Expr::NthWeekdayAfter(..) => Grain::Day,
             Expr::Ago(u, _) => match u {
                 Unit::Week => Grain::Week,
                 Unit::Month => Grain::Month,
@@ -1368,6 +1371,17 @@ impl Parser<'_> {
         ))
     }
 
+    /// "two Sundays from now": the n-th such weekday after P.
+    fn weekdays_from_now(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
+        let plural = self.txt(i + 1).to_ascii_lowercase();
+        let (_, d) = WEEKDAYS
+            .iter()
+            .find(|(w, _)| plural.strip_suffix('s') == Some(*w))?;
+        let anchored = self.is(i + 2, Kw::From)
+            && (self.is(i + 3, Kw::Today) || self.txt(i + 3).eq_ignore_ascii_case("now"));
+        anchored.then_some((Expr::NthWeekdayAfter(*d, n), i + 3))
+    }
+
     /// A century: "the 15th century", "the twenty-first century" (years 1400–1499, 2000–2099).
     fn century(&self, j: usize) -> Option<(Expr, usize)> {
         let (n, k) = match self.class(j) {
@@ -1697,7 +1711,12 @@ impl Parser<'_> {
     /// next, such day). Without a preposition before it or with a word after it, an ordinal is
     /// a rank ("the 21st century", "finished 22nd in the race").
     fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
-        let (d, k) = self.any_day(j)?;
+        // A cardinal in words from 13 on after "the" reads like "the 27" ("for the thirty").
+        let spelled = || {
+            self.spelled_below_hundred(j)
+                .filter(|&(d, _)| the && (13..=31).contains(&d))
+        };
+        let (d, k) = self.any_day(j).or_else(spelled)?;
         // A plain number ("the 27") only after "the", and not as a month's day of its own.
         let plain = k == j && self.day(j).is_some();
         if (plain && !the) || self.lex[k].poss {
@@ -1839,6 +1858,7 @@ impl Parser<'_> {
             Class::NumWord(n) => self
                 .word_day_of_month(i)
                 .or_else(|| self.parse_ago(i, n))
+                .or_else(|| self.weekdays_from_now(i, n))
                 .or_else(|| self.year_in_words(i))
                 .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Ordinal(_) => self
@@ -3306,6 +3326,14 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             }
         }
         Expr::Within(u, n) => Some((p, shift(p, *u, i64::from(*n))?)),
+        Expr::NthWeekdayAfter(wd, n) => {
+            let ahead = (7 + i64::from(wd.num_days_from_monday())
+                - i64::from(p.weekday().num_days_from_monday()))
+                % 7;
+            let first = if ahead == 0 { 7 } else { ahead };
+            let d = add_days(p, first + 7 * (i64::from(*n) - 1))?;
+            Some((d, d))
+        }
         Expr::Ago(u, n) => {
             let d = shift(p, *u, -i64::from(*n))?;
             match u {
@@ -4975,6 +5003,18 @@ mod tests {
             "Wed, 22 of Jan, 2020",
             d(2020, 1, 22),
             d(2020, 1, 22),
+        );
+        check(
+            "The talks resume two Sundays from now.",
+            "two Sundays from now",
+            d(2020, 9, 20),
+            d(2020, 9, 20),
+        );
+        check(
+            "The talks were put off until the 27th and then for the thirty.",
+            "the thirty",
+            d(2020, 8, 30),
+            d(2020, 8, 30),
         );
         check(
             "Sales fell 3% in previous month.",
