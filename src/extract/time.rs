@@ -5023,6 +5023,25 @@ mod tests {
             d(2020, 8, 31),
         );
         assert!(texts("Sales fell 3% from the previous month.").is_empty());
+        // Parts of a week and a month overlap in halves.
+        check(
+            "The firm lost money late last week.",
+            "late last week",
+            d(2020, 9, 3),
+            d(2020, 9, 6),
+        );
+        check(
+            "The firm must repay early next week.",
+            "early next week",
+            d(2020, 9, 14),
+            d(2020, 9, 16),
+        );
+        check(
+            "The firm must repay early next month.",
+            "early next month",
+            d(2020, 10, 1),
+            d(2020, 10, 15),
+        );
         // P is a Wednesday: "this Friday" is in P's week, "next Friday" in the next.
         check(
             "The vote is next Friday.",
