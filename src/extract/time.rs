@@ -32,7 +32,8 @@
 //!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
 //!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
 //!   at or after `P`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
-//!   "last X" / "next X" (weekday, month, season) are strictly before / after `P`.
+//!   "last X" / "next X" (month, season, and "last" weekday) are strictly before / after `P`;
+//!   "next Friday" is the Friday of next week (as "this Friday" is that of `P`'s week).
 //! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
 //!   months/years; "earlier this X" is [start of X, P], "later this X" is [P, end of X].
 //! - "the past/last N units" is [P − N units, P]; "the next N units" is [P + 1 day, P + N units]
@@ -99,7 +100,8 @@
 //!   ninety nine", "Feb, two thousand and eighteen"; four-digit years from 1000 after a day and
 //!   a month ("5 December 1391"). A yearless range start takes the dated end's year ("from Feb
 //!   1st to March 2019"); "now" is P as a bound of "from"/"between" ranges.
-//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this".
+//! - "tmrw", "tues", "thur(s)"; "upcoming" reads as "next", "current" as "this", "previous" as
+//!   "last" (but "the previous year" is narrative and gives nothing).
 //! - "less than 2 weeks from today" is [P, P + 2 weeks]; "for 3 days (,) from today" the three
 //!   days from that day; "in 3 weeks" in a clause with "will" is that day (elsewhere "in 3
 //!   weeks" is a span of unknown placement and gives nothing); "in nineteen twenty eight" (a
@@ -200,6 +202,8 @@ enum Class {
     /// "mid-June" (one token).
     MidMonth(u32),
     Weekday(Weekday),
+    /// A capitalised three-letter weekday ("Wed"): a weekday only before a date.
+    ShortWeekday(Weekday),
     Season(Season),
     /// A time unit and whether it is plural.
     Unit(Unit, bool),
@@ -271,6 +275,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("past", Kw::Past),
     ("coming", Kw::Coming),
     ("upcoming", Kw::Next),
+    ("previous", Kw::Last),
     ("current", Kw::This),
     ("rest", Kw::Rest),
     ("recent", Kw::Recent),
@@ -584,6 +589,18 @@ impl TimeExtractor {
         }
         for &(w, d) in WEEKDAYS {
             words.insert(w, Class::Weekday(d));
+        }
+        // "Wed", "Sun", "Sat" are words too: capitalised and before a date only.
+        for (w, d) in [
+            ("mon", Weekday::Mon),
+            ("tue", Weekday::Tue),
+            ("wed", Weekday::Wed),
+            ("thu", Weekday::Thu),
+            ("fri", Weekday::Fri),
+            ("sat", Weekday::Sat),
+            ("sun", Weekday::Sun),
+        ] {
+            capitalised.insert(w, Class::ShortWeekday(d));
         }
         for &(w, s) in SEASONS {
             words.insert(w, Class::Season(s));
@@ -952,6 +969,8 @@ enum Expr {
     NthWeekday(Box<Expr>, u32, Weekday),
     /// A month of the year `off` years from P's ("June next year").
     MonthInYear(u32, i32),
+    /// The n-th given weekday after P ("two Sundays from now").
+    NthWeekdayAfter(Weekday, u32),
     /// The calendar decade `off` decades from P's ("this decade").
     DecadeRel(i32),
 }
@@ -967,7 +986,8 @@ impl Expr {
             | Expr::MonthDate(_)
             | Expr::WeekdayDate(..)
             | Expr::Shifted(..)
-            | Expr::NthWeekday(..) => Grain::Day,
+            | Expr::NthWeekday(..)
+            | Expr::NthWeekdayAfter(..) => Grain::Day,
             Expr::Ago(u, _) => match u {
                 Unit::Week => Grain::Week,
                 Unit::Month => Grain::Month,
@@ -1351,6 +1371,17 @@ impl Parser<'_> {
         ))
     }
 
+    /// "two Sundays from now": the n-th such weekday after P.
+    fn weekdays_from_now(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
+        let plural = self.txt(i + 1).to_ascii_lowercase();
+        let (_, d) = WEEKDAYS
+            .iter()
+            .find(|(w, _)| plural.strip_suffix('s') == Some(*w))?;
+        let anchored = self.is(i + 2, Kw::From)
+            && (self.is(i + 3, Kw::Today) || self.txt(i + 3).eq_ignore_ascii_case("now"));
+        anchored.then_some((Expr::NthWeekdayAfter(*d, n), i + 3))
+    }
+
     /// A century: "the 15th century", "the twenty-first century" (years 1400–1499, 2000–2099).
     fn century(&self, j: usize) -> Option<(Expr, usize)> {
         let (n, k) = match self.class(j) {
@@ -1680,7 +1711,12 @@ impl Parser<'_> {
     /// next, such day). Without a preposition before it or with a word after it, an ordinal is
     /// a rank ("the 21st century", "finished 22nd in the race").
     fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
-        let (d, k) = self.any_day(j)?;
+        // A cardinal in words from 13 on after "the" reads like "the 27" ("for the thirty").
+        let spelled = || {
+            self.spelled_below_hundred(j)
+                .filter(|&(d, _)| the && (13..=31).contains(&d))
+        };
+        let (d, k) = self.any_day(j).or_else(spelled)?;
         // A plain number ("the 27") only after "the", and not as a month's day of its own.
         let plain = k == j && self.day(j).is_some();
         if (plain && !the) || self.lex[k].poss {
@@ -1800,6 +1836,9 @@ impl Parser<'_> {
                 Some((Expr::Part(Box::new(inner.0), Part::Mid), inner.1))
             }
             Class::Weekday(d) => self.parse_weekday(i, d),
+            Class::ShortWeekday(d) => self
+                .parse_weekday(i, d)
+                .filter(|&(_, last)| last > i && self.lex[i + 1].class != Class::Kw(Kw::The)),
             // "year to date": from January 1 to P.
             Class::Unit(Unit::Year, false)
                 if self.is(i + 1, Kw::To) && self.txt(i + 2).eq_ignore_ascii_case("date") =>
@@ -1819,6 +1858,7 @@ impl Parser<'_> {
             Class::NumWord(n) => self
                 .word_day_of_month(i)
                 .or_else(|| self.parse_ago(i, n))
+                .or_else(|| self.weekdays_from_now(i, n))
                 .or_else(|| self.year_in_words(i))
                 .or_else(|| self.bare_ordinal_day(i, false)),
             Class::Ordinal(_) => self
@@ -2030,6 +2070,8 @@ impl Parser<'_> {
             }
             Class::Unit(Unit::Week, false) => self.week_of_day(i + 1),
             Class::Kw(Kw::Rest) => self.parse_rest(i + 1),
+            // "the previous year" is the year before the story's.
+            Class::Kw(Kw::Last) if self.txt(i + 1).eq_ignore_ascii_case("previous") => None,
             Class::Kw(Kw::Last) => self
                 .parse_ordinal_of(i + 1)
                 .or_else(|| self.parse_rolling(i)),
@@ -2556,11 +2598,9 @@ impl Parser<'_> {
         // 21-04-2016 (dashes only with a four-digit year).
         if let Some((a, 1..=2)) = self.num(i)
             && let Some(sep) = self.joined_sep(i)
-            && let Some((b, 1..=2)) = self.num(i + 2)
-            && self.joined_sep(i + 2) == Some(sep)
-            && let Some((yv, yn)) = self.num(i + 4)
+            && let Some((b, yv, yn, last)) = self.day_and_year(i + 2, sep)
             && (sep == '/' || yn == 4 || (yn == 2 && a <= 12))
-            && !matches!(self.class(i + 5), Class::Punct('-' | '/'))
+            && !matches!(self.class(last + 1), Class::Punct('-' | '/'))
         {
             let y = match yn {
                 4 => yv as i32,
@@ -2570,7 +2610,7 @@ impl Parser<'_> {
             };
             let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            return Some((Expr::Fixed(date, date, Grain::Day), i + 4));
+            return Some((Expr::Fixed(date, date, Grain::Day), last));
         }
         if let Some(found) = self.numeric_month_or_day(i) {
             return Some(found);
@@ -2592,7 +2632,12 @@ impl Parser<'_> {
         // 9 September 2020, 9th of September
         if let Some((d, k)) = self.day(i) {
             // "9th of September", "16. nov. 2016".
-            let j = if (k > i && self.is(k + 1, Kw::Of))
+            // A plain number takes "of" only after a weekday ("Wed, 22 of Jan").
+            let is_weekday =
+                |j: usize| matches!(self.class(j), Class::Weekday(_) | Class::ShortWeekday(_));
+            let after_weekday = is_weekday(i.wrapping_sub(1))
+                || (self.punct(i.wrapping_sub(1), ',') && is_weekday(i.wrapping_sub(2)));
+            let j = if ((k > i || after_weekday) && self.is(k + 1, Kw::Of))
                 || (self.punct(k + 1, '.')
                     && self.adj(k, k + 1)
                     && matches!(self.class(k + 2), Class::Month(_) | Class::Abbr(_)))
@@ -2642,6 +2687,24 @@ impl Parser<'_> {
     /// 2016", "2016 /11", "11- 2016", "2016 -11"), at the first number. A dash with spaces on
     /// both sides stands for a pause in prose ("in 2016 - 11 months later") and is left alone;
     /// glued forms are read by `parse_num`.
+    /// The second and third numbers of a numeric date after `sep`: "9/2020" in "9/9/2020", or
+    /// one token "12,2015" in "08/12,2015"; the day (or month), the year's value and digits, and
+    /// the last token.
+    fn day_and_year(&self, j: usize, sep: char) -> Option<(u32, u32, usize, usize)> {
+        if let Some((b, 1..=2)) = self.num(j) {
+            if self.joined_sep(j) != Some(sep) {
+                return None;
+            }
+            let (yv, yn) = self.num(j + 2)?;
+            return Some((b, yv, yn, j + 2));
+        }
+        let (b, y) = self.txt(j).split_once(',')?;
+        if sep != '/' || !(1..=2).contains(&b.len()) || !matches!(y.len(), 2 | 4) {
+            return None;
+        }
+        Some((b.parse().ok()?, y.parse().ok()?, y.len(), j))
+    }
+
     fn spaced_month_year(&self, i: usize) -> Option<(Expr, usize)> {
         let sep = match self.class(i + 1) {
             Class::Punct(c @ ('/' | '-')) => c,
@@ -3154,12 +3217,10 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
                         - i64::from(p.weekday().num_days_from_monday())
                 }
                 (Mode::Last, _) => -(if back == 0 { 7 } else { back }),
+                // "next Friday" is the Friday of next week ("this Friday" is P's week's).
                 (Mode::Next, _) => {
-                    if fwd == 0 {
-                        7
-                    } else {
-                        fwd
-                    }
+                    7 + i64::from(wd.num_days_from_monday())
+                        - i64::from(p.weekday().num_days_from_monday())
                 }
                 (_, true) => fwd,
                 (_, false) => -back,
@@ -3265,6 +3326,14 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             }
         }
         Expr::Within(u, n) => Some((p, shift(p, *u, i64::from(*n))?)),
+        Expr::NthWeekdayAfter(wd, n) => {
+            let ahead = (7 + i64::from(wd.num_days_from_monday())
+                - i64::from(p.weekday().num_days_from_monday()))
+                % 7;
+            let first = if ahead == 0 { 7 } else { ahead };
+            let d = add_days(p, first + 7 * (i64::from(*n) - 1))?;
+            Some((d, d))
+        }
         Expr::Ago(u, n) => {
             let d = shift(p, *u, -i64::from(*n))?;
             match u {
@@ -4923,6 +4992,69 @@ mod tests {
             d(2020, 9, 30),
         );
         assert!(texts("Prices rose the most in 3 weeks.").is_empty());
+        check(
+            "The filing is dated 08/12,2015.",
+            "08/12,2015",
+            d(2015, 8, 12),
+            d(2015, 8, 12),
+        );
+        check(
+            "The vote was on Wed, 22 of Jan, 2020.",
+            "Wed, 22 of Jan, 2020",
+            d(2020, 1, 22),
+            d(2020, 1, 22),
+        );
+        check(
+            "The talks resume two Sundays from now.",
+            "two Sundays from now",
+            d(2020, 9, 20),
+            d(2020, 9, 20),
+        );
+        check(
+            "The talks were put off until the 27th and then for the thirty.",
+            "the thirty",
+            d(2020, 8, 30),
+            d(2020, 8, 30),
+        );
+        check(
+            "Sales fell 3% in previous month.",
+            "previous month",
+            d(2020, 8, 1),
+            d(2020, 8, 31),
+        );
+        assert!(texts("Sales fell 3% from the previous month.").is_empty());
+        // Parts of a week and a month overlap in halves.
+        check(
+            "The firm lost money late last week.",
+            "late last week",
+            d(2020, 9, 3),
+            d(2020, 9, 6),
+        );
+        check(
+            "The firm must repay early next week.",
+            "early next week",
+            d(2020, 9, 14),
+            d(2020, 9, 16),
+        );
+        check(
+            "The firm must repay early next month.",
+            "early next month",
+            d(2020, 10, 1),
+            d(2020, 10, 15),
+        );
+        // P is a Wednesday: "this Friday" is in P's week, "next Friday" in the next.
+        check(
+            "The vote is next Friday.",
+            "next Friday",
+            d(2020, 9, 18),
+            d(2020, 9, 18),
+        );
+        check(
+            "The vote is next Thursday.",
+            "next Thursday",
+            d(2020, 9, 17),
+            d(2020, 9, 17),
+        );
         check(
             "They met 1 month and 21 days ago.",
             "1 month and 21 days ago",
