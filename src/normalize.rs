@@ -301,7 +301,26 @@ pub const PHYSICAL_UNITS: &[(&str, &str, &[&str])] = &[
     ("kilowatt", "power", &["kw", "kilowatt", "kilowatts"]),
     ("megawatt", "power", &["mw", "megawatt", "megawatts"]),
     ("gigawatt", "power", &["gw", "gigawatt", "gigawatts"]),
+    // "w", "j", "js", "ma" and "ga" are read after a number only as written in
+    // [`CASED_SYMBOLS`] ("5 W", not "5 w"; "66 Ma", not "66 ma").
+    ("watt", "power", &["w", "watt", "watts"]),
+    ("joule", "energy", &["j", "joule", "joules"]),
+    ("joule second", "action", &["js"]),
+    ("megayear", "time", &["ma", "megaannum", "megaannums"]),
+    ("gigayear", "time", &["ga", "gigaannum", "gigaannums"]),
+    ("ton per day", "rate", &["tpd"]),
 ];
+
+/// Unit symbols whose case tells them from ordinary words or other units: a number takes them
+/// as units only when written exactly so ("66 Ma" megayears, "40 W" watts).
+pub const CASED_SYMBOLS: &[&str] = &["W", "J", "Js", "Ma", "Ga"];
+
+/// Whether `written` may be read as a unit as far as case goes: a word whose lower case is a
+/// cased symbol's must be written as that symbol.
+pub fn case_allows_unit(written: &str) -> bool {
+    let lower = written.to_lowercase();
+    CASED_SYMBOLS.contains(&written) || !CASED_SYMBOLS.iter().any(|c| c.to_lowercase() == lower)
+}
 
 /// Time units that may follow "per" or "/" in a rate ("km/h", "metres per second").
 const TIME_UNITS: &[(&str, &[&str])] = &[
@@ -328,9 +347,13 @@ pub fn time_unit(written: &str) -> Option<&'static str> {
 pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
     let w = written.trim();
     let simple = |w: &str| {
+        if !case_allows_unit(w) {
+            return None;
+        }
+        let lower = w.to_lowercase();
         PHYSICAL_UNITS
             .iter()
-            .find(|(_, _, forms)| forms.contains(&w))
+            .find(|(_, _, forms)| forms.contains(&lower.as_str()))
             .map(|(name, dimension, _)| (*name, *dimension))
     };
     if let Some((name, dimension)) = simple(w) {
@@ -343,17 +366,31 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
         ("^3", "cubic"),
         (" cubed", "cubic"),
     ];
-    if let Some((base, prefix)) = power
-        .iter()
-        .find_map(|(suffix, prefix)| w.strip_suffix(suffix).map(|b| (b, *prefix)))
+    let rate = w.contains(" per ") || w.contains('/');
+    if !rate
+        && let Some((base, prefix)) = power
+            .iter()
+            .find_map(|(suffix, prefix)| w.strip_suffix(suffix).map(|b| (b, *prefix)))
     {
         return physical_unit(&format!("{prefix} {base}"));
     }
-    // A rate: "miles per hour", "km/h", "metres per millisecond".
-    if let Some((num, den)) = w.split_once(" per ").or_else(|| w.split_once('/')) {
+    // An inverse time: "s-1", "s⁻¹" (per second).
+    if let Some(base) = ["-1", "−1", "⁻¹"].iter().find_map(|p| w.strip_suffix(p)) {
+        return Some((format!("inverse {}", time_unit(base.trim())?), "frequency"));
+    }
+    // A rate: "miles per hour", "km/h", "metres per millisecond", "J/m^2 per year", "km/s2";
+    // the last "per" or "/" divides.
+    if let Some((num, den)) = w.rsplit_once(" per ").or_else(|| w.rsplit_once('/')) {
         let (name, dimension) = physical_unit(num.trim())?;
-        let per = time_unit(den.trim())?;
-        let dimension = if dimension == "length" {
+        let den = den.trim();
+        let per = match time_unit(den) {
+            Some(t) => t.to_string(),
+            None => match den.strip_suffix('2').and_then(time_unit) {
+                Some(t) => format!("square {t}"),
+                None => physical_unit(den)?.0,
+            },
+        };
+        let dimension = if dimension == "length" && time_unit(den).is_some() {
             "speed"
         } else {
             "rate"
@@ -546,6 +583,31 @@ mod tests {
         let mut q = Quantity::count(value);
         q.hedge = hedge.map(str::to_string);
         q
+    }
+
+    #[test]
+    fn cased_symbols_divisors_and_inverse_times() {
+        let name = |w: &str| physical_unit(w).map(|(n, _)| n);
+        assert_eq!(name("Ma").as_deref(), Some("megayear"));
+        assert_eq!(name("ma"), None);
+        assert_eq!(name("W/min").as_deref(), Some("watt per minute"));
+        assert_eq!(name("w/min"), None);
+        assert_eq!(
+            name("J/m^2 per year").as_deref(),
+            Some("joule per square metre per year")
+        );
+        assert_eq!(
+            name("km/s2").as_deref(),
+            Some("kilometre per square second")
+        );
+        assert_eq!(
+            physical_unit("s-1"),
+            Some(("inverse second".into(), "frequency"))
+        );
+        assert_eq!(name("s⁻¹").as_deref(), Some("inverse second"));
+        assert_eq!(name("kg/person"), None);
+        assert_eq!(name("CDs"), None);
+        assert_eq!(name("tpd").as_deref(), Some("ton per day"));
     }
 
     #[test]

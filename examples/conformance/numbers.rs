@@ -80,8 +80,8 @@
 //!   it). A claim without unit text fails. The unit's own words, split at any non-alphanumeric
 //!   ("km^3" gives "km" and "3"), are allowed at the span ends like a counted noun.
 //! - quantulum3: value (its ranges are the midpoint, as corroborate's `value`), `uncertainty`
-//!   (default 0) against half the width of the claim's `range` (0 without one; a "±" stated
-//!   uncertainty is not read by corroborate and fails), and the unit: "dimensionless" is a
+//!   (default 0) against half the width of the claim's `range` (0 without one; a stated
+//!   uncertainty "9.83e-3 +/- 1e-5" is a range of that half-width), and the unit: "dimensionless" is a
 //!   `Count` whose unit text is absent or not a known physical unit (a counted noun such as
 //!   "cars" is not a unit in quantulum3's sense); counting units "dozen", "baker's dozen",
 //!   "gross" (quantulum3: "a dozen" = 1 dozen) match a dimensionless count of 12, 13, 144 times
@@ -90,7 +90,8 @@
 //!   "penny") at 1/100, 1/100, 1/10 or as written (quantulum3's "3 dimes" is 3 dime,
 //!   corroborate's USD 0.30); "dollar per X" is `Money(USD)` with unit text
 //!   X; every other name goes through the unit table ("pound-mass" → "pound", "tonne" → "metric
-//!   ton", "degree Celsius"...).
+//!   ton", "degree Celsius"...; "s-1" → "inverse second", "km/s2" → "kilometer per square
+//!   second", "Ma" → "megayear", "tpd" → "ton per day").
 //!
 //! ## Counted out
 //!
@@ -916,6 +917,12 @@ const UNITS: &[(&str, &[&str])] = &[
     ("teraelectronvolt", &["tev", "teraelectronvolt"]),
     ("milligray", &["mgy", "milligray"]),
     ("dozen", &["dozen"]),
+    ("watt", &["w", "watt"]),
+    ("joule", &["j", "joule"]),
+    ("joule second", &["js", "joule second"]),
+    ("megayear", &["ma", "megaannum", "megayear"]),
+    ("gigayear", &["ga", "gigaannum", "gigayear"]),
+    ("ton per day", &["tpd", "ton per day"]),
 ];
 
 /// The canonical unit name of a written unit, if it is in the table.
@@ -964,11 +971,17 @@ fn canonical_unit(written: &str) -> Option<String> {
             canonical_unit(den)?
         ));
     }
+    // An inverse time: "s-1" (the dash folded to a space), "inverse second".
+    if let Some(base) = w.strip_suffix(" 1").or_else(|| w.strip_prefix("inverse ")) {
+        return Some(format!("inverse {}", canonical_unit(base)?));
+    }
     for (suffix, prefix) in [
         ("^2", "square"),
         (" squared", "square"),
         ("^3", "cubic"),
         (" cubed", "cubic"),
+        ("2", "square"),
+        ("3", "cubic"),
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
             return canonical_unit(&format!("{prefix} {base}"));

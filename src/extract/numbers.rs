@@ -411,8 +411,8 @@ fn small_digits(p: &Piece) -> Option<f64> {
 /// dates, scores or ratios ("9/11", "24/7").
 const DIGIT_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100];
 
-/// A proper fraction in digits at `pieces[i]`: "3/4" → 0.75, as three glued pieces not followed
-/// by another "/" (a date, "5/17/2018") or more glued digits.
+/// A proper fraction in digits at `pieces[i]`: "3/4" → 0.75, "1/40" → 0.025, as three glued
+/// pieces not followed by another "/" (a date, "5/17/2018") or more glued digits.
 fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let num = pieces.get(i).filter(|p| p.kind == TokenKind::Number)?;
     pieces.get(i + 1).filter(|p| p.glued && p.text == "/")?;
@@ -431,7 +431,9 @@ fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     }
     let n: u32 = num.text.parse().ok()?;
     let d: u32 = den.text.parse().ok()?;
-    if n == 0 || n >= d || !DIGIT_DENOMINATORS.contains(&d) {
+    // "1/40", "1/250": one part of more than 31 is no date (day/month) and no score.
+    let unit_part = n == 1 && d > 31;
+    if n == 0 || n >= d || !(DIGIT_DENOMINATORS.contains(&d) || unit_part) {
         return None;
     }
     Some((f64::from(n) / f64::from(d), i + 3))
@@ -618,8 +620,9 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
                 (n.kind == TokenKind::Word && cardinal_word(n.text).is_some())
                     || small_digits(n).is_some()
             });
-            // "one hundred and three quarters": the fraction is the caller's.
-            let fraction_follows = parse_fraction(pieces, j + 1).is_some();
+            // "one hundred and three quarters": the fraction is the caller's (a mixed number's
+            // part is proper: "one hundred and thirty fifths" is 130 fifths).
+            let fraction_follows = proper_fraction(pieces, j + 1).is_some();
             if !matches!(last, Last::Hundred | Last::Scale) || !next_is_number || fraction_follows {
                 break;
             }
@@ -665,12 +668,20 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         1.0
     } else {
         let n = cardinal_word(p.text)?;
-        if !plural || n < 2.0 || n >= d {
+        // "three halves", "five thirds": more parts than a whole is; "two halves" (of a
+        // thing) are its parts, and quarters beyond four are counted (a year's, coins).
+        if !plural || n < 2.0 || n == d || (n > d && next.text == "quarters") {
             return None;
         }
         n
     };
     Some((n / d, at + 1))
+}
+
+/// A fraction at `pieces[i]` less than one: the part of a mixed number after "and" ("four and
+/// three fifths"); "one hundred and thirty fifths" is 130 fifths, not 100 and 6.
+fn proper_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    parse_fraction(pieces, i).filter(|&(v, _)| v < 1.0)
 }
 
 /// The number starting at `pieces[i]`, if any: digits (with a glued or following scale word),
@@ -692,7 +703,7 @@ fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
     let and_fraction = if m.form != Form::Fraction && text(m.end) == "and" {
         // "$5 million and a third of the funds" starts a new phrase.
-        parse_fraction(pieces, m.end + 1)
+        proper_fraction(pieces, m.end + 1)
             .or_else(|| fraction_word(text(m.end + 1)).map(|v| (v, m.end + 2)))
             .filter(|&(_, end)| text(end) != "of")
     } else {
@@ -1023,7 +1034,7 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     // proper fraction after "and", which the caller reads.
     if e >= i + 3
         && pieces[e - 3].text == "and"
-        && parse_fraction(pieces, e - 2).is_some_and(|(_, end)| end == e)
+        && proper_fraction(pieces, e - 2).is_some_and(|(_, end)| end == e)
     {
         return None;
     }
@@ -1356,6 +1367,12 @@ mod tests {
         assert_eq!(value("a hundred millionths"), Some(1e-4));
         // Quarters and halves are counted, not divided: a year has four quarters.
         assert_eq!(parse("five quarters"), Some((5.0, 1, Form::Words)));
+        // More halves or thirds than a whole are an improper fraction; a mixed number's part
+        // after "and" is proper, so "and thirty fifths" counts fifths of the whole.
+        assert_eq!(parse("three halves"), Some((1.5, 2, Form::Fraction)));
+        assert_eq!(value("two halves"), Some(2.0));
+        assert_eq!(value("one hundred and thirty fifths"), Some(26.0));
+        assert_eq!(value("four and three fifths"), Some(4.6));
     }
 
     #[test]

@@ -54,7 +54,11 @@
 //! prices per unit ("$350 per kg": unit text "kg"), prices as modifiers ("a 12-cent dividend",
 //! "a one-yen bid"). Two amounts with different physical units, or a percentage or price and a
 //! physical amount, are never one range; "44 mg to 50 mg" is. A decimal clock time ("2.17 pm")
-//! is no amount.
+//! is no amount. Unit symbols whose case matters ("66 Ma", "40 W"; see
+//! [`crate::normalize::CASED_SYMBOLS`]) are read only as written and keep their case in the unit
+//! text; after "/" any unit may divide ("J/m^2 per year", "km/s2"), and "s-1" is per second. A
+//! stated uncertainty ("12.5 ± 0.5 kg", "+/-") makes a range around the value; "absolute zero"
+//! is 0 kelvin; a glued "T" after a currency mark is trillions ("$2.174T").
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1059,7 +1063,7 @@ impl QuantityExtractor {
         let Some(m) = numbers::parse_at(&v.ps, i) else {
             return glued_run_skip(v, i);
         };
-        let m = capital_million(v, m);
+        let m = capital_trillion(v, i, capital_million(v, m));
         let mut k = m.end;
         let mut glued_unit = None;
         if clock_decimal(v, i, k) {
@@ -1165,6 +1169,13 @@ impl QuantityExtractor {
             if million_code(v.orig(start)).is_some() {
                 mention.value *= 1e6;
             }
+        }
+        // A stated uncertainty: "9.83e-3 +/- 1e-5 km/s2" is the range 9.82e-3 to 9.84e-3.
+        if glued_unit.is_none()
+            && let Some((u, after)) = uncertainty_after(v, k)
+        {
+            mention.range = Some((mention.value - u, mention.value + u));
+            k = after;
         }
         if let Some((u, e)) = glued_unit {
             mention.unit = Some(unit_text(v, u, e));
@@ -1437,6 +1448,17 @@ impl QuantityExtractor {
             }
             Form::Words | Form::Digits => {
                 let first = v.low(i);
+                // "absolute zero" is a temperature: 0 kelvin.
+                if first == "zero"
+                    && m.end == i + 1
+                    && let Some(p) = v.before(i).filter(|&p| v.low(p) == "absolute")
+                {
+                    let mut mention = new_mention(p, m.end, m);
+                    mention.unit = Some("kelvin".to_string());
+                    mention.unit_end = m.end;
+                    mention.noun_from = m.end;
+                    return Step::Found(mention);
+                }
                 // A bare "zero" before a noun is mostly a modifier or a name ("zero tolerance",
                 // "Ground Zero"); standing as a noun phrase of its own ("zero is 0", "cut to
                 // zero.") or with decimals ("zero point five") it is a number.
@@ -1505,8 +1527,20 @@ impl QuantityExtractor {
             && (!v.same_sentence(j, j + 1)
                 || v.kind(j + 1) == Some(TokenKind::Punct)
                 || matches!(next, "thick" | "long" | "wide" | "tall" | "high" | "deep"));
+        // An inverse time: "4e14 s-1", "s⁻¹".
+        if j == k
+            && crate::normalize::time_unit(w).is_some()
+            && v.glued(j + 1)
+            && matches!(v.low(j + 1), "-" | "−" | "⁻")
+            && v.glued(j + 2)
+            && matches!(v.low(j + 2), "1" | "¹")
+        {
+            return Some(j + 3);
+        }
         let known = inches
-            || (is_unit_word(w) && (glued || !GLUED_ONLY_UNITS.contains(&w) || weighs(v, j)));
+            || (is_unit_word(w)
+                && crate::normalize::case_allows_unit(v.orig(j))
+                && (glued || !GLUED_ONLY_UNITS.contains(&w) || weighs(v, j)));
         if !known {
             return None;
         }
@@ -2522,10 +2556,35 @@ fn rate_after(v: &View, e: usize) -> Option<usize> {
     }
     let slash = v.low(e) == "/" && v.glued(e) && v.glued(e + 1);
     let per = matches!(v.low(e), "per" | "an" | "a") && !v.glued(e);
-    let time = crate::normalize::time_unit(v.low(e + 1))?;
-    // "an hour", "a second"; "per" and "/" take any time unit ("per ms", "/hr").
-    ((slash || per) && (v.low(e) != "a" && v.low(e) != "an" || matches!(time, "hour" | "second")))
-        .then_some(e + 2)
+    let den = v.low(e + 1);
+    let mut end = e + 2;
+    if let Some(time) = crate::normalize::time_unit(den) {
+        // "an hour", "a second"; "per" and "/" take any time unit ("per ms", "/hr").
+        let ok = (slash || per)
+            && (!matches!(v.low(e), "a" | "an") || matches!(time, "hour" | "second"));
+        if !ok {
+            return None;
+        }
+    } else {
+        // After "/" any unit, squared or not: "J/m^2", "km/s2".
+        let square_time = den
+            .strip_suffix('2')
+            .and_then(crate::normalize::time_unit)
+            .is_some();
+        let unit = is_unit_word(den) && crate::normalize::case_allows_unit(v.orig(e + 1));
+        if !(slash && (square_time || unit)) {
+            return None;
+        }
+        if v.low(end) == "^"
+            && v.glued(end)
+            && v.glued(end + 1)
+            && matches!(v.low(end + 1), "2" | "3")
+        {
+            end += 2;
+        }
+    }
+    // "J/m^2 per year": a further time divides again.
+    Some(rate_after(v, end).unwrap_or(end))
 }
 
 /// "5 ft 2 in", "5 feet and 2 inches", "3 pounds 4 ounces": the smaller unit after a unit at
@@ -2624,16 +2683,21 @@ fn clock_decimal(v: &View, i: usize, k: usize) -> bool {
         && matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
 }
 
-/// The unit as written over tokens `start..end`, lower-case, single-spaced.
+/// The unit as written over tokens `start..end`, lower-case but for cased symbols ("W/min"),
+/// single-spaced.
 fn unit_text(v: &View, start: usize, end: usize) -> String {
     let mut out = String::new();
     for t in start..end {
         if !out.is_empty() && !v.glued(t) {
             out.push(' ');
         }
-        // "miles an hour" is "miles per hour".
+        // "miles an hour" is "miles per hour"; cased symbols keep their case ("66 Ma").
         let w = v.low(t);
-        out.push_str(if matches!(w, "an" | "a") { "per" } else { w });
+        out.push_str(match w {
+            "an" | "a" => "per",
+            _ if crate::normalize::CASED_SYMBOLS.contains(&v.orig(t)) => v.orig(t),
+            _ => w,
+        });
     }
     out
 }
@@ -2657,6 +2721,50 @@ fn capital_million(v: &View, m: numbers::NumberMatch) -> numbers::NumberMatch {
         value: m.value * 1e6,
         end: e + 1,
         scale: 1e6,
+        ..m
+    }
+}
+
+/// A stated uncertainty at token `k` after an amount, "± 0.2" or "+/- 1e-5": its size and one
+/// past it.
+fn uncertainty_after(v: &View, k: usize) -> Option<(f64, usize)> {
+    let j = match v.low(k) {
+        "±" => k + 1,
+        "+" if v.low(k + 1) == "/"
+            && v.glued(k + 1)
+            && matches!(v.low(k + 2), "-" | "−")
+            && v.glued(k + 2) =>
+        {
+            k + 3
+        }
+        _ => return None,
+    };
+    if !v.same_sentence(k.saturating_sub(1), j) || v.kind(j) != Some(TokenKind::Number) {
+        return None;
+    }
+    let n = numbers::parse_at(&v.ps, j)?;
+    (n.value > 0.0).then_some((n.value, n.end))
+}
+
+/// A glued capital "T" after money marked before the digits is trillions ("$2.174T"); without
+/// the mark it may be tonnes or a label ("4T").
+fn capital_trillion(v: &View, i: usize, m: numbers::NumberMatch) -> numbers::NumberMatch {
+    let e = m.end;
+    let marked = currency_before(v, minus_before(v, i).unwrap_or(i))
+        .1
+        .is_some();
+    if m.scale != 1.0
+        || !marked
+        || !v.glued(e)
+        || v.orig(e) != "T"
+        || v.glued(e + 1) && v.kind(e + 1) != Some(TokenKind::Punct)
+    {
+        return m;
+    }
+    numbers::NumberMatch {
+        value: m.value * 1e12,
+        end: e + 1,
+        scale: 1e12,
         ..m
     }
 }
@@ -3226,6 +3334,13 @@ mod tests {
         assert_eq!(find(&c, "three and a quarter").value, Some(3.25));
         // Dates and slashes that are no fractions.
         assert!(texts(&extract("The 24/7 desk opened.")).is_empty());
+        // One part of more than 31 is no date; spoken improper fractions are amounts.
+        let c = extract("It is about 1/40 of the wavelength; is three halves fractional?");
+        assert_eq!(find(&c, "about 1/40").value, Some(0.025));
+        assert_eq!(find(&c, "three halves").value, Some(1.5));
+        assert!(texts(&extract("The 1/12 deadline and the 2/40 split.")).is_empty());
+        // "two halves" are the parts of a thing.
+        assert!(!texts(&extract("The two halves of the city.")).contains(&"two halves"));
     }
 
     #[test]
@@ -3431,6 +3546,46 @@ mod tests {
             c.iter()
                 .all(|c| c.quantity().unwrap().measure == Measure::Count)
         );
+    }
+
+    #[test]
+    fn cased_symbols_compound_divisors_and_inverse_times() {
+        let c =
+            extract("The lamp draws 40 W/min and the rock is 66 Ma old; it got 20 J/m^2 per year.");
+        assert_eq!(unit(find(&c, "40")), Some("W/min"));
+        assert_eq!(physical(find(&c, "40")), Some("rate"));
+        assert_eq!(physical(find(&c, "66")), Some("time"));
+        assert_eq!(unit(find(&c, "20")), Some("J/m^2 per year"));
+        let c = extract("Violet light oscillates at 4e14 s-1, falling at 9.8 km/s2.");
+        assert_eq!(unit(find(&c, "4e14")), Some("s-1"));
+        assert_eq!(physical(find(&c, "4e14")), Some("frequency"));
+        assert_eq!(unit(find(&c, "9.8")), Some("km/s2"));
+        // Lower-case "ma" and "w" and a "/" before no unit are not units.
+        let c = extract("He sold 66 ma items, 5 w ones, 3 cds and 10 kg/person.");
+        assert_eq!(physical(find(&c, "66")), None);
+        assert_eq!(physical(find(&c, "5")), None);
+        assert_eq!(physical(find(&c, "3")), None);
+        assert_eq!(unit(find(&c, "10")), Some("kg"));
+        let c = extract("The plant manages 4,500 tpd.");
+        assert_eq!(physical(find(&c, "4,500")), Some("rate"));
+    }
+
+    #[test]
+    fn stated_uncertainty_absolute_zero_and_trillions() {
+        let c = extract("Objects fall at 9.83e-3 +/- 1e-5 km/s2, and 12.5 ± 0.5 kg.");
+        let q = find(&c, "9.83e-3 +/- 1e-5");
+        assert_eq!(q.range, Some((0.00983 - 1e-5, 0.00983 + 1e-5)));
+        assert_eq!(unit(q), Some("km/s2"));
+        assert_eq!(find(&c, "12.5 ± 0.5").range, Some((12.0, 13.0)));
+        // "+" alone or "/-" is no uncertainty.
+        let c = extract("Scores were 10 + 5 and 4 /- 2.");
+        assert!(c.iter().all(|c| c.quantity().unwrap().range.is_none()));
+        let c = extract("At absolute zero matter is still; its GDP is $2.174T.");
+        let z = find(&c, "absolute zero");
+        assert_eq!((z.value, unit(z)), (Some(0.0), Some("kelvin")));
+        assert_eq!(find(&c, "$2.174T").value, Some(2.174e12));
+        // Without a currency mark a glued "T" is no trillion.
+        assert!(extract("The 4T model is out.").is_empty());
     }
 
     #[test]
