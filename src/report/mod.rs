@@ -731,3 +731,25 @@ pub fn coverage(report: &Report) -> Vec<CoverageRow<'_>> {
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_place_every_offset_like_line_col() {
+        let text = "first line\nsecond — line\n\n«fourth»\n";
+        let mut lines = LineStarts::default();
+        for at in text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len(), text.len() + 3])
+        {
+            assert_eq!(
+                lines.line_col(0, false, text, at),
+                crate::load::line_col(text, at),
+                "offset {at}"
+            );
+        }
+    }
+}
