@@ -2,15 +2,21 @@
 //!
 //! Takes a directory of articles (the ECB+ corpus: `cargo run --release --example throughput --
 //! ../shared/corpus/ecbplus`); gives extraction speed on one thread and on all threads, then the
-//! wall time, peak memory, claim count and time per claim of a whole `check` over generated
-//! inputs: the articles replicated into 1k, 10k and 100k articles in stories of 10, and one story
-//! of 5,000 articles. Copies are varied (outlet, publication date, one changed number) so that no
-//! two are byte-identical. Each scenario runs in a child process (this program re-executed with
-//! `--scenario <name>`) so that peak memories do not mix. Stories are checked in parallel, each
-//! through the library (`load::parse_source` → `check`), as the CLI's story mode does.
+//! wall time, processor time and peak memory of whole checks over generated inputs: the articles
+//! replicated into 1k, 10k and 100k articles in stories of 10, and one story of 5,000 articles.
+//! Copies are varied (outlet, publication date, one changed number) so that no two are
+//! byte-identical.
+//!
+//! Each check is measured twice: through the library (`lib` rows: this program re-executed with
+//! `--scenario <name>`, stories checked in parallel through `load::parse_source` → `check`, with
+//! claim and finding counts), and through the real command (`cli` rows: the articles written as
+//! story folders in a temporary directory, then `corroborate check <dir> --format json --output
+//! /dev/null --quiet` run as a child process; wall time from spawn to exit, processor time and
+//! peak resident memory from `wait4`'s resource usage). The command is the release binary beside
+//! this example (`target/release/corroborate`; build it first) or the one given with `--bin`.
 //!
 //! Options: `--only <name>` runs one scenario; `--skip-100k` leaves out the largest;
-//! `--timeout <s>` (default 600) stops a scenario that takes longer.
+//! `--timeout <s>` (default 600) stops a scenario that takes longer; `--bin <path>` the command.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -68,14 +74,19 @@ fn main() {
         "extract-1",
         "extract-all",
         "check-1k",
+        "cli-1k",
         "check-10k",
+        "cli-10k",
         "check-100k",
+        "cli-100k",
         "story-5000",
+        "cli-story-5000",
     ];
     scenarios.retain(|s| only.as_deref().is_none_or(|o| o == *s));
     if skip_100k {
-        scenarios.retain(|s| *s != "check-100k");
+        scenarios.retain(|s| !s.ends_with("-100k"));
     }
+    let bin = option(&args, "--bin").map_or_else(default_bin, std::path::PathBuf::from);
     let threads = rayon::current_num_threads();
     println!(
         "| scenario | articles | MB | wall s | CPU s | MB/s (wall) | MB/CPU s | peak MB | claims | findings | µs/claim (wall) |"
@@ -85,31 +96,163 @@ fn main() {
         let label = match name {
             "extract-1" => "extraction, 1 thread".to_string(),
             "extract-all" => format!("extraction, {threads} threads"),
-            "check-1k" => "check 1k articles (100 stories)".to_string(),
-            "check-10k" => "check 10k articles (1,000 stories)".to_string(),
-            "check-100k" => "check 100k articles (10,000 stories)".to_string(),
-            "story-5000" => "check one story of 5,000 articles".to_string(),
+            "check-1k" => "lib: check 1k articles (100 stories)".to_string(),
+            "check-10k" => "lib: check 10k articles (1,000 stories)".to_string(),
+            "check-100k" => "lib: check 100k articles (10,000 stories)".to_string(),
+            "story-5000" => "lib: check one story of 5,000 articles".to_string(),
+            "cli-1k" => "cli: check 1k articles (100 stories)".to_string(),
+            "cli-10k" => "cli: check 10k articles (1,000 stories)".to_string(),
+            "cli-100k" => "cli: check 100k articles (10,000 stories)".to_string(),
+            "cli-story-5000" => "cli: check one story of 5,000 articles".to_string(),
             other => other.to_string(),
         };
-        match child(name, &corpus, Duration::from_secs(timeout)) {
+        let measured = match cli_shape(name) {
+            Some((articles, per_story)) => cli(
+                &bin,
+                &corpus,
+                articles,
+                per_story,
+                Duration::from_secs(timeout),
+            ),
+            None => child(name, &corpus, Duration::from_secs(timeout)),
+        };
+        match measured {
             Some((m, peak_kib)) => {
                 let mb = m.bytes as f64 / 1e6;
                 println!(
-                    "| {label} | {} | {mb:.2} | {:.2} | {:.2} | {:.1} | {:.1} | {:.0} | {} | {} | {:.1} |",
+                    "| {label} | {} | {mb:.2} | {:.2} | {:.2} | {:.1} | {:.1} | {:.0} | {} | {} | {} |",
                     m.articles,
                     m.seconds,
                     m.cpu_seconds,
                     mb / m.seconds,
                     mb / m.cpu_seconds,
                     peak_kib as f64 / 1024.0,
-                    m.claims,
-                    m.findings,
-                    m.seconds * 1e6 / m.claims.max(1) as f64,
+                    count(m.claims),
+                    count(m.findings),
+                    if m.claims == 0 {
+                        "–".to_string()
+                    } else {
+                        format!("{:.1}", m.seconds * 1e6 / m.claims as f64)
+                    },
                 );
             }
             None => println!("| {label} | | | > {timeout} (stopped) | | | | | | | |"),
         }
     }
+}
+
+/// A count, or a dash where the scenario does not count (the command's rows).
+fn count(n: usize) -> String {
+    if n == 0 {
+        "–".to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// The articles and articles per story of a `cli` scenario.
+fn cli_shape(name: &str) -> Option<(usize, usize)> {
+    match name {
+        "cli-1k" => Some((1_000, 10)),
+        "cli-10k" => Some((10_000, 10)),
+        "cli-100k" => Some((100_000, 10)),
+        "cli-story-5000" => Some((5_000, 5_000)),
+        _ => None,
+    }
+}
+
+/// The release command beside this example (`target/release/examples/throughput` →
+/// `target/release/corroborate`).
+fn default_bin() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("own executable");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join(format!("corroborate{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Writes the generated articles as story folders in a temporary directory, runs the command's
+/// `check` on it as a child process and measures it: wall time from spawn to exit, processor
+/// time and peak resident memory (KiB) from `wait4`. The directory is removed afterwards.
+fn cli(
+    bin: &std::path::Path,
+    corpus: &str,
+    articles: usize,
+    per_story: usize,
+    timeout: Duration,
+) -> Option<(Measured, u64)> {
+    if !bin.is_file() {
+        eprintln!(
+            "skipped: {} is absent (cargo build --release)",
+            bin.display()
+        );
+        return None;
+    }
+    let originals = load_paths(&[corpus.to_string()], None).sources;
+    let root = std::env::temp_dir().join(format!(
+        "corroborate-throughput-{}-{articles}-{per_story}",
+        std::process::id()
+    ));
+    let mut bytes = 0;
+    for s in 0..articles.div_ceil(per_story) {
+        let dir = root.join(format!("story-{s:05}"));
+        std::fs::create_dir_all(&dir).expect("temporary story folder");
+        for j in 0..per_story.min(articles - s * per_story) {
+            let n = s * per_story + j;
+            let (_, text) = variant(&originals, n);
+            bytes += text.len();
+            std::fs::write(dir.join(format!("{n}.md")), text).expect("temporary article");
+        }
+    }
+    let started = Instant::now();
+    let process = Command::new(bin)
+        .arg("check")
+        .arg(&root)
+        .args(["--format", "json", "--output", "/dev/null", "--quiet"])
+        .spawn()
+        .expect("running the command");
+    let pid = process.id() as libc::pid_t;
+    // The child is reaped here, by `wait4`, for its resource usage; a watchdog thread stops it
+    // past the timeout.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            while started.elapsed() < timeout {
+                if done.load(std::sync::atomic::Ordering::Relaxed) {
+                    return false;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            // SAFETY: signalling our own child, not yet reaped (the main thread is in wait4).
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            true
+        })
+    };
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our child; `status` and `usage` are valid for wait4 to write.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = started.elapsed().as_secs_f64();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let killed = watchdog.join().unwrap_or(false);
+    drop(process);
+    let _ = std::fs::remove_dir_all(&root);
+    let exited = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1;
+    if waited != pid || killed || !exited {
+        eprintln!("the command failed: wait status {status}");
+        return None;
+    }
+    let time = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let m = Measured {
+        seconds,
+        cpu_seconds: time(usage.ru_utime) + time(usage.ru_stime),
+        bytes,
+        articles,
+        claims: 0,
+        findings: 0,
+    };
+    // On Linux ru_maxrss is in KiB.
+    Some((m, usage.ru_maxrss as u64))
 }
 
 fn is_option_value(args: &[String], a: &String) -> bool {

@@ -80,6 +80,8 @@ struct Located<'a> {
     mention: &'a Mention,
     first: usize,
     last: usize,
+    /// The canonical name in lower case, as a context word.
+    lower: String,
 }
 
 /// Fills `claim.context` for every claim of one document.
@@ -93,6 +95,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
                 mention: m,
                 first,
                 last,
+                lower: m.canonical.to_lowercase(),
             }
         })
         .collect();
@@ -360,8 +363,12 @@ impl WordForms {
     fn get(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> Option<&str> {
         self.forms[k]
             .get_or_insert_with(|| {
-                let lower = word.to_lowercase();
-                (!is_stopword(&lower)).then(|| canonical_token(lexicon, word))
+                let stop = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    is_stopword(&word.to_lowercase())
+                } else {
+                    is_stopword(word)
+                };
+                (!stop).then(|| canonical_token(lexicon, word))
             })
             .as_deref()
     }
@@ -378,7 +385,12 @@ fn words(
     s: usize,
     claim: Span,
 ) -> String {
-    let mut out: Vec<String> = Vec::new();
+    /// Where one context word is kept: a token's form or a mention's lower-case name.
+    enum Word {
+        Token(usize),
+        Mention(usize),
+    }
+    let mut found: Vec<Word> = Vec::new();
     let mut m = 0;
     let (first, last) = token_range(&doc.tokens, claim);
     let start = doc
@@ -403,15 +415,22 @@ fn words(
             .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
         {
             if l.first == k {
-                out.push(l.mention.canonical.to_lowercase());
+                found.push(Word::Mention(m));
             }
             continue;
         }
-        if let Some(form) = forms.get(lexicon, k, doc.token_text(t)) {
-            out.push(form.to_string());
+        if forms.get(lexicon, k, doc.token_text(t)).is_some() {
+            found.push(Word::Token(k));
         }
     }
-    out.sort();
+    let mut out: Vec<&str> = found
+        .iter()
+        .filter_map(|w| match *w {
+            Word::Token(k) => forms.forms[k].as_ref().and_then(|f| f.as_deref()),
+            Word::Mention(m) => Some(here[m].lower.as_str()),
+        })
+        .collect();
+    out.sort_unstable();
     out.dedup();
     out.join(" ")
 }

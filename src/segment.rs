@@ -48,12 +48,11 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
     // News prose averages a token per five to six bytes.
     let mut tokens = Vec::with_capacity((text.len() - from) / 5);
     let bytes = text.as_bytes();
-    let mut chars = text[from..]
-        .char_indices()
-        .map(|(i, c)| (i + from, c))
-        .peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut pos = from;
+    while let Some(c) = text[pos..].chars().next() {
+        let start = pos;
         if c.is_whitespace() {
+            pos += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
@@ -71,28 +70,31 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                     break;
                 }
             }
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             tokens.push(Token {
                 span: Span::new(start, end),
                 kind: TokenKind::Number,
                 sentence: 0,
             });
+            pos = end;
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
+            loop {
+                // ASCII letters and digits byte by byte; anything else as a char.
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                let Some(d) = text[end..].chars().next() else {
+                    break;
+                };
                 if is_word_char(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                 } else if matches!(d, '\'' | '’' | '-' | '.') {
                     // Joiner: keep only when a letter follows ("U.S", "al-Kadhemi", "don't").
-                    let next = text[i + d.len_utf8()..].chars().next();
+                    let next = text[end + d.len_utf8()..].chars().next();
                     if next.is_some_and(|n| n.is_alphabetic())
-                        && (d != '.' || is_abbreviation_dot(text, start, i))
+                        && (d != '.' || is_abbreviation_dot(text, start, end))
                     {
-                        end = i + d.len_utf8();
-                        chars.next();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
@@ -103,16 +105,17 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
             // "U.S." keeps its final period when the word is a dotted abbreviation.
             if text[start..end].contains('.') && text[end..].starts_with('.') {
                 end += 1;
-                chars.next();
             }
             tokens.push(Token {
                 span: Span::new(start, end),
                 kind: TokenKind::Word,
                 sentence: 0,
             });
+            pos = end;
         } else {
+            pos = start + c.len_utf8();
             tokens.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
+                span: Span::new(start, pos),
                 kind: TokenKind::Punct,
                 sentence: 0,
             });

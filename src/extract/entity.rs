@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
@@ -496,6 +496,10 @@ pub struct EntityExtractor {
     entries: Vec<NameEntry>,
     /// First title word (lower case) → titles starting with it, as lower-case words, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
+    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`], hashed: every capitalised word is looked up.
+    not_names: FxHashSet<&'static str>,
+    /// [`SPEECH_VERBS`], hashed.
+    speech_verbs: FxHashSet<&'static str>,
 }
 
 /// A named place or organisation found by the automaton.
@@ -617,6 +621,8 @@ impl EntityExtractor {
             names,
             entries,
             titles,
+            not_names: NOT_NAMES.iter().chain(NOT_NAME_WORDS).copied().collect(),
+            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         }
     }
 
@@ -852,6 +858,10 @@ impl EntityExtractor {
             None => (word, false),
         };
         let starts_upper = base.starts_with(char::is_uppercase);
+        // Most words: neither capitalised nor particle-joined.
+        if !starts_upper && !base.contains('-') {
+            return None;
+        }
         let particle_joined = base.split_once('-').is_some_and(|(p, rest)| {
             PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase)
         });
@@ -866,10 +876,9 @@ impl EntityExtractor {
             || initial
             || (starts_upper
                 && has_lower
-                && !NOT_NAMES.contains(&base)
+                && !self.not_names.contains(base)
                 && super::time::month_of(base).is_none()
                 && !super::time::is_weekday(base)
-                && !NOT_NAME_WORDS.contains(&base)
                 && !ascii_lower(base, &mut [0u8; 24]).is_some_and(|w| self.titles.contains_key(w)));
         if !ok {
             return None;
@@ -937,7 +946,7 @@ impl EntityExtractor {
         let is_speech = |k: usize| {
             tokens
                 .get(k)
-                .is_some_and(|t| SPEECH_VERBS.contains(&doc.token_text(t)))
+                .is_some_and(|t| self.speech_verbs.contains(doc.token_text(t)))
         };
         let mut out = Vec::new();
         let mut i = 0;

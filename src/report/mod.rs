@@ -22,7 +22,6 @@ use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
 use crate::link::number;
-use crate::load::line_col;
 use crate::model::{Claim, ClaimKind, Entity, Measure, Role, Source, TextOrigin, TimeRole};
 use crate::rules::Severity;
 use crate::syndication::Syndication;
@@ -330,9 +329,10 @@ impl Report {
     pub fn new(sources: &[Source], claims: &[Claim], findings: Vec<Finding>) -> Report {
         let mut order: Vec<usize> = (0..claims.len()).collect();
         order.sort_by_key(|&i| claim_order(&claims[i]));
+        let mut lines = LineStarts::default();
         let claims = order
             .into_iter()
-            .map(|i| claim_view(sources, &claims[i]))
+            .map(|i| claim_view(sources, &claims[i], &mut lines))
             .collect();
         Report {
             version: 1,
@@ -481,12 +481,44 @@ fn source_view(s: &Source) -> SourceView {
     }
 }
 
-fn claim_view(sources: &[Source], c: &Claim) -> ClaimView {
+/// The byte offsets where lines start, per text a claim is located in (computed once per text,
+/// so that placing every claim of a long source stays linear).
+#[derive(Default)]
+struct LineStarts {
+    /// (source index, whether the text is the source's file text) → line starts.
+    by_text: rustc_hash::FxHashMap<(usize, bool), Vec<usize>>,
+}
+
+impl LineStarts {
+    /// Line and column (1-based, column in characters) of byte offset `at` in `text`, the
+    /// source's file text or its text: the same as [`crate::load::line_col`].
+    fn line_col(&mut self, source: usize, file: bool, text: &str, at: usize) -> (usize, usize) {
+        let starts = self.by_text.entry((source, file)).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(
+                    text.bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        });
+        let at = at.min(text.len());
+        let line = starts.partition_point(|&s| s <= at);
+        let column = text[starts[line - 1]..at].chars().count() + 1;
+        (line, column)
+    }
+}
+
+fn claim_view(sources: &[Source], c: &Claim, lines: &mut LineStarts) -> ClaimView {
     let source = &sources[c.source];
-    let located = Some(source.located_text())
-        .filter(|t| t.is_char_boundary(c.span.start))
-        .unwrap_or(&source.text);
-    let (line, column) = line_col(located, c.span.start);
+    let file = source.file_text.is_some() && source.located_text().is_char_boundary(c.span.start);
+    let located = if file {
+        source.located_text()
+    } else {
+        &source.text
+    };
+    let (line, column) = lines.line_col(c.source, file, located, c.span.start);
     let quantity = c.quantity().map(|q| QuantityView {
         value: q.value,
         low: q.interval.low,
@@ -698,4 +730,26 @@ pub fn coverage(report: &Report) -> Vec<CoverageRow<'_>> {
 /// A sentence on one line: inner line breaks and runs of spaces become single spaces.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_place_every_offset_like_line_col() {
+        let text = "first line\nsecond — line\n\n«fourth»\n";
+        let mut lines = LineStarts::default();
+        for at in text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len(), text.len() + 3])
+        {
+            assert_eq!(
+                lines.line_col(0, false, text, at),
+                crate::load::line_col(text, at),
+                "offset {at}"
+            );
+        }
+    }
 }
