@@ -9,8 +9,8 @@
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
 //! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers (also spaced: "+1 877 268 9324"),
 //! street numbers ("10 Downing Street"), compound modifiers ("45-year-old"), ages ("aged 45",
-//! "ages 16 and 6", "Smith, 37,"), scores and team records ("(2-13)", "won 3-1", "a 21-17 win"),
-//! labels and names ("Section 230",
+//! "ages 16 and 6", "Smith, 37,", "Comeaux Jr., 49,", "died at 91", "She was 91."), scores and
+//! team records ("(2-13)", "won 3-1", "a 21-17 win"), labels and names ("Section 230",
 //! "Flight 93", "FRANCE 24": a number right after a capitalised word names something rather than
 //! counting it), durations ("two weeks ago") and "one" used as a pronoun. The second pass reads each
 //! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
@@ -2920,12 +2920,30 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
     if v.low(p) == "of" && pp.is_some_and(|pp| v.low(pp) == "age") {
         return true;
     }
-    // A name, a comma, the number, a comma or the sentence end.
+    let closes = matches!(next, "," | "." | ";" | "");
+    // "died at 91", "dead at 49": an age at death.
+    if v.low(p) == "at" && pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")) {
+        return true;
+    }
+    // "She was 91.": a person's age closing the clause.
+    if matches!(v.low(p), "was" | "is")
+        && pp.is_some_and(|pp| matches!(v.low(pp), "he" | "she"))
+        && closes
+    {
+        return true;
+    }
+    // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
+    let name_end = pp.and_then(|pp| match v.low(pp) {
+        "." => v
+            .before(pp)
+            .filter(|&q| matches!(v.low(q), "jr" | "sr" | "jnr" | "snr")),
+        _ => Some(pp),
+    });
     v.low(p) == ","
-        && pp.is_some_and(|pp| {
-            v.is_word(pp) && v.orig(pp).chars().next().is_some_and(char::is_uppercase)
+        && name_end.is_some_and(|n| {
+            v.is_word(n) && v.orig(n).chars().next().is_some_and(char::is_uppercase)
         })
-        && matches!(next, "," | "." | ";" | "")
+        && closes
 }
 
 /// Whether the number at `i` follows an age word, directly or as a later number of a range or
@@ -3997,6 +4015,18 @@ mod tests {
              old left. Juror No. 8 spoke at 0947 GMT and again at 3 a. m. on Flight 93.",
         );
         assert!(c.is_empty(), "{:?}", texts(&c));
+    }
+
+    #[test]
+    fn ages_at_death_and_after_suffixes_are_not_quantities() {
+        let c = extract(
+            "Paul Comeaux Jr., 49, took the stand. The actress died at 91. She was 91. \
+             Lee Smith Sr., 70, spoke.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+        // Counts in the same shapes stay counts.
+        let c = extract("The toll was 91. Rescuers arrived at 40 sites. It was 12 in all.");
+        assert_eq!(texts(&c), ["91", "40", "12"]);
     }
 
     #[test]
