@@ -148,6 +148,14 @@ fn decimal_comma(s: &str) -> Option<f64> {
     format!("{}.{frac}", groups.concat()).parse().ok()
 }
 
+/// The value of a number word from "zero" to "nineteen" or a tens word ("seventy" → 70).
+pub(crate) fn small_number_word(w: &str) -> Option<u32> {
+    if let Some(i) = UNITS.iter().position(|&u| u == w) {
+        return Some(i as u32);
+    }
+    TENS.iter().find(|(t, _)| *t == w).map(|&(_, n)| n)
+}
+
 /// Number words from zero to nineteen.
 const UNITS: &[&str] = &[
     "zero",

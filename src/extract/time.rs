@@ -772,36 +772,7 @@ pub fn is_weekday(word: &str) -> bool {
 
 /// The value of a number word from "one" to "ninety" ("seventy" → 70).
 fn word_number(w: &str) -> Option<u32> {
-    const WORDS: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = WORDS.iter().position(|&x| x == w) {
-        return Some(i as u32 + 1);
-    }
-    TENS.iter()
-        .position(|&x| x == w)
-        .map(|i| 20 + 10 * i as u32)
+    super::numbers::small_number_word(w).filter(|&n| n > 0)
 }
 
 /// A decade in words: "tens" → 10, "seventies" → 70.
