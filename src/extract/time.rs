@@ -1604,7 +1604,19 @@ impl Parser<'_> {
             return Some((Expr::Fixed(date, date, Grain::Day), yj));
         }
         ymd(2000, m, d)?;
-        Some((Expr::MonthDay(m, d, Mode::Auto), k))
+        Some(self.yearless_month_day(m, d, k))
+    }
+
+    /// A month-day without a year ending at token `k`: "December 15 of this year" and "June 3
+    /// this year" are the day in P's year, others the most recent (or next) one.
+    fn yearless_month_day(&self, m: u32, d: u32, k: usize) -> (Expr, usize) {
+        let j = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
+        if self.is(j, Kw::This)
+            && let Some((Expr::YearRel(0), last)) = self.parse_deictic(j)
+        {
+            return (Expr::MonthDay(m, d, Mode::This), last);
+        }
+        (Expr::MonthDay(m, d, Mode::Auto), k)
     }
 
     /// "second of August", "twenty second of June" (at the day word).
@@ -2322,7 +2334,7 @@ impl Parser<'_> {
                 return None;
             }
             NaiveDate::from_ymd_opt(2000, m, d)?;
-            return Some((Expr::MonthDay(m, d, Mode::Auto), k));
+            return Some(self.yearless_month_day(m, d, k));
         }
         if let Some(y) = self.year(j) {
             return Some((month_expr(y, m)?, j));
@@ -4390,6 +4402,22 @@ mod tests {
             d(2020, 9, 30),
         );
         assert!(texts("She met Jan Novak there.").is_empty());
+    }
+
+    #[test]
+    fn month_days_of_this_year_are_in_the_publication_year() {
+        check(
+            "The vote is set for December 15 of this year.",
+            "December 15 of this year",
+            d(2020, 12, 15),
+            d(2020, 12, 15),
+        );
+        check(
+            "Talks resume on June 3 this year.",
+            "June 3 this year",
+            d(2020, 6, 3),
+            d(2020, 6, 3),
+        );
     }
 
     #[test]
