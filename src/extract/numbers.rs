@@ -877,34 +877,6 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
     Some((value, k))
 }
 
-/// Month names and abbreviations: a day number before digits is no digit group ("May 5 100").
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Digits grouped by single spaces (or thin / no-break spaces): "1 234 567", "40 000",
 /// "1 234 567.89". The first group has one to three digits, every other group exactly three (the
 /// last may carry decimals); nothing may be glued on after the last group but punctuation. A day
@@ -917,7 +889,7 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     }
     if i.checked_sub(1)
         .and_then(|k| pieces.get(k))
-        .is_some_and(|b| MONTHS.contains(&b.text.trim_end_matches('.')))
+        .is_some_and(|b| super::time::month_number(b.text.trim_end_matches('.')).is_some())
     {
         return None;
     }

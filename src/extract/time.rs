@@ -751,7 +751,11 @@ pub fn month_of(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    month_number(&word.to_ascii_lowercase())
+}
+
+/// The month a lower-case month name or abbreviation names ("june", "sept" → 9).
+pub(crate) fn month_number(lower: &str) -> Option<u32> {
     let full = MONTHS
         .iter()
         .position(|&m| m == lower)
