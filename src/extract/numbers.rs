@@ -46,12 +46,14 @@ pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = usize::MAX;
     for t in tokens {
-        let gap = lower.get(prev_end..t.span.start).unwrap_or("");
+        // Token spans lie on character boundaries, so the gap's bytes are whole characters.
+        let gap = lower.as_bytes().get(prev_end..t.span.start).unwrap_or(&[]);
         out.push(Piece {
             text: &lower[t.span.start..t.span.end],
             kind: t.kind,
             glued: t.span.start == prev_end,
-            single_space: matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}"),
+            // A space, or U+00A0, U+202F, U+2009 in UTF-8.
+            single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
         });
         prev_end = t.span.end;
     }

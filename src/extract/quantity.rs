@@ -744,6 +744,29 @@ impl Hasher for Fnv {
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// A cheap pre-test for a word set: the lengths (up to 63 bytes) of its words, by first byte.
+/// A word it refuses is not in the set; one it accepts may be.
+#[derive(Debug)]
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut lengths = [0u64; 256];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                lengths[usize::from(first)] |= 1 << w.len().min(63);
+            }
+        }
+        Shapes(lengths)
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[usize::from(first)] & (1 << w.len().min(63)) != 0)
+    }
+}
+
 /// A hedge phrase split into tokens.
 #[derive(Debug)]
 struct HedgeEntry {
@@ -785,6 +808,9 @@ pub struct QuantityExtractor {
     /// Every word that can start a vague amount or a spelled-out number, so that other words
     /// cost one lookup.
     starters: FastMap<String, Starter>,
+    /// The first byte and length of every starter: most words fail this test and cost no
+    /// lookup.
+    starter_shapes: Shapes,
     /// One-word unit variants, lower-case.
     units: FastSet<String>,
     /// First word of a multi-word unit variant → the variants' tokens, longest first.
@@ -963,6 +989,7 @@ impl QuantityExtractor {
             hedges,
             hedges_by_last,
             vague,
+            starter_shapes: Shapes::new(starters.keys().map(String::as_str)),
             starters,
             units,
             multi_units,
@@ -1004,14 +1031,19 @@ impl QuantityExtractor {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < v.ps.len() {
-            if taken.holds(v.tokens[i].span) {
+            // Punctuation and most words start nothing: they cost one cheap test.
+            let candidate = match v.ps[i].kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.may_start_word(v, i),
+                TokenKind::Punct => false,
+            };
+            if !candidate || taken.holds(v.tokens[i].span) {
                 i += 1;
                 continue;
             }
             let step = match v.ps[i].kind {
                 TokenKind::Number => self.number_at(v, i),
-                TokenKind::Word => self.word_at(v, i),
-                TokenKind::Punct => Step::Skip(i + 1),
+                _ => self.word_at(v, i),
             };
             match step {
                 Step::Found(mut m) => {
@@ -1333,6 +1365,19 @@ impl QuantityExtractor {
         mention.value = (lo + hi) / 2.0;
         mention.range = Some((lo, hi));
         Step::Found(mention)
+    }
+
+    /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): a word
+    /// glued to digits after three letters ("USD115"), a starter, or a hyphenated word whose
+    /// head starts a number ("twenty-one").
+    fn may_start_word(&self, v: &View, i: usize) -> bool {
+        let starts = |w: &str| self.starter_shapes.may_hold(w) && self.starters.contains_key(w);
+        let w = v.low(i);
+        w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+            || starts(w)
+            || w.bytes()
+                .position(|b| b == b'-')
+                .is_some_and(|p| starts(&w[..p]))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.

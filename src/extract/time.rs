@@ -239,13 +239,20 @@ struct Lex {
 
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
-    /// Lower-case words of any capitalisation.
-    words: HashMap<&'static str, Class>,
-    /// Lower-case words that count only when capitalised (months).
-    capitalised: HashMap<&'static str, Class>,
+    /// Every word of the tables below, lower-case, with its readings: one lookup per token.
+    readings: HashMap<&'static str, Readings>,
+}
+
+/// What a lower-case word of the tables is, by how it is written.
+#[derive(Debug, Clone, Copy, Default)]
+struct Readings {
+    /// Of any capitalisation (keywords, weekdays, units, number words, ...).
+    word: Option<Class>,
+    /// Only when capitalised (months, abbreviations, short weekdays).
+    capitalised: Option<Class>,
     /// Month names and abbreviations as read when written in lower case: unambiguous ones as
     /// months, "may", "march", "mar" and "august" only with a day or a year (as abbreviations).
-    lowercase: HashMap<&'static str, Class>,
+    lowercase: Option<Class>,
 }
 
 impl Default for TimeExtractor {
@@ -631,11 +638,17 @@ impl TimeExtractor {
         for &w in MEASURES {
             words.insert(w, Class::Measure);
         }
-        TimeExtractor {
-            words,
-            capitalised,
-            lowercase,
+        let mut readings: HashMap<&'static str, Readings> = HashMap::default();
+        for (&w, &c) in &words {
+            readings.entry(w).or_default().word = Some(c);
         }
+        for (&w, &c) in &capitalised {
+            readings.entry(w).or_default().capitalised = Some(c);
+        }
+        for (&w, &c) in &lowercase {
+            readings.entry(w).or_default().lowercase = Some(c);
+        }
+        TimeExtractor { readings }
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -651,7 +664,13 @@ impl TimeExtractor {
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, t)).collect();
+        // One lower-case copy of the text: tokens are looked up and compared through it, with no
+        // allocation per token.
+        let lower = text.to_ascii_lowercase();
+        let lex: Vec<Lex> = toks
+            .iter()
+            .map(|t| self.classify(text, &lower, t))
+            .collect();
         let mut claims = Vec::new();
         let mut lo = 0;
         while lo < toks.len() {
@@ -665,6 +684,7 @@ impl TimeExtractor {
                 source,
                 published,
                 text,
+                lower: &lower,
                 toks,
                 lex: &lex,
                 lo,
@@ -676,7 +696,8 @@ impl TimeExtractor {
         claims
     }
 
-    fn classify(&self, text: &str, token: &Token) -> Lex {
+    /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
+    fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
         let raw = &text[token.span.start..token.span.end];
         match token.kind {
             TokenKind::Number => {
@@ -702,47 +723,34 @@ impl TimeExtractor {
         } else {
             (raw, false)
         };
-        let mut buf = [0u8; 24];
         let mut lc = false;
-        let class = match lower(stem, &mut buf) {
-            Some(key) => {
-                let cap = stem.as_bytes()[0].is_ascii_uppercase();
-                let cased = if cap {
-                    self.capitalised.get(key).copied()
+        // Words are read when ASCII and at most 24 bytes long.
+        let class = if stem.is_empty() || stem.len() > 24 || !stem.is_ascii() {
+            Class::Other
+        } else {
+            let key = &lower[token.span.start..token.span.start + stem.len()];
+            let cap = stem.as_bytes()[0].is_ascii_uppercase();
+            let readings = self.readings.get(key);
+            let cased = readings.and_then(|r| {
+                if cap {
+                    r.capitalised
                 } else {
-                    let c = self.lowercase.get(key).copied();
-                    lc = c.is_some();
-                    c
-                };
-                match cased.or_else(|| self.words.get(key).copied()) {
-                    Some(c) => c,
-                    None => mid_month(key)
-                        .map(Class::MidMonth)
-                        .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-                        .or_else(|| year_part_word(stem))
-                        .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
-                        .unwrap_or(Class::Other),
+                    lc = r.lowercase.is_some();
+                    r.lowercase
                 }
+            });
+            match cased.or_else(|| readings.and_then(|r| r.word)) {
+                Some(c) => c,
+                None => mid_month(key)
+                    .map(Class::MidMonth)
+                    .or_else(|| compound_ordinal(key).map(Class::Ordinal))
+                    .or_else(|| year_part_word(stem))
+                    .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
+                    .unwrap_or(Class::Other),
             }
-            None => Class::Other,
         };
         Lex { class, poss, lc }
     }
-}
-
-/// Lower-cases an ASCII word of at most 24 bytes into `buf`.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > buf.len() {
-        return None;
-    }
-    if !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
 /// The month a capitalised month name or abbreviation stands for ("September", "Sept" → 9).
@@ -751,19 +759,21 @@ pub fn month_of(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    month_number(&word.to_ascii_lowercase())
+    month_named(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// The month a lower-case month name or abbreviation names ("june", "sept" → 9).
 pub(crate) fn month_number(lower: &str) -> Option<u32> {
-    let full = MONTHS
-        .iter()
-        .position(|&m| m == lower)
-        .map(|i| i as u32 + 1);
+    month_named(|name| name == lower)
+}
+
+/// The month of the first month name or abbreviation (lower case) that `is` accepts.
+fn month_named(is: impl Fn(&str) -> bool) -> Option<u32> {
+    let full = MONTHS.iter().position(|&m| is(m)).map(|i| i as u32 + 1);
     full.or_else(|| {
         MONTH_ABBREVIATIONS
             .iter()
-            .find(|(a, _)| *a == lower)
+            .find(|(a, _)| is(a))
             .map(|&(_, m)| m)
     })
 }
@@ -806,11 +816,10 @@ fn mid_month(key: &str) -> Option<u32> {
 
 /// "twenty-second" → 22, "thirty-first" → 31.
 fn compound_ordinal(key: &str) -> Option<u32> {
-    let (tens, unit) = key.split_once('-')?;
-    let t = match tens {
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
+    let (t, unit) = if let Some(unit) = key.strip_prefix("twenty-") {
+        (20, unit)
+    } else {
+        (30, key.strip_prefix("thirty-")?)
     };
     let u = ORDINALS
         .iter()
@@ -836,7 +845,7 @@ fn year_part_word(stem: &str) -> Option<Class> {
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
 /// glued to a day number ("may" is left out: "may2" is not a date).
 fn glued_day(key: &str) -> Option<(u32, u32)> {
-    let split = key.find(|c: char| c.is_ascii_digit())?;
+    let split = key.bytes().position(|b| b.is_ascii_digit())?;
     let (word, digits) = key.split_at(split);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -985,6 +994,8 @@ struct Parser<'a> {
     source: usize,
     published: Option<NaiveDate>,
     text: &'a str,
+    /// `text` lower-cased (ASCII only).
+    lower: &'a str,
     toks: &'a [Token],
     lex: &'a [Lex],
     lo: usize,
@@ -1069,6 +1080,15 @@ impl Parser<'_> {
     fn txt(&self, j: usize) -> &str {
         if j >= self.lo && j < self.hi {
             &self.text[self.toks[j].span.start..self.toks[j].span.end]
+        } else {
+            ""
+        }
+    }
+
+    /// `txt` lower-cased (ASCII letters only).
+    fn low(&self, j: usize) -> &str {
+        if j >= self.lo && j < self.hi {
+            &self.lower[self.toks[j].span.start..self.toks[j].span.end]
         } else {
             ""
         }
@@ -1174,7 +1194,7 @@ impl Parser<'_> {
     /// A year in words: "two thousand (and) eighteen", "two thousand", "nineteen seventy
     /// eight", "nineteen zero one", "twenty twenty" (a century word and two more digits).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
-        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        let word = |k: usize| self.low(k);
         if word(j) == "two" && word(j + 1) == "thousand" {
             let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
             return match self.spelled_below_hundred(k) {
@@ -1188,23 +1208,23 @@ impl Parser<'_> {
             _ => return None,
         };
         let (v, last) = self.spelled_below_hundred(j + 1)?;
-        (v >= 10 || matches!(word(j + 1).as_str(), "zero" | "oh"))
+        (v >= 10 || matches!(word(j + 1), "zero" | "oh"))
             .then_some((century as i32 * 100 + v as i32, last))
     }
 
     /// 1–99 in words ("seventy eight", "seventy-eight", "eighteen", "zero one") and its last
     /// token.
     fn spelled_below_hundred(&self, j: usize) -> Option<(u32, usize)> {
-        let w = self.txt(j).to_ascii_lowercase();
+        let w = self.low(j);
         if let Some((t, u)) = w.split_once('-') {
             let (t, u) = (word_number(t)?, word_number(u)?);
             return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some((t + u, j));
         }
-        let first = match w.as_str() {
+        let first = match w {
             "zero" | "oh" => 0,
             _ => word_number(&w)?,
         };
-        let next = word_number(&self.txt(j + 1).to_ascii_lowercase());
+        let next = word_number(self.low(j + 1));
         match (first, next) {
             (0, Some(u @ 1..=9)) => Some((u, j + 1)),
             (t, Some(u @ 1..=9)) if t >= 20 && t % 10 == 0 => Some((t + u, j + 1)),
@@ -1253,7 +1273,7 @@ impl Parser<'_> {
     /// seventies", "the twenty-tens", "the two thousand and tens", "the two thousands"; the
     /// first year and the last token.
     fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
-        let word = |k: usize| self.txt(k).to_ascii_lowercase();
+        let word = |k: usize| self.low(k);
         let w = word(j);
         if let Some(d) = decade_word(&w) {
             return (d >= 40).then_some((1900 + d as i32, j));
@@ -1348,7 +1368,7 @@ impl Parser<'_> {
 
     /// "two Sundays from now": the n-th such weekday after P.
     fn weekdays_from_now(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
-        let plural = self.txt(i + 1).to_ascii_lowercase();
+        let plural = self.low(i + 1);
         let (_, d) = WEEKDAYS
             .iter()
             .find(|(w, _)| plural.strip_suffix('s') == Some(*w))?;
@@ -1648,7 +1668,7 @@ impl Parser<'_> {
         if self.lex[w].poss {
             return None;
         }
-        let (holding, mut j) = match self.txt(w + 1).to_ascii_lowercase().as_str() {
+        let (holding, mut j) = match self.low(w + 1) {
             "of" => (true, w + 2),
             "starting" | "commencing" | "beginning" => (false, w + 2),
             _ => return None,
@@ -1902,8 +1922,7 @@ impl Parser<'_> {
 
     /// "few" or "several" counting units without a number.
     fn vague_count(&self, j: usize) -> bool {
-        self.class(j) == Class::Other
-            && matches!(self.txt(j).to_ascii_lowercase().as_str(), "few" | "several")
+        self.class(j) == Class::Other && matches!(self.low(j), "few" | "several")
     }
 
     /// "earlier today", "earlier this year", "later this month".
@@ -2407,10 +2426,7 @@ impl Parser<'_> {
     fn vague_month(&self, i: usize) -> bool {
         self.class(i) != Class::Nothing
             && self.lex[i].lc
-            && matches!(
-                self.txt(i).to_ascii_lowercase().as_str(),
-                "may" | "march" | "mar" | "august"
-            )
+            && matches!(self.low(i), "may" | "march" | "mar" | "august")
     }
 
     /// Whether a bare month at `i` is introduced by a time preposition or modifier.
@@ -2814,10 +2830,8 @@ impl Parser<'_> {
             return Some((e, k));
         }
         // "a week starting tomorrow", "3 days starting from next Monday".
-        if matches!(
-            self.txt(i + 2).to_ascii_lowercase().as_str(),
-            "starting" | "beginning" | "commencing"
-        ) && matches!(u, Unit::Day | Unit::Week)
+        if matches!(self.low(i + 2), "starting" | "beginning" | "commencing")
+            && matches!(u, Unit::Day | Unit::Week)
         {
             let j = if matches!(self.kw(i + 3), Some(Kw::On | Kw::From)) {
                 i + 4
