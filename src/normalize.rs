@@ -318,8 +318,17 @@ pub const CASED_SYMBOLS: &[&str] = &["W", "J", "Js", "Ma", "Ga"];
 /// Whether `written` may be read as a unit as far as case goes: a word whose lower case is a
 /// cased symbol's must be written as that symbol.
 pub fn case_allows_unit(written: &str) -> bool {
+    if CASED_SYMBOLS.contains(&written) {
+        return true;
+    }
+    // The symbols are ASCII: an ASCII word compares without allocating.
+    if written.is_ascii() {
+        return !CASED_SYMBOLS
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(written));
+    }
     let lower = written.to_lowercase();
-    CASED_SYMBOLS.contains(&written) || !CASED_SYMBOLS.iter().any(|c| c.to_lowercase() == lower)
+    !CASED_SYMBOLS.iter().any(|c| c.to_lowercase() == lower)
 }
 
 /// Time units that may follow "per" or "/" in a rate ("km/h", "metres per second").

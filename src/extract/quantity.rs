@@ -62,6 +62,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use super::numbers::{self, Form, Piece};
 use crate::model::{
@@ -546,9 +547,13 @@ const TIME_OF_DAY: &[&str] = &[
 /// glued to digits is a scale ("$20m") and "pounds" spaced is money unless its sentence weighs
 /// (see [`weighs`]); "in" is read apart.
 fn is_unit_word(w: &str) -> bool {
-    crate::normalize::PHYSICAL_UNITS
-        .iter()
-        .any(|(_, _, forms)| forms.contains(&w))
+    static FORMS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+        crate::normalize::PHYSICAL_UNITS
+            .iter()
+            .flat_map(|(_, _, forms)| forms.iter().copied())
+            .collect()
+    });
+    FORMS.contains(w)
 }
 
 /// Words before a physical unit that are part of it ("square meters", "metric tons").

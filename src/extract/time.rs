@@ -108,6 +108,8 @@
 //!   year in words after "in", closing the clause) is that year; "the 15th century" is
 //!   1400–1499.
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -689,6 +691,7 @@ impl TimeExtractor {
                 lex: &lex,
                 lo,
                 hi,
+                core_miss: Cell::new(usize::MAX),
             };
             parser.scan(&mut claims);
             lo = hi;
@@ -1000,6 +1003,8 @@ struct Parser<'a> {
     lex: &'a [Lex],
     lo: usize,
     hi: usize,
+    /// The last token `parse_core` found nothing at.
+    core_miss: Cell<usize>,
 }
 
 impl Parser<'_> {
@@ -1805,6 +1810,19 @@ impl Parser<'_> {
     }
 
     fn parse_core(&self, i: usize) -> Option<(Expr, usize)> {
+        // A token is often tried twice in a row (as a range's first bound, then alone), and the
+        // patterns only read the sentence: the last miss is remembered.
+        if self.core_miss.get() == i {
+            return None;
+        }
+        let found = self.core(i);
+        if found.is_none() {
+            self.core_miss.set(i);
+        }
+        found
+    }
+
+    fn core(&self, i: usize) -> Option<(Expr, usize)> {
         match self.class(i) {
             Class::Kw(k) => match k {
                 Kw::Today | Kw::Tonight => Some((Expr::RelDay(0), i)),
