@@ -6,6 +6,9 @@
 //! plus the claims the derivation rules compute: for every before/after pair of one change
 //! ("from about 5,200 to 3,000"), a `derived` change claim whose interval follows from both ends.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::{Claim, ClaimDetail, Interval, Measure, Quantity, Role, Source, Span};
 use crate::rules::{AliasCategory, Bound, Derive, Lexicon, Ruleset};
 
@@ -359,11 +362,17 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
         if !case_allows_unit(w) {
             return None;
         }
-        let lower = w.to_lowercase();
-        PHYSICAL_UNITS
-            .iter()
-            .find(|(_, _, forms)| forms.contains(&lower.as_str()))
-            .map(|(name, dimension, _)| (*name, *dimension))
+        // Each form with the first unit that lists it, looked up once built.
+        static FORMS: LazyLock<HashMap<&str, (&str, &str)>> = LazyLock::new(|| {
+            let mut forms = HashMap::new();
+            for (name, dimension, written) in PHYSICAL_UNITS {
+                for form in *written {
+                    forms.entry(*form).or_insert((*name, *dimension));
+                }
+            }
+            forms
+        });
+        FORMS.get(w.to_lowercase().as_str()).copied()
     };
     if let Some((name, dimension)) = simple(w) {
         return Some((name.to_string(), dimension));

@@ -232,7 +232,7 @@ fn dozen_word(w: &str) -> bool {
 /// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
 /// (and "third" alone: see [`denominator`]) only inside a compound.
 fn ordinal_word(w: &str) -> Option<(f64, bool)> {
-    if let Some((tens, unit)) = w.split_once('-') {
+    if let Some((tens, unit)) = split_hyphen(w) {
         let t = tens_word(tens)?;
         let (u, plural) = unit_ordinal(unit)?;
         return Some((f64::from(t) + u, plural));
@@ -351,12 +351,19 @@ pub fn number_word_starts() -> impl Iterator<Item = &'static str> {
         ])
 }
 
+/// `w` split at its first hyphen ("twenty-one" → "twenty", "one"): a byte search, cheaper on
+/// short words than a `char` pattern.
+pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
+    let p = w.bytes().position(|b| b == b'-')?;
+    Some((&w[..p], &w[p + 1..]))
+}
+
 /// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
 pub fn cardinal_word(w: &str) -> Option<f64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
     }
-    let (tens, unit) = w.split_once('-')?;
+    let (tens, unit) = split_hyphen(w)?;
     let t = tens_word(tens)?;
     let u = unit_word(unit).filter(|u| (1..10).contains(u))?;
     Some(f64::from(t + u))
@@ -391,7 +398,7 @@ pub fn fraction_word(w: &str) -> Option<f64> {
     if w == "half" {
         return Some(0.5);
     }
-    let (num, den) = w.split_once('-')?;
+    let (num, den) = split_hyphen(w)?;
     let n = cardinal_word(num).or(if num == "a" { Some(1.0) } else { None })?;
     let (d, plural) = denominator(den)?;
     if n < 1.0 || n >= d || (n > 1.0 && !plural) {

@@ -1380,9 +1380,7 @@ impl QuantityExtractor {
         let w = v.low(i);
         w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
             || starts(w)
-            || w.bytes()
-                .position(|b| b == b'-')
-                .is_some_and(|p| starts(&w[..p]))
+            || numbers::split_hyphen(w).is_some_and(|(head, _)| starts(head))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
@@ -1400,8 +1398,7 @@ impl QuantityExtractor {
         let number = match starter {
             Some(st) => st.number,
             // "twenty-one", "two-thirds".
-            None => w
-                .split_once('-')
+            None => numbers::split_hyphen(w)
                 .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number)),
         };
         if !number {
