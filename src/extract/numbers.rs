@@ -87,6 +87,10 @@ pub struct NumberMatch {
 /// A numeral: digits with optional thousands separators (groups of three) and decimals.
 /// "5,200" → 5200, "1.5" → 1.5; "5,20" and "1.2.3" are not numerals.
 pub fn parse_numeral(s: &str) -> Option<f64> {
+    // Plain digits, the common case, need none of the checks below.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
     if let Some(v) = decimal_comma(s) {
         return Some(v);
     }
