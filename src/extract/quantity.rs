@@ -5,7 +5,8 @@
 //! quantity claim per stated amount, in text order, without ids.
 //!
 //! Two passes over the tokens, both linear: the first finds *mentions* (a number with its currency
-//! or percent mark, a hyphenated range, or a vague amount), refusing numbers that are not amounts:
+//! or percent mark, a hyphenated range, or a vague amount; punctuation and words that start
+//! neither a vague amount nor a number cost one cheap test), refusing numbers that are not amounts:
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
 //! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers (also spaced: "+1 877 268 9324"),
 //! street numbers ("10 Downing Street"), compound modifiers ("45-year-old"), ages ("aged 45",

@@ -3,7 +3,8 @@
 //! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
-//! classifies every token once and then makes one left-to-right pass over each sentence's tokens,
+//! classifies every token once (one table lookup through a lower-cased copy of the text, no
+//! allocation per token) and then makes one left-to-right pass over each sentence's tokens,
 //! trying the patterns at each trigger token with a bounded look-ahead (no regex compiled per
 //! call, nothing quadratic).
 //!
@@ -1208,7 +1209,7 @@ impl Parser<'_> {
                 None => None,
             };
         }
-        let century = match word_number(&word(j))? {
+        let century = match word_number(word(j))? {
             c @ 11..=20 => c,
             _ => return None,
         };
@@ -1227,7 +1228,7 @@ impl Parser<'_> {
         }
         let first = match w {
             "zero" | "oh" => 0,
-            _ => word_number(&w)?,
+            _ => word_number(w)?,
         };
         let next = word_number(self.low(j + 1));
         match (first, next) {
@@ -1280,7 +1281,7 @@ impl Parser<'_> {
     fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
         let w = word(j);
-        if let Some(d) = decade_word(&w) {
+        if let Some(d) = decade_word(w) {
             return (d >= 40).then_some((1900 + d as i32, j));
         }
         if let Some((c, d)) = w.split_once('-')
@@ -1293,12 +1294,12 @@ impl Parser<'_> {
         }
         if w == "two" && word(j + 1) == "thousand" {
             let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
-            return decade_word(&word(k)).map(|d| (2000 + d as i32, k));
+            return decade_word(word(k)).map(|d| (2000 + d as i32, k));
         }
-        let c @ 11..=20 = word_number(&w)? else {
+        let c @ 11..=20 = word_number(w)? else {
             return None;
         };
-        decade_word(&word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
+        decade_word(word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
     }
 
     /// A year in words after "in" and closing the clause: "in nineteen twenty eight", "in two
