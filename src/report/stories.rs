@@ -1,7 +1,9 @@
 //! Stories printer: the reports of a run, story by story, written as they finish.
 //!
-//! Takes each story's [`Report`] in story order and writes its part at once (nothing is kept
-//! but run totals, and for SARIF the results), so memory stays bounded by the largest story.
+//! Takes each story's [`Report`]; a [`PartRenderer`] renders it into a [`Part`] on any thread
+//! (stories render in parallel, each right after its check), and the [`StoryWriter`] writes the
+//! parts in story order at once (nothing is kept but run totals, and for SARIF the results), so
+//! memory stays bounded by the stories in flight.
 //! A run without story keys is written exactly as [`super::render_with`] writes one report.
 //! A run grouped by story is written per format:
 //!
@@ -34,14 +36,39 @@ pub const NO_STORY: &str = "(no story)";
 /// Writes the reports of a run to `out`, story by story.
 pub struct StoryWriter<W: Write> {
     out: W,
+    parts: PartRenderer,
+    totals: Counts,
+    sarif: SarifMerge,
+}
+
+/// How each story's part is rendered: the writer's settings, shared by the threads that render
+/// stories in parallel while one [`StoryWriter`] writes the parts in story order.
+#[derive(Debug, Clone, Copy)]
+pub struct PartRenderer {
     format: Format,
     options: RenderOptions,
     /// `extract`: claims, no findings.
     claims_only: bool,
     /// Grouped by story (else one plain report).
     grouped: bool,
-    totals: Counts,
-    sarif: SarifMerge,
+}
+
+/// One story's output, rendered and ready to be written; the report itself is no longer needed.
+#[derive(Debug)]
+pub struct Part {
+    counts: Counts,
+    body: PartBody,
+}
+
+#[derive(Debug)]
+enum PartBody {
+    /// Bytes written as they are.
+    Text(String),
+    /// A grouped JSON story object (a separator goes before every story but the first).
+    JsonStory(Vec<u8>),
+    /// A story's SARIF log, its results labelled with the story; merged into the run's one
+    /// log at the end.
+    Sarif(Value),
 }
 
 impl<W: Write> StoryWriter<W> {
@@ -64,88 +91,54 @@ impl<W: Write> StoryWriter<W> {
         }
         Ok(StoryWriter {
             out,
-            format,
-            options,
-            claims_only,
-            grouped,
+            parts: PartRenderer {
+                format,
+                options,
+                claims_only,
+                grouped,
+            },
             totals: Counts::default(),
             sarif: SarifMerge::default(),
         })
     }
 
-    /// Writes one story's part.
+    /// How this writer's parts are rendered (on any thread).
+    pub fn renderer(&self) -> PartRenderer {
+        self.parts
+    }
+
+    /// Writes one story's part (rendered here).
     pub fn story(&mut self, id: Option<&str>, report: &Report) -> io::Result<()> {
+        let part = self.parts.part(id, report)?;
+        self.write(part)
+    }
+
+    /// Writes one story's part, rendered by [`PartRenderer::part`]; parts come in story order.
+    pub fn write(&mut self, part: Part) -> io::Result<()> {
         let first = self.totals.stories == 0;
-        self.totals.add(report);
-        let body = match self.claims_only {
-            true => render_claims(report, self.format),
-            false => render_with(report, self.format, &self.options),
-        };
-        if !self.grouped {
-            return self.out.write_all(body.as_bytes());
-        }
-        let label = id.unwrap_or(NO_STORY);
-        let story_tally = self.tally_of(report);
-        let out = &mut self.out;
-        match self.format {
-            Format::Text => write!(out, "== story {label} ==\n{body}\n"),
-            Format::Markdown => {
-                writeln!(out, "## Story: {}\n", super::markdown::cell(label))?;
-                out.write_all(demote_headings(&body).as_bytes())?;
-                out.write_all(b"\n")
-            }
-            Format::Json => {
+        self.totals.add(&part.counts);
+        match part.body {
+            PartBody::Text(text) => self.out.write_all(text.as_bytes()),
+            PartBody::JsonStory(json) => {
                 if !first {
-                    out.write_all(b",\n")?;
+                    self.out.write_all(b",\n")?;
                 }
-                let part = StoryJson { story: id, report };
-                let json = serde_json::to_string_pretty(&part).map_err(io::Error::other)?;
-                out.write_all(indent(&json, "    ").as_bytes())
+                self.out.write_all(&json)
             }
-            Format::Jsonl => {
-                let story = serde_json::to_string(&id).map_err(io::Error::other)?;
-                for line in body.lines() {
-                    // Each line is a non-empty JSON object; the story goes first.
-                    let rest = line.strip_prefix('{').unwrap_or(line);
-                    writeln!(out, "{{\"story\":{story},{rest}")?;
-                }
+            PartBody::Sarif(log) => {
+                self.sarif.add(log);
                 Ok(())
             }
-            Format::Github => {
-                let tag = super::github::message(&format!("[story {label}] "));
-                for line in body.lines() {
-                    // `::command properties::message`; properties escape `:`.
-                    match line.get(2..).and_then(|l| l.find("::")) {
-                        Some(at) => {
-                            let (head, message) = line.split_at(at + 4);
-                            writeln!(out, "{head}{tag}{message}")?;
-                        }
-                        None => writeln!(out, "{line}")?,
-                    }
-                }
-                Ok(())
-            }
-            Format::Sarif => self.sarif.add(id, &body),
-            Format::Html => write!(
-                out,
-                "<section class=\"story\" id=\"story-{}\">\n<h2>Story: {}</h2>\n<p>{}</p>\n<iframe title=\"Report of story {}\" srcdoc=\"{}\"></iframe>\n</section>\n",
-                super::html::esc(&crate::load::slug(label)),
-                super::html::esc(label),
-                super::html::esc(&story_tally),
-                super::html::esc(label),
-                super::html::esc(&body)
-            ),
-            Format::Dot => write!(out, "// story: {label}\n{body}"),
         }
     }
 
     /// Ends the output (for grouped runs, the run total and the document's tail); gives back
     /// the writer.
     pub fn finish(mut self) -> io::Result<W> {
-        if self.grouped {
-            let total = self.tally_of_totals();
+        if self.parts.grouped {
+            let total = self.parts.tally(&self.totals);
             let out = &mut self.out;
-            match self.format {
+            match self.parts.format {
                 Format::Text => writeln!(out, "== run total ==\ncorroborate: {total}")?,
                 Format::Markdown => writeln!(out, "## Run total\n\n{total}.")?,
                 Format::Json => out.write_all(b"\n  ]\n}\n")?,
@@ -166,25 +159,94 @@ impl<W: Write> StoryWriter<W> {
     pub fn totals(&self) -> &Counts {
         &self.totals
     }
+}
 
-    fn tally_of(&self, report: &Report) -> String {
+impl PartRenderer {
+    /// Renders one story's part.
+    pub fn part(&self, id: Option<&str>, report: &Report) -> io::Result<Part> {
         let counts = Counts::of(report);
+        let body = self.body(id, report, &counts)?;
+        Ok(Part { counts, body })
+    }
+
+    fn body(&self, id: Option<&str>, report: &Report, counts: &Counts) -> io::Result<PartBody> {
+        if self.grouped && self.format == Format::Json {
+            // The story object, indented into the run's `stories` list as it is written.
+            let mut out = Indented::new(Vec::new(), b"    ");
+            out.write_all(b"    ")?;
+            let part = StoryJson { story: id, report };
+            let mut json = serde_json::Serializer::pretty(&mut out);
+            part.serialize(&mut json).map_err(io::Error::other)?;
+            return Ok(PartBody::JsonStory(out.into_inner()));
+        }
+        let body = match self.claims_only {
+            true => render_claims(report, self.format),
+            false => render_with(report, self.format, &self.options),
+        };
+        if !self.grouped {
+            return Ok(PartBody::Text(body));
+        }
+        let label = id.unwrap_or(NO_STORY);
+        let mut out = String::with_capacity(body.len() + 64);
+        match self.format {
+            Format::Text => out.push_str(&format!("== story {label} ==\n{body}\n")),
+            Format::Markdown => {
+                out.push_str(&format!("## Story: {}\n\n", super::markdown::cell(label)));
+                out.push_str(&demote_headings(&body));
+                out.push('\n');
+            }
+            Format::Json => unreachable!("grouped JSON is serialised above"),
+            Format::Jsonl => {
+                let story = serde_json::to_string(&id).map_err(io::Error::other)?;
+                for line in body.lines() {
+                    // Each line is a non-empty JSON object; the story goes first.
+                    let rest = line.strip_prefix('{').unwrap_or(line);
+                    out.push_str(&format!("{{\"story\":{story},{rest}\n"));
+                }
+            }
+            Format::Github => {
+                let tag = super::github::message(&format!("[story {label}] "));
+                for line in body.lines() {
+                    // `::command properties::message`; properties escape `:`.
+                    match line.get(2..).and_then(|l| l.find("::")) {
+                        Some(at) => {
+                            let (head, message) = line.split_at(at + 4);
+                            out.push_str(&format!("{head}{tag}{message}\n"));
+                        }
+                        None => out.push_str(&format!("{line}\n")),
+                    }
+                }
+            }
+            Format::Sarif => return Ok(PartBody::Sarif(SarifMerge::story_log(id, &body)?)),
+            Format::Html => out.push_str(&format!(
+                "<section class=\"story\" id=\"story-{}\">\n<h2>Story: {}</h2>\n<p>{}</p>\n<iframe title=\"Report of story {}\" srcdoc=\"{}\"></iframe>\n</section>\n",
+                super::html::esc(&crate::load::slug(label)),
+                super::html::esc(label),
+                super::html::esc(&self.sizes_or_tally(counts, "")),
+                super::html::esc(label),
+                super::html::esc(&body)
+            )),
+            Format::Dot => out.push_str(&format!("// story: {label}\n{body}")),
+        }
+        Ok(PartBody::Text(out))
+    }
+
+    /// A story's or the run's counts as shown: sizes for `extract`, the tally for `check`.
+    fn sizes_or_tally(&self, counts: &Counts, strong: &str) -> String {
         match self.claims_only {
             true => counts.sizes(),
-            false => counts.tally(""),
+            false => counts.tally(strong),
         }
     }
 
-    fn tally_of_totals(&self) -> String {
+    /// The run total line (findings in bold in Markdown).
+    fn tally(&self, totals: &Counts) -> String {
         let strong = if self.format == Format::Markdown {
             "**"
         } else {
             ""
         };
-        match self.claims_only {
-            true => self.totals.sizes(),
-            false => self.totals.tally(strong),
-        }
+        self.sizes_or_tally(totals, strong)
     }
 }
 
@@ -196,17 +258,41 @@ struct StoryJson<'a> {
     report: &'a Report,
 }
 
-/// Every line indented (JSON output escapes newlines inside strings, so every line break is
-/// structure).
-fn indent(text: &str, by: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for line in text.lines() {
-        out.push_str(by);
-        out.push_str(line);
-        out.push('\n');
+/// A writer that puts `by` after every line break written through it (JSON output escapes
+/// newlines inside strings, so every line break is structure).
+struct Indented<W: Write> {
+    out: W,
+    by: &'static [u8],
+}
+
+impl<W: Write> Indented<W> {
+    fn new(out: W, by: &'static [u8]) -> Indented<W> {
+        Indented { out, by }
     }
-    out.pop();
-    out
+
+    fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while let Some(at) = buf.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&buf[..=at])?;
+            self.out.write_all(self.by)?;
+            buf = &buf[at + 1..];
+        }
+        self.out.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A story's Markdown report as a section: its `# ` title line dropped, every heading one level
@@ -237,18 +323,13 @@ struct SarifMerge {
 }
 
 impl SarifMerge {
-    fn add(&mut self, story: Option<&str>, rendered: &str) -> io::Result<()> {
+    /// A story's SARIF log with its results labelled with the story: in their message, in
+    /// `properties.story` and in their fingerprints.
+    fn story_log(story: Option<&str>, rendered: &str) -> io::Result<Value> {
         let mut log: Value = serde_json::from_str(rendered).map_err(io::Error::other)?;
-        let run = &mut log["runs"][0];
-        if let Value::Array(rules) = run["tool"]["driver"]["rules"].take() {
-            for rule in rules {
-                let id = rule["id"].as_str().unwrap_or_default().to_string();
-                self.rules.entry(id).or_insert(rule);
-            }
-        }
-        if let Value::Array(results) = run["results"].take() {
+        if let Value::Array(results) = &mut log["runs"][0]["results"] {
             let label = story.unwrap_or(NO_STORY);
-            for mut result in results {
+            for result in results {
                 if let Some(text) = result["message"]["text"].as_str() {
                     result["message"]["text"] = Value::from(format!("[story {label}] {text}"));
                 }
@@ -260,11 +341,24 @@ impl SarifMerge {
                         }
                     }
                 }
-                self.results.push(result);
             }
         }
+        Ok(log)
+    }
+
+    /// Adds a story's labelled log: its rules (the first of each id) and its results.
+    fn add(&mut self, mut log: Value) {
+        let run = &mut log["runs"][0];
+        if let Value::Array(rules) = run["tool"]["driver"]["rules"].take() {
+            for rule in rules {
+                let id = rule["id"].as_str().unwrap_or_default().to_string();
+                self.rules.entry(id).or_insert(rule);
+            }
+        }
+        if let Value::Array(results) = run["results"].take() {
+            self.results.extend(results);
+        }
         self.log.get_or_insert(log);
-        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<String> {
@@ -326,6 +420,9 @@ mod tests {
 
     #[test]
     fn indents_every_line() {
-        assert_eq!(indent("{\n  \"a\": 1\n}", "  "), "  {\n    \"a\": 1\n  }");
+        let mut out = Indented::new(Vec::new(), b"  ");
+        out.write_all(b"  {\n  \"a\"").unwrap();
+        out.write_all(b": 1\n}").unwrap();
+        assert_eq!(out.into_inner(), b"  {\n    \"a\": 1\n  }");
     }
 }
