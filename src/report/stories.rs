@@ -171,13 +171,13 @@ impl PartRenderer {
 
     fn body(&self, id: Option<&str>, report: &Report, counts: &Counts) -> io::Result<PartBody> {
         if self.grouped && self.format == Format::Json {
-            // The story object, indented into the run's `stories` list as it is written.
-            let mut out = Indented::new(Vec::new(), b"    ");
-            out.write_all(b"    ")?;
+            // The story object, indented as an item of the run's `stories` list.
+            let mut out = Vec::with_capacity(1 << 16);
+            out.extend_from_slice(b"    ");
             let part = StoryJson { story: id, report };
-            let mut json = serde_json::Serializer::pretty(&mut out);
+            let mut json = serde_json::Serializer::with_formatter(&mut out, Nested::at(2));
             part.serialize(&mut json).map_err(io::Error::other)?;
-            return Ok(PartBody::JsonStory(out.into_inner()));
+            return Ok(PartBody::JsonStory(out));
         }
         let body = match self.claims_only {
             true => render_claims(report, self.format),
@@ -258,40 +258,85 @@ struct StoryJson<'a> {
     report: &'a Report,
 }
 
-/// A writer that puts `by` after every line break written through it (JSON output escapes
-/// newlines inside strings, so every line break is structure).
-struct Indented<W: Write> {
-    out: W,
-    by: &'static [u8],
+/// Pretty JSON as `serde_json::to_string_pretty` writes it (two spaces per level, `": "`
+/// after keys, `[]` and `{}` when empty), starting some levels deep: a value nested in a
+/// document whose outer levels are written by hand.
+struct Nested {
+    level: usize,
+    has_value: bool,
 }
 
-impl<W: Write> Indented<W> {
-    fn new(out: W, by: &'static [u8]) -> Indented<W> {
-        Indented { out, by }
-    }
-
-    fn into_inner(self) -> W {
-        self.out
-    }
-}
-
-impl<W: Write> Write for Indented<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
-        while let Some(at) = buf.iter().position(|&b| b == b'\n') {
-            self.out.write_all(&buf[..=at])?;
-            self.out.write_all(self.by)?;
-            buf = &buf[at + 1..];
+impl Nested {
+    fn at(level: usize) -> Nested {
+        Nested {
+            level,
+            has_value: false,
         }
-        self.out.write_all(buf)
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    /// A line break (after a comma unless first) and the indentation of an item.
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.level).try_for_each(|_| out.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -418,11 +463,19 @@ mod tests {
         );
     }
 
+    /// A value written one level deep is `to_string_pretty`'s output with every line indented.
     #[test]
-    fn indents_every_line() {
-        let mut out = Indented::new(Vec::new(), b"  ");
-        out.write_all(b"  {\n  \"a\"").unwrap();
-        out.write_all(b": 1\n}").unwrap();
-        assert_eq!(out.into_inner(), b"  {\n    \"a\": 1\n  }");
+    fn nested_json_is_pretty_json_indented() {
+        let value = serde_json::json!({
+            "a": [1, [], {}, {"b": null}],
+            "c": "line\nbreak",
+            "d": {"e": [true]}
+        });
+        let mut out = b"  ".to_vec();
+        let mut json = serde_json::Serializer::with_formatter(&mut out, Nested::at(1));
+        value.serialize(&mut json).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let indented: Vec<String> = pretty.lines().map(|l| format!("  {l}")).collect();
+        assert_eq!(String::from_utf8(out).unwrap(), indented.join("\n"));
     }
 }
