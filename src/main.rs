@@ -318,10 +318,8 @@ fn run(
             false => corroborate::extract(&story.sources, &rules),
         };
         let id = story.id.as_deref();
-        (
-            parts.part(id, &report),
-            Verdict::of(id, &report, gate, baseline),
-        )
+        let verdict = Verdict::of(id, &report, gate, baseline);
+        (parts.part(id, report), verdict)
     };
     let written = story::run(
         stories,

@@ -69,7 +69,14 @@ enum PartBody {
     /// A story's SARIF log, its results labelled with the story; merged into the run's one
     /// log at the end.
     Sarif(Value),
+    /// A large story's report, serialised as JSON straight into the output when written (its
+    /// JSON would take more memory than the report).
+    Json(Option<String>, Box<Report>),
 }
+
+/// Stories with more claims than this have their JSON written straight into the output, in
+/// turn, rather than rendered ahead into memory (about 2 kB of JSON per claim).
+pub const RENDER_AT_WRITE: usize = 20_000;
 
 impl<W: Write> StoryWriter<W> {
     /// Starts the output (for grouped runs, the document's head).
@@ -109,7 +116,7 @@ impl<W: Write> StoryWriter<W> {
 
     /// Writes one story's part (rendered here).
     pub fn story(&mut self, id: Option<&str>, report: &Report) -> io::Result<()> {
-        let part = self.parts.part(id, report)?;
+        let part = self.parts.render(id, report)?;
         self.write(part)
     }
 
@@ -124,6 +131,12 @@ impl<W: Write> StoryWriter<W> {
                     self.out.write_all(b",\n")?;
                 }
                 self.out.write_all(&json)
+            }
+            PartBody::Json(id, report) => {
+                if self.parts.grouped && !first {
+                    self.out.write_all(b",\n")?;
+                }
+                self.parts.json(&mut self.out, id.as_deref(), &report)
             }
             PartBody::Sarif(log) => {
                 self.sarif.add(log);
@@ -162,21 +175,42 @@ impl<W: Write> StoryWriter<W> {
 }
 
 impl PartRenderer {
+    /// One story's part: rendered now, or for a large story in JSON, its report kept to be
+    /// written straight into the output.
+    pub fn part(&self, id: Option<&str>, report: Report) -> io::Result<Part> {
+        if self.format == Format::Json && report.claims.len() > RENDER_AT_WRITE {
+            return Ok(Part {
+                counts: Counts::of(&report),
+                body: PartBody::Json(id.map(str::to_string), Box::new(report)),
+            });
+        }
+        self.render(id, &report)
+    }
+
     /// Renders one story's part.
-    pub fn part(&self, id: Option<&str>, report: &Report) -> io::Result<Part> {
+    pub fn render(&self, id: Option<&str>, report: &Report) -> io::Result<Part> {
         let counts = Counts::of(report);
         let body = self.body(id, report, &counts)?;
         Ok(Part { counts, body })
     }
 
+    /// Writes a report's JSON: for a grouped run, the story object indented as an item of the
+    /// run's `stories` list; else the v1 report with a final newline.
+    fn json<W: Write>(&self, mut out: W, id: Option<&str>, report: &Report) -> io::Result<()> {
+        if !self.grouped {
+            serde_json::to_writer_pretty(&mut out, report).map_err(io::Error::other)?;
+            return out.write_all(b"\n");
+        }
+        out.write_all(b"    ")?;
+        let part = StoryJson { story: id, report };
+        let mut json = serde_json::Serializer::with_formatter(out, Nested::at(2));
+        part.serialize(&mut json).map_err(io::Error::other)
+    }
+
     fn body(&self, id: Option<&str>, report: &Report, counts: &Counts) -> io::Result<PartBody> {
         if self.grouped && self.format == Format::Json {
-            // The story object, indented as an item of the run's `stories` list.
             let mut out = Vec::with_capacity(1 << 16);
-            out.extend_from_slice(b"    ");
-            let part = StoryJson { story: id, report };
-            let mut json = serde_json::Serializer::with_formatter(&mut out, Nested::at(2));
-            part.serialize(&mut json).map_err(io::Error::other)?;
+            self.json(&mut out, id, report)?;
             return Ok(PartBody::JsonStory(out));
         }
         let body = match self.claims_only {
