@@ -763,4 +763,34 @@ mod tests {
             );
         }
     }
+
+    /// The sentences of claim views read as the reader sees them: whitespace runs as one space,
+    /// ends trimmed, blanked Markdown markup left out (the text of a Markdown source is its file
+    /// with markup blanked to spaces).
+    #[test]
+    fn sentences_read_on_one_line_without_markup() {
+        let cases = [
+            (
+                "  Some\n 300\u{a0}soldiers \t left.  ",
+                None,
+                "Some 300 soldiers left.",
+            ),
+            (
+                "It burnt 5 hectares  , locals said.",
+                Some("It burnt 5 hectares**, locals said."),
+                "It burnt 5 hectares, locals said.",
+            ),
+            ("   ", None, ""),
+            ("«Là»  —\r\n dit-il", None, "«Là» — dit-il"),
+        ];
+        for (text, file, want) in cases {
+            let mut source = Source::from_text("s", text);
+            source.file_text = file.map(str::to_string);
+            let span = crate::model::Span {
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(source.readable(span), want, "{text:?}");
+        }
+    }
 }
