@@ -50,8 +50,9 @@ pub fn grouped(stories: &[Story]) -> bool {
 /// `in_flight` of them ahead of the next one to be written, and finished results wait in a
 /// reorder buffer until their turn. Every thread keeps working (none waits for the slowest story
 /// of a batch), and memory holds at most `in_flight` results. The calling thread writes; while
-/// it has nothing to write it runs pending work of the pool. After an error from `sink` no
-/// story is started; the stories running finish and the error is returned.
+/// it has nothing to write it runs pending work of the pool. After an error from `sink` (or a
+/// panic in `job`) no story is started; the stories running finish and the error is returned
+/// (the panic resumed).
 pub fn run<J, T, D, S, E>(
     stories: Vec<Story>,
     in_flight: usize,
@@ -67,50 +68,67 @@ where
 {
     let total = stories.len();
     let in_flight = in_flight.max(1);
-    let (finished, results) = std::sync::mpsc::channel::<(usize, Story, T)>();
+    type Finished<T> = (usize, Option<String>, std::thread::Result<T>);
+    let (finished, results) = std::sync::mpsc::channel::<Finished<T>>();
     let mut written: Result<(), E> = Ok(());
+    // A story's job that panicked: the panic goes on once the stories running are done.
+    let mut panicked = None;
     rayon::in_place_scope_fifo(|scope| {
         let mut pending = stories.into_iter().enumerate();
         let (mut started, mut next) = (0, 0);
-        let mut ready: std::collections::BTreeMap<usize, (Story, T)> = Default::default();
+        let mut ready: std::collections::BTreeMap<usize, _> = Default::default();
         loop {
-            while started < total && started < next + in_flight && written.is_ok() {
+            let stopped = written.is_err() || panicked.is_some();
+            while started < total && started < next + in_flight && !stopped {
                 let Some((at, story)) = pending.next() else {
                     break;
                 };
                 let (job, done, finished) = (&job, &done, finished.clone());
                 scope.spawn_fifo(move |_| {
-                    let result = job(&story);
+                    let result =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&story)));
                     done();
+                    // The story's sources go here; only its id waits for its turn.
+                    let id = story.id;
                     // The receiver outlives the scope: sending cannot fail.
-                    let _ = finished.send((at, story, result));
+                    let _ = finished.send((at, id, result));
                 });
                 started += 1;
             }
             let mut progress = false;
-            while let Ok((at, story, result)) = results.try_recv() {
-                ready.insert(at, (story, result));
+            while let Ok((at, id, result)) = results.try_recv() {
+                ready.insert(at, (id, result));
             }
-            while let Some((story, result)) = ready.remove(&next) {
-                if written.is_ok() {
-                    written = sink(story.id.as_deref(), result);
+            while let Some((id, result)) = ready.remove(&next) {
+                match result {
+                    Ok(result) if written.is_ok() && panicked.is_none() => {
+                        written = sink(id.as_deref(), result);
+                    }
+                    Ok(_) => {}
+                    Err(panic) => {
+                        panicked.get_or_insert(panic);
+                    }
                 }
                 next += 1;
                 progress = true;
             }
-            if next == started && (started == total || written.is_err()) {
+            let stopped = written.is_err() || panicked.is_some();
+            if next == started && (started == total || stopped) {
                 break;
             }
             if !progress && !matches!(rayon::yield_now(), Some(rayon::Yield::Executed)) {
                 // Nothing to write and nothing to run here: wait for a story to finish.
-                if let Ok((at, story, result)) =
+                if let Ok((at, id, result)) =
                     results.recv_timeout(std::time::Duration::from_millis(2))
                 {
-                    ready.insert(at, (story, result));
+                    ready.insert(at, (id, result));
                 }
             }
         }
     });
+    if let Some(panic) = panicked {
+        std::panic::resume_unwind(panic);
+    }
     written
 }
 
@@ -241,5 +259,33 @@ mod tests {
         );
         assert_eq!(result, Err("full disk"));
         assert_eq!(sunk, 4);
+    }
+
+    #[test]
+    fn a_panicking_story_panics_the_run_instead_of_hanging() {
+        let stories: Vec<Story> = (0..6)
+            .map(|i| Story {
+                id: Some(format!("{i}")),
+                sources: Vec::new(),
+            })
+            .collect();
+        let mut sunk = Vec::new();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run::<_, _, _, _, ()>(
+                stories,
+                2,
+                |story| {
+                    assert_ne!(story.id.as_deref(), Some("2"), "story 2 fails");
+                    story.id.clone()
+                },
+                || {},
+                |id, _| {
+                    sunk.push(id.map(str::to_string));
+                    Ok(())
+                },
+            )
+        }));
+        assert!(run.is_err());
+        assert_eq!(sunk, [Some("0".to_string()), Some("1".to_string())]);
     }
 }
