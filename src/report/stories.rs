@@ -53,7 +53,8 @@ pub struct PartRenderer {
     grouped: bool,
 }
 
-/// One story's output, rendered and ready to be written; the report itself is no longer needed.
+/// One story's output, ready to be written: rendered (the report dropped), or for a story too
+/// large to render ahead in JSON, its report.
 #[derive(Debug)]
 pub struct Part {
     counts: Counts,
