@@ -29,6 +29,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::manifest::{self, Overrides};
@@ -123,9 +124,10 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
     load(paths, &options)
 }
 
-/// One input waiting to be read into sources: an article's bytes (read up front, as always) or
-/// a feed (streamed line by line when its turn comes), with the story and metadata overrides
-/// it comes with (from a story folder or a manifest).
+/// One input waiting to be read into sources: an article's bytes (read up front), an article
+/// file found in a directory (read with the others, in parallel), or a feed (streamed line by
+/// line when its turn comes), with the story and metadata overrides it comes with (from a story
+/// folder or a manifest).
 struct Pending {
     path: String,
     body: Body,
@@ -135,6 +137,8 @@ struct Pending {
 
 enum Body {
     Article(Result<Vec<u8>, Problem>),
+    /// An article file, read when sources are parsed.
+    ArticleFile,
     /// A feed file, opened when read.
     FeedFile,
     /// Standard input read as a feed.
@@ -209,7 +213,12 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
                 let stories = story_folders(p, &found);
                 for (i, f) in found.into_iter().enumerate() {
                     let story = stories.as_ref().and_then(|s| s[i].clone());
-                    pending.push(Pending::file(f.to_string_lossy().into_owned(), story));
+                    let path = f.to_string_lossy().into_owned();
+                    let body = match crate::feed::is_feed_path(&path) {
+                        true => Body::FeedFile,
+                        false => Body::ArticleFile,
+                    };
+                    pending.push(Pending::new(path, body, story));
                 }
             }
             Ok(_) if crate::feed::is_feed_path(path) => {
@@ -223,36 +232,46 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
             },
         }
     }
+    // Articles are read and parsed in parallel; ids (unique in input order), problems and feeds
+    // follow in input order.
+    let parsed: Vec<(Pending, Option<Parsed>)> = pending
+        .into_par_iter()
+        .map(|mut input| {
+            let parsed = parse_pending(&mut input, options.published);
+            (input, parsed)
+        })
+        .collect();
     let mut ids = BTreeSet::new();
-    for input in pending {
-        read_pending(input, options.published, &mut ids, &mut loaded);
+    for (input, parsed) in parsed {
+        match parsed {
+            None => read_feed(input, options.published, &mut ids, &mut loaded),
+            Some(Ok((mut source, warnings))) => {
+                input.overrides.apply(&mut source);
+                source.id = unique_id(&mut ids, &source, &input.path);
+                loaded.problems.extend(warnings);
+                loaded.push(source, input.story);
+            }
+            Some(Err(p)) => loaded.problems.push(p),
+        }
     }
     loaded
 }
 
-/// Reads one input into sources (a feed gives one per good line), with unique ids.
-fn read_pending(
-    input: Pending,
-    fallback_published: Option<NaiveDate>,
-    ids: &mut BTreeSet<String>,
-    loaded: &mut Loaded,
-) {
-    let bytes = match input.body {
-        Body::Article(Ok(b)) => b,
-        Body::Article(Err(p)) => return loaded.problems.push(p),
-        Body::FeedFile | Body::FeedStdin => {
-            return read_feed(input, fallback_published, ids, loaded);
+/// An article read into a source (with warnings), or the problem that kept it out.
+type Parsed = Result<(Source, Vec<Problem>), Problem>;
+
+/// Reads an article input into a source, id not yet given; `None` for a feed (read later, in
+/// turn).
+fn parse_pending(input: &mut Pending, fallback_published: Option<NaiveDate>) -> Option<Parsed> {
+    let bytes = match std::mem::replace(&mut input.body, Body::ArticleFile) {
+        Body::Article(bytes) => bytes,
+        Body::ArticleFile => read_file(&input.path),
+        feed @ (Body::FeedFile | Body::FeedStdin) => {
+            input.body = feed;
+            return None;
         }
     };
-    match parse_source(&input.path, bytes, fallback_published) {
-        Ok((mut source, warnings)) => {
-            input.overrides.apply(&mut source);
-            source.id = unique_id(ids, &source, &input.path);
-            loaded.problems.extend(warnings);
-            loaded.push(source, input.story);
-        }
-        Err(p) => loaded.problems.push(p),
-    }
+    Some(bytes.and_then(|b| parse_source(&input.path, b, fallback_published)))
 }
 
 /// Streams a feed's lines into sources.

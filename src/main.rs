@@ -219,18 +219,21 @@ struct Verdict {
 }
 
 impl Verdict {
-    fn add(
-        &mut self,
+    /// The verdict of one story's report (computed where the story ran).
+    fn of(
         story: Option<&str>,
         report: &Report,
         gate: &Gate,
         baseline: Option<&Baseline>,
-    ) {
-        self.fails |= gate::fails(report, gate.fail_on, baseline);
+    ) -> Verdict {
+        let mut verdict = Verdict {
+            fails: gate::fails(report, gate.fail_on, baseline),
+            ..Verdict::default()
+        };
         if let Some(b) = baseline {
             let within = story.map(|s| format!(" (story {s})")).unwrap_or_default();
             for f in b.new_findings(report) {
-                self.new.push(format!(
+                verdict.new.push(format!(
                     "new {} [{}] {}: {}{within}",
                     f.kind.as_str(),
                     f.severity.as_str(),
@@ -240,9 +243,17 @@ impl Verdict {
             }
         }
         if gate.write_baseline.is_some() {
-            self.seen.version = 1;
-            self.seen.findings.extend(Baseline::of(report).findings);
+            verdict.seen = Baseline::of(report);
         }
+        verdict
+    }
+
+    /// Adds the next story's verdict.
+    fn add(&mut self, story: Verdict) {
+        self.fails |= story.fails;
+        self.new.extend(story.new);
+        self.seen.version = self.seen.version.max(story.seen.version);
+        self.seen.findings.extend(story.seen.findings);
     }
 }
 
@@ -297,24 +308,31 @@ fn run(
         return ExitCode::from(2);
     };
     let bar = progress(common, grouped, stories.len(), source_count);
-    let batch = 2 * rayon::current_num_threads();
+    let in_flight = 4 * rayon::current_num_threads();
     let mut verdict = Verdict::default();
-    let job = |sources: &[corroborate::model::Source]| match link {
-        true => corroborate::check(sources, &rules),
-        false => corroborate::extract(sources, &rules),
+    let parts = writer.renderer();
+    // Each story is checked, judged and rendered where it runs; its report is dropped there.
+    let job = |story: &story::Story| {
+        let report = match link {
+            true => corroborate::check(&story.sources, &rules),
+            false => corroborate::extract(&story.sources, &rules),
+        };
+        let id = story.id.as_deref();
+        let verdict = Verdict::of(id, &report, gate, baseline);
+        (parts.part(id, report), verdict)
     };
     let written = story::run(
         stories,
-        batch,
+        in_flight,
         job,
         || {
             if let Some(b) = &bar {
                 b.inc(1);
             }
         },
-        |id, report| {
-            verdict.add(id, &report, gate, baseline);
-            writer.story(id, &report)
+        |_, (part, story_verdict)| {
+            verdict.add(story_verdict);
+            writer.write(part?)
         },
     )
     .and_then(|()| writer.finish().map(drop));

@@ -110,17 +110,28 @@ impl Source {
     /// "hectares,", not "hectares ,").
     pub fn readable(&self, span: Span) -> String {
         let text = self.slice(span);
-        let kept: String = match &self.file_text {
-            Some(file) if file.len() == self.text.len() => {
-                let file = &file.as_bytes()[span.start..span.end];
-                text.char_indices()
-                    .filter(|&(i, c)| c != ' ' || file[i].is_ascii_whitespace())
-                    .map(|(_, c)| c)
-                    .collect()
-            }
-            _ => text.to_string(),
+        let file = match &self.file_text {
+            Some(file) if file.len() == self.text.len() => Some(&file.as_bytes()[span.start..]),
+            _ => None,
         };
-        kept.split_whitespace().collect::<Vec<_>>().join(" ")
+        // One pass: blanked markup dropped, whitespace runs between words kept as one space.
+        let mut out = String::with_capacity(text.len());
+        let mut gap = false;
+        for (i, c) in text.char_indices() {
+            if c == ' ' && file.is_some_and(|f| !f[i].is_ascii_whitespace()) {
+                continue;
+            }
+            if c.is_whitespace() {
+                gap = !out.is_empty();
+                continue;
+            }
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+        out
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -3,15 +3,13 @@
 //! Takes the loaded sources with the story each belongs to (from a feed's `story` field, a
 //! manifest, or story folders); gives [`Story`] groups in order of first appearance, and runs
 //! them: each story goes through [`crate::check`] (or [`crate::extract`]) alone, so links never
-//! cross stories. Stories run in parallel in batches on the current rayon pool; each batch's
-//! reports are handed to a sink in story order, then dropped, so memory holds one batch of
-//! reports, never a report of the whole input. Output is the same whatever the pool size.
-
-use rayon::prelude::*;
+//! cross stories. Stories run in parallel on the current rayon pool, a bounded number in flight;
+//! each story's result (in the command, its rendered report) is handed to a sink in story order,
+//! then dropped, so memory holds the stories in flight, never a report of the whole input.
+//! Output is the same whatever the pool size.
 
 use crate::load::Loaded;
 use crate::model::Source;
-use crate::report::Report;
 
 /// The sources of one story.
 #[derive(Debug)]
@@ -45,37 +43,93 @@ pub fn grouped(stories: &[Story]) -> bool {
     stories.iter().any(|s| s.id.is_some())
 }
 
-/// Runs `job` on every story, `batch` stories at a time in parallel on the current rayon pool,
-/// calling `done` as each story finishes (from any thread) and `sink` with each story's id and
-/// report in story order.
-pub fn run<J, D, S, E>(
+/// Runs `job` on every story on the current rayon pool, calling `done` as each story finishes
+/// (from any thread) and `sink` with each story's id and result in story order.
+///
+/// A streaming ordered pipeline: stories are started in order as threads come free, at most
+/// `in_flight` of them ahead of the next one to be written, and finished results wait in a
+/// reorder buffer until their turn. Every thread keeps working (none waits for the slowest story
+/// of a batch), and memory holds at most `in_flight` results. The calling thread writes; while
+/// it has nothing to write it runs pending work of the pool. After an error from `sink` (or a
+/// panic in `job`) no story is started; the stories running finish and the error is returned
+/// (the panic resumed).
+pub fn run<J, T, D, S, E>(
     stories: Vec<Story>,
-    batch: usize,
+    in_flight: usize,
     job: J,
     done: D,
     mut sink: S,
 ) -> Result<(), E>
 where
-    J: Fn(&[Source]) -> Report + Sync,
+    J: Fn(&Story) -> T + Sync,
+    T: Send,
     D: Fn() + Sync,
-    S: FnMut(Option<&str>, Report) -> Result<(), E>,
+    S: FnMut(Option<&str>, T) -> Result<(), E>,
 {
-    let mut rest = stories.into_iter().peekable();
-    while rest.peek().is_some() {
-        let chunk: Vec<Story> = rest.by_ref().take(batch.max(1)).collect();
-        let reports: Vec<Report> = chunk
-            .par_iter()
-            .map(|story| {
-                let report = job(&story.sources);
-                done();
-                report
-            })
-            .collect();
-        for (story, report) in chunk.iter().zip(reports) {
-            sink(story.id.as_deref(), report)?;
+    let total = stories.len();
+    let in_flight = in_flight.max(1);
+    type Finished<T> = (usize, Option<String>, std::thread::Result<T>);
+    let (finished, results) = std::sync::mpsc::channel::<Finished<T>>();
+    let mut written: Result<(), E> = Ok(());
+    // A story's job that panicked: the panic goes on once the stories running are done.
+    let mut panicked = None;
+    rayon::in_place_scope_fifo(|scope| {
+        let mut pending = stories.into_iter().enumerate();
+        let (mut started, mut next) = (0, 0);
+        let mut ready: std::collections::BTreeMap<usize, _> = Default::default();
+        loop {
+            let stopped = written.is_err() || panicked.is_some();
+            while started < total && started < next + in_flight && !stopped {
+                let Some((at, story)) = pending.next() else {
+                    break;
+                };
+                let (job, done, finished) = (&job, &done, finished.clone());
+                scope.spawn_fifo(move |_| {
+                    let result =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&story)));
+                    done();
+                    // The story's sources go here; only its id waits for its turn.
+                    let id = story.id;
+                    // The receiver outlives the scope: sending cannot fail.
+                    let _ = finished.send((at, id, result));
+                });
+                started += 1;
+            }
+            let mut progress = false;
+            while let Ok((at, id, result)) = results.try_recv() {
+                ready.insert(at, (id, result));
+            }
+            while let Some((id, result)) = ready.remove(&next) {
+                match result {
+                    Ok(result) if written.is_ok() && panicked.is_none() => {
+                        written = sink(id.as_deref(), result);
+                    }
+                    Ok(_) => {}
+                    Err(panic) => {
+                        panicked.get_or_insert(panic);
+                    }
+                }
+                next += 1;
+                progress = true;
+            }
+            let stopped = written.is_err() || panicked.is_some();
+            if next == started && (started == total || stopped) {
+                break;
+            }
+            if !progress && !matches!(rayon::yield_now(), Some(rayon::Yield::Executed)) {
+                // Nothing to write and nothing to run here: wait for a story to finish.
+                if let Ok((at, id, result)) =
+                    results.recv_timeout(std::time::Duration::from_millis(2))
+                {
+                    ready.insert(at, (id, result));
+                }
+            }
         }
+    });
+    if let Some(panic) = panicked {
+        std::panic::resume_unwind(panic);
     }
-    Ok(())
+    written
 }
 
 #[cfg(test)]
@@ -113,9 +167,9 @@ mod tests {
     }
 
     #[test]
-    fn reports_come_in_story_order_whatever_the_batch() {
+    fn reports_come_in_story_order_whatever_the_stories_in_flight() {
         let rules = crate::rules::Ruleset::builtin();
-        for batch in [1, 2, 5] {
+        for in_flight in [1, 2, 5] {
             let stories: Vec<Story> = ["a", "b", "c"]
                 .map(|id| Story {
                     id: Some(id.into()),
@@ -123,10 +177,10 @@ mod tests {
                 })
                 .into();
             let mut seen = Vec::new();
-            run::<_, _, _, ()>(
+            run::<_, _, _, _, ()>(
                 stories,
-                batch,
-                |s| crate::check(s, &rules),
+                in_flight,
+                |s| crate::check(&s.sources, &rules),
                 || {},
                 |id, report| {
                     seen.push((id.unwrap().to_string(), report.sources[0].id.clone()));
@@ -137,5 +191,101 @@ mod tests {
             let want: Vec<(String, String)> = ["a", "b", "c"].map(|x| (x.into(), x.into())).into();
             assert_eq!(seen, want);
         }
+    }
+
+    /// Stories that finish out of order (the first ones slowest) on several threads still reach
+    /// the sink in story order, and no more than `in_flight` are ever started ahead of it.
+    #[test]
+    fn results_are_reordered_and_bounded_on_many_threads() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let stories: Vec<Story> = (0..40)
+            .map(|i| Story {
+                id: Some(format!("{i}")),
+                sources: Vec::new(),
+            })
+            .collect();
+        let (started, sunk) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let mut seen = Vec::new();
+        pool.install(|| {
+            run::<_, _, _, _, ()>(
+                stories,
+                4,
+                |story| {
+                    let ahead =
+                        started.fetch_add(1, Ordering::SeqCst) - sunk.load(Ordering::SeqCst);
+                    assert!(ahead < 4, "{ahead} stories started ahead of the sink");
+                    let i: u64 = story.id.as_deref().unwrap().parse().unwrap();
+                    std::thread::sleep(std::time::Duration::from_millis((40 - i) % 7));
+                    i
+                },
+                || {},
+                |id, i| {
+                    assert_eq!(id, Some(i.to_string().as_str()));
+                    sunk.fetch_add(1, Ordering::SeqCst);
+                    seen.push(i);
+                    Ok(())
+                },
+            )
+        })
+        .unwrap();
+        assert_eq!(seen, (0..40).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let stories: Vec<Story> = (0..10)
+            .map(|i| Story {
+                id: Some(format!("{i}")),
+                sources: Vec::new(),
+            })
+            .collect();
+        let mut sunk = 0;
+        let result = run(
+            stories,
+            2,
+            |story| story.id.clone(),
+            || {},
+            |_, id| {
+                sunk += 1;
+                match id.as_deref() {
+                    Some("3") => Err("full disk"),
+                    _ => Ok(()),
+                }
+            },
+        );
+        assert_eq!(result, Err("full disk"));
+        assert_eq!(sunk, 4);
+    }
+
+    #[test]
+    fn a_panicking_story_panics_the_run_instead_of_hanging() {
+        let stories: Vec<Story> = (0..6)
+            .map(|i| Story {
+                id: Some(format!("{i}")),
+                sources: Vec::new(),
+            })
+            .collect();
+        let mut sunk = Vec::new();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run::<_, _, _, _, ()>(
+                stories,
+                2,
+                |story| {
+                    assert_ne!(story.id.as_deref(), Some("2"), "story 2 fails");
+                    story.id.clone()
+                },
+                || {},
+                |id, _| {
+                    sunk.push(id.map(str::to_string));
+                    Ok(())
+                },
+            )
+        }));
+        assert!(run.is_err());
+        assert_eq!(sunk, [Some("0".to_string()), Some("1".to_string())]);
     }
 }

@@ -488,7 +488,7 @@ fn grouped(format: Format) -> String {
     corroborate::story::run(
         stories,
         2,
-        |sources| corroborate::check(sources, &rules),
+        |story| corroborate::check(&story.sources, &rules),
         || {},
         |id, report| writer.story(id, &report),
     )

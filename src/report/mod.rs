@@ -482,14 +482,26 @@ fn source_view(s: &Source) -> SourceView {
 }
 
 /// The byte offsets where lines start, per text a claim is located in (computed once per text,
-/// so that placing every claim of a long source stays linear).
+/// so that placing every claim of a long source stays linear), and the readable sentences
+/// already made (claims of one sentence share it).
 #[derive(Default)]
 struct LineStarts {
     /// (source index, whether the text is the source's file text) → line starts.
     by_text: rustc_hash::FxHashMap<(usize, bool), Vec<usize>>,
+    /// (source index, sentence start, end) → [`Source::readable`] of the sentence.
+    sentences: rustc_hash::FxHashMap<(usize, usize, usize), String>,
 }
 
 impl LineStarts {
+    /// [`Source::readable`] of a claim's sentence, made once per sentence.
+    fn sentence(&mut self, sources: &[Source], c: &Claim) -> String {
+        let key = (c.source, c.sentence_span.start, c.sentence_span.end);
+        self.sentences
+            .entry(key)
+            .or_insert_with(|| sources[c.source].readable(c.sentence_span))
+            .clone()
+    }
+
     /// Line and column (1-based, column in characters) of byte offset `at` in `text`, the
     /// source's file text or its text: the same as [`crate::load::line_col`].
     fn line_col(&mut self, source: usize, file: bool, text: &str, at: usize) -> (usize, usize) {
@@ -550,7 +562,7 @@ fn claim_view(sources: &[Source], c: &Claim, lines: &mut LineStarts) -> ClaimVie
         },
         line,
         column,
-        sentence: source.readable(c.sentence_span),
+        sentence: lines.sentence(sources, c),
         quantity,
         time: c.time().map(|t| TimeView {
             start: t.start.map(|d| d.to_string()),
@@ -650,9 +662,8 @@ impl Counts {
         }
     }
 
-    /// Adds one story's report.
-    pub fn add(&mut self, report: &Report) {
-        let c = Counts::of(report);
+    /// Adds one story's counts.
+    pub fn add(&mut self, c: &Counts) {
         self.stories += 1;
         self.sources += c.sources;
         self.claims += c.claims;
@@ -750,6 +761,36 @@ mod tests {
                 crate::load::line_col(text, at),
                 "offset {at}"
             );
+        }
+    }
+
+    /// The sentences of claim views read as the reader sees them: whitespace runs as one space,
+    /// ends trimmed, blanked Markdown markup left out (the text of a Markdown source is its file
+    /// with markup blanked to spaces).
+    #[test]
+    fn sentences_read_on_one_line_without_markup() {
+        let cases = [
+            (
+                "  Some\n 300\u{a0}soldiers \t left.  ",
+                None,
+                "Some 300 soldiers left.",
+            ),
+            (
+                "It burnt 5 hectares  , locals said.",
+                Some("It burnt 5 hectares**, locals said."),
+                "It burnt 5 hectares, locals said.",
+            ),
+            ("   ", None, ""),
+            ("«Là»  —\r\n dit-il", None, "«Là» — dit-il"),
+        ];
+        for (text, file, want) in cases {
+            let mut source = Source::from_text("s", text);
+            source.file_text = file.map(str::to_string);
+            let span = crate::model::Span {
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(source.readable(span), want, "{text:?}");
         }
     }
 }

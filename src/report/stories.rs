@@ -1,7 +1,9 @@
 //! Stories printer: the reports of a run, story by story, written as they finish.
 //!
-//! Takes each story's [`Report`] in story order and writes its part at once (nothing is kept
-//! but run totals, and for SARIF the results), so memory stays bounded by the largest story.
+//! Takes each story's [`Report`]; a [`PartRenderer`] renders it into a [`Part`] on any thread
+//! (stories render in parallel, each right after its check), and the [`StoryWriter`] writes the
+//! parts in story order at once (nothing is kept but run totals, and for SARIF the results), so
+//! memory stays bounded by the stories in flight.
 //! A run without story keys is written exactly as [`super::render_with`] writes one report.
 //! A run grouped by story is written per format:
 //!
@@ -34,15 +36,48 @@ pub const NO_STORY: &str = "(no story)";
 /// Writes the reports of a run to `out`, story by story.
 pub struct StoryWriter<W: Write> {
     out: W,
+    parts: PartRenderer,
+    totals: Counts,
+    sarif: SarifMerge,
+}
+
+/// How each story's part is rendered: the writer's settings, shared by the threads that render
+/// stories in parallel while one [`StoryWriter`] writes the parts in story order.
+#[derive(Debug, Clone, Copy)]
+pub struct PartRenderer {
     format: Format,
     options: RenderOptions,
     /// `extract`: claims, no findings.
     claims_only: bool,
     /// Grouped by story (else one plain report).
     grouped: bool,
-    totals: Counts,
-    sarif: SarifMerge,
 }
+
+/// One story's output, ready to be written: rendered (the report dropped), or for a story too
+/// large to render ahead in JSON, its report.
+#[derive(Debug)]
+pub struct Part {
+    counts: Counts,
+    body: PartBody,
+}
+
+#[derive(Debug)]
+enum PartBody {
+    /// Bytes written as they are.
+    Text(String),
+    /// A grouped JSON story object (a separator goes before every story but the first).
+    JsonStory(Vec<u8>),
+    /// A story's SARIF log, its results labelled with the story; merged into the run's one
+    /// log at the end.
+    Sarif(Value),
+    /// A large story's report, serialised as JSON straight into the output when written (its
+    /// JSON would take more memory than the report).
+    Json(Option<String>, Box<Report>),
+}
+
+/// Stories with more claims than this have their JSON written straight into the output, in
+/// turn, rather than rendered ahead into memory (about 2 kB of JSON per claim).
+pub const RENDER_AT_WRITE: usize = 20_000;
 
 impl<W: Write> StoryWriter<W> {
     /// Starts the output (for grouped runs, the document's head).
@@ -64,88 +99,60 @@ impl<W: Write> StoryWriter<W> {
         }
         Ok(StoryWriter {
             out,
-            format,
-            options,
-            claims_only,
-            grouped,
+            parts: PartRenderer {
+                format,
+                options,
+                claims_only,
+                grouped,
+            },
             totals: Counts::default(),
             sarif: SarifMerge::default(),
         })
     }
 
-    /// Writes one story's part.
+    /// How this writer's parts are rendered (on any thread).
+    pub fn renderer(&self) -> PartRenderer {
+        self.parts
+    }
+
+    /// Writes one story's part (rendered here).
     pub fn story(&mut self, id: Option<&str>, report: &Report) -> io::Result<()> {
+        let part = self.parts.render(id, report)?;
+        self.write(part)
+    }
+
+    /// Writes one story's part, rendered by [`PartRenderer::part`]; parts come in story order.
+    pub fn write(&mut self, part: Part) -> io::Result<()> {
         let first = self.totals.stories == 0;
-        self.totals.add(report);
-        let body = match self.claims_only {
-            true => render_claims(report, self.format),
-            false => render_with(report, self.format, &self.options),
-        };
-        if !self.grouped {
-            return self.out.write_all(body.as_bytes());
-        }
-        let label = id.unwrap_or(NO_STORY);
-        let story_tally = self.tally_of(report);
-        let out = &mut self.out;
-        match self.format {
-            Format::Text => write!(out, "== story {label} ==\n{body}\n"),
-            Format::Markdown => {
-                writeln!(out, "## Story: {}\n", super::markdown::cell(label))?;
-                out.write_all(demote_headings(&body).as_bytes())?;
-                out.write_all(b"\n")
-            }
-            Format::Json => {
+        self.totals.add(&part.counts);
+        match part.body {
+            PartBody::Text(text) => self.out.write_all(text.as_bytes()),
+            PartBody::JsonStory(json) => {
                 if !first {
-                    out.write_all(b",\n")?;
+                    self.out.write_all(b",\n")?;
                 }
-                let part = StoryJson { story: id, report };
-                let json = serde_json::to_string_pretty(&part).map_err(io::Error::other)?;
-                out.write_all(indent(&json, "    ").as_bytes())
+                self.out.write_all(&json)
             }
-            Format::Jsonl => {
-                let story = serde_json::to_string(&id).map_err(io::Error::other)?;
-                for line in body.lines() {
-                    // Each line is a non-empty JSON object; the story goes first.
-                    let rest = line.strip_prefix('{').unwrap_or(line);
-                    writeln!(out, "{{\"story\":{story},{rest}")?;
+            PartBody::Json(id, report) => {
+                if self.parts.grouped && !first {
+                    self.out.write_all(b",\n")?;
                 }
+                self.parts.json(&mut self.out, id.as_deref(), &report)
+            }
+            PartBody::Sarif(log) => {
+                self.sarif.add(log);
                 Ok(())
             }
-            Format::Github => {
-                let tag = super::github::message(&format!("[story {label}] "));
-                for line in body.lines() {
-                    // `::command properties::message`; properties escape `:`.
-                    match line.get(2..).and_then(|l| l.find("::")) {
-                        Some(at) => {
-                            let (head, message) = line.split_at(at + 4);
-                            writeln!(out, "{head}{tag}{message}")?;
-                        }
-                        None => writeln!(out, "{line}")?,
-                    }
-                }
-                Ok(())
-            }
-            Format::Sarif => self.sarif.add(id, &body),
-            Format::Html => write!(
-                out,
-                "<section class=\"story\" id=\"story-{}\">\n<h2>Story: {}</h2>\n<p>{}</p>\n<iframe title=\"Report of story {}\" srcdoc=\"{}\"></iframe>\n</section>\n",
-                super::html::esc(&crate::load::slug(label)),
-                super::html::esc(label),
-                super::html::esc(&story_tally),
-                super::html::esc(label),
-                super::html::esc(&body)
-            ),
-            Format::Dot => write!(out, "// story: {label}\n{body}"),
         }
     }
 
     /// Ends the output (for grouped runs, the run total and the document's tail); gives back
     /// the writer.
     pub fn finish(mut self) -> io::Result<W> {
-        if self.grouped {
-            let total = self.tally_of_totals();
+        if self.parts.grouped {
+            let total = self.parts.tally(&self.totals);
             let out = &mut self.out;
-            match self.format {
+            match self.parts.format {
                 Format::Text => writeln!(out, "== run total ==\ncorroborate: {total}")?,
                 Format::Markdown => writeln!(out, "## Run total\n\n{total}.")?,
                 Format::Json => out.write_all(b"\n  ]\n}\n")?,
@@ -166,25 +173,115 @@ impl<W: Write> StoryWriter<W> {
     pub fn totals(&self) -> &Counts {
         &self.totals
     }
+}
 
-    fn tally_of(&self, report: &Report) -> String {
+impl PartRenderer {
+    /// One story's part: rendered now, or for a large story in JSON, its report kept to be
+    /// written straight into the output.
+    pub fn part(&self, id: Option<&str>, report: Report) -> io::Result<Part> {
+        if self.format == Format::Json && report.claims.len() > RENDER_AT_WRITE {
+            return Ok(Part {
+                counts: Counts::of(&report),
+                body: PartBody::Json(id.map(str::to_string), Box::new(report)),
+            });
+        }
+        self.render(id, &report)
+    }
+
+    /// Renders one story's part.
+    pub fn render(&self, id: Option<&str>, report: &Report) -> io::Result<Part> {
         let counts = Counts::of(report);
+        let body = self.body(id, report, &counts)?;
+        Ok(Part { counts, body })
+    }
+
+    /// Writes a report's JSON: for a grouped run, the story object indented as an item of the
+    /// run's `stories` list; else the v1 report with a final newline.
+    fn json<W: Write>(&self, mut out: W, id: Option<&str>, report: &Report) -> io::Result<()> {
+        if !self.grouped {
+            serde_json::to_writer_pretty(&mut out, report).map_err(io::Error::other)?;
+            return out.write_all(b"\n");
+        }
+        out.write_all(b"    ")?;
+        let part = StoryJson { story: id, report };
+        let mut json = serde_json::Serializer::with_formatter(out, Nested::at(2));
+        part.serialize(&mut json).map_err(io::Error::other)
+    }
+
+    fn body(&self, id: Option<&str>, report: &Report, counts: &Counts) -> io::Result<PartBody> {
+        if self.grouped && self.format == Format::Json {
+            let mut out = Vec::with_capacity(1 << 16);
+            self.json(&mut out, id, report)?;
+            return Ok(PartBody::JsonStory(out));
+        }
+        let body = match self.claims_only {
+            true => render_claims(report, self.format),
+            false => render_with(report, self.format, &self.options),
+        };
+        if !self.grouped {
+            return Ok(PartBody::Text(body));
+        }
+        let label = id.unwrap_or(NO_STORY);
+        let mut out = String::with_capacity(body.len() + 64);
+        match self.format {
+            Format::Text => out.push_str(&format!("== story {label} ==\n{body}\n")),
+            Format::Markdown => {
+                out.push_str(&format!("## Story: {}\n\n", super::markdown::cell(label)));
+                out.push_str(&demote_headings(&body));
+                out.push('\n');
+            }
+            Format::Json => unreachable!("grouped JSON is serialised above"),
+            Format::Jsonl => {
+                let story = serde_json::to_string(&id).map_err(io::Error::other)?;
+                for line in body.lines() {
+                    // Each line is a non-empty JSON object; the story goes first.
+                    let rest = line.strip_prefix('{').unwrap_or(line);
+                    out.push_str(&format!("{{\"story\":{story},{rest}\n"));
+                }
+            }
+            Format::Github => {
+                let tag = super::github::message(&format!("[story {label}] "));
+                for line in body.lines() {
+                    // `::command properties::message`; properties escape `:`.
+                    match line.get(2..).and_then(|l| l.find("::")) {
+                        Some(at) => {
+                            let (head, message) = line.split_at(at + 4);
+                            out.push_str(&format!("{head}{tag}{message}\n"));
+                        }
+                        None => out.push_str(&format!("{line}\n")),
+                    }
+                }
+            }
+            Format::Sarif => return Ok(PartBody::Sarif(SarifMerge::story_log(id, &body)?)),
+            Format::Html => out.push_str(&format!(
+                "<section class=\"story\" id=\"story-{}\">\n<h2>Story: {}</h2>\n<p>{}</p>\n<iframe title=\"Report of story {}\" srcdoc=\"{}\"></iframe>\n</section>\n",
+                super::html::esc(&crate::load::slug(label)),
+                super::html::esc(label),
+                super::html::esc(&self.sizes_or_tally(counts, "")),
+                super::html::esc(label),
+                super::html::esc(&body)
+            )),
+            Format::Dot => out.push_str(&format!("// story: {label}\n{body}")),
+        }
+        Ok(PartBody::Text(out))
+    }
+
+    /// A story's or the run's counts as shown: sizes for `extract`, the tally for `check`.
+    fn sizes_or_tally(&self, counts: &Counts, strong: &str) -> String {
         match self.claims_only {
             true => counts.sizes(),
-            false => counts.tally(""),
+            false => counts.tally(strong),
         }
     }
 
-    fn tally_of_totals(&self) -> String {
+    /// The run total line (findings in bold in Markdown).
+    fn tally(&self, totals: &Counts) -> String {
         let strong = if self.format == Format::Markdown {
             "**"
         } else {
             ""
         };
-        match self.claims_only {
-            true => self.totals.sizes(),
-            false => self.totals.tally(strong),
-        }
+        self.sizes_or_tally(totals, strong)
     }
 }
 
@@ -196,17 +293,86 @@ struct StoryJson<'a> {
     report: &'a Report,
 }
 
-/// Every line indented (JSON output escapes newlines inside strings, so every line break is
-/// structure).
-fn indent(text: &str, by: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for line in text.lines() {
-        out.push_str(by);
-        out.push_str(line);
-        out.push('\n');
+/// Pretty JSON as `serde_json::to_string_pretty` writes it (two spaces per level, `": "`
+/// after keys, `[]` and `{}` when empty), starting some levels deep: a value nested in a
+/// document whose outer levels are written by hand.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(level: usize) -> Nested {
+        Nested {
+            level,
+            has_value: false,
+        }
     }
-    out.pop();
-    out
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    /// A line break (after a comma unless first) and the indentation of an item.
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.level).try_for_each(|_| out.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A story's Markdown report as a section: its `# ` title line dropped, every heading one level
@@ -237,18 +403,13 @@ struct SarifMerge {
 }
 
 impl SarifMerge {
-    fn add(&mut self, story: Option<&str>, rendered: &str) -> io::Result<()> {
+    /// A story's SARIF log with its results labelled with the story: in their message, in
+    /// `properties.story` and in their fingerprints.
+    fn story_log(story: Option<&str>, rendered: &str) -> io::Result<Value> {
         let mut log: Value = serde_json::from_str(rendered).map_err(io::Error::other)?;
-        let run = &mut log["runs"][0];
-        if let Value::Array(rules) = run["tool"]["driver"]["rules"].take() {
-            for rule in rules {
-                let id = rule["id"].as_str().unwrap_or_default().to_string();
-                self.rules.entry(id).or_insert(rule);
-            }
-        }
-        if let Value::Array(results) = run["results"].take() {
+        if let Value::Array(results) = &mut log["runs"][0]["results"] {
             let label = story.unwrap_or(NO_STORY);
-            for mut result in results {
+            for result in results {
                 if let Some(text) = result["message"]["text"].as_str() {
                     result["message"]["text"] = Value::from(format!("[story {label}] {text}"));
                 }
@@ -260,11 +421,24 @@ impl SarifMerge {
                         }
                     }
                 }
-                self.results.push(result);
             }
         }
+        Ok(log)
+    }
+
+    /// Adds a story's labelled log: its rules (the first of each id) and its results.
+    fn add(&mut self, mut log: Value) {
+        let run = &mut log["runs"][0];
+        if let Value::Array(rules) = run["tool"]["driver"]["rules"].take() {
+            for rule in rules {
+                let id = rule["id"].as_str().unwrap_or_default().to_string();
+                self.rules.entry(id).or_insert(rule);
+            }
+        }
+        if let Value::Array(results) = run["results"].take() {
+            self.results.extend(results);
+        }
         self.log.get_or_insert(log);
-        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<String> {
@@ -324,8 +498,19 @@ mod tests {
         );
     }
 
+    /// A value written one level deep is `to_string_pretty`'s output with every line indented.
     #[test]
-    fn indents_every_line() {
-        assert_eq!(indent("{\n  \"a\": 1\n}", "  "), "  {\n    \"a\": 1\n  }");
+    fn nested_json_is_pretty_json_indented() {
+        let value = serde_json::json!({
+            "a": [1, [], {}, {"b": null}],
+            "c": "line\nbreak",
+            "d": {"e": [true]}
+        });
+        let mut out = b"  ".to_vec();
+        let mut json = serde_json::Serializer::with_formatter(&mut out, Nested::at(1));
+        value.serialize(&mut json).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let indented: Vec<String> = pretty.lines().map(|l| format!("  {l}")).collect();
+        assert_eq!(String::from_utf8(out).unwrap(), indented.join("\n"));
     }
 }
