@@ -48,31 +48,156 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether a lower-case word is one of the [`STOPWORDS`] (hashed: every word of every claim's
-/// sentence is looked up).
+/// sentence is looked up; a word longer than the longest stop word is not looked up at all).
 fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+    static SET: std::sync::OnceLock<(rustc_hash::FxHashSet<&'static str>, usize)> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(lower)
+    let (set, longest) = SET.get_or_init(|| {
+        let longest = STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        (STOPWORDS.iter().copied().collect(), longest)
+    });
+    lower.len() <= *longest && set.contains(lower)
 }
 
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place
 /// or organisation variant as its canonical name, a unit variant as its canonical unit.
 pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
-    let base = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if let Some(name) = lexicon
-        .canonical(AliasCategory::Place, base)
-        .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
-    {
-        return name.to_lowercase();
+    let mut forms = Forms::new(0);
+    let lower = word.to_lowercase();
+    let form = forms.canonical(lexicon, word, &lower);
+    forms.resolve(form).to_string()
+}
+
+/// A context word as stored: not yet read, a stop word, text of the source or the lexicon as it
+/// stands, or a byte range of [`Forms::kept`] (a lower-cased copy).
+#[derive(Debug, Clone, Copy)]
+enum Form<'t> {
+    Unread,
+    Stop,
+    Text(&'t str),
+    Kept(usize, usize),
+}
+
+/// The context form of each word token of a document and the lower-case name of each mention,
+/// computed on first need (claims of one sentence share their words). Lower-cased copies go to one
+/// string, so that reading a word allocates nothing of its own.
+struct Forms<'t> {
+    tokens: Vec<Form<'t>>,
+    mentions: Vec<Form<'t>>,
+    kept: String,
+    /// The word being read, in lower case.
+    lower: String,
+}
+
+impl<'t> Forms<'t> {
+    fn new(tokens: usize) -> Forms<'t> {
+        Forms {
+            tokens: vec![Form::Unread; tokens],
+            mentions: Vec::new(),
+            kept: String::new(),
+            lower: String::new(),
+        }
     }
-    let lower = base.to_lowercase();
-    lexicon
-        .canonical(AliasCategory::Unit, &lower)
-        .map_or(lower, str::to_string)
+
+    fn resolve(&self, form: Form<'t>) -> &str {
+        match form {
+            Form::Text(text) => text,
+            Form::Kept(a, b) => &self.kept[a..b],
+            Form::Unread | Form::Stop => "",
+        }
+    }
+
+    /// The first eight bytes of a form as a number, so that forms sort by it first (in the
+    /// same order as by their text) without comparing strings.
+    fn prefix(&self, form: Form<'t>) -> u64 {
+        let mut bytes = [0u8; 8];
+        let text = self.resolve(form).as_bytes();
+        let n = text.len().min(8);
+        bytes[..n].copy_from_slice(&text[..n]);
+        u64::from_be_bytes(bytes)
+    }
+
+    /// `text` lower-cased: itself when it has no capitals, else a kept copy.
+    fn lower(&mut self, text: &'t str) -> Form<'t> {
+        if text.is_ascii() {
+            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Form::Text(text);
+            }
+            let a = self.kept.len();
+            self.kept.push_str(text);
+            self.kept[a..].make_ascii_lowercase();
+            return Form::Kept(a, self.kept.len());
+        }
+        self.keep(&text.to_lowercase())
+    }
+
+    fn keep(&mut self, text: &str) -> Form<'t> {
+        let a = self.kept.len();
+        self.kept.push_str(text);
+        Form::Kept(a, self.kept.len())
+    }
+
+    /// The context form of word token `k`: [`Form::Stop`] for a stop word, else its
+    /// [`canonical_token`].
+    fn token(&mut self, lexicon: &'t Lexicon, k: usize, word: &'t str) -> Form<'t> {
+        if let Form::Unread = self.tokens[k] {
+            let mut lower = std::mem::take(&mut self.lower);
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            self.tokens[k] = if is_stopword(&lower) {
+                Form::Stop
+            } else {
+                self.canonical(lexicon, word, &lower)
+            };
+            self.lower = lower;
+        }
+        self.tokens[k]
+    }
+
+    /// [`canonical_token`] of `word`, given `word` in lower case.
+    fn canonical(&mut self, lexicon: &'t Lexicon, word: &'t str, lower: &str) -> Form<'t> {
+        let possessive = ["'s", "’s"]
+            .into_iter()
+            .find(|p| word.ends_with(p))
+            .map_or(0, str::len);
+        let base = &word[..word.len() - possessive];
+        if let Some(name) = lexicon
+            .canonical(AliasCategory::Place, base)
+            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        {
+            return self.lower(name);
+        }
+        if !word.is_ascii() {
+            let lower = base.to_lowercase();
+            return match lexicon.canonical(AliasCategory::Unit, &lower) {
+                Some(unit) => Form::Text(unit),
+                None => self.keep(&lower),
+            };
+        }
+        // ASCII: the base's lower case is the word's without the possessive.
+        let lower = &lower[..base.len()];
+        match lexicon.canonical(AliasCategory::Unit, lower) {
+            Some(unit) => Form::Text(unit),
+            None if lower == base => Form::Text(base),
+            None => self.keep(lower),
+        }
+    }
+
+    /// The lower-case canonical name of located mention `m`.
+    fn mention(&mut self, located: &[Located<'t>], m: usize) -> Form<'t> {
+        if self.mentions.len() < located.len() {
+            self.mentions.resize(located.len(), Form::Unread);
+        }
+        if let Form::Unread = self.mentions[m] {
+            self.mentions[m] = self.lower(&located[m].mention.canonical);
+        }
+        self.mentions[m]
+    }
 }
 
 /// A mention with the token range it covers.
@@ -80,8 +205,6 @@ struct Located<'a> {
     mention: &'a Mention,
     first: usize,
     last: usize,
-    /// The canonical name in lower case, as a context word.
-    lower: String,
 }
 
 /// Fills `claim.context` for every claim of one document.
@@ -95,7 +218,6 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
                 mention: m,
                 first,
                 last,
-                lower: m.canonical.to_lowercase(),
             }
         })
         .collect();
@@ -106,7 +228,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
-    let mut forms = WordForms::new(tokens.len());
+    let mut words = SentenceWords::new(doc);
     let mut phrases = EventPhrases::new(tokens.len());
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -162,7 +284,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.actors = actors;
         claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words(doc, lexicon, &mut forms, here, claim.sentence, claim.span);
+        claim.context.words = words.around(doc, lexicon, &located, claim.sentence, claim.span);
     }
 }
 
@@ -289,15 +411,18 @@ fn places(
 }
 
 /// The event class of the phrase of `n + 1` words starting at each token, looked up on first
-/// need (claims of one sentence share their neighbourhoods).
+/// need (claims of one sentence share their neighbourhoods), and whether the token's word starts
+/// any event phrase of several words.
 struct EventPhrases<'l> {
     classes: Vec<[Option<Option<&'l str>>; 3]>,
+    starts: Vec<Option<bool>>,
 }
 
 impl<'l> EventPhrases<'l> {
     fn new(tokens: usize) -> EventPhrases<'l> {
         EventPhrases {
             classes: vec![[None; 3]; tokens],
+            starts: vec![None; tokens],
         }
     }
 }
@@ -334,6 +459,13 @@ fn event<'l>(
                 break;
             }
             if n > 0 {
+                // No phrase of several words starts with this word: none to look up.
+                let word = doc.token_text(&tokens[k]);
+                if !*phrases.starts[k]
+                    .get_or_insert_with(|| lexicon.starts_phrase(AliasCategory::Event, word))
+                {
+                    break;
+                }
                 phrase.push(' ');
             }
             phrase.push_str(doc.token_text(t));
@@ -347,92 +479,111 @@ fn event<'l>(
     best.map(|(_, class)| class.to_string())
 }
 
-/// The context form of each word token of a document, computed on first need: `None` for a
-/// stop word, else its [`canonical_token`]. Claims of one sentence share their words.
-struct WordForms {
-    forms: Vec<Option<Option<String>>>,
+/// The context words of each sentence with a claim, read once per sentence: each word token's
+/// form (or, for a token that opens a named place or organisation, the mention's lower-case name)
+/// with its token, sorted by form. A claim's words are a window of these without its own tokens.
+struct SentenceWords<'t> {
+    forms: Forms<'t>,
+    /// Per sentence: each word's [`Forms::prefix`], token and form.
+    sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
 }
 
-impl WordForms {
-    fn new(tokens: usize) -> WordForms {
-        WordForms {
-            forms: vec![None; tokens],
+impl<'t> SentenceWords<'t> {
+    fn new(doc: &Document) -> SentenceWords<'t> {
+        SentenceWords {
+            forms: Forms::new(doc.tokens.len()),
+            sentences: vec![None; doc.sentences.len()],
         }
     }
 
-    fn get(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> Option<&str> {
-        self.forms[k]
-            .get_or_insert_with(|| {
-                let stop = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    is_stopword(&word.to_lowercase())
-                } else {
-                    is_stopword(word)
-                };
-                (!stop).then(|| canonical_token(lexicon, word))
-            })
-            .as_deref()
-    }
-}
-
-/// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the claim)
-/// without the claim's own tokens: sorted, deduplicated,
-/// space-joined. A named place or organisation counts as its canonical name.
-fn words(
-    doc: &Document,
-    lexicon: &Lexicon,
-    forms: &mut WordForms,
-    here: &[Located],
-    s: usize,
-    claim: Span,
-) -> String {
-    /// Where one context word is kept: a token's form or a mention's lower-case name.
-    enum Word {
-        Token(usize),
-        Mention(usize),
-    }
-    let mut found: Vec<Word> = Vec::new();
-    let mut m = 0;
-    let (first, last) = token_range(&doc.tokens, claim);
-    let start = doc
-        .tokens
-        .partition_point(|t| t.sentence < s)
-        .max(first.saturating_sub(WORDS_WINDOW));
-    for (k, t) in doc.tokens.iter().enumerate().skip(start) {
-        if k > last + WORDS_WINDOW {
-            break;
+    /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
+    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
+    /// or organisation counts as its canonical name.
+    fn around(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        s: usize,
+        claim: Span,
+    ) -> String {
+        let (first, last) = token_range(&doc.tokens, claim);
+        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
+        if self.sentences[s].is_none() {
+            let words = self.read(doc, lexicon, located, s);
+            self.sentences[s] = Some(words);
         }
-        if t.sentence != s {
-            break;
-        }
-        if t.kind != TokenKind::Word || claim.overlaps(t.span) {
-            continue;
-        }
-        while m < here.len() && here[m].last < k {
-            m += 1;
-        }
-        if let Some(l) = here
-            .get(m)
-            .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
-        {
-            if l.first == k {
-                found.push(Word::Mention(m));
+        let out = &mut self.forms.lower;
+        out.clear();
+        let mut previous: Option<&str> = None;
+        for &(_, k, form) in self.sentences[s].iter().flatten() {
+            if k < from || k > to || claim.overlaps(doc.tokens[k].span) {
+                continue;
             }
-            continue;
+            let word = match form {
+                Form::Text(text) => text,
+                Form::Kept(a, b) => &self.forms.kept[a..b],
+                Form::Unread | Form::Stop => "",
+            };
+            if previous == Some(word) {
+                continue;
+            }
+            if previous.is_some() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            previous = Some(word);
         }
-        if forms.get(lexicon, k, doc.token_text(t)).is_some() {
-            found.push(Word::Token(k));
-        }
+        out.clone()
     }
-    let mut out: Vec<&str> = found
-        .iter()
-        .filter_map(|w| match *w {
-            Word::Token(k) => forms.forms[k].as_ref().and_then(|f| f.as_deref()),
-            Word::Mention(m) => Some(here[m].lower.as_str()),
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out.join(" ")
+
+    /// The words of sentence `s` with their tokens, sorted by word.
+    fn read(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        s: usize,
+    ) -> Vec<(u64, usize, Form<'t>)> {
+        let here_start = located.partition_point(|l| l.mention.sentence < s);
+        let here = sentence_mentions(located, s);
+        let mut words = Vec::new();
+        let mut m = 0;
+        let start = doc.tokens.partition_point(|t| t.sentence < s);
+        for (k, t) in doc.tokens.iter().enumerate().skip(start) {
+            if t.sentence != s {
+                break;
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            while m < here.len() && here[m].last < k {
+                m += 1;
+            }
+            if let Some(l) = here
+                .get(m)
+                .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
+            {
+                if l.first == k {
+                    let form = self.forms.mention(located, here_start + m);
+                    words.push((self.forms.prefix(form), k, form));
+                }
+                continue;
+            }
+            let text = doc.text();
+            let form = self
+                .forms
+                .token(lexicon, k, &text[t.span.start..t.span.end]);
+            if !matches!(form, Form::Stop) {
+                words.push((self.forms.prefix(form), k, form));
+            }
+        }
+        let forms = &self.forms;
+        words.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0)).then_with(|| forms.resolve(a.2).cmp(forms.resolve(b.2)))
+        });
+        words
+    }
 }
 
 #[cfg(test)]
