@@ -47,16 +47,26 @@ const STOPWORDS: &[&str] = &[
     "would", "you", "your", "s", "'s", "’s",
 ];
 
-/// Whether a lower-case word is one of the [`STOPWORDS`] (hashed: every word of every claim's
-/// sentence is looked up; a word longer than the longest stop word is not looked up at all).
+/// Whether a lower-case word is one of the [`STOPWORDS`]. Every word of every claim's sentence
+/// is looked up: each stop word is packed into a number (its bytes, at most eight) and found by
+/// binary search, without hashing; a longer word is no stop word (none is longer than seven).
 fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<(rustc_hash::FxHashSet<&'static str>, usize)> =
-        std::sync::OnceLock::new();
-    let (set, longest) = SET.get_or_init(|| {
-        let longest = STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0);
-        (STOPWORDS.iter().copied().collect(), longest)
+    static PACKED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let packed = PACKED.get_or_init(|| {
+        let mut packed: Vec<u64> = STOPWORDS.iter().filter_map(|w| pack(w)).collect();
+        packed.sort_unstable();
+        packed
     });
-    lower.len() <= *longest && set.contains(lower)
+    pack(lower).is_some_and(|p| packed.binary_search(&p).is_ok())
+}
+
+/// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 8];
+    packed[..7].get_mut(..bytes.len())?.copy_from_slice(bytes);
+    packed[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(packed))
 }
 
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place
@@ -416,6 +426,8 @@ fn places(
 struct EventPhrases<'l> {
     classes: Vec<[Option<Option<&'l str>>; 3]>,
     starts: Vec<Option<bool>>,
+    /// The phrase being looked up.
+    phrase: String,
 }
 
 impl<'l> EventPhrases<'l> {
@@ -423,6 +435,7 @@ impl<'l> EventPhrases<'l> {
         EventPhrases {
             classes: vec![[None; 3]; tokens],
             starts: vec![None; tokens],
+            phrase: String::new(),
         }
     }
 }
@@ -441,7 +454,7 @@ fn event<'l>(
     let from = first.saturating_sub(EVENT_WINDOW);
     let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
     let mut best: Option<(usize, &str)> = None;
-    let mut phrase = String::new();
+    let mut phrase = std::mem::take(&mut phrases.phrase);
     for k in from..=to {
         if (first..=last).contains(&k)
             || tokens[k].sentence != s
@@ -476,6 +489,7 @@ fn event<'l>(
             }
         }
     }
+    phrases.phrase = phrase;
     best.map(|(_, class)| class.to_string())
 }
 
@@ -547,9 +561,10 @@ impl<'t> SentenceWords<'t> {
     ) -> Vec<(u64, usize, Form<'t>)> {
         let here_start = located.partition_point(|l| l.mention.sentence < s);
         let here = sentence_mentions(located, s);
-        let mut words = Vec::new();
-        let mut m = 0;
         let start = doc.tokens.partition_point(|t| t.sentence < s);
+        let end = doc.tokens.partition_point(|t| t.sentence <= s);
+        let mut words = Vec::with_capacity(end.saturating_sub(start));
+        let mut m = 0;
         for (k, t) in doc.tokens.iter().enumerate().skip(start) {
             if t.sentence != s {
                 break;
@@ -734,6 +749,16 @@ mod tests {
             c.words,
             "baghdad embassy hit killing march rockets troops united states"
         );
+    }
+
+    #[test]
+    fn every_stop_word_is_found() {
+        for word in STOPWORDS {
+            assert!(is_stopword(word), "{word}");
+        }
+        for word in ["iraq", "troops", "thereby", "", "abouts", "x"] {
+            assert!(!is_stopword(word), "{word}");
+        }
     }
 
     #[test]

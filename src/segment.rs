@@ -24,10 +24,12 @@ pub fn segment(source: &Source) -> Document<'_> {
     let tokens_raw = tokenize(text, source.body_start);
     let sentences = split_sentences(text, source.body_start, &tokens_raw);
     let mut tokens = tokens_raw;
-    let mut s = 0;
+    let next_start = |s: usize| sentences.get(s + 1).map_or(usize::MAX, |n| n.span.start);
+    let (mut s, mut next) = (0, next_start(0));
     for token in &mut tokens {
-        while s + 1 < sentences.len() && token.span.start >= sentences[s + 1].span.start {
+        while token.span.start >= next {
             s += 1;
+            next = next_start(s);
         }
         token.sentence = s;
     }
@@ -107,12 +109,26 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
+/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word starting at byte `start` whose first character ends at `end`.
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits byte by byte; anything else as a char.
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        while let Some(&b) = bytes.get(end) {
+            if !ASCII_WORD[usize::from(b)] {
+                break;
+            }
             end += 1;
         }
         let Some(&b) = bytes.get(end) else { break };
