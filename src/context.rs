@@ -72,54 +72,49 @@ fn pack(word: &str) -> Option<u64> {
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place
 /// or organisation variant as its canonical name, a unit variant as its canonical unit.
 pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
-    let mut forms = Forms::new(0);
+    let mut forms = Forms::new();
     let lower = word.to_lowercase();
     let form = forms.canonical(lexicon, word, &lower);
     forms.resolve(form).to_string()
 }
 
-/// A context word as stored: not yet read, a stop word, text of the source or the lexicon as it
-/// stands, or a byte range of [`Forms::kept`] (a lower-cased copy).
+/// A context word as stored: a stop word, text of the source or the lexicon as it stands, or a
+/// byte range of [`Forms::kept`] (a lower-cased copy).
 #[derive(Debug, Clone, Copy)]
 enum Form<'t> {
-    Unread,
     Stop,
     Text(&'t str),
     Kept(usize, usize),
 }
 
-/// The context form of each word token of a document and the lower-case name of each mention,
-/// computed on first need (claims of one sentence share their words). Lower-cased copies go to one
-/// string, so that reading a word allocates nothing of its own.
-struct Forms<'t> {
-    tokens: Vec<Form<'t>>,
-    mentions: Vec<Form<'t>>,
+/// The context forms of the words and mentions of a document's sentences, each read once (see
+/// [`SentenceWords`]). Lower-cased copies go to one string, so that reading a word allocates
+/// nothing of its own.
+struct Forms {
     kept: String,
     /// The word being read, in lower case.
     lower: String,
 }
 
-impl<'t> Forms<'t> {
-    fn new(tokens: usize) -> Forms<'t> {
+impl Forms {
+    fn new() -> Forms {
         Forms {
-            tokens: vec![Form::Unread; tokens],
-            mentions: Vec::new(),
             kept: String::new(),
             lower: String::new(),
         }
     }
 
-    fn resolve(&self, form: Form<'t>) -> &str {
+    fn resolve<'a>(&'a self, form: Form<'a>) -> &'a str {
         match form {
             Form::Text(text) => text,
             Form::Kept(a, b) => &self.kept[a..b],
-            Form::Unread | Form::Stop => "",
+            Form::Stop => "",
         }
     }
 
     /// The first eight bytes of a form as a number, so that forms sort by it first (in the
     /// same order as by their text) without comparing strings.
-    fn prefix(&self, form: Form<'t>) -> u64 {
+    fn prefix(&self, form: Form) -> u64 {
         let mut bytes = [0u8; 8];
         let text = self.resolve(form).as_bytes();
         let n = text.len().min(8);
@@ -128,7 +123,7 @@ impl<'t> Forms<'t> {
     }
 
     /// `text` lower-cased: itself when it has no capitals, else a kept copy.
-    fn lower(&mut self, text: &'t str) -> Form<'t> {
+    fn lower<'t>(&mut self, text: &'t str) -> Form<'t> {
         if text.is_ascii() {
             if !text.bytes().any(|b| b.is_ascii_uppercase()) {
                 return Form::Text(text);
@@ -141,36 +136,33 @@ impl<'t> Forms<'t> {
         self.keep(&text.to_lowercase())
     }
 
-    fn keep(&mut self, text: &str) -> Form<'t> {
+    fn keep<'t>(&mut self, text: &str) -> Form<'t> {
         let a = self.kept.len();
         self.kept.push_str(text);
         Form::Kept(a, self.kept.len())
     }
 
-    /// The context form of word token `k`: [`Form::Stop`] for a stop word, else its
-    /// [`canonical_token`].
-    fn token(&mut self, lexicon: &'t Lexicon, k: usize, word: &'t str) -> Form<'t> {
-        if let Form::Unread = self.tokens[k] {
-            let mut lower = std::mem::take(&mut self.lower);
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&word.to_lowercase());
-            }
-            self.tokens[k] = if is_stopword(&lower) {
-                Form::Stop
-            } else {
-                self.canonical(lexicon, word, &lower)
-            };
-            self.lower = lower;
+    /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
+    fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&word.to_lowercase());
         }
-        self.tokens[k]
+        let form = if is_stopword(&lower) {
+            Form::Stop
+        } else {
+            self.canonical(lexicon, word, &lower)
+        };
+        self.lower = lower;
+        form
     }
 
     /// [`canonical_token`] of `word`, given `word` in lower case.
-    fn canonical(&mut self, lexicon: &'t Lexicon, word: &'t str, lower: &str) -> Form<'t> {
+    fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, lower: &str) -> Form<'t> {
         let possessive = ["'s", "’s"]
             .into_iter()
             .find(|p| word.ends_with(p))
@@ -198,16 +190,6 @@ impl<'t> Forms<'t> {
         }
     }
 
-    /// The lower-case canonical name of located mention `m`.
-    fn mention(&mut self, located: &[Located<'t>], m: usize) -> Form<'t> {
-        if self.mentions.len() < located.len() {
-            self.mentions.resize(located.len(), Form::Unread);
-        }
-        if let Form::Unread = self.mentions[m] {
-            self.mentions[m] = self.lower(&located[m].mention.canonical);
-        }
-        self.mentions[m]
-    }
 }
 
 /// A mention with the token range it covers.
@@ -424,8 +406,12 @@ fn places(
 /// need (claims of one sentence share their neighbourhoods), and whether the token's word starts
 /// any event phrase of several words.
 struct EventPhrases<'l> {
-    classes: Vec<[Option<Option<&'l str>>; 3]>,
-    starts: Vec<Option<bool>>,
+    /// Per token and phrase length: 0 not looked up, 1 no class, else 2 + the class's position
+    /// in `names` (numbers, so that the tables start zeroed at no cost).
+    classes: Vec<[u32; 3]>,
+    names: Vec<&'l str>,
+    /// Per token: 0 not looked up, 1 starts no phrase, 2 starts one.
+    starts: Vec<u8>,
     /// The phrase being looked up.
     phrase: String,
 }
@@ -433,10 +419,40 @@ struct EventPhrases<'l> {
 impl<'l> EventPhrases<'l> {
     fn new(tokens: usize) -> EventPhrases<'l> {
         EventPhrases {
-            classes: vec![[None; 3]; tokens],
-            starts: vec![None; tokens],
+            classes: vec![[0; 3]; tokens],
+            names: Vec::new(),
+            starts: vec![0; tokens],
             phrase: String::new(),
         }
+    }
+
+    /// The event class of `phrase` (starting at token `k`, of `n + 1` words).
+    fn class(&mut self, lexicon: &'l Lexicon, k: usize, n: usize, phrase: &str) -> Option<&'l str> {
+        if self.classes[k][n] == 0 {
+            self.classes[k][n] = match lexicon.canonical(AliasCategory::Event, phrase) {
+                None => 1,
+                Some(class) => {
+                    let at = match self.names.iter().position(|c| *c == class) {
+                        Some(at) => at,
+                        None => {
+                            self.names.push(class);
+                            self.names.len() - 1
+                        }
+                    };
+                    at as u32 + 2
+                }
+            };
+        }
+        let code = self.classes[k][n] as usize;
+        code.checked_sub(2).map(|at| self.names[at])
+    }
+
+    /// Whether the word of token `k` starts an event phrase of several words.
+    fn starts(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> bool {
+        if self.starts[k] == 0 {
+            self.starts[k] = 1 + u8::from(lexicon.starts_phrase(AliasCategory::Event, word));
+        }
+        self.starts[k] == 2
     }
 }
 
@@ -473,18 +489,13 @@ fn event<'l>(
             }
             if n > 0 {
                 // No phrase of several words starts with this word: none to look up.
-                let word = doc.token_text(&tokens[k]);
-                if !*phrases.starts[k]
-                    .get_or_insert_with(|| lexicon.starts_phrase(AliasCategory::Event, word))
-                {
+                if !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
                     break;
                 }
                 phrase.push(' ');
             }
             phrase.push_str(doc.token_text(t));
-            let class = *phrases.classes[k][n]
-                .get_or_insert_with(|| lexicon.canonical(AliasCategory::Event, &phrase));
-            if let Some(class) = class {
+            if let Some(class) = phrases.class(lexicon, k, n, &phrase) {
                 best = Some((d, class));
             }
         }
@@ -497,7 +508,7 @@ fn event<'l>(
 /// form (or, for a token that opens a named place or organisation, the mention's lower-case name)
 /// with its token, sorted by form. A claim's words are a window of these without its own tokens.
 struct SentenceWords<'t> {
-    forms: Forms<'t>,
+    forms: Forms,
     /// Per sentence: each word's [`Forms::prefix`], token and form.
     sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
 }
@@ -505,7 +516,7 @@ struct SentenceWords<'t> {
 impl<'t> SentenceWords<'t> {
     fn new(doc: &Document) -> SentenceWords<'t> {
         SentenceWords {
-            forms: Forms::new(doc.tokens.len()),
+            forms: Forms::new(),
             sentences: vec![None; doc.sentences.len()],
         }
     }
@@ -537,7 +548,7 @@ impl<'t> SentenceWords<'t> {
             let word = match form {
                 Form::Text(text) => text,
                 Form::Kept(a, b) => &self.forms.kept[a..b],
-                Form::Unread | Form::Stop => "",
+                Form::Stop => "",
             };
             if previous == Some(word) {
                 continue;
@@ -559,7 +570,6 @@ impl<'t> SentenceWords<'t> {
         located: &[Located<'t>],
         s: usize,
     ) -> Vec<(u64, usize, Form<'t>)> {
-        let here_start = located.partition_point(|l| l.mention.sentence < s);
         let here = sentence_mentions(located, s);
         let start = doc.tokens.partition_point(|t| t.sentence < s);
         let end = doc.tokens.partition_point(|t| t.sentence <= s);
@@ -580,15 +590,13 @@ impl<'t> SentenceWords<'t> {
                 .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
             {
                 if l.first == k {
-                    let form = self.forms.mention(located, here_start + m);
+                    let form = self.forms.lower(&l.mention.canonical);
                     words.push((self.forms.prefix(form), k, form));
                 }
                 continue;
             }
             let text = doc.text();
-            let form = self
-                .forms
-                .token(lexicon, k, &text[t.span.start..t.span.end]);
+            let form = self.forms.word(lexicon, &text[t.span.start..t.span.end]);
             if !matches!(form, Form::Stop) {
                 words.push((self.forms.prefix(form), k, form));
             }
