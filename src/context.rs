@@ -51,13 +51,33 @@ const STOPWORDS: &[&str] = &[
 /// is looked up: each stop word is packed into a number (its bytes, at most eight) and found by
 /// binary search, without hashing; a longer word is no stop word (none is longer than seven).
 fn is_stopword(lower: &str) -> bool {
+    pack(lower).is_some_and(|p| stopwords_packed().binary_search(&p).is_ok())
+}
+
+/// The [`STOPWORDS`] packed by [`pack`], sorted.
+fn stopwords_packed() -> &'static [u64] {
     static PACKED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let packed = PACKED.get_or_init(|| {
+    PACKED.get_or_init(|| {
         let mut packed: Vec<u64> = STOPWORDS.iter().filter_map(|w| pack(w)).collect();
         packed.sort_unstable();
         packed
-    });
-    pack(lower).is_some_and(|p| packed.binary_search(&p).is_ok())
+    })
+}
+
+/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy.
+fn is_ascii_stopword(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return false;
+    }
+    let mut lower = [0u8; 8];
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    lower[7] = bytes.len() as u8;
+    stopwords_packed()
+        .binary_search(&u64::from_le_bytes(lower))
+        .is_ok()
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -124,10 +144,14 @@ impl Forms {
 
     /// `text` lower-cased: itself when it has no capitals, else a kept copy.
     fn lower<'t>(&mut self, text: &'t str) -> Form<'t> {
+        // One pass: no capital and no byte past ASCII leaves the text as it is.
+        if text
+            .bytes()
+            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            return Form::Text(text);
+        }
         if text.is_ascii() {
-            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-                return Form::Text(text);
-            }
             let a = self.kept.len();
             self.kept.push_str(text);
             self.kept[a..].make_ascii_lowercase();
@@ -144,6 +168,13 @@ impl Forms {
 
     /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
     fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        if word.is_ascii() {
+            return if is_ascii_stopword(word) {
+                Form::Stop
+            } else {
+                self.canonical_ascii(lexicon, word)
+            };
+        }
         let mut lower = std::mem::take(&mut self.lower);
         lower.clear();
         if word.is_ascii() {
@@ -159,6 +190,22 @@ impl Forms {
         };
         self.lower = lower;
         form
+    }
+
+    /// [`canonical_token`] of an ASCII `word`: the lexicon lower-cases it for the unit look-up
+    /// itself, and a copy is kept only when it has capitals and no canonical form.
+    fn canonical_ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        let base = word.strip_suffix("'s").unwrap_or(word);
+        if let Some(name) = lexicon
+            .canonical(AliasCategory::Place, base)
+            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        {
+            return self.lower(name);
+        }
+        match lexicon.canonical(AliasCategory::Unit, base) {
+            Some(unit) => Form::Text(unit),
+            None => self.lower(base),
+        }
     }
 
     /// [`canonical_token`] of `word`, given `word` in lower case.
@@ -189,7 +236,6 @@ impl Forms {
             None => self.keep(lower),
         }
     }
-
 }
 
 /// A mention with the token range it covers.
@@ -426,9 +472,23 @@ impl<'l> EventPhrases<'l> {
         }
     }
 
-    /// The event class of `phrase` (starting at token `k`, of `n + 1` words).
-    fn class(&mut self, lexicon: &'l Lexicon, k: usize, n: usize, phrase: &str) -> Option<&'l str> {
+    /// The event class of the phrase of tokens `k..=k + n` (the words joined by spaces).
+    fn class(
+        &mut self,
+        doc: &Document,
+        lexicon: &'l Lexicon,
+        k: usize,
+        n: usize,
+    ) -> Option<&'l str> {
         if self.classes[k][n] == 0 {
+            let phrase = &mut self.phrase;
+            phrase.clear();
+            for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
+                if i > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(doc.token_text(t));
+            }
             self.classes[k][n] = match lexicon.canonical(AliasCategory::Event, phrase) {
                 None => 1,
                 Some(class) => {
@@ -470,7 +530,6 @@ fn event<'l>(
     let from = first.saturating_sub(EVENT_WINDOW);
     let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
     let mut best: Option<(usize, &str)> = None;
-    let mut phrase = std::mem::take(&mut phrases.phrase);
     for k in from..=to {
         if (first..=last).contains(&k)
             || tokens[k].sentence != s
@@ -482,25 +541,19 @@ fn event<'l>(
         if best.as_ref().is_some_and(|(bd, _)| *bd <= d) {
             continue;
         }
-        phrase.clear();
         for (n, t) in tokens[k..].iter().take(3).enumerate() {
             if t.sentence != s || t.kind != TokenKind::Word || (first..=last).contains(&(k + n)) {
                 break;
             }
-            if n > 0 {
-                // No phrase of several words starts with this word: none to look up.
-                if !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
-                    break;
-                }
-                phrase.push(' ');
+            // No phrase of several words starts with this word: none to look up.
+            if n > 0 && !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
+                break;
             }
-            phrase.push_str(doc.token_text(t));
-            if let Some(class) = phrases.class(lexicon, k, n, &phrase) {
+            if let Some(class) = phrases.class(doc, lexicon, k, n) {
                 best = Some((d, class));
             }
         }
     }
-    phrases.phrase = phrase;
     best.map(|(_, class)| class.to_string())
 }
 

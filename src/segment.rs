@@ -1,9 +1,10 @@
 //! Segment: a source's body into sentences and tokens, with byte spans.
 //!
 //! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
-//! tokens (words, numbers, punctuation). One pass over the text. A period does not end a sentence
-//! after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), or inside a
-//! number ("1.5"); a sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
+//! tokens (words, numbers, punctuation). One pass over the text, ASCII byte by byte. A period does
+//! not end a sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial
+//! ("L. A"), a day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a
+//! sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
 //! space and an upper-case letter, digit or opening quote, and always at a line break, since
 //! scraped articles put one paragraph or heading per line.
 
@@ -248,6 +249,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if t != "." || i == 0 {
         return true;
     }
+    if is_day_before_month(text, tokens, i) {
+        return false;
+    }
     let prev = &tokens[i - 1];
     if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
         return true;
@@ -272,6 +276,39 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS
         .iter()
         .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the period token `i` follows a day number and precedes an (English) month name and a
+/// number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period belongs to
+/// the date. A year before a month ("in 2016. Nov. figures") is no day.
+fn is_day_before_month(text: &str, tokens: &[Token], i: usize) -> bool {
+    let day = &tokens[i - 1];
+    let day_text = &text[day.span.start..day.span.end];
+    let is_day = day.kind == TokenKind::Number
+        && day.span.end == tokens[i].span.start
+        && day_text.len() <= 2
+        && day_text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let Some(month) = tokens
+        .get(i + 1)
+        .filter(|t| is_day && t.kind == TokenKind::Word)
+    else {
+        return false;
+    };
+    let month_text = text[month.span.start..month.span.end].trim_end_matches('.');
+    if crate::extract::time::month_number(&month_text.to_lowercase()).is_none() {
+        return false;
+    }
+    // The month's own period ("Nov."), then the year or time that completes the date.
+    let mut next = i + 2;
+    if tokens
+        .get(next)
+        .is_some_and(|t| t.span.start == month.span.end && &text[t.span.start..t.span.end] == ".")
+    {
+        next += 1;
+    }
+    tokens
+        .get(next)
+        .is_some_and(|t| t.kind == TokenKind::Number)
 }
 
 /// Whether a token can open a sentence after a terminator.
@@ -356,6 +393,58 @@ mod tests {
                 "in",
                 "al-Kadhemi's",
                 "Iraq",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_before_a_month_keeps_its_period() {
+        assert_eq!(
+            sentences("The summit opened on 16. Nov. 2016 in Lima. Leaders met."),
+            vec![
+                "The summit opened on 16. Nov. 2016 in Lima.",
+                "Leaders met."
+            ]
+        );
+        assert_eq!(
+            sentences("It began 3. November 2016 and ended soon."),
+            vec!["It began 3. November 2016 and ended soon."]
+        );
+        // A year, a number past 31, or a month with no number after it still ends the sentence.
+        assert_eq!(
+            sentences("Sales fell in 2016. Nov. figures were weaker."),
+            vec!["Sales fell in 2016.", "Nov. figures were weaker."]
+        );
+        assert_eq!(
+            sentences("The team placed 3. Nov. results follow."),
+            vec!["The team placed 3.", "Nov. results follow."]
+        );
+        assert_eq!(
+            sentences("They counted 45. May 2016 was worse."),
+            vec!["They counted 45.", "May 2016 was worse."]
+        );
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation_outside_ascii() {
+        let src = source("Ünal’s café—2,5 km\u{a0}Zürich’s «Umbau» e.g. x.");
+        let doc = segment(&src);
+        let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Ünal’s",
+                "café",
+                "—",
+                "2,5",
+                "km",
+                "Zürich’s",
+                "«",
+                "Umbau",
+                "»",
+                "e.g.",
+                "x",
                 "."
             ]
         );
