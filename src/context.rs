@@ -47,21 +47,9 @@ const STOPWORDS: &[&str] = &[
     "would", "you", "your", "s", "'s", "’s",
 ];
 
-/// Whether a lower-case word is one of the [`STOPWORDS`]. Every word of every claim's sentence
-/// is looked up: each stop word is packed into a number (its bytes, at most eight) and found by
-/// binary search, without hashing; a longer word is no stop word (none is longer than seven).
+/// Whether a lower-case word is one of the [`STOPWORDS`].
 fn is_stopword(lower: &str) -> bool {
-    pack(lower).is_some_and(|p| stopwords_packed().binary_search(&p).is_ok())
-}
-
-/// The [`STOPWORDS`] packed by [`pack`], sorted.
-fn stopwords_packed() -> &'static [u64] {
-    static PACKED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    PACKED.get_or_init(|| {
-        let mut packed: Vec<u64> = STOPWORDS.iter().filter_map(|w| pack(w)).collect();
-        packed.sort_unstable();
-        packed
-    })
+    pack(lower).is_some_and(StopWords::holds)
 }
 
 /// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy.
@@ -75,9 +63,7 @@ fn is_ascii_stopword(word: &str) -> bool {
         *l = b.to_ascii_lowercase();
     }
     lower[7] = bytes.len() as u8;
-    stopwords_packed()
-        .binary_search(&u64::from_le_bytes(lower))
-        .is_ok()
+    StopWords::holds(u64::from_le_bytes(lower))
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -87,6 +73,53 @@ fn pack(word: &str) -> Option<u64> {
     packed[..7].get_mut(..bytes.len())?.copy_from_slice(bytes);
     packed[7] = bytes.len() as u8;
     Some(u64::from_le_bytes(packed))
+}
+
+/// The [`STOPWORDS`] packed by [`pack`] in an open-addressing table: every word of every claim's
+/// sentence is looked up, with one multiplication and a probe or two.
+struct StopWords {
+    /// Packed words at their hashed slots (linearly probed); 0 for an empty slot (no packed
+    /// word is 0: an empty word packs to 0 and is no stop word).
+    slots: Vec<u64>,
+}
+
+impl StopWords {
+    /// log2 of the number of slots: at most a quarter of them full.
+    const BITS: u32 = 9;
+
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn get() -> &'static StopWords {
+        static TABLE: std::sync::OnceLock<StopWords> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut slots = vec![0u64; 1 << Self::BITS];
+            for packed in STOPWORDS.iter().filter_map(|w| pack(w)) {
+                let mut at = Self::slot(packed);
+                while slots[at] != 0 && slots[at] != packed {
+                    at = (at + 1) % slots.len();
+                }
+                slots[at] = packed;
+            }
+            StopWords { slots }
+        })
+    }
+
+    fn holds(packed: u64) -> bool {
+        if packed == 0 {
+            return false;
+        }
+        let slots = &Self::get().slots;
+        let mut at = Self::slot(packed);
+        loop {
+            match slots[at] {
+                0 => return false,
+                p if p == packed => return true,
+                _ => at = (at + 1) % slots.len(),
+            }
+        }
+    }
 }
 
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place

@@ -283,11 +283,13 @@ fn is_abbreviation(word: &str) -> bool {
 /// the date. A year before a month ("in 2016. Nov. figures") is no day.
 fn is_day_before_month(text: &str, tokens: &[Token], i: usize) -> bool {
     let day = &tokens[i - 1];
-    let day_text = &text[day.span.start..day.span.end];
-    let is_day = day.kind == TokenKind::Number
-        && day.span.end == tokens[i].span.start
-        && day_text.len() <= 2
-        && day_text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    if day.kind != TokenKind::Number || day.span.len() > 2 {
+        return false;
+    }
+    let is_day = day.span.end == tokens[i].span.start
+        && text[day.span.start..day.span.end]
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d));
     let Some(month) = tokens
         .get(i + 1)
         .filter(|t| is_day && t.kind == TokenKind::Word)
