@@ -47,32 +47,228 @@ const STOPWORDS: &[&str] = &[
     "would", "you", "your", "s", "'s", "’s",
 ];
 
-/// Whether a lower-case word is one of the [`STOPWORDS`] (hashed: every word of every claim's
-/// sentence is looked up).
+/// Whether a lower-case word is one of the [`STOPWORDS`].
 fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(lower)
+    pack(lower).is_some_and(StopWords::holds)
+}
+
+/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy.
+fn is_ascii_stopword(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return false;
+    }
+    let mut lower = [0u8; 8];
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    lower[7] = bytes.len() as u8;
+    StopWords::holds(u64::from_le_bytes(lower))
+}
+
+/// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 8];
+    packed[..7].get_mut(..bytes.len())?.copy_from_slice(bytes);
+    packed[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(packed))
+}
+
+/// The [`STOPWORDS`] packed by [`pack`] in an open-addressing table: every word of every claim's
+/// sentence is looked up, with one multiplication and a probe or two.
+struct StopWords {
+    /// Packed words at their hashed slots (linearly probed); 0 for an empty slot (no packed
+    /// word is 0: an empty word packs to 0 and is no stop word).
+    slots: Vec<u64>,
+}
+
+impl StopWords {
+    /// log2 of the number of slots: at most a quarter of them full.
+    const BITS: u32 = 9;
+
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn get() -> &'static StopWords {
+        static TABLE: std::sync::OnceLock<StopWords> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut slots = vec![0u64; 1 << Self::BITS];
+            for packed in STOPWORDS.iter().filter_map(|w| pack(w)) {
+                let mut at = Self::slot(packed);
+                while slots[at] != 0 && slots[at] != packed {
+                    at = (at + 1) % slots.len();
+                }
+                slots[at] = packed;
+            }
+            StopWords { slots }
+        })
+    }
+
+    fn holds(packed: u64) -> bool {
+        if packed == 0 {
+            return false;
+        }
+        let slots = &Self::get().slots;
+        let mut at = Self::slot(packed);
+        loop {
+            match slots[at] {
+                0 => return false,
+                p if p == packed => return true,
+                _ => at = (at + 1) % slots.len(),
+            }
+        }
+    }
 }
 
 /// The canonical form of one word for context comparison: lower case, possessive dropped, a place
 /// or organisation variant as its canonical name, a unit variant as its canonical unit.
 pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
-    let base = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if let Some(name) = lexicon
-        .canonical(AliasCategory::Place, base)
-        .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
-    {
-        return name.to_lowercase();
+    let mut forms = Forms::new();
+    let lower = word.to_lowercase();
+    let form = forms.canonical(lexicon, word, &lower);
+    forms.resolve(form).to_string()
+}
+
+/// A context word as stored: a stop word, text of the source or the lexicon as it stands, or a
+/// byte range of [`Forms::kept`] (a lower-cased copy).
+#[derive(Debug, Clone, Copy)]
+enum Form<'t> {
+    Stop,
+    Text(&'t str),
+    Kept(usize, usize),
+}
+
+/// The context forms of the words and mentions of a document's sentences, each read once (see
+/// [`SentenceWords`]). Lower-cased copies go to one string, so that reading a word allocates
+/// nothing of its own.
+struct Forms {
+    kept: String,
+    /// The word being read, in lower case.
+    lower: String,
+}
+
+impl Forms {
+    fn new() -> Forms {
+        Forms {
+            kept: String::new(),
+            lower: String::new(),
+        }
     }
-    let lower = base.to_lowercase();
-    lexicon
-        .canonical(AliasCategory::Unit, &lower)
-        .map_or(lower, str::to_string)
+
+    fn resolve<'a>(&'a self, form: Form<'a>) -> &'a str {
+        match form {
+            Form::Text(text) => text,
+            Form::Kept(a, b) => &self.kept[a..b],
+            Form::Stop => "",
+        }
+    }
+
+    /// The first eight bytes of a form as a number, so that forms sort by it first (in the
+    /// same order as by their text) without comparing strings.
+    fn prefix(&self, form: Form) -> u64 {
+        let mut bytes = [0u8; 8];
+        let text = self.resolve(form).as_bytes();
+        let n = text.len().min(8);
+        bytes[..n].copy_from_slice(&text[..n]);
+        u64::from_be_bytes(bytes)
+    }
+
+    /// `text` lower-cased: itself when it has no capitals, else a kept copy.
+    fn lower<'t>(&mut self, text: &'t str) -> Form<'t> {
+        // One pass: no capital and no byte past ASCII leaves the text as it is.
+        if text
+            .bytes()
+            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            return Form::Text(text);
+        }
+        if text.is_ascii() {
+            let a = self.kept.len();
+            self.kept.push_str(text);
+            self.kept[a..].make_ascii_lowercase();
+            return Form::Kept(a, self.kept.len());
+        }
+        self.keep(&text.to_lowercase())
+    }
+
+    fn keep<'t>(&mut self, text: &str) -> Form<'t> {
+        let a = self.kept.len();
+        self.kept.push_str(text);
+        Form::Kept(a, self.kept.len())
+    }
+
+    /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
+    fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        if word.is_ascii() {
+            return if is_ascii_stopword(word) {
+                Form::Stop
+            } else {
+                self.canonical_ascii(lexicon, word)
+            };
+        }
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        let form = if is_stopword(&lower) {
+            Form::Stop
+        } else {
+            self.canonical(lexicon, word, &lower)
+        };
+        self.lower = lower;
+        form
+    }
+
+    /// [`canonical_token`] of an ASCII `word`: the lexicon lower-cases it for the unit look-up
+    /// itself, and a copy is kept only when it has capitals and no canonical form.
+    fn canonical_ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        let base = word.strip_suffix("'s").unwrap_or(word);
+        if let Some(name) = lexicon
+            .canonical(AliasCategory::Place, base)
+            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        {
+            return self.lower(name);
+        }
+        match lexicon.canonical(AliasCategory::Unit, base) {
+            Some(unit) => Form::Text(unit),
+            None => self.lower(base),
+        }
+    }
+
+    /// [`canonical_token`] of `word`, given `word` in lower case.
+    fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, lower: &str) -> Form<'t> {
+        let possessive = ["'s", "’s"]
+            .into_iter()
+            .find(|p| word.ends_with(p))
+            .map_or(0, str::len);
+        let base = &word[..word.len() - possessive];
+        if let Some(name) = lexicon
+            .canonical(AliasCategory::Place, base)
+            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        {
+            return self.lower(name);
+        }
+        if !word.is_ascii() {
+            let lower = base.to_lowercase();
+            return match lexicon.canonical(AliasCategory::Unit, &lower) {
+                Some(unit) => Form::Text(unit),
+                None => self.keep(&lower),
+            };
+        }
+        // ASCII: the base's lower case is the word's without the possessive.
+        let lower = &lower[..base.len()];
+        match lexicon.canonical(AliasCategory::Unit, lower) {
+            Some(unit) => Form::Text(unit),
+            None if lower == base => Form::Text(base),
+            None => self.keep(lower),
+        }
+    }
 }
 
 /// A mention with the token range it covers.
@@ -80,8 +276,6 @@ struct Located<'a> {
     mention: &'a Mention,
     first: usize,
     last: usize,
-    /// The canonical name in lower case, as a context word.
-    lower: String,
 }
 
 /// Fills `claim.context` for every claim of one document.
@@ -95,7 +289,6 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
                 mention: m,
                 first,
                 last,
-                lower: m.canonical.to_lowercase(),
             }
         })
         .collect();
@@ -106,7 +299,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
-    let mut forms = WordForms::new(tokens.len());
+    let mut words = SentenceWords::new(doc);
     let mut phrases = EventPhrases::new(tokens.len());
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -162,7 +355,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.actors = actors;
         claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words(doc, lexicon, &mut forms, here, claim.sentence, claim.span);
+        claim.context.words = words.around(doc, lexicon, &located, claim.sentence, claim.span);
     }
 }
 
@@ -289,16 +482,70 @@ fn places(
 }
 
 /// The event class of the phrase of `n + 1` words starting at each token, looked up on first
-/// need (claims of one sentence share their neighbourhoods).
+/// need (claims of one sentence share their neighbourhoods), and whether the token's word starts
+/// any event phrase of several words.
 struct EventPhrases<'l> {
-    classes: Vec<[Option<Option<&'l str>>; 3]>,
+    /// Per token and phrase length: 0 not looked up, 1 no class, else 2 + the class's position
+    /// in `names` (numbers, so that the tables start zeroed at no cost).
+    classes: Vec<[u32; 3]>,
+    names: Vec<&'l str>,
+    /// Per token: 0 not looked up, 1 starts no phrase, 2 starts one.
+    starts: Vec<u8>,
+    /// The phrase being looked up.
+    phrase: String,
 }
 
 impl<'l> EventPhrases<'l> {
     fn new(tokens: usize) -> EventPhrases<'l> {
         EventPhrases {
-            classes: vec![[None; 3]; tokens],
+            classes: vec![[0; 3]; tokens],
+            names: Vec::new(),
+            starts: vec![0; tokens],
+            phrase: String::new(),
         }
+    }
+
+    /// The event class of the phrase of tokens `k..=k + n` (the words joined by spaces).
+    fn class(
+        &mut self,
+        doc: &Document,
+        lexicon: &'l Lexicon,
+        k: usize,
+        n: usize,
+    ) -> Option<&'l str> {
+        if self.classes[k][n] == 0 {
+            let phrase = &mut self.phrase;
+            phrase.clear();
+            for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
+                if i > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(doc.token_text(t));
+            }
+            self.classes[k][n] = match lexicon.canonical(AliasCategory::Event, phrase) {
+                None => 1,
+                Some(class) => {
+                    let at = match self.names.iter().position(|c| *c == class) {
+                        Some(at) => at,
+                        None => {
+                            self.names.push(class);
+                            self.names.len() - 1
+                        }
+                    };
+                    at as u32 + 2
+                }
+            };
+        }
+        let code = self.classes[k][n] as usize;
+        code.checked_sub(2).map(|at| self.names[at])
+    }
+
+    /// Whether the word of token `k` starts an event phrase of several words.
+    fn starts(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> bool {
+        if self.starts[k] == 0 {
+            self.starts[k] = 1 + u8::from(lexicon.starts_phrase(AliasCategory::Event, word));
+        }
+        self.starts[k] == 2
     }
 }
 
@@ -316,7 +563,6 @@ fn event<'l>(
     let from = first.saturating_sub(EVENT_WINDOW);
     let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
     let mut best: Option<(usize, &str)> = None;
-    let mut phrase = String::new();
     for k in from..=to {
         if (first..=last).contains(&k)
             || tokens[k].sentence != s
@@ -328,18 +574,15 @@ fn event<'l>(
         if best.as_ref().is_some_and(|(bd, _)| *bd <= d) {
             continue;
         }
-        phrase.clear();
         for (n, t) in tokens[k..].iter().take(3).enumerate() {
             if t.sentence != s || t.kind != TokenKind::Word || (first..=last).contains(&(k + n)) {
                 break;
             }
-            if n > 0 {
-                phrase.push(' ');
+            // No phrase of several words starts with this word: none to look up.
+            if n > 0 && !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
+                break;
             }
-            phrase.push_str(doc.token_text(t));
-            let class = *phrases.classes[k][n]
-                .get_or_insert_with(|| lexicon.canonical(AliasCategory::Event, &phrase));
-            if let Some(class) = class {
+            if let Some(class) = phrases.class(doc, lexicon, k, n) {
                 best = Some((d, class));
             }
         }
@@ -347,92 +590,109 @@ fn event<'l>(
     best.map(|(_, class)| class.to_string())
 }
 
-/// The context form of each word token of a document, computed on first need: `None` for a
-/// stop word, else its [`canonical_token`]. Claims of one sentence share their words.
-struct WordForms {
-    forms: Vec<Option<Option<String>>>,
+/// The context words of each sentence with a claim, read once per sentence: each word token's
+/// form (or, for a token that opens a named place or organisation, the mention's lower-case name)
+/// with its token, sorted by form. A claim's words are a window of these without its own tokens.
+struct SentenceWords<'t> {
+    forms: Forms,
+    /// Per sentence: each word's [`Forms::prefix`], token and form.
+    sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
 }
 
-impl WordForms {
-    fn new(tokens: usize) -> WordForms {
-        WordForms {
-            forms: vec![None; tokens],
+impl<'t> SentenceWords<'t> {
+    fn new(doc: &Document) -> SentenceWords<'t> {
+        SentenceWords {
+            forms: Forms::new(),
+            sentences: vec![None; doc.sentences.len()],
         }
     }
 
-    fn get(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> Option<&str> {
-        self.forms[k]
-            .get_or_insert_with(|| {
-                let stop = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    is_stopword(&word.to_lowercase())
-                } else {
-                    is_stopword(word)
-                };
-                (!stop).then(|| canonical_token(lexicon, word))
-            })
-            .as_deref()
-    }
-}
-
-/// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the claim)
-/// without the claim's own tokens: sorted, deduplicated,
-/// space-joined. A named place or organisation counts as its canonical name.
-fn words(
-    doc: &Document,
-    lexicon: &Lexicon,
-    forms: &mut WordForms,
-    here: &[Located],
-    s: usize,
-    claim: Span,
-) -> String {
-    /// Where one context word is kept: a token's form or a mention's lower-case name.
-    enum Word {
-        Token(usize),
-        Mention(usize),
-    }
-    let mut found: Vec<Word> = Vec::new();
-    let mut m = 0;
-    let (first, last) = token_range(&doc.tokens, claim);
-    let start = doc
-        .tokens
-        .partition_point(|t| t.sentence < s)
-        .max(first.saturating_sub(WORDS_WINDOW));
-    for (k, t) in doc.tokens.iter().enumerate().skip(start) {
-        if k > last + WORDS_WINDOW {
-            break;
+    /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
+    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
+    /// or organisation counts as its canonical name.
+    fn around(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        s: usize,
+        claim: Span,
+    ) -> String {
+        let (first, last) = token_range(&doc.tokens, claim);
+        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
+        if self.sentences[s].is_none() {
+            let words = self.read(doc, lexicon, located, s);
+            self.sentences[s] = Some(words);
         }
-        if t.sentence != s {
-            break;
-        }
-        if t.kind != TokenKind::Word || claim.overlaps(t.span) {
-            continue;
-        }
-        while m < here.len() && here[m].last < k {
-            m += 1;
-        }
-        if let Some(l) = here
-            .get(m)
-            .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
-        {
-            if l.first == k {
-                found.push(Word::Mention(m));
+        let out = &mut self.forms.lower;
+        out.clear();
+        let mut previous: Option<&str> = None;
+        for &(_, k, form) in self.sentences[s].iter().flatten() {
+            if k < from || k > to || claim.overlaps(doc.tokens[k].span) {
+                continue;
             }
-            continue;
+            let word = match form {
+                Form::Text(text) => text,
+                Form::Kept(a, b) => &self.forms.kept[a..b],
+                Form::Stop => "",
+            };
+            if previous == Some(word) {
+                continue;
+            }
+            if previous.is_some() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            previous = Some(word);
         }
-        if forms.get(lexicon, k, doc.token_text(t)).is_some() {
-            found.push(Word::Token(k));
-        }
+        out.clone()
     }
-    let mut out: Vec<&str> = found
-        .iter()
-        .filter_map(|w| match *w {
-            Word::Token(k) => forms.forms[k].as_ref().and_then(|f| f.as_deref()),
-            Word::Mention(m) => Some(here[m].lower.as_str()),
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out.join(" ")
+
+    /// The words of sentence `s` with their tokens, sorted by word.
+    fn read(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        s: usize,
+    ) -> Vec<(u64, usize, Form<'t>)> {
+        let here = sentence_mentions(located, s);
+        let start = doc.tokens.partition_point(|t| t.sentence < s);
+        let end = doc.tokens.partition_point(|t| t.sentence <= s);
+        let mut words = Vec::with_capacity(end.saturating_sub(start));
+        let mut m = 0;
+        for (k, t) in doc.tokens.iter().enumerate().skip(start) {
+            if t.sentence != s {
+                break;
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            while m < here.len() && here[m].last < k {
+                m += 1;
+            }
+            if let Some(l) = here
+                .get(m)
+                .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
+            {
+                if l.first == k {
+                    let form = self.forms.lower(&l.mention.canonical);
+                    words.push((self.forms.prefix(form), k, form));
+                }
+                continue;
+            }
+            let text = doc.text();
+            let form = self.forms.word(lexicon, &text[t.span.start..t.span.end]);
+            if !matches!(form, Form::Stop) {
+                words.push((self.forms.prefix(form), k, form));
+            }
+        }
+        let forms = &self.forms;
+        words.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0)).then_with(|| forms.resolve(a.2).cmp(forms.resolve(b.2)))
+        });
+        words
+    }
 }
 
 #[cfg(test)]
@@ -583,6 +843,16 @@ mod tests {
             c.words,
             "baghdad embassy hit killing march rockets troops united states"
         );
+    }
+
+    #[test]
+    fn every_stop_word_is_found() {
+        for word in STOPWORDS {
+            assert!(is_stopword(word), "{word}");
+        }
+        for word in ["iraq", "troops", "thereby", "", "abouts", "x"] {
+            assert!(!is_stopword(word), "{word}");
+        }
     }
 
     #[test]

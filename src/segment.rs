@@ -1,9 +1,10 @@
 //! Segment: a source's body into sentences and tokens, with byte spans.
 //!
 //! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
-//! tokens (words, numbers, punctuation). One pass over the text. A period does not end a sentence
-//! after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), or inside a
-//! number ("1.5"); a sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
+//! tokens (words, numbers, punctuation). One pass over the text, ASCII byte by byte. A period does
+//! not end a sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial
+//! ("L. A"), a day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a
+//! sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
 //! space and an upper-case letter, digit or opening quote, and always at a line break, since
 //! scraped articles put one paragraph or heading per line.
 
@@ -24,10 +25,12 @@ pub fn segment(source: &Source) -> Document<'_> {
     let tokens_raw = tokenize(text, source.body_start);
     let sentences = split_sentences(text, source.body_start, &tokens_raw);
     let mut tokens = tokens_raw;
-    let mut s = 0;
+    let next_start = |s: usize| sentences.get(s + 1).map_or(usize::MAX, |n| n.span.start);
+    let (mut s, mut next) = (0, next_start(0));
     for token in &mut tokens {
-        while s + 1 < sentences.len() && token.span.start >= sentences[s + 1].span.start {
+        while token.span.start >= next {
             s += 1;
+            next = next_start(s);
         }
         token.sentence = s;
     }
@@ -42,86 +45,127 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` of `text` (a character boundary), if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
 /// Splits `text[from..]` into tokens. Words keep inner apostrophes, hyphens and periods between
 /// letters ("U.S.", "al-Kadhemi", "McKenzie's"); numbers keep inner `,` and `.` between digits.
+/// ASCII is read byte by byte; other characters are decoded where they stand.
 fn tokenize(text: &str, from: usize) -> Vec<Token> {
     // News prose averages a token per five to six bytes.
     let mut tokens = Vec::with_capacity((text.len() - from) / 5);
     let bytes = text.as_bytes();
     let mut pos = from;
-    while let Some(c) = text[pos..].chars().next() {
+    while pos < bytes.len() {
         let start = pos;
-        if c.is_whitespace() {
-            pos += c.len_utf8();
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = start + 1;
-            while end < bytes.len() {
-                let b = bytes[end];
-                if b.is_ascii_digit() {
-                    end += 1;
-                } else if (b == b',' || b == b'.')
-                    && end + 1 < bytes.len()
-                    && bytes[end + 1].is_ascii_digit()
-                {
-                    end += 2;
-                } else {
-                    break;
+        let b = bytes[pos];
+        let (kind, end) = if b.is_ascii() {
+            match b {
+                // The ASCII characters `char::is_whitespace` accepts.
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
+                    pos += 1;
+                    continue;
                 }
+                b'0'..=b'9' => (TokenKind::Number, number_end(bytes, start)),
+                b'a'..=b'z' | b'A'..=b'Z' => (TokenKind::Word, word_end(text, start, start + 1)),
+                _ => (TokenKind::Punct, start + 1),
             }
-            tokens.push(Token {
-                span: Span::new(start, end),
-                kind: TokenKind::Number,
-                sentence: 0,
-            });
-            pos = end;
-        } else if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            loop {
-                // ASCII letters and digits byte by byte; anything else as a char.
-                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                }
-                let Some(d) = text[end..].chars().next() else {
-                    break;
-                };
-                if is_word_char(d) {
-                    end += d.len_utf8();
-                } else if matches!(d, '\'' | '’' | '-' | '.') {
-                    // Joiner: keep only when a letter follows ("U.S", "al-Kadhemi", "don't").
-                    let next = text[end + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphabetic())
-                        && (d != '.' || is_abbreviation_dot(text, start, end))
-                    {
-                        end += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            // "U.S." keeps its final period when the word is a dotted abbreviation.
-            if text[start..end].contains('.') && text[end..].starts_with('.') {
-                end += 1;
-            }
-            tokens.push(Token {
-                span: Span::new(start, end),
-                kind: TokenKind::Word,
-                sentence: 0,
-            });
-            pos = end;
         } else {
-            pos = start + c.len_utf8();
-            tokens.push(Token {
-                span: Span::new(start, pos),
-                kind: TokenKind::Punct,
-                sentence: 0,
-            });
-        }
+            let Some(c) = char_at(text, pos) else { break };
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            if is_word_char(c) {
+                (TokenKind::Word, word_end(text, start, start + c.len_utf8()))
+            } else {
+                (TokenKind::Punct, start + c.len_utf8())
+            }
+        };
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: 0,
+        });
+        pos = end;
     }
     tokens
+}
+
+/// The end of the number starting at byte `start`: digits, with `,` and `.` kept between digits.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at byte `start` whose first character ends at `end`.
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits byte by byte; anything else as a char.
+        while let Some(&b) = bytes.get(end) {
+            if !ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            end += 1;
+        }
+        let Some(&b) = bytes.get(end) else { break };
+        let joiner = if b.is_ascii() {
+            if !matches!(b, b'\'' | b'-' | b'.') {
+                break;
+            }
+            1
+        } else {
+            let Some(d) = char_at(text, end) else { break };
+            if is_word_char(d) {
+                end += d.len_utf8();
+                continue;
+            }
+            if d != '’' {
+                break;
+            }
+            d.len_utf8()
+        };
+        // Joiner: keep only when a letter follows ("U.S", "al-Kadhemi", "don't").
+        let letter_follows = match bytes.get(end + joiner) {
+            Some(n) if n.is_ascii() => n.is_ascii_alphabetic(),
+            Some(_) => char_at(text, end + joiner).is_some_and(char::is_alphabetic),
+            None => false,
+        };
+        if letter_follows && (b != b'.' || is_abbreviation_dot(text, start, end)) {
+            end += joiner;
+        } else {
+            break;
+        }
+    }
+    // "U.S." keeps its final period when the word is a dotted abbreviation.
+    if bytes.get(end) == Some(&b'.') && bytes[start..end].contains(&b'.') {
+        end += 1;
+    }
+    end
 }
 
 /// A period inside a word joins only single letters ("U.S", "e.g"), not "end.Next".
@@ -150,8 +194,8 @@ fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
             continue;
         }
         // Line breaks between tokens end a sentence; a blank line also ends a paragraph.
-        let gap = &text[last_end..token.span.start];
-        let newlines = gap.matches('\n').count();
+        let gap = &text.as_bytes()[last_end..token.span.start];
+        let newlines = gap.iter().filter(|&&b| b == b'\n').count();
         if newlines > 0 {
             if let Some(s) = start.take() {
                 push(&mut sentences, s, last_end, paragraph);
@@ -205,18 +249,68 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if t != "." || i == 0 {
         return true;
     }
+    if is_day_before_month(text, tokens, i) {
+        return false;
+    }
     let prev = &tokens[i - 1];
     if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
         return true;
     }
-    let word = text[prev.span.start..prev.span.end].to_lowercase();
-    let word = word.trim_end_matches('.');
-    if ABBREVIATIONS.contains(&word) {
+    let word = &text[prev.span.start..prev.span.end];
+    if is_abbreviation(word) {
         return false;
     }
     // A single capital letter is an initial ("L. A Superior Court").
     let mut chars = text[prev.span.start..prev.span.end].chars();
     !(matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()))
+}
+
+/// Whether a word (with or without its final periods) is one of the [`ABBREVIATIONS`], in any
+/// case.
+fn is_abbreviation(word: &str) -> bool {
+    if !word.is_ascii() {
+        let lower = word.to_lowercase();
+        return ABBREVIATIONS.contains(&lower.trim_end_matches('.'));
+    }
+    let word = word.trim_end_matches('.');
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the period token `i` follows a day number and precedes an (English) month name and a
+/// number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period belongs to
+/// the date. A year before a month ("in 2016. Nov. figures") is no day.
+fn is_day_before_month(text: &str, tokens: &[Token], i: usize) -> bool {
+    let day = &tokens[i - 1];
+    if day.kind != TokenKind::Number || day.span.len() > 2 {
+        return false;
+    }
+    let is_day = day.span.end == tokens[i].span.start
+        && text[day.span.start..day.span.end]
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d));
+    let Some(month) = tokens
+        .get(i + 1)
+        .filter(|t| is_day && t.kind == TokenKind::Word)
+    else {
+        return false;
+    };
+    let month_text = text[month.span.start..month.span.end].trim_end_matches('.');
+    if crate::extract::time::month_number(&month_text.to_lowercase()).is_none() {
+        return false;
+    }
+    // The month's own period ("Nov."), then the year or time that completes the date.
+    let mut next = i + 2;
+    if tokens
+        .get(next)
+        .is_some_and(|t| t.span.start == month.span.end && &text[t.span.start..t.span.end] == ".")
+    {
+        next += 1;
+    }
+    tokens
+        .get(next)
+        .is_some_and(|t| t.kind == TokenKind::Number)
 }
 
 /// Whether a token can open a sentence after a terminator.
@@ -301,6 +395,58 @@ mod tests {
                 "in",
                 "al-Kadhemi's",
                 "Iraq",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_before_a_month_keeps_its_period() {
+        assert_eq!(
+            sentences("The summit opened on 16. Nov. 2016 in Lima. Leaders met."),
+            vec![
+                "The summit opened on 16. Nov. 2016 in Lima.",
+                "Leaders met."
+            ]
+        );
+        assert_eq!(
+            sentences("It began 3. November 2016 and ended soon."),
+            vec!["It began 3. November 2016 and ended soon."]
+        );
+        // A year, a number past 31, or a month with no number after it still ends the sentence.
+        assert_eq!(
+            sentences("Sales fell in 2016. Nov. figures were weaker."),
+            vec!["Sales fell in 2016.", "Nov. figures were weaker."]
+        );
+        assert_eq!(
+            sentences("The team placed 3. Nov. results follow."),
+            vec!["The team placed 3.", "Nov. results follow."]
+        );
+        assert_eq!(
+            sentences("They counted 45. May 2016 was worse."),
+            vec!["They counted 45.", "May 2016 was worse."]
+        );
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation_outside_ascii() {
+        let src = source("Ünal’s café—2,5 km\u{a0}Zürich’s «Umbau» e.g. x.");
+        let doc = segment(&src);
+        let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Ünal’s",
+                "café",
+                "—",
+                "2,5",
+                "km",
+                "Zürich’s",
+                "«",
+                "Umbau",
+                "»",
+                "e.g.",
+                "x",
                 "."
             ]
         );

@@ -181,6 +181,22 @@ pub enum AliasCategory {
     Actor,
 }
 
+impl AliasCategory {
+    /// How many categories there are.
+    const COUNT: usize = 5;
+
+    /// The category's position in per-category tables.
+    fn slot(self) -> usize {
+        match self {
+            AliasCategory::Unit => 0,
+            AliasCategory::Event => 1,
+            AliasCategory::Place => 2,
+            AliasCategory::Organisation => 3,
+            AliasCategory::Actor => 4,
+        }
+    }
+}
+
 /// `kind: alias` — each canonical name with the variants that mean it.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -534,9 +550,12 @@ pub struct Lexicon {
     /// For each category, variant → canonical name. Unit and event keys are lower-case; the
     /// others keep their case. Every canonical name maps to itself.
     pub aliases: BTreeMap<AliasCategory, BTreeMap<String, String>>,
-    /// The same tables hashed (with a fast non-cryptographic hash), for the lookups on every
-    /// word of every source.
-    index: FxHashMap<AliasCategory, FxHashMap<String, String>>,
+    /// The same tables hashed (with a fast non-cryptographic hash), one per category at the
+    /// category's position ([`AliasCategory::slot`]), for the lookups on every word of every
+    /// source.
+    index: [Table<Box<str>>; AliasCategory::COUNT],
+    /// For each category (at the same position), the first words of its keys of several words.
+    phrase_starts: [Table<()>; AliasCategory::COUNT],
     /// The extractors compiled from this lexicon, built on first use and shared by every later
     /// run (a run per story would otherwise compile the automata again each time).
     extractors: OnceLock<Arc<crate::extract::Extractors>>,
@@ -563,12 +582,18 @@ pub struct VaguePhrase {
 impl Lexicon {
     /// The canonical name of `name` in `category`, if the rules know it.
     pub fn canonical(&self, category: AliasCategory, name: &str) -> Option<&str> {
-        let table = self.index.get(&category)?;
-        let folds = matches!(category, AliasCategory::Unit | AliasCategory::Event);
-        if folds && name.chars().any(char::is_uppercase) {
-            return table.get(&name.to_lowercase()).map(String::as_str);
-        }
-        table.get(name).map(String::as_str)
+        self.index[category.slot()]
+            .get(category, name)
+            .map(|c| &**c)
+    }
+
+    /// Whether `word` is the first word of a phrase of several words in `category` ("lost" of
+    /// "lost their lives"), with the same case rules as [`Lexicon::canonical`]: a caller can skip
+    /// looking up longer phrases after a word that starts none.
+    pub fn starts_phrase(&self, category: AliasCategory, word: &str) -> bool {
+        self.phrase_starts[category.slot()]
+            .get(category, word)
+            .is_some()
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -1078,6 +1103,92 @@ fn check_references(
     errors
 }
 
+/// A hashed alias table with a bit per key shape (first byte, last byte and length), so that a
+/// word no key resembles is turned away without hashing it: most words of an article name no
+/// place, organisation, unit or event.
+#[derive(Debug, Clone)]
+struct Table<V> {
+    map: FxHashMap<Box<str>, V>,
+    shapes: Vec<u64>,
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Self {
+        Table {
+            map: FxHashMap::default(),
+            shapes: vec![0; SHAPE_BITS / 64],
+        }
+    }
+}
+
+/// How many key shapes a [`Table`] tells apart.
+const SHAPE_BITS: usize = 1 << 14;
+
+/// The shape of a non-empty key: its first and last byte and its length, hashed to a bit.
+fn shape(first: u8, last: u8, len: usize) -> usize {
+    let h = (usize::from(first).wrapping_mul(0x9E37)
+        ^ usize::from(last).wrapping_mul(0x85EB)
+        ^ len.wrapping_mul(0xC2B3))
+    .wrapping_mul(0x2545);
+    (h >> 7) % SHAPE_BITS
+}
+
+impl<V> Table<V> {
+    fn insert(&mut self, key: &str, value: V) {
+        if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
+            let bit = shape(first, last, key.len());
+            self.shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        self.map.insert(key.into(), value);
+    }
+
+    /// Whether a key of this shape may be in the table.
+    fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
+        let bit = shape(first, last, len);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The value of `name` in a table of `category`: the key is `name` in lower case for the
+    /// categories matched case-insensitively (on the stack for a short ASCII word), else `name`.
+    fn get(&self, category: AliasCategory, name: &str) -> Option<&V> {
+        let bytes = name.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return self.map.get(name);
+        };
+        let folds = matches!(category, AliasCategory::Unit | AliasCategory::Event);
+        if !folds {
+            return if self.may_hold(first, last, bytes.len()) {
+                self.map.get(name)
+            } else {
+                None
+            };
+        }
+        if !name.is_ascii() {
+            if name.chars().any(char::is_uppercase) {
+                return self.map.get(name.to_lowercase().as_str());
+            }
+            return self.map.get(name);
+        }
+        let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        if !self.may_hold(first, last, bytes.len()) {
+            return None;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return self.map.get(name);
+        }
+        let mut buffer = [0u8; 64];
+        match buffer.get_mut(..bytes.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(bytes);
+                lower.make_ascii_lowercase();
+                // ASCII lower-cased stays UTF-8.
+                self.map.get(std::str::from_utf8(lower).ok()?)
+            }
+            None => self.map.get(name.to_ascii_lowercase().as_str()),
+        }
+    }
+}
+
 fn compile_lexicon(rules: &[Rule]) -> Lexicon {
     let mut lexicon = Lexicon::default();
     for rule in rules {
@@ -1124,16 +1235,16 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
             _ => {}
         }
     }
-    lexicon.index = lexicon
-        .aliases
-        .iter()
-        .map(|(category, table)| {
-            (
-                *category,
-                table.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            )
-        })
-        .collect();
+    for (category, table) in &lexicon.aliases {
+        let index = &mut lexicon.index[category.slot()];
+        let starts = &mut lexicon.phrase_starts[category.slot()];
+        for (key, name) in table {
+            index.insert(key, name.as_str().into());
+            if let Some((first, _)) = key.split_once(' ') {
+                starts.insert(first, ());
+            }
+        }
+    }
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon
         .hedges
