@@ -501,9 +501,9 @@ pub struct EntityExtractor {
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
     titles: HashMap<Vec<u8>, Vec<Vec<String>>>,
-    /// For each lower-case ASCII first letter, the lengths of the title first words starting with
-    /// it (bit `n` = length `n`): most words need no hash lookup to know they open no title.
-    title_shapes: [u32; 128],
+    /// For each [`shape`] of a title first word, its lengths (bit `n` = length `n`): most words
+    /// need no hash lookup to know they open no title.
+    title_shapes: Vec<u32>,
     /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`], hashed: every capitalised word is looked up.
     not_names: FxHashSet<&'static str>,
     /// [`SPEECH_VERBS`], hashed.
@@ -634,14 +634,9 @@ impl EntityExtractor {
         for list in titles.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        let mut title_shapes = [0u32; 128];
-        for first in titles.keys() {
-            if let Some(&b) = first.first()
-                && b.is_ascii()
-                && first.len() < 32
-            {
-                title_shapes[usize::from(b)] |= 1 << first.len();
-            }
+        let mut title_shapes = vec![0u32; 1 << 10];
+        for first in titles.keys().filter(|w| w.len() < 32) {
+            title_shapes[shape(first)] |= 1 << first.len();
         }
         EntityExtractor {
             names,
@@ -890,9 +885,7 @@ impl EntityExtractor {
 
     /// The titles whose first word is `word` (any ASCII case).
     fn titles_opened_by(&self, word: &str) -> Option<&Vec<Vec<String>>> {
-        let first = usize::from(word.as_bytes().first()?.to_ascii_lowercase());
-        let shapes = self.title_shapes.get(first).copied().unwrap_or(0);
-        if word.len() >= 32 || shapes & (1 << word.len()) == 0 {
+        if word.len() >= 32 || self.title_shapes[shape(word.as_bytes())] & (1 << word.len()) == 0 {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -906,6 +899,13 @@ impl EntityExtractor {
             return None;
         }
         let word = doc.token_text(t);
+        // Most words: neither capitalised nor hyphened (checked before the possessive is taken
+        // off: "'s" alone is neither).
+        if word.as_bytes().first().is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+            && !word.bytes().any(|b| b == b'-')
+        {
+            return None;
+        }
         let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
         {
             Some(b) => (b, true),
@@ -1207,6 +1207,13 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
     Some(out)
+}
+
+/// A word's first two letters without ASCII case, as a number below 1024 (for [`EntityExtractor`]'s
+/// title filter).
+fn shape(word: &[u8]) -> usize {
+    let letter = |i: usize| usize::from(word.get(i).map_or(0, |b| b.to_ascii_lowercase() & 31));
+    letter(0) << 5 | letter(1)
 }
 
 /// `word` in lower case, allocated only when it has an upper-case or non-ASCII letter.
