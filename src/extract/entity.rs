@@ -805,9 +805,9 @@ impl EntityExtractor {
     /// byte and follow no word character are searched.
     fn next_name(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
         let mut p = from;
-        while let Some(offset) = self.first_name_start(text.as_bytes().get(p..)?) {
-            // A variant's first byte starts a character, so `p` is a character boundary.
-            p += offset;
+        while let Some(start) = self.first_name_start(text.as_bytes(), p) {
+            // A variant's first byte starts a character, so `start` is a character boundary.
+            p = start;
             if !text[..p].chars().next_back().is_some_and(joins_word_before) {
                 let mut found = self.names.find(Input::new(text).range(p..).anchored(Anchored::Yes));
                 while let Some(m) = found {
@@ -830,18 +830,21 @@ impl EntityExtractor {
         None
     }
 
-    /// The offset of the first byte in `bytes` that starts a variant (eight bytes per step).
-    fn first_name_start(&self, bytes: &[u8]) -> Option<usize> {
-        let starts = |b: u8| self.name_starts[usize::from(b)];
-        let mut chunks = bytes.chunks_exact(8);
-        let mut at = 0;
-        for chunk in chunks.by_ref() {
-            if chunk.iter().fold(false, |any, &b| any | starts(b)) {
-                break;
+    /// The first position at or after `from` whose byte starts a variant and whose previous byte
+    /// is no ASCII letter, digit or handle sign (a non-ASCII previous character is left to the
+    /// caller's whole-word check).
+    fn first_name_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut after_word = from
+            .checked_sub(1)
+            .and_then(|q| bytes.get(q))
+            .is_some_and(|&b| joins_word_before(char::from(b)) && b.is_ascii());
+        for (p, &b) in bytes.iter().enumerate().skip(from) {
+            if !after_word && self.name_starts[usize::from(b)] {
+                return Some(p);
             }
-            at += 8;
+            after_word = b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_');
         }
-        bytes[at..].iter().position(|&b| starts(b)).map(|o| at + o)
+        None
     }
 
     /// The title starting at token `i`: (token after it, its span).
@@ -883,9 +886,14 @@ impl EntityExtractor {
         None
     }
 
+    /// Whether `word` has the first two letters and length of some title's first word.
+    fn may_open_title(&self, word: &str) -> bool {
+        word.len() < 32 && self.title_shapes[shape(word.as_bytes())] & (1 << word.len()) != 0
+    }
+
     /// The titles whose first word is `word` (any ASCII case).
     fn titles_opened_by(&self, word: &str) -> Option<&Vec<Vec<String>>> {
-        if word.len() >= 32 || self.title_shapes[shape(word.as_bytes())] & (1 << word.len()) == 0 {
+        if !self.may_open_title(word) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -899,11 +907,7 @@ impl EntityExtractor {
             return None;
         }
         let word = doc.token_text(t);
-        // Most words: neither capitalised nor hyphened (checked before the possessive is taken
-        // off: "'s" alone is neither).
-        if word.as_bytes().first().is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
-            && !word.bytes().any(|b| b == b'-')
-        {
+        if !may_be_name_word(word) {
             return None;
         }
         let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
@@ -1014,6 +1018,12 @@ impl EntityExtractor {
         let mut i = 0;
         while i < tokens.len() {
             if tokens[i].kind != TokenKind::Word || covered[i] {
+                i += 1;
+                continue;
+            }
+            // Most words open neither a title nor a name: skip them without the full checks.
+            let word = doc.token_text(&tokens[i]);
+            if !self.may_open_title(word) && !may_be_name_word(word) {
                 i += 1;
                 continue;
             }
@@ -1207,6 +1217,17 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
     Some(out)
+}
+
+/// Whether a word may be part of a name: not one that starts with a lower-case ASCII letter, digit
+/// or sign and has no hyphen ("al-Kadhimi" may be). Checked before a possessive is taken off: "'s"
+/// alone is neither.
+fn may_be_name_word(word: &str) -> bool {
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        || word.bytes().any(|b| b == b'-')
 }
 
 /// A word's first two letters without ASCII case, as a number below 1024 (for [`EntityExtractor`]'s
