@@ -1569,4 +1569,26 @@ mod tests {
             .count();
         assert_eq!(ortiz_mentions, 2);
     }
+
+    #[test]
+    fn month_and_weekday_names_reach_the_time_extractor() {
+        let names = "January February March April May June July August September October \
+                     November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday \
+                     Tuesday Wednesday Thursday Friday Saturday Sunday Tues Thur Thurs";
+        for name in names.split_whitespace() {
+            assert!(is_time_word(name), "{name}");
+        }
+        for word in ["Mayor", "Marsha", "Sunni", "Jo", "Delgado", "Ma"] {
+            assert!(!is_time_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn names_at_the_very_start_and_after_signs() {
+        let (_, mentions) = run("Iraq. #Iraq @Iraq (Iraq) Iraq");
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        assert_eq!(starts, vec![0, 19, 25]);
+        let (claims, mentions) = run("");
+        assert!(claims.is_empty() && mentions.is_empty());
+    }
 }
