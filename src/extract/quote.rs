@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, Input};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::extract::entity::{SPEECH_VERBS, is_title_noun, lower_case, title_words};
 use crate::model::{
@@ -59,6 +59,8 @@ const MAX_QUOTE_SENTENCES: usize = 4;
 pub struct QuoteExtractor {
     /// The three quote marks (" “ ”), found by the automaton's start-byte search.
     marks: AhoCorasick,
+    /// [`SPEECH_VERBS`], hashed: every word around a quotation is looked up.
+    speech_verbs: FxHashSet<&'static str>,
 }
 
 impl Default for QuoteExtractor {
@@ -70,6 +72,7 @@ impl Default for QuoteExtractor {
 /// The people of one document, in mention order, with what the resolver needs to know of them.
 struct Speakers<'a> {
     doc: &'a Document<'a>,
+    speech_verbs: &'a FxHashSet<&'static str>,
     /// Person mentions in text order.
     persons: Vec<&'a Mention>,
     /// Canonical name → (title as full lower-case words, role in lower case).
@@ -82,6 +85,7 @@ impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {
             marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
+            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         }
     }
 
@@ -96,6 +100,7 @@ impl QuoteExtractor {
     ) -> Vec<Claim> {
         let speakers = Speakers {
             doc,
+            speech_verbs: &self.speech_verbs,
             persons: mentions
                 .iter()
                 .filter(|m| m.category == MentionCategory::Person)
@@ -262,7 +267,7 @@ impl Speakers<'_> {
                 }
                 continue;
             }
-            if !SPEECH_VERBS.contains(&w.as_ref()) {
+            if !self.speech_verbs.contains(w.as_ref()) {
                 continue;
             }
             if v + 1 < b
