@@ -22,6 +22,7 @@
 //! given name with the same surname is a different person (the linker surfaces the variant). An
 //! appositive right after a name ("X, the head of Y,") gives the person's role.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
@@ -492,10 +493,18 @@ struct NameEntry {
 
 /// The entity extractor, with its name automaton and title table built once.
 pub struct EntityExtractor {
+    /// Every variant, searched anchored at the positions where a whole word can start.
     names: AhoCorasick,
+    /// Indexed by (previous byte << 8 | byte): whether a variant starts with the byte and the
+    /// previous byte is no ASCII letter, digit or handle sign. Only such positions are searched.
+    name_starts: Box<[bool]>,
     entries: Vec<NameEntry>,
-    /// First title word (lower case) → titles starting with it, as lower-case words, longest first.
-    titles: HashMap<String, Vec<Vec<String>>>,
+    /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
+    /// longest first.
+    titles: HashMap<Vec<u8>, Vec<Vec<String>>>,
+    /// For each [`shape`] of a title first word, its lengths (bit `n` = length `n`): most words
+    /// need no hash lookup to know they open no title.
+    title_shapes: Vec<u32>,
     /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`], hashed: every capitalised word is looked up.
     not_names: FxHashSet<&'static str>,
     /// [`SPEECH_VERBS`], hashed.
@@ -559,9 +568,7 @@ impl Person {
 fn surname_key(surname: &str) -> &str {
     let last = surname.rsplit(' ').next().unwrap_or(surname);
     match last.split_once('-') {
-        Some((p, rest)) if PARTICLES.contains(&p.to_lowercase().as_str()) && !rest.is_empty() => {
-            rest
-        }
+        Some((p, rest)) if PARTICLES.contains(&lower_case(p).as_ref()) && !rest.is_empty() => rest,
         _ => last,
     }
 }
@@ -605,22 +612,43 @@ impl EntityExtractor {
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .build(table.keys())
             .expect("the name automaton builds");
+        let mut first_bytes = [false; 256];
+        for variant in table.keys() {
+            if let Some(&b) = variant.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        let name_starts = (0..=u16::MAX)
+            .map(|pair| {
+                let [previous, byte] = pair.to_be_bytes();
+                first_bytes[usize::from(byte)] && !is_ascii_word_byte(previous)
+            })
+            .collect();
         let entries = table.into_values().collect();
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        let mut titles: HashMap<Vec<u8>, Vec<Vec<String>>> = HashMap::default();
         for title in TITLES {
             let words: Vec<String> = title.split(' ').map(str::to_lowercase).collect();
-            titles.entry(words[0].clone()).or_default().push(words);
+            titles
+                .entry(words[0].clone().into_bytes())
+                .or_default()
+                .push(words);
         }
         for list in titles.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
+        let mut title_shapes = vec![0u32; 1 << 10];
+        for first in titles.keys().filter(|w| w.len() < 32) {
+            title_shapes[shape(first)] |= 1 << first.len();
+        }
         EntityExtractor {
             names,
+            name_starts,
             entries,
             titles,
+            title_shapes,
             not_names: NOT_NAMES.iter().chain(NOT_NAME_WORDS).copied().collect(),
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         }
@@ -719,35 +747,7 @@ impl EntityExtractor {
         let mut out: Vec<Named> = Vec::new();
         let mut headline: Option<(usize, bool)> = None;
         let mut pos = doc.source.body_start;
-        while pos < text.len() {
-            let Some(first) = self.names.find(Input::new(text).range(pos..)) else {
-                break;
-            };
-            let mut found = Some(first);
-            let mut accepted = None;
-            while let Some(m) = found {
-                if is_whole_word(text, m.start(), m.end()) {
-                    accepted = Some(m);
-                    break;
-                }
-                found = (m.end() > m.start() + 1)
-                    .then(|| {
-                        self.names.find(
-                            Input::new(text)
-                                .range(m.start()..m.end() - 1)
-                                .anchored(Anchored::Yes),
-                        )
-                    })
-                    .flatten();
-            }
-            let Some(m) = accepted else {
-                pos = first.start()
-                    + text[first.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                continue;
-            };
+        while let Some(m) = self.next_name(text, pos) {
             pos = m.end();
             let (start, end) = (m.start(), m.end());
             let ti = tokens.partition_point(|t| t.span.end <= start);
@@ -805,6 +805,65 @@ impl EntityExtractor {
         out
     }
 
+    /// The first whole-word variant at or after byte `from`: at the leftmost position where one
+    /// matches, the longest that is a whole word. Only positions that start with a variant's first
+    /// byte and follow no word character are searched.
+    fn next_name(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
+        let mut p = from;
+        while let Some(start) = self.first_name_start(text.as_bytes(), p) {
+            // A variant's first byte starts a character, so `start` is a character boundary.
+            p = start;
+            if !text[..p].chars().next_back().is_some_and(joins_word_before) {
+                let mut found = self
+                    .names
+                    .find(Input::new(text).range(p..).anchored(Anchored::Yes));
+                while let Some(m) = found {
+                    if is_whole_word(text, m.start(), m.end()) {
+                        return Some(m);
+                    }
+                    found = (m.end() > m.start() + 1)
+                        .then(|| {
+                            self.names.find(
+                                Input::new(text)
+                                    .range(m.start()..m.end() - 1)
+                                    .anchored(Anchored::Yes),
+                            )
+                        })
+                        .flatten();
+                }
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// The first position at or after `from` whose byte starts a variant and whose previous byte
+    /// is no ASCII letter, digit or handle sign (a non-ASCII previous character is left to the
+    /// caller's whole-word check). Eight positions per step.
+    fn first_name_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let starts = |previous: u8, byte: u8| {
+            self.name_starts[usize::from(previous) << 8 | usize::from(byte)]
+        };
+        let at = |p: usize| starts(if p == 0 { b' ' } else { bytes[p - 1] }, bytes[p]);
+        let mut p = from;
+        if p == 0 {
+            if bytes.first().is_some_and(|&b| starts(b' ', b)) {
+                return Some(0);
+            }
+            p = 1;
+        }
+        while let Some(window) = bytes.get(p - 1..p + 8) {
+            if window
+                .windows(2)
+                .fold(false, |any, w| any | starts(w[0], w[1]))
+            {
+                break;
+            }
+            p += 8;
+        }
+        (p..bytes.len()).find(|&q| at(q))
+    }
+
     /// The title starting at token `i`: (token after it, its span).
     fn title_at(&self, doc: &Document, i: usize) -> Option<(usize, Span)> {
         let tokens = &doc.tokens;
@@ -812,8 +871,7 @@ impl EntityExtractor {
         if tokens[i].kind != TokenKind::Word || first.len() > 16 {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let list = self.titles.get(ascii_lower(first, &mut buf)?)?;
+        let list = self.titles_opened_by(first)?;
         let sentence = tokens[i].sentence;
         'titles: for words in list {
             let mut k = i;
@@ -845,6 +903,20 @@ impl EntityExtractor {
         None
     }
 
+    /// Whether `word` has the first two letters and length of some title's first word.
+    fn may_open_title(&self, word: &str) -> bool {
+        word.len() < 32 && self.title_shapes[shape(word.as_bytes())] & (1 << word.len()) != 0
+    }
+
+    /// The titles whose first word is `word` (any ASCII case).
+    fn titles_opened_by(&self, word: &str) -> Option<&Vec<Vec<String>>> {
+        if !self.may_open_title(word) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        self.titles.get(ascii_lower(word, &mut buf)?)
+    }
+
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
     fn name_word(&self, doc: &Document, k: usize, covered: &[bool]) -> Option<(Span, bool)> {
         let t = doc.tokens.get(k)?;
@@ -852,34 +924,44 @@ impl EntityExtractor {
             return None;
         }
         let word = doc.token_text(t);
+        if !may_be_name_word(word) {
+            return None;
+        }
         let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
         {
             Some(b) => (b, true),
             None => (word, false),
         };
-        let starts_upper = base.starts_with(char::is_uppercase);
+        let starts_upper = match base.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => base.starts_with(char::is_uppercase),
+        };
         // Most words: neither capitalised nor particle-joined.
-        if !starts_upper && !base.contains('-') {
+        if !starts_upper && !base.bytes().any(|b| b == b'-') {
             return None;
         }
-        let particle_joined = base.split_once('-').is_some_and(|(p, rest)| {
-            PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase)
+        let particle_joined = base.bytes().position(|b| b == b'-').is_some_and(|h| {
+            PARTICLES.contains(&&base[..h]) && base[h + 1..].starts_with(char::is_uppercase)
         });
-        let initial = base.chars().count() == 1
+        let initial = base.len() <= 4
+            && base.chars().count() == 1
             && starts_upper
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|d| doc.token_text(d) == "." && d.span.start == t.span.end);
-        let has_lower = base.chars().any(char::is_lowercase);
+        let has_lower = if base.is_ascii() {
+            base.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            base.chars().any(char::is_lowercase)
+        };
         let ok = particle_joined
             || initial
             || (starts_upper
                 && has_lower
                 && !self.not_names.contains(base)
-                && super::time::month_of(base).is_none()
-                && !super::time::is_weekday(base)
-                && !ascii_lower(base, &mut [0u8; 24]).is_some_and(|w| self.titles.contains_key(w)));
+                && !is_time_word(base)
+                && self.titles_opened_by(base).is_none());
         if !ok {
             return None;
         }
@@ -891,16 +973,17 @@ impl EntityExtractor {
         Some((Span::new(t.span.start, end), possessive))
     }
 
-    /// The name words from token `k`: their spans, and the token after the name.
+    /// The name words from token `k` into `parts` (span, particle?): the token after the name.
     fn name_at(
         &self,
         doc: &Document,
         k: usize,
         covered: &[bool],
         max: usize,
-    ) -> (Vec<(Span, bool)>, usize) {
+        parts: &mut Vec<(Span, bool)>,
+    ) -> usize {
         let sentence = doc.tokens.get(k).map_or(usize::MAX, |t| t.sentence);
-        let mut parts: Vec<(Span, bool)> = Vec::new();
+        parts.clear();
         let mut j = k;
         while parts.iter().filter(|p| !p.1).count() < max {
             let Some(t) = doc.tokens.get(j) else { break };
@@ -925,7 +1008,7 @@ impl EntityExtractor {
                 break;
             }
         }
-        (parts, j)
+        j
     }
 
     /// Person candidates in text order.
@@ -949,16 +1032,23 @@ impl EntityExtractor {
                 .is_some_and(|t| self.speech_verbs.contains(doc.token_text(t)))
         };
         let mut out = Vec::new();
+        let mut parts: Vec<(Span, bool)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             if tokens[i].kind != TokenKind::Word || covered[i] {
                 i += 1;
                 continue;
             }
+            // Most words open neither a title nor a name: skip them without the full checks.
+            let word = doc.token_text(&tokens[i]);
+            if !self.may_open_title(word) && !may_be_name_word(word) {
+                i += 1;
+                continue;
+            }
             let sentence = tokens[i].sentence;
             let title = self.title_at(doc, i);
             let name_start = title.map_or(i, |(k, _)| k);
-            let (parts, after) = self.name_at(doc, name_start, covered, 4);
+            let after = self.name_at(doc, name_start, covered, 4, &mut parts);
             let words = parts.iter().filter(|p| !p.1).count();
             if words == 0 {
                 i += 1;
@@ -1137,14 +1227,64 @@ fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
 }
 
 /// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title is).
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
+}
+
+/// Whether a word may be part of a name: not one that starts with a lower-case ASCII letter, digit
+/// or sign and has no hyphen ("al-Kadhimi" may be). Checked before a possessive is taken off: "'s"
+/// alone is neither.
+fn may_be_name_word(word: &str) -> bool {
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        || word.bytes().any(|b| b == b'-')
+}
+
+/// A word's first two letters without ASCII case, as a number below 1024 (for [`EntityExtractor`]'s
+/// title filter).
+fn shape(word: &[u8]) -> usize {
+    let letter = |i: usize| usize::from(word.get(i).map_or(0, |b| b.to_ascii_lowercase() & 31));
+    letter(0) << 5 | letter(1)
+}
+
+/// `word` in lower case, allocated only when it has an upper-case or non-ASCII letter.
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether a capitalised word names a month or a weekday, asked of the time extractor only for
+/// words that open like one (every month and weekday name and abbreviation starts with one of
+/// these three letters).
+fn is_time_word(word: &str) -> bool {
+    const OPENINGS: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+    ];
+    let Some(opening) = word.as_bytes().get(..3) else {
+        return false;
+    };
+    let opening = [
+        opening[0].to_ascii_lowercase(),
+        opening[1].to_ascii_lowercase(),
+        opening[2].to_ascii_lowercase(),
+    ];
+    OPENINGS.contains(&&opening)
+        && (super::time::month_of(word).is_some() || super::time::is_weekday(word))
 }
 
 /// Whether `text[start..end]` is a whole word: no letter, digit or handle sign joined on either
@@ -1152,8 +1292,18 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '#' | '_'))
+    !before.is_some_and(joins_word_before)
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one).
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_')
+}
+
+/// Whether a name cannot start right after `c` (a letter, digit, or handle sign).
+fn joins_word_before(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '@' | '#' | '_')
 }
 
 /// Whether a sentence is an all-caps headline (most words, other than the all-caps English words
@@ -1182,8 +1332,9 @@ fn governed(doc: &Document, ti: usize) -> bool {
     let mut j = ti;
     let mut skipped = 0;
     while j > 0 && tokens[j - 1].sentence == sentence && tokens[j - 1].kind == TokenKind::Word {
-        let w = doc.token_text(&tokens[j - 1]).to_lowercase();
-        if LOCATIVES.contains(&w.as_str()) {
+        let w = lower_case(doc.token_text(&tokens[j - 1]));
+        let w = w.as_ref();
+        if LOCATIVES.contains(&w) {
             // "close to Tehran", "loyal to Baghdad": a relation, not a location.
             let relation = w == "to"
                 && j >= 2
@@ -1196,7 +1347,7 @@ fn governed(doc: &Document, ti: usize) -> bool {
         if w == "of" {
             return j >= 2 && doc.token_text(&tokens[j - 2]).eq_ignore_ascii_case("out");
         }
-        if skipped < 2 && PLACE_MODIFIERS.contains(&w.as_str()) {
+        if skipped < 2 && PLACE_MODIFIERS.contains(&w) {
             skipped += 1;
             j -= 1;
             continue;
@@ -1417,5 +1568,27 @@ mod tests {
             .filter(|m| m.canonical == "Luis Ortiz")
             .count();
         assert_eq!(ortiz_mentions, 2);
+    }
+
+    #[test]
+    fn month_and_weekday_names_reach_the_time_extractor() {
+        let names = "January February March April May June July August September October \
+                     November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday \
+                     Tuesday Wednesday Thursday Friday Saturday Sunday Tues Thur Thurs";
+        for name in names.split_whitespace() {
+            assert!(is_time_word(name), "{name}");
+        }
+        for word in ["Mayor", "Marsha", "Sunni", "Jo", "Delgado", "Ma"] {
+            assert!(!is_time_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn names_at_the_very_start_and_after_signs() {
+        let (_, mentions) = run("Iraq. #Iraq @Iraq (Iraq) Iraq");
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        assert_eq!(starts, vec![0, 19, 25]);
+        let (claims, mentions) = run("");
+        assert!(claims.is_empty() && mentions.is_empty());
     }
 }

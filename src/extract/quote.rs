@@ -13,9 +13,12 @@
 //! person whose title (or role) ends with that noun; surnames already resolve to full names in the
 //! mentions. An attribution that cannot be resolved keeps `speaker_text` with no `speaker`.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
-use crate::extract::entity::{SPEECH_VERBS, is_title_noun, title_words};
+use aho_corasick::{AhoCorasick, Input};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+
+use crate::extract::entity::{SPEECH_VERBS, is_title_noun, lower_case, title_words};
 use crate::model::{
     Claim, ClaimDetail, Document, EntityType, Mention, MentionCategory, Quote, Span, TokenKind,
 };
@@ -50,13 +53,26 @@ const WINDOW: usize = 40;
 /// The most sentences one quotation may span.
 const MAX_QUOTE_SENTENCES: usize = 4;
 
-/// The quote extractor (no automata: it walks quote marks and the tokens around them).
-#[derive(Debug, Default)]
-pub struct QuoteExtractor {}
+/// The quote extractor: it finds the quote marks with one small automaton, then walks the tokens
+/// around each quotation.
+#[derive(Debug)]
+pub struct QuoteExtractor {
+    /// The three quote marks (" “ ”), found by the automaton's start-byte search.
+    marks: AhoCorasick,
+    /// [`SPEECH_VERBS`], hashed: every word around a quotation is looked up.
+    speech_verbs: FxHashSet<&'static str>,
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> QuoteExtractor {
+        QuoteExtractor::new()
+    }
+}
 
 /// The people of one document, in mention order, with what the resolver needs to know of them.
 struct Speakers<'a> {
     doc: &'a Document<'a>,
+    speech_verbs: &'a FxHashSet<&'static str>,
     /// Person mentions in text order.
     persons: Vec<&'a Mention>,
     /// Canonical name → (title as full lower-case words, role in lower case).
@@ -64,8 +80,13 @@ struct Speakers<'a> {
 }
 
 impl QuoteExtractor {
+    /// # Panics
+    /// Never in practice: three one-character patterns always build.
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor {}
+        QuoteExtractor {
+            marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
+            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+        }
     }
 
     /// Quote claims of `doc`; `mentions` are its named mentions and `people` its entity claims
@@ -79,6 +100,7 @@ impl QuoteExtractor {
     ) -> Vec<Claim> {
         let speakers = Speakers {
             doc,
+            speech_verbs: &self.speech_verbs,
             persons: mentions
                 .iter()
                 .filter(|m| m.category == MentionCategory::Person)
@@ -98,7 +120,7 @@ impl QuoteExtractor {
         };
         let text = doc.text();
         let mut claims = Vec::new();
-        for (open, close) in quote_pairs(doc) {
+        for (open, close) in self.quote_pairs(doc) {
             let Some(inner) = inner_span(text, open.end, close.start) else {
                 continue;
             };
@@ -130,41 +152,47 @@ impl QuoteExtractor {
     }
 }
 
-/// The spans of the opening and closing marks of each quotation, in text order. Marks pair
-/// within a paragraph; “ opens and ” closes; a straight `"` opens or closes by turns.
-fn quote_pairs(doc: &Document) -> Vec<(Span, Span)> {
-    let text = doc.text();
-    let mut pairs = Vec::new();
-    let mut s = 0;
-    while s < doc.sentences.len() {
-        let paragraph = doc.sentences[s].paragraph;
-        let mut e = s;
-        while e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == paragraph {
-            e += 1;
-        }
-        let (start, end) = (doc.sentences[s].span.start, doc.sentences[e].span.end);
-        let mut open: Option<Span> = None;
-        for (i, c) in text[start..end].char_indices() {
-            let at = start + i;
-            let mark = Span::new(at, at + c.len_utf8());
-            match (c, open) {
-                ('“', _) | ('"', None) => open = Some(mark),
-                ('”' | '"', Some(o)) => {
-                    if doc.sentence_at(at) - doc.sentence_at(o.start) < MAX_QUOTE_SENTENCES {
-                        pairs.push((o, mark));
-                        open = None;
-                    } else if c == '"' {
-                        open = Some(mark);
-                    } else {
-                        open = None;
+impl QuoteExtractor {
+    /// The spans of the opening and closing marks of each quotation, in text order. Marks pair
+    /// within a paragraph; “ opens and ” closes; a straight `"` opens or closes by turns.
+    fn quote_pairs(&self, doc: &Document) -> Vec<(Span, Span)> {
+        let text = doc.text();
+        let mut pairs = Vec::new();
+        let mut s = 0;
+        while s < doc.sentences.len() {
+            let paragraph = doc.sentences[s].paragraph;
+            let mut e = s;
+            while e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == paragraph {
+                e += 1;
+            }
+            let (start, end) = (doc.sentences[s].span.start, doc.sentences[e].span.end);
+            let mut open: Option<Span> = None;
+            for m in self.marks.find_iter(Input::new(text).range(start..end)) {
+                let mark = Span::new(m.start(), m.end());
+                let straight = m.pattern().as_usize() == 0;
+                let opening = m.pattern().as_usize() == 1;
+                match open {
+                    _ if opening => open = Some(mark),
+                    None if straight => open = Some(mark),
+                    None => {}
+                    Some(o) => {
+                        if doc.sentence_at(mark.start) - doc.sentence_at(o.start)
+                            < MAX_QUOTE_SENTENCES
+                        {
+                            pairs.push((o, mark));
+                            open = None;
+                        } else if straight {
+                            open = Some(mark);
+                        } else {
+                            open = None;
+                        }
                     }
                 }
-                _ => {}
             }
+            s = e + 1;
         }
-        s = e + 1;
+        pairs
     }
-    pairs
 }
 
 /// The quoted text between the marks, without surrounding spaces or a trailing comma.
@@ -185,8 +213,8 @@ impl Speakers<'_> {
             .map(|t| self.doc.token_text(t))
     }
 
-    fn lower(&self, k: usize) -> Option<String> {
-        self.word(k).map(str::to_lowercase)
+    fn lower(&self, k: usize) -> Option<Cow<'_, str>> {
+        self.word(k).map(lower_case)
     }
 
     /// The speaker named after the closing mark, in its sentence or a short next one.
@@ -239,7 +267,7 @@ impl Speakers<'_> {
                 }
                 continue;
             }
-            if !SPEECH_VERBS.contains(&w.as_str()) {
+            if !self.speech_verbs.contains(w.as_ref()) {
                 continue;
             }
             if v + 1 < b
@@ -252,7 +280,7 @@ impl Speakers<'_> {
                 && u + 3 > v
                 && self
                     .lower(u - 1)
-                    .is_some_and(|x| BETWEEN_SPEAKER_AND_VERB.contains(&x.as_str()))
+                    .is_some_and(|x| BETWEEN_SPEAKER_AND_VERB.contains(&x.as_ref()))
             {
                 u -= 1;
             }
@@ -289,7 +317,7 @@ impl Speakers<'_> {
             ));
         }
         let w = self.lower(k)?;
-        if matches!(w.as_str(), "he" | "she") {
+        if matches!(w.as_ref(), "he" | "she") {
             return Some(self.pronoun(k, quote));
         }
         if w == "the" {
@@ -300,7 +328,7 @@ impl Speakers<'_> {
                     .word(j)
                     .is_some_and(|x| x.starts_with(char::is_lowercase))
             {
-                words.push(self.lower(j)?);
+                words.push(self.lower(j)?.into_owned());
                 j += 1;
             }
             while !words.is_empty() {
@@ -326,7 +354,7 @@ impl Speakers<'_> {
             ));
         }
         let w = self.lower(u - 1)?;
-        if matches!(w.as_str(), "he" | "she") {
+        if matches!(w.as_ref(), "he" | "she") {
             return Some(self.pronoun(u - 1, quote));
         }
         // "the general", "the prime minister" ending before the verb.
@@ -335,7 +363,9 @@ impl Speakers<'_> {
         }
         for the in (a..u - 1).rev().take(2) {
             if self.lower(the).as_deref() == Some("the") {
-                let words: Vec<String> = (the + 1..u).filter_map(|j| self.lower(j)).collect();
+                let words: Vec<String> = (the + 1..u)
+                    .filter_map(|j| self.lower(j).map(Cow::into_owned))
+                    .collect();
                 if words.iter().all(|x| x.starts_with(char::is_lowercase)) {
                     return Some(self.title_reference(the, u, &words, quote));
                 }
