@@ -12,8 +12,11 @@
 //! linked through the quantities beside them: when two sentences state the same quantity fact,
 //! their single event times are candidates too (`anchor-on-quantities`).
 
-use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Claim, ClaimKind, EntityType, Interval, Quantity, Role, TimeRole};
 use crate::rules::{Bound, Field, LinkRule, Metric, Ruleset, Severity, Similarity, VerdictRule};
@@ -48,72 +51,70 @@ pub struct Link {
 
 /// Links the claims of a run.
 pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
+    link_counting(claims, rules).0
+}
+
+/// What the check of one candidate pair gave.
+enum Outcome {
+    Linked(Link),
+    /// A conflict whose contexts are too unlike; it comes back only inside a fact (see
+    /// [`restore_conflicts_inside_facts`]).
+    Barred(Link),
+}
+
+/// The links of a run, and how many candidate pairs were checked (the work of linking, which
+/// must grow with the pairs that share a block, not with the square of the claims).
+fn link_counting(claims: &[Claim], rules: &Ruleset) -> (Vec<Link>, usize) {
     let prepared = Prepared::new(claims);
     let mut links = Vec::new();
+    let mut checked = 0;
     for kind in [
         ClaimKind::Quantity,
         ClaimKind::Time,
         ClaimKind::Entity,
         ClaimKind::Quote,
     ] {
-        let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut linked: FxHashSet<(usize, usize)> = FxHashSet::default();
         let mut barred: Vec<Link> = Vec::new();
         let first_of_kind = links.len();
         for rule in rules.links(kind) {
-            let mut candidates = candidate_pairs(claims, kind, rule);
             let anchors = match kind == ClaimKind::Time && rule.anchor_on_quantities {
                 true => anchored_pairs(claims, &links),
-                false => BTreeSet::new(),
+                false => BTreeMap::new(),
             };
-            if !anchors.is_empty() {
-                candidates.extend(anchors.iter().copied());
-                candidates.sort_unstable();
-                candidates.dedup();
-            }
-            for (a, b) in candidates {
-                if linked.contains(&(a, b)) {
-                    continue;
-                }
-                let anchored = anchors.contains(&(a, b));
-                let Some(score) = same_fact(&prepared, a, b, rule, anchored) else {
-                    continue;
-                };
-                if let Some(l) = judge(claims, a, b, rule, score, rules) {
-                    let conflict_bar = match claims[a].source == claims[b].source {
-                        true => rule
-                            .within_source_conflict_similarity
-                            .or(rule.conflict_similarity),
-                        false => rule.conflict_similarity,
-                    };
-                    // Values that are near (quantities within `near-difference`) or that agree
-                    // on a non-quantity need no more evidence; a conflict, or a loose agreement
-                    // through a bound or a vague amount, must also have similar contexts.
-                    let near = match (claims[a].quantity(), claims[b].quantity()) {
-                        (Some(qa), Some(qb)) => relative_difference_of_values(qa, qb)
-                            .is_some_and(|d| d <= rule.near_difference.unwrap_or(0.0)),
-                        _ => l.verdict == Verdict::Agree,
-                    };
-                    let mut l = l;
-                    if !anchored
-                        && !near
-                        && let Some(sim) = conflict_bar
-                    {
-                        let score = prepared.context_score(a, b, sim.metric);
-                        l.score = Some(score);
-                        l.threshold = Some(sim.threshold);
-                        if score < sim.threshold {
-                            if l.verdict == Verdict::Conflict {
-                                barred.push(l);
-                            }
-                            continue;
+            let view = RuleView::new(&prepared, kind, rule, &anchors);
+            // Each claim with its later partners, checked in parallel; the outcomes come back in
+            // claim order, so the links are the same as one pair after another.
+            let outcomes: Vec<(usize, Vec<Outcome>)> = view
+                .firsts
+                .par_iter()
+                .map_init(Scratch::default, |scratch, &a| {
+                    let mut partners = std::mem::take(&mut scratch.partners);
+                    view.partners(claims, a, anchors.get(&a), &mut partners);
+                    let outcomes = partners
+                        .iter()
+                        .filter(|&&b| !linked.contains(&(a, b)))
+                        .filter_map(|&b| {
+                            let anchored =
+                                anchors.get(&a).is_some_and(|x| x.binary_search(&b).is_ok());
+                            check_pair(&prepared, &view, a, b, rule, anchored, rules, scratch)
+                        })
+                        .collect();
+                    let n = partners.len();
+                    scratch.partners = partners;
+                    (n, outcomes)
+                })
+                .collect();
+            for (n, outcomes) in outcomes {
+                checked += n;
+                for outcome in outcomes {
+                    match outcome {
+                        Outcome::Linked(l) => {
+                            linked.insert((l.a, l.b));
+                            links.push(l);
                         }
+                        Outcome::Barred(l) => barred.push(l),
                     }
-                    if anchored {
-                        l.note
-                            .push_str(" (linked through the quantities beside them)");
-                    }
-                    linked.insert((a, b));
-                    links.push(l);
                 }
             }
         }
@@ -122,7 +123,55 @@ pub fn link(claims: &[Claim], rules: &Ruleset) -> Vec<Link> {
     let links = drop_conflicts_with_better_partners(claims, links);
     let mut links = links;
     links.sort_by_key(|x| (x.a, x.b));
-    links
+    (links, checked)
+}
+
+/// Checks one candidate pair: whether it states one fact, the verdict, and whether a conflict
+/// (or a loose agreement) has contexts alike enough to stand.
+#[allow(clippy::too_many_arguments)]
+fn check_pair(
+    prepared: &Prepared,
+    view: &RuleView,
+    a: usize,
+    b: usize,
+    rule: &LinkRule,
+    anchored: bool,
+    rules: &Ruleset,
+    scratch: &mut Scratch,
+) -> Option<Outcome> {
+    let claims = prepared.claims;
+    let score = same_fact(prepared, view, a, b, rule, anchored, scratch)?;
+    let mut l = judge(prepared, a, b, rule, score, rules)?;
+    let conflict_bar = match claims[a].source == claims[b].source {
+        true => rule
+            .within_source_conflict_similarity
+            .or(rule.conflict_similarity),
+        false => rule.conflict_similarity,
+    };
+    // Values that are near (quantities within `near-difference`) or that agree on a
+    // non-quantity need no more evidence; a conflict, or a loose agreement through a bound or a
+    // vague amount, must also have similar contexts.
+    let near = match (claims[a].quantity(), claims[b].quantity()) {
+        (Some(qa), Some(qb)) => relative_difference_of_values(qa, qb)
+            .is_some_and(|d| d <= rule.near_difference.unwrap_or(0.0)),
+        _ => l.verdict == Verdict::Agree,
+    };
+    if !anchored
+        && !near
+        && let Some(sim) = conflict_bar
+    {
+        let score = prepared.context_score(a, b, sim.metric, scratch);
+        l.score = Some(score);
+        l.threshold = Some(sim.threshold);
+        if score < sim.threshold {
+            return (l.verdict == Verdict::Conflict).then_some(Outcome::Barred(l));
+        }
+    }
+    if anchored {
+        l.note
+            .push_str(" (linked through the quantities beside them)");
+    }
+    Some(Outcome::Linked(l))
 }
 
 /// A conflict kept out for dissimilar contexts comes back when other links put both claims in
@@ -144,7 +193,7 @@ fn restore_conflicts_inside_facts(n: usize, links: &mut Vec<Link>, from: usize, 
 /// founded in 1931") pair value with value, not every value with every other.
 fn drop_conflicts_with_better_partners(claims: &[Claim], links: Vec<Link>) -> Vec<Link> {
     let sentence = |i: usize| (claims[i].source, claims[i].sentence);
-    let agreeing: BTreeSet<(usize, (usize, usize))> = links
+    let agreeing: FxHashSet<(usize, (usize, usize))> = links
         .iter()
         .filter(|l| l.verdict == Verdict::Agree)
         .flat_map(|l| [(l.a, sentence(l.b)), (l.b, sentence(l.a))])
@@ -208,22 +257,14 @@ fn time_role(role: TimeRole) -> &'static str {
     }
 }
 
-/// The blocking keys of a claim under a rule: required values, then context entities (times) or
-/// word shingles (quotes) for rules that score context. No keys: the claim cannot be linked.
-fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
-    let mut base = String::new();
-    for field in &rule.require {
-        match field_values(claim, *field) {
-            Some(values) => {
-                base.push_str(&values.join(","));
-                base.push('|');
-            }
-            None => return Vec::new(),
-        }
-    }
+/// The blocks of a claim beside its required values: one per context entity (place or actor)
+/// for times, one per three-word shingle of the wording for quotes, one otherwise. `None`: the
+/// claim is not linked through blocks.
+fn block_extras(p: &Prepared, i: usize) -> Option<Vec<String>> {
+    let claim = &p.claims[i];
     match claim.kind() {
         // Report times date statements ("said Wednesday"), not facts: they are not linked.
-        ClaimKind::Time if claim.time().is_some_and(|t| t.role == TimeRole::Report) => Vec::new(),
+        ClaimKind::Time if claim.time().is_some_and(|t| t.role == TimeRole::Report) => None,
         ClaimKind::Time => {
             let mut entities: Vec<&String> = claim
                 .context
@@ -233,50 +274,195 @@ fn blocking_keys(claim: &Claim, rule: &LinkRule) -> Vec<String> {
                 .collect();
             entities.sort();
             entities.dedup();
-            entities.into_iter().map(|e| format!("{base}{e}")).collect()
+            Some(entities.into_iter().cloned().collect())
         }
         ClaimKind::Quote => {
-            let words = quote_words(&claim.text);
-            let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = p
+                .quote_words(i)
+                .0
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.len() < 3 {
-                return vec![format!("{base}{}", words.join(" "))];
+                return Some(vec![words.join(" ")]);
             }
-            words
-                .windows(3)
-                .map(|w| format!("{base}{}", w.join(" ")))
-                .collect()
+            Some(words.windows(3).map(|w| w.join(" ")).collect())
         }
-        _ => vec![base],
+        _ => Some(vec![String::new()]),
     }
 }
 
-/// Pairs of claims of `kind` that share a blocking key, in order, skipping pairs that cannot
-/// state one fact (the same sentence of one source; a derived claim and its parts).
-fn candidate_pairs(claims: &[Claim], kind: ClaimKind, rule: &LinkRule) -> Vec<(usize, usize)> {
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, claim) in claims.iter().enumerate() {
-        if claim.kind() != kind || !rule.applies_to(claim) {
-            continue;
-        }
-        for key in blocking_keys(claim, rule) {
-            blocks.entry(key).or_default().push(i);
-        }
+/// Ids for values: equal values, equal ids.
+struct Interner<K>(FxHashMap<K, u32>);
+
+impl<K: std::hash::Hash + Eq> Interner<K> {
+    fn new() -> Interner<K> {
+        Interner(FxHashMap::default())
     }
-    // A flat list, sorted and deduplicated once: big blocks give millions of pairs, and a tree
-    // of them costs several times the memory.
-    let mut pairs = Vec::new();
-    for members in blocks.values() {
-        for (n, &a) in members.iter().enumerate() {
-            for &b in &members[n + 1..] {
-                if may_pair(&claims[a], &claims[b]) {
-                    pairs.push((a.min(b), a.max(b)));
+
+    fn id(&mut self, key: K) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(key).or_insert(next)
+    }
+}
+
+/// What one link rule compares, made once per claim of its kind: the values it requires equal
+/// (one id per claim), the values it requires compatible (ids), and the blocks — claims that
+/// share the required values and, for times and quotes, a context entity or a shingle of
+/// wording. Only pairs inside a block are checked, made claim by claim, never all at once.
+struct RuleView {
+    /// Per claim: the id of its required values; `None` when it lacks one or is of another kind.
+    required: Vec<Option<u32>>,
+    /// Per compatible field of the rule, each claim's values.
+    compatible: Vec<Compatible>,
+    /// Per claim: the blocks it is in, ascending.
+    blocks_of: Vec<Vec<u32>>,
+    /// Per block: its claims, ascending.
+    blocks: Vec<Vec<u32>>,
+    /// The claims with later partners to check (in a block, or anchored), ascending.
+    firsts: Vec<usize>,
+}
+
+/// A compatible field's values per claim.
+enum Compatible {
+    /// The event word class; no event is a value of its own ("6 killed" is not "6 people").
+    Event(Vec<Option<u32>>),
+    /// A quantity's context times, compared as intervals on the claims themselves.
+    QuantityTimes,
+    /// Other fields: the ids of the values, ascending; compatible when the two share one, or
+    /// when either lacks the field.
+    Values(Vec<Option<Vec<u32>>>),
+}
+
+impl RuleView {
+    fn new(
+        p: &Prepared,
+        kind: ClaimKind,
+        rule: &LinkRule,
+        anchors: &BTreeMap<usize, Vec<usize>>,
+    ) -> RuleView {
+        let claims = p.claims;
+        let n = claims.len();
+        let mut tuples: Interner<Vec<Vec<String>>> = Interner::new();
+        let mut words: Interner<String> = Interner::new();
+        let mut keys: Interner<(u32, u32)> = Interner::new();
+        let mut required = vec![None; n];
+        let mut compatible: Vec<Compatible> = rule
+            .compatible
+            .iter()
+            .map(|field| match field {
+                Field::Event => Compatible::Event(vec![None; n]),
+                Field::Time if kind == ClaimKind::Quantity => Compatible::QuantityTimes,
+                _ => Compatible::Values(vec![None; n]),
+            })
+            .collect();
+        let mut blocks_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut blocks: Vec<Vec<u32>> = Vec::new();
+        for (i, claim) in claims.iter().enumerate() {
+            if claim.kind() != kind {
+                continue;
+            }
+            required[i] = rule
+                .require
+                .iter()
+                .map(|field| field_values(claim, *field))
+                .collect::<Option<Vec<_>>>()
+                .map(|values| tuples.id(values));
+            for (field, values) in rule.compatible.iter().zip(&mut compatible) {
+                match values {
+                    Compatible::Event(ids) => {
+                        ids[i] = claim.context.event.as_ref().map(|e| words.id(e.clone()));
+                    }
+                    Compatible::QuantityTimes => {}
+                    Compatible::Values(ids) => {
+                        ids[i] = field_values(claim, *field).map(|values| {
+                            let mut v: Vec<u32> = values.into_iter().map(|x| words.id(x)).collect();
+                            v.sort_unstable();
+                            v.dedup();
+                            v
+                        });
+                    }
                 }
             }
+            let Some(base) = required[i] else {
+                continue;
+            };
+            if !rule.applies_to(claim) {
+                continue;
+            }
+            let Some(extras) = block_extras(p, i) else {
+                continue;
+            };
+            let mut mine: Vec<u32> = extras
+                .into_iter()
+                .map(|extra| keys.id((base, words.id(extra))))
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for &k in &mine {
+                if k as usize == blocks.len() {
+                    blocks.push(Vec::new());
+                }
+                blocks[k as usize].push(i as u32);
+            }
+            blocks_of[i] = mine;
+        }
+        let mut firsts: Vec<usize> = (0..n)
+            .filter(|&i| !blocks_of[i].is_empty())
+            .chain(anchors.keys().copied())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        RuleView {
+            required,
+            compatible,
+            blocks_of,
+            blocks,
+            firsts,
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+
+    /// The later claims (`b > a`) that share a block with claim `a` or are anchored to it, in
+    /// order, without the pairs that cannot state one fact (see [`may_pair`]).
+    fn partners(
+        &self,
+        claims: &[Claim],
+        a: usize,
+        anchored: Option<&Vec<usize>>,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        for &k in &self.blocks_of[a] {
+            let members = &self.blocks[k as usize];
+            let from = members.partition_point(|&x| x as usize <= a);
+            out.extend(members[from..].iter().map(|&x| x as usize));
+        }
+        if let Some(anchored) = anchored {
+            out.extend(anchored);
+        }
+        if self.blocks_of[a].len() > 1 || anchored.is_some() {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out.retain(|&b| may_pair(&claims[a], &claims[b]));
+    }
+
+    /// Whether two claims have the same required values.
+    fn same_required(&self, a: usize, b: usize) -> bool {
+        self.required[a].is_some() && self.required[a] == self.required[b]
+    }
+
+    /// Whether every compatible field does not differ where both claims have it.
+    fn compatible(&self, claims: &[Claim], a: usize, b: usize) -> bool {
+        self.compatible.iter().all(|field| match field {
+            Compatible::Event(ids) => ids[a] == ids[b],
+            Compatible::QuantityTimes => times_overlap(&claims[a], &claims[b]),
+            Compatible::Values(ids) => match (&ids[a], &ids[b]) {
+                (Some(x), Some(y)) => x.iter().any(|v| y.binary_search(v).is_ok()),
+                _ => true,
+            },
+        })
+    }
 }
 
 fn may_pair(a: &Claim, b: &Claim) -> bool {
@@ -292,8 +478,9 @@ fn may_pair(a: &Claim, b: &Claim) -> bool {
 const ANCHOR_REACH: usize = 60;
 
 /// Event times whose sentences state one quantity fact: for each quantity link, the single
-/// resolved event time of each side's sentence, when it stands next to the linked quantity.
-fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> {
+/// resolved event time of each side's sentence, when it stands next to the linked quantity. By
+/// the first claim of each pair: its partners, ascending.
+fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeMap<usize, Vec<usize>> {
     let by_sentence = event_times_by_sentence(claims);
     let mut pairs = BTreeSet::new();
     let near = |q: &Claim, t: &Claim| {
@@ -320,7 +507,11 @@ fn anchored_pairs(claims: &[Claim], links: &[Link]) -> BTreeSet<(usize, usize)> 
             pairs.insert(((*ta).min(*tb), (*ta).max(*tb)));
         }
     }
-    pairs
+    let mut by_first: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (a, b) in pairs {
+        by_first.entry(a).or_default().push(b);
+    }
+    by_first
 }
 
 fn event_times_by_sentence(claims: &[Claim]) -> BTreeMap<(usize, usize), Vec<usize>> {
@@ -338,35 +529,34 @@ fn event_times_by_sentence(claims: &[Claim]) -> BTreeMap<(usize, usize), Vec<usi
 
 /// Whether the rule says claims `a` and `b` state the same fact; gives the context score (1 when
 /// the rule scores none, or when the pair is anchored on linked quantities).
-fn same_fact(p: &Prepared, ia: usize, ib: usize, rule: &LinkRule, anchored: bool) -> Option<f64> {
-    let (a, b) = (&p.claims[ia], &p.claims[ib]);
-    for field in &rule.require {
-        let (va, vb) = (field_values(a, *field)?, field_values(b, *field)?);
-        if va != vb {
-            return None;
-        }
-    }
-    for field in &rule.compatible {
-        if !compatible(a, b, *field) {
-            return None;
-        }
+fn same_fact(
+    p: &Prepared,
+    view: &RuleView,
+    a: usize,
+    b: usize,
+    rule: &LinkRule,
+    anchored: bool,
+    scratch: &mut Scratch,
+) -> Option<f64> {
+    if !view.same_required(a, b) || !view.compatible(p.claims, a, b) {
+        return None;
     }
     if anchored {
         return Some(1.0);
     }
     match rule.similarity {
         None => Some(1.0),
-        Some(sim) => p.score_at_least(ia, ib, sim),
+        Some(sim) => p.score_at_least(a, b, sim, scratch),
     }
 }
 
 /// What the pair checks of a run read again and again, made once per claim on first need: the
 /// words of a quotation (as characters, for Levenshtein) and each claim's context words as ids
-/// into one sorted vocabulary of the run (for word-dice).
+/// into one sorted vocabulary of the run (for word-dice). Shared by the threads that check pairs.
 struct Prepared<'c> {
     claims: &'c [Claim],
-    quote_words: Vec<OnceCell<(String, Vec<char>)>>,
-    vocabulary: OnceCell<Vocabulary<'c>>,
+    quote_words: Vec<OnceLock<(String, Vec<char>)>>,
+    vocabulary: OnceLock<Vocabulary<'c>>,
 }
 
 /// The distinct context words of a run, sorted, so that a claim's word set is a sorted list of
@@ -376,7 +566,21 @@ struct Vocabulary<'c> {
     /// Per claim: the ids of its distinct context words, ascending.
     sets: Vec<Vec<u32>>,
     /// Per word: the words it matches fuzzily (see [`Prepared::word_dice`]), made on first need.
-    partners: Vec<OnceCell<Vec<u32>>>,
+    partners: Vec<OnceLock<Vec<u32>>>,
+}
+
+/// One thread's working memory for checking pairs: the partners of the claim being checked, and
+/// the context words of both claims of a pair marked in vocabulary-sized tables (a word is in a
+/// claim's set when its entry holds that claim's stamp), so a word-dice score reads each word
+/// once instead of searching the other set.
+#[derive(Default)]
+struct Scratch {
+    partners: Vec<usize>,
+    in_first: Vec<u32>,
+    in_second: Vec<u32>,
+    /// The claim whose words `in_first` marks, and its stamp.
+    first: Option<(usize, u32)>,
+    stamp: u32,
 }
 
 impl<'c> Vocabulary<'c> {
@@ -387,7 +591,7 @@ impl<'c> Vocabulary<'c> {
             .collect();
         words.sort_unstable();
         words.dedup();
-        let ids: rustc_hash::FxHashMap<&str, u32> = words
+        let ids: FxHashMap<&str, u32> = words
             .iter()
             .enumerate()
             .map(|(i, w)| (*w, i as u32))
@@ -402,7 +606,7 @@ impl<'c> Vocabulary<'c> {
                 set
             })
             .collect();
-        let partners = (0..words.len()).map(|_| OnceCell::new()).collect();
+        let partners = (0..words.len()).map(|_| OnceLock::new()).collect();
         Vocabulary {
             words,
             sets,
@@ -429,16 +633,12 @@ impl<'c> Vocabulary<'c> {
         })
     }
 
-    /// How many words of `mine` match a word of `other`, exactly or fuzzily.
-    fn matches(&self, mine: &[u32], other: &[u32]) -> usize {
+    /// How many words of `mine` match a word of the other set, exactly or fuzzily; the other
+    /// set is the words whose entry in `marks` is `stamp`.
+    fn matches(&self, mine: &[u32], marks: &[u32], stamp: u32) -> usize {
+        let marked = |x: &u32| marks[*x as usize] == stamp;
         mine.iter()
-            .filter(|x| {
-                other.binary_search(x).is_ok()
-                    || self
-                        .partners(**x)
-                        .iter()
-                        .any(|y| other.binary_search(y).is_ok())
-            })
+            .filter(|x| marked(x) || self.partners(**x).iter().any(marked))
             .count()
     }
 }
@@ -447,8 +647,8 @@ impl<'c> Prepared<'c> {
     fn new(claims: &'c [Claim]) -> Prepared<'c> {
         Prepared {
             claims,
-            quote_words: (0..claims.len()).map(|_| OnceCell::new()).collect(),
-            vocabulary: OnceCell::new(),
+            quote_words: (0..claims.len()).map(|_| OnceLock::new()).collect(),
+            vocabulary: OnceLock::new(),
         }
     }
 
@@ -462,30 +662,60 @@ impl<'c> Prepared<'c> {
 
     /// How alike two claims' contexts are: their wordings for quotes, the words around them
     /// otherwise.
-    fn context_score(&self, a: usize, b: usize, metric: Metric) -> f64 {
+    fn context_score(&self, a: usize, b: usize, metric: Metric, scratch: &mut Scratch) -> f64 {
         match self.claims[a].kind() {
             ClaimKind::Quote => metric.score(&self.quote_words(a).0, &self.quote_words(b).0),
-            _ if metric == Metric::WordDice => self.word_dice(a, b),
+            _ if metric == Metric::WordDice => self.word_dice(a, b, scratch),
             _ => metric.score(&self.claims[a].context.words, &self.claims[b].context.words),
         }
     }
 
     /// [`Metric::WordDice`] of two claims' context words, on their vocabulary ids: the same
-    /// value as the metric on the words themselves.
-    fn word_dice(&self, a: usize, b: usize) -> f64 {
+    /// value as the metric on the words themselves. The words of `a` stay marked in `scratch`
+    /// while the pairs of one claim are checked.
+    fn word_dice(&self, a: usize, b: usize, scratch: &mut Scratch) -> f64 {
         let v = self.vocabulary.get_or_init(|| Vocabulary::new(self.claims));
         let (wa, wb) = (&v.sets[a], &v.sets[b]);
         if wa.is_empty() || wb.is_empty() {
             return 0.0;
         }
-        (v.matches(wa, wb) + v.matches(wb, wa)) as f64 / (wa.len() + wb.len()) as f64
+        if scratch.in_first.len() < v.words.len() {
+            scratch.in_first = vec![0; v.words.len()];
+            scratch.in_second = vec![0; v.words.len()];
+            scratch.first = None;
+        }
+        let first = match scratch.first {
+            Some((claim, stamp)) if claim == a => stamp,
+            _ => {
+                scratch.stamp += 1;
+                for &x in wa {
+                    scratch.in_first[x as usize] = scratch.stamp;
+                }
+                scratch.first = Some((a, scratch.stamp));
+                scratch.stamp
+            }
+        };
+        scratch.stamp += 1;
+        let second = scratch.stamp;
+        for &y in wb {
+            scratch.in_second[y as usize] = second;
+        }
+        let matched =
+            v.matches(wa, &scratch.in_second, second) + v.matches(wb, &scratch.in_first, first);
+        matched as f64 / (wa.len() + wb.len()) as f64
     }
 
     /// The context score of two claims when it reaches `sim.threshold`, else `None`. Quotations
     /// scored by normalized Levenshtein are compared only as far as the threshold needs (the
     /// distance may not exceed a quarter of the longer wording at 0.75); the score, when it is
     /// reached, is exactly the metric's.
-    fn score_at_least(&self, a: usize, b: usize, sim: Similarity) -> Option<f64> {
+    fn score_at_least(
+        &self,
+        a: usize,
+        b: usize,
+        sim: Similarity,
+        scratch: &mut Scratch,
+    ) -> Option<f64> {
         if sim.metric == Metric::NormalizedLevenshtein && self.claims[a].kind() == ClaimKind::Quote
         {
             let (ca, cb) = (&self.quote_words(a).1, &self.quote_words(b).1);
@@ -504,7 +734,7 @@ impl<'c> Prepared<'c> {
             }
             return levenshtein_within(ca, cb, k).map(score);
         }
-        let score = self.context_score(a, b, sim.metric);
+        let score = self.context_score(a, b, sim.metric, scratch);
         (score >= sim.threshold).then_some(score)
     }
 }
@@ -548,24 +778,14 @@ fn levenshtein_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
     (prev[m] <= k).then_some(prev[m])
 }
 
-/// Whether a field does not differ where both claims have it.
-fn compatible(a: &Claim, b: &Claim, field: Field) -> bool {
-    match field {
-        // An event on one side only means a different count ("6 killed" is not "6 people").
-        Field::Event => a.context.event == b.context.event,
-        Field::Time if a.kind() == ClaimKind::Quantity => {
-            let (ta, tb) = (&a.context.times, &b.context.times);
-            ta.is_empty()
-                || tb.is_empty()
-                || ta
-                    .iter()
-                    .any(|x| tb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
-        }
-        _ => match (field_values(a, field), field_values(b, field)) {
-            (Some(va), Some(vb)) => va.iter().any(|x| vb.contains(x)),
-            _ => true,
-        },
-    }
+/// Whether two quantities' context times overlap, or either has none.
+fn times_overlap(a: &Claim, b: &Claim) -> bool {
+    let (ta, tb) = (&a.context.times, &b.context.times);
+    ta.is_empty()
+        || tb.is_empty()
+        || ta
+            .iter()
+            .any(|x| tb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
 }
 
 /// Lower-case words of a quotation, punctuation dropped, for comparing wordings.
@@ -591,12 +811,15 @@ fn verdict_rule<'r>(
     b: &Claim,
     link_rule: &str,
 ) -> Option<&'r VerdictRule> {
-    let unit_of = |c: &Claim| c.quantity().and_then(|q| q.unit.clone());
+    let (unit_a, unit_b) = (
+        a.quantity().and_then(|q| q.unit.as_ref()),
+        b.quantity().and_then(|q| q.unit.as_ref()),
+    );
     let mut best: Option<(usize, &VerdictRule)> = None;
     for v in rules.verdicts(a.kind()) {
         let mut specificity = 0;
         if let Some(u) = &v.scope.unit {
-            if unit_of(a).as_ref() != Some(u) || unit_of(b).as_ref() != Some(u) {
+            if unit_a != Some(u) || unit_b != Some(u) {
                 continue;
             }
             specificity += 1;
@@ -615,20 +838,20 @@ fn verdict_rule<'r>(
 }
 
 fn judge(
-    claims: &[Claim],
+    p: &Prepared,
     a: usize,
     b: usize,
     rule: &LinkRule,
     score: f64,
     rules: &Ruleset,
 ) -> Option<Link> {
-    let (ca, cb) = (&claims[a], &claims[b]);
+    let (ca, cb) = (&p.claims[a], &p.claims[b]);
     let verdict = verdict_rule(rules, ca, cb, &rule.id)?;
     let (agree, note, high) = match ca.kind() {
         ClaimKind::Quantity => judge_quantities(ca, cb, verdict, rules)?,
         ClaimKind::Time => judge_times(ca, cb)?,
         ClaimKind::Entity => judge_people(ca, cb)?,
-        ClaimKind::Quote => judge_quotes(ca, cb),
+        ClaimKind::Quote => judge_quotes(ca, cb, &p.quote_words(a).0, &p.quote_words(b).0),
     };
     let severity = match (agree, high) {
         (true, _) => Severity::Info,
@@ -904,10 +1127,10 @@ fn same_speaker(a: &str, b: &str) -> bool {
     sa == sb && (ga.is_empty() || gb.is_empty() || same_given_name(&ga, &gb))
 }
 
-fn judge_quotes(a: &Claim, b: &Claim) -> Judgement {
-    let (wa, wb) = (quote_words(&a.text), quote_words(&b.text));
+/// Two quotations by their wordings (see [`quote_words`]).
+fn judge_quotes(a: &Claim, b: &Claim, wa: &str, wb: &str) -> Judgement {
     let same_words =
-        wa.contains(&wb) || wb.contains(&wa) || strsim::normalized_levenshtein(&wa, &wb) >= 0.95;
+        wa.contains(wb) || wb.contains(wa) || strsim::normalized_levenshtein(wa, wb) >= 0.95;
     let (sa, sb) = (
         a.quote().and_then(|q| q.speaker.clone()),
         b.quote().and_then(|q| q.speaker.clone()),
@@ -984,10 +1207,11 @@ mod tests {
             })
             .collect();
         let prepared = Prepared::new(&claims);
+        let mut scratch = Scratch::default();
         for a in 0..claims.len() {
             for b in 0..claims.len() {
                 assert_eq!(
-                    prepared.word_dice(a, b),
+                    prepared.word_dice(a, b, &mut scratch),
                     Metric::WordDice.score(contexts[a], contexts[b]),
                     "{a} {b}"
                 );
