@@ -732,11 +732,32 @@ impl<'c> Prepared<'c> {
             if score(k) < sim.threshold {
                 return None;
             }
+            if letters_differ_by_more_than(ca, cb, k) {
+                return None;
+            }
             return levenshtein_within(ca, cb, k).map(score);
         }
         let score = self.context_score(a, b, sim.metric, scratch);
         (score >= sim.threshold).then_some(score)
     }
+}
+
+/// Whether more than `k` edits are needed by the letters alone: the letters one wording has
+/// more of than the other (counted in 128 classes by code point). Each edit changes the count of
+/// one or two classes by one, so this never exceeds the Levenshtein distance; it costs one pass
+/// over each wording, where the distance costs a band of rows.
+fn letters_differ_by_more_than(a: &[char], b: &[char], k: usize) -> bool {
+    let mut counts = [0i32; 128];
+    for &c in a {
+        counts[c as usize % 128] += 1;
+    }
+    for &c in b {
+        counts[c as usize % 128] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(more, fewer), &n| {
+        (more + n.max(0), fewer + (-n).max(0))
+    });
+    more.max(fewer) as usize > k
 }
 
 /// The Levenshtein distance of `a` and `b` when it is at most `k`, else `None`: only the band of
@@ -1168,6 +1189,10 @@ mod tests {
             for b in words {
                 let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                 let d = strsim::levenshtein(a, b);
+                assert!(
+                    !super::letters_differ_by_more_than(&ca, &cb, d),
+                    "{a:?} {b:?}"
+                );
                 for k in 0..12 {
                     let want = (d <= k).then_some(d);
                     assert_eq!(
@@ -1220,6 +1245,91 @@ mod tests {
     }
 
     use super::*;
+
+    /// A story of `events` distinct events (each in its own country), each reported by four
+    /// outlets with a count, a day and a short quotation: the claims, and the linking work.
+    fn story_of(events: usize) -> (usize, Vec<Link>, usize) {
+        const COUNTRIES: [&str; 40] = [
+            "Albania",
+            "Algeria",
+            "Argentina",
+            "Armenia",
+            "Australia",
+            "Austria",
+            "Azerbaijan",
+            "Bahrain",
+            "Bangladesh",
+            "Belarus",
+            "Belgium",
+            "Bolivia",
+            "Brazil",
+            "Bulgaria",
+            "Cambodia",
+            "Canada",
+            "Chile",
+            "Colombia",
+            "Croatia",
+            "Cuba",
+            "Cyprus",
+            "Denmark",
+            "Ecuador",
+            "Estonia",
+            "Ethiopia",
+            "Finland",
+            "Georgia",
+            "Ghana",
+            "Greece",
+            "Hungary",
+            "Iceland",
+            "Indonesia",
+            "Ireland",
+            "Italy",
+            "Jamaica",
+            "Jordan",
+            "Kazakhstan",
+            "Kenya",
+            "Latvia",
+            "Lithuania",
+        ];
+        let rules = Ruleset::builtin();
+        let sources: Vec<_> = (0..events)
+            .flat_map(|k| (0..4).map(move |j| (k, j)))
+            .filter_map(|(k, j)| {
+                let country = COUNTRIES[k % COUNTRIES.len()];
+                let text = format!(
+                    "---\noutlet: Outlet {k}-{j}\npublished: 2024-03-{:02}\n---\n\
+                     In {country}, {} homes were destroyed on Monday, officials said.\n\n\
+                     \"{country} stands firm,\" the mayor said.\n",
+                    10 + j,
+                    120 + 2 * j,
+                );
+                crate::load::parse_source(&format!("{k}-{j}.md"), text.into_bytes(), None)
+                    .ok()
+                    .map(|(source, _)| source)
+            })
+            .collect();
+        let claims = crate::read_claims(&sources, &rules);
+        let (links, checked) = link_counting(&claims, &rules);
+        (claims.len(), links, checked)
+    }
+
+    #[test]
+    fn linking_work_grows_with_the_claims_not_their_square() {
+        let (claims, links, checked) = story_of(10);
+        let (claims4, links4, checked4) = story_of(40);
+        assert!(
+            claims > 0 && claims4 >= 4 * claims - 4,
+            "{claims} {claims4}"
+        );
+        // Each event's four reports link with each other, and with nothing of the other events.
+        assert!(!links.is_empty() && checked >= links.len(), "{links:?}");
+        assert!(
+            checked4 <= 5 * checked && links4.len() <= 5 * links.len(),
+            "checked {checked} → {checked4}, linked {} → {}",
+            links.len(),
+            links4.len()
+        );
+    }
 
     #[test]
     fn numbers_read_like_an_editor_writes_them() {
