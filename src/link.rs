@@ -11,6 +11,11 @@
 //! (times) or word shingles (quotes). Only pairs inside a block are scored. Event times are also
 //! linked through the quantities beside them: when two sentences state the same quantity fact,
 //! their single event times are candidates too (`anchor-on-quantities`).
+//!
+//! What a rule compares is made once per claim (`RuleView`: required and compatible values as
+//! ids, block memberships); pairs are then made claim by claim (each claim with its later block
+//! partners, no list of all pairs) and checked in parallel, the outcomes merged in claim order,
+//! so the links do not depend on the threads.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
