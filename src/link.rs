@@ -95,7 +95,7 @@ fn link_counting(claims: &[Claim], rules: &Ruleset) -> (Vec<Link>, usize) {
                 .par_iter()
                 .map_init(Scratch::default, |scratch, &a| {
                     let mut partners = std::mem::take(&mut scratch.partners);
-                    view.partners(claims, a, anchors.get(&a), &mut partners);
+                    view.partners(&prepared, a, anchors.get(&a), &mut partners);
                     let outcomes = partners
                         .iter()
                         .filter(|&&b| !linked.contains(&(a, b)))
@@ -326,6 +326,83 @@ struct RuleView {
     blocks: Vec<Vec<u32>>,
     /// The claims with later partners to check (in a block, or anchored), ascending.
     firsts: Vec<usize>,
+    /// For a rule that links on a word-dice score: the pairs of a block that can reach it.
+    alike: Option<Alike>,
+}
+
+/// Which claims of a rule scored by word-dice can reach its threshold `t` together, found
+/// through their words instead of trying every pair of a block. A claim matches `m` of its `n`
+/// words in the other's; a pair reaches `t` only if one side matches at least `⌈t·n⌉` of its
+/// words (were both below, their sum would be below `t` of both sizes). So one of the first
+/// `n − ⌈t·n⌉ + 1` words of that side (its prefix; rarest words first) matches a word of the
+/// other, exactly or fuzzily: every pair that can reach `t` shares such a word, and only those
+/// are checked. Exact: a pair left out scores below `t`.
+struct Alike {
+    /// Per vocabulary word: the claims of the rule whose context has it, ascending.
+    having: Vec<Vec<u32>>,
+    /// Per vocabulary word: the claims with a prefix word that matches it, ascending.
+    matched_by_prefix: Vec<Vec<u32>>,
+    /// Per claim: its prefix words.
+    prefix: Vec<Vec<u32>>,
+}
+
+impl Alike {
+    fn new(v: &Vocabulary, members: &[usize], threshold: f64, n: usize) -> Alike {
+        let mut often = vec![0u32; v.words.len()];
+        for &i in members {
+            for &w in &v.sets[i] {
+                often[w as usize] += 1;
+            }
+        }
+        let mut having = vec![Vec::new(); v.words.len()];
+        let mut matched_by_prefix: Vec<Vec<u32>> = vec![Vec::new(); v.words.len()];
+        let mut prefix = vec![Vec::new(); n];
+        for &i in members {
+            let words = &v.sets[i];
+            for &w in words {
+                having[w as usize].push(i as u32);
+            }
+            // Margins below the threshold keep the bound safe from rounding: a side that matches
+            // fewer than `least` words stays below `t` by more than any rounding of the score.
+            let least = ((threshold - 1e-6) * words.len() as f64 - 1e-9)
+                .ceil()
+                .max(0.0) as usize;
+            let mut first: Vec<u32> = words.clone();
+            first.sort_by_key(|&w| (often[w as usize], w));
+            first.truncate((words.len() + 1).saturating_sub(least));
+            let mut reached: Vec<u32> = first
+                .iter()
+                .flat_map(|&x| std::iter::once(x).chain(v.partners(x).iter().copied()))
+                .collect();
+            reached.sort_unstable();
+            reached.dedup();
+            for w in reached {
+                matched_by_prefix[w as usize].push(i as u32);
+            }
+            prefix[i] = first;
+        }
+        Alike {
+            having,
+            matched_by_prefix,
+            prefix,
+        }
+    }
+
+    /// The claims after `a` that may reach the threshold with it, unordered, with repeats.
+    fn candidates(&self, v: &Vocabulary, a: usize, out: &mut Vec<usize>) {
+        let mut after = |claims: &[u32]| {
+            let from = claims.partition_point(|&x| x as usize <= a);
+            out.extend(claims[from..].iter().map(|&x| x as usize));
+        };
+        for &x in &self.prefix[a] {
+            for &w in std::iter::once(&x).chain(v.partners(x)) {
+                after(&self.having[w as usize]);
+            }
+        }
+        for &w in &v.sets[a] {
+            after(&self.matched_by_prefix[w as usize]);
+        }
+    }
 }
 
 /// A compatible field's values per claim.
@@ -418,38 +495,74 @@ impl RuleView {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
+        let alike = rule
+            .similarity
+            .filter(|sim| {
+                sim.metric == Metric::WordDice && sim.threshold > 1e-3 && kind != ClaimKind::Quote
+            })
+            .map(|sim| {
+                let members: Vec<usize> = (0..n).filter(|&i| !blocks_of[i].is_empty()).collect();
+                Alike::new(p.vocabulary(), &members, sim.threshold, n)
+            });
         RuleView {
             required,
             compatible,
             blocks_of,
             blocks,
             firsts,
+            alike,
         }
     }
 
-    /// The later claims (`b > a`) that share a block with claim `a` or are anchored to it, in
-    /// order, without the pairs that cannot state one fact (see [`may_pair`]).
+    /// The later claims (`b > a`) that share a block with claim `a` (and, for a word-dice rule,
+    /// may reach its threshold with it) or are anchored to it, in order, without the pairs that
+    /// cannot state one fact (see [`may_pair`]).
     fn partners(
         &self,
-        claims: &[Claim],
+        p: &Prepared,
         a: usize,
         anchored: Option<&Vec<usize>>,
         out: &mut Vec<usize>,
     ) {
         out.clear();
-        for &k in &self.blocks_of[a] {
-            let members = &self.blocks[k as usize];
-            let from = members.partition_point(|&x| x as usize <= a);
-            out.extend(members[from..].iter().map(|&x| x as usize));
+        match &self.alike {
+            Some(alike) => {
+                alike.candidates(p.vocabulary(), a, out);
+                out.sort_unstable();
+                out.dedup();
+                out.retain(|&b| self.share_a_block(a, b));
+            }
+            None => {
+                for &k in &self.blocks_of[a] {
+                    let members = &self.blocks[k as usize];
+                    let from = members.partition_point(|&x| x as usize <= a);
+                    out.extend(members[from..].iter().map(|&x| x as usize));
+                }
+                if self.blocks_of[a].len() > 1 {
+                    out.sort_unstable();
+                    out.dedup();
+                }
+            }
         }
         if let Some(anchored) = anchored {
             out.extend(anchored);
-        }
-        if self.blocks_of[a].len() > 1 || anchored.is_some() {
             out.sort_unstable();
             out.dedup();
         }
-        out.retain(|&b| may_pair(&claims[a], &claims[b]));
+        out.retain(|&b| may_pair(&p.claims[a], &p.claims[b]));
+    }
+
+    fn share_a_block(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.blocks_of[a], &self.blocks_of[b]);
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// Whether two claims have the same required values.
@@ -660,6 +773,10 @@ impl<'c> Prepared<'c> {
         }
     }
 
+    fn vocabulary(&self) -> &Vocabulary<'c> {
+        self.vocabulary.get_or_init(|| Vocabulary::new(self.claims))
+    }
+
     fn quote_words(&self, i: usize) -> &(String, Vec<char>) {
         self.quote_words[i].get_or_init(|| {
             let words = quote_words(&self.claims[i].text);
@@ -682,7 +799,7 @@ impl<'c> Prepared<'c> {
     /// value as the metric on the words themselves. The words of `a` stay marked in `scratch`
     /// while the pairs of one claim are checked.
     fn word_dice(&self, a: usize, b: usize, scratch: &mut Scratch) -> f64 {
-        let v = self.vocabulary.get_or_init(|| Vocabulary::new(self.claims));
+        let v = self.vocabulary();
         let (wa, wb) = (&v.sets[a], &v.sets[b]);
         if wa.is_empty() || wb.is_empty() {
             return 0.0;
