@@ -1470,6 +1470,67 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn word_dice_prefixes_find_every_pair_that_reaches_the_threshold() {
+        let vocabulary = [
+            "troops",
+            "withdraw",
+            "withdrawal",
+            "withdrawn",
+            "pentagon",
+            "pentagons",
+            "iraq",
+            "killed",
+            "earthquake",
+            "earthquakes",
+            "general",
+            "generals",
+            "people",
+            "said",
+        ];
+        let mut seed: u64 = 11;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let claims: Vec<Claim> = (0..80)
+            .map(|i| {
+                let words: Vec<&str> = (0..1 + next(7)).map(|_| vocabulary[next(14)]).collect();
+                let mut c = Claim::new(
+                    0,
+                    "1",
+                    crate::model::Span::new(i, i + 1),
+                    i,
+                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0)),
+                );
+                c.context.words = words.join(" ");
+                c
+            })
+            .collect();
+        let prepared = Prepared::new(&claims);
+        let mut scratch = Scratch::default();
+        let members: Vec<usize> = (0..claims.len()).collect();
+        for threshold in [0.2, 0.4, 0.55, 0.7, 0.9] {
+            let alike = Alike::new(prepared.vocabulary(), &members, threshold, claims.len());
+            let (mut found, mut reaching) = (0, 0);
+            for a in 0..claims.len() {
+                let mut candidates = Vec::new();
+                alike.candidates(prepared.vocabulary(), a, &mut candidates);
+                found += candidates.len();
+                for b in a + 1..claims.len() {
+                    if prepared.word_dice(a, b, &mut scratch) >= threshold {
+                        reaching += 1;
+                        assert!(candidates.contains(&b), "{a} {b} at {threshold}");
+                    }
+                }
+            }
+            assert!(reaching > 0, "the sample has pairs at {threshold}");
+            assert!(found > 0);
+        }
+    }
+
     /// A story of `events` distinct events (each in its own country), each reported by four
     /// outlets with a count, a day and a short quotation: the claims, and the linking work.
     fn story_of(events: usize) -> (usize, Vec<Link>, usize) {
