@@ -44,6 +44,11 @@ pub struct ClaimGraph {
 
 impl ClaimGraph {
     pub fn build(claims: &[Claim], links: &[Link]) -> ClaimGraph {
+        ClaimGraph::from_links(claims, links.to_vec())
+    }
+
+    /// [`ClaimGraph::build`] keeping the links it is given, without a copy of them.
+    pub fn from_links(claims: &[Claim], links: Vec<Link>) -> ClaimGraph {
         let mut graph = UnGraph::with_capacity(claims.len(), links.len());
         let nodes: Vec<NodeIndex> = (0..claims.len()).map(|i| graph.add_node(i)).collect();
         for (i, l) in links.iter().enumerate() {
@@ -53,15 +58,17 @@ impl ClaimGraph {
             };
             graph.add_edge(nodes[l.a], nodes[l.b], edge);
         }
-        let by_id: std::collections::BTreeMap<&str, usize> = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        for (i, claim) in claims.iter().enumerate() {
-            for part in &claim.derived_from {
-                if let Some(&j) = by_id.get(part.as_str()) {
-                    graph.add_edge(nodes[i], nodes[j], Edge::DerivedFrom);
+        if claims.iter().any(|c| !c.derived_from.is_empty()) {
+            let by_id: rustc_hash::FxHashMap<&str, usize> = claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect();
+            for (i, claim) in claims.iter().enumerate() {
+                for part in &claim.derived_from {
+                    if let Some(&j) = by_id.get(part.as_str()) {
+                        graph.add_edge(nodes[i], nodes[j], Edge::DerivedFrom);
+                    }
                 }
             }
         }
@@ -69,7 +76,7 @@ impl ClaimGraph {
         ClaimGraph {
             graph,
             nodes,
-            links: links.to_vec(),
+            links,
             facts,
         }
     }
@@ -90,29 +97,30 @@ fn facts(graph: &UnGraph<usize, Edge>, n: usize) -> Vec<Fact> {
             groups.union(e.source().index(), e.target().index());
         }
     }
-    let mut by_root: std::collections::BTreeMap<usize, Fact> = std::collections::BTreeMap::new();
+    // Claims in ascending order meet each group at its first claim: facts come out ordered.
+    let mut fact_of_root = vec![usize::MAX; n];
+    let mut facts: Vec<Fact> = Vec::new();
     for claim in 0..n {
-        by_root
-            .entry(groups.find(claim))
-            .or_insert_with(|| Fact {
+        let root = groups.find(claim);
+        if fact_of_root[root] == usize::MAX {
+            fact_of_root[root] = facts.len();
+            facts.push(Fact {
                 claims: Vec::new(),
                 links: Vec::new(),
-            })
-            .claims
-            .push(claim);
+            });
+        }
+        facts[fact_of_root[root]].claims.push(claim);
     }
     for e in graph.edge_references() {
-        if let Edge::Agrees(l) | Edge::Conflicts(l) = *e.weight()
-            && let Some(f) = by_root.get_mut(&groups.find(e.source().index()))
-        {
-            f.links.push(l);
+        if let Edge::Agrees(l) | Edge::Conflicts(l) = *e.weight() {
+            facts[fact_of_root[groups.find(e.source().index())]]
+                .links
+                .push(l);
         }
     }
-    let mut facts: Vec<Fact> = by_root.into_values().collect();
     for f in &mut facts {
         f.links.sort_unstable();
     }
-    facts.sort_by_key(|f| f.claims[0]);
     facts
 }
 

@@ -95,7 +95,7 @@ pub fn extract(sources: &[Source], rules: &Ruleset) -> Report {
 pub fn check(sources: &[Source], rules: &Ruleset) -> Report {
     let claims = read_claims(sources, rules);
     let links = link::link(&claims, rules);
-    let graph = graph::ClaimGraph::build(&claims, &links);
+    let graph = graph::ClaimGraph::from_links(&claims, links);
     let copies = rules
         .syndication()
         .map_or_else(syndication::Syndication::none, |rule| {
