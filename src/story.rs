@@ -193,6 +193,16 @@ mod tests {
         }
     }
 
+    /// Stories named "0", "1", ... with no sources.
+    fn numbered(n: usize) -> Vec<Story> {
+        (0..n)
+            .map(|i| Story {
+                id: Some(format!("{i}")),
+                sources: Vec::new(),
+            })
+            .collect()
+    }
+
     /// Stories that finish out of order (the first ones slowest) on several threads still reach
     /// the sink in story order, and no more than `in_flight` are ever started ahead of it.
     #[test]
@@ -202,12 +212,7 @@ mod tests {
             .num_threads(3)
             .build()
             .unwrap();
-        let stories: Vec<Story> = (0..40)
-            .map(|i| Story {
-                id: Some(format!("{i}")),
-                sources: Vec::new(),
-            })
-            .collect();
+        let stories: Vec<Story> = numbered(40);
         let (started, sunk) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let mut seen = Vec::new();
         pool.install(|| {
@@ -237,12 +242,7 @@ mod tests {
 
     #[test]
     fn a_sink_error_stops_the_run() {
-        let stories: Vec<Story> = (0..10)
-            .map(|i| Story {
-                id: Some(format!("{i}")),
-                sources: Vec::new(),
-            })
-            .collect();
+        let stories: Vec<Story> = numbered(10);
         let mut sunk = 0;
         let result = run(
             stories,
@@ -263,12 +263,7 @@ mod tests {
 
     #[test]
     fn a_panicking_story_panics_the_run_instead_of_hanging() {
-        let stories: Vec<Story> = (0..6)
-            .map(|i| Story {
-                id: Some(format!("{i}")),
-                sources: Vec::new(),
-            })
-            .collect();
+        let stories: Vec<Story> = numbered(6);
         let mut sunk = Vec::new();
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run::<_, _, _, _, ()>(
