@@ -566,9 +566,12 @@ impl Person {
 
 /// The key surnames are compared by: the last word, without a joined particle ("al-Kadhimi" → "Kadhimi").
 fn surname_key(surname: &str) -> &str {
-    let last = surname.rsplit(' ').next().unwrap_or(surname);
-    match last.split_once('-') {
-        Some((p, rest)) if PARTICLES.contains(&lower_case(p).as_ref()) && !rest.is_empty() => rest,
+    let bytes = surname.as_bytes();
+    let last = &surname[bytes.iter().rposition(|&b| b == b' ').map_or(0, |s| s + 1)..];
+    match last.bytes().position(|b| b == b'-') {
+        Some(h) if PARTICLES.contains(&lower_case(&last[..h]).as_ref()) && h + 1 < last.len() => {
+            &last[h + 1..]
+        }
         _ => last,
     }
 }
