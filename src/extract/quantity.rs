@@ -1344,9 +1344,10 @@ impl QuantityExtractor {
 
     /// Whether the pair "N-M" from `i` to `e` is a win–loss record rather than a range: before
     /// "start", "mark" or a venue ("an 18-30 start", "(2-13, 1-7 home)"), between "the" and a
-    /// team ("the 15-17 Bulldogs"), or bare (nothing counted after it) after "at", a copula,
-    /// "just", "opened" or a ranking ("floundering at 9-14", "Cheeks is 122-147 in", "an
-    /// NFL-worst 2-14"), or inside brackets that hold only records ("(2-13, 1-7").
+    /// team ("the 15-17 Bulldogs"), or bare (nothing counted after it) after "at", "just",
+    /// "opened" or a ranking ("floundering at 9-14", "an NFL-worst 2-14"), after a copula when
+    /// the clause goes on ("Cheeks is 122-147 in three seasons"), or inside brackets that hold
+    /// only records ("(2-13, 1-7").
     fn is_record(&self, v: &View, i: usize, e: usize) -> bool {
         let next = v.low_in(e, i);
         let closed = |j: usize| v.low_in(j, i).is_empty() || v.kind(j) == Some(TokenKind::Punct);
@@ -1364,18 +1365,20 @@ impl QuantityExtractor {
             return true;
         }
         // The clause goes on without a counted noun: "at 9-14 and in", "just 2-8 in their last".
-        let bare = closed(e)
-            || matches!(
-                next,
-                "in" | "and" | "with" | "when" | "a" | "on" | "after" | "this" | "but" | "since"
-            );
-        if !bare {
+        let goes_on = matches!(
+            next,
+            "in" | "and" | "with" | "when" | "a" | "on" | "after" | "this" | "but" | "since"
+        );
+        if !goes_on && !closed(e) {
             return false;
         }
-        if matches!(
-            prev,
-            "at" | "is" | "are" | "was" | "were" | "just" | "opened" | "worst" | "best"
-        ) || prev.ends_with("-worst")
+        // A copula needs the clause to go on ("Cheeks is 122-147 in three seasons"): "The
+        // range is 1000-5000." is a range.
+        if matches!(prev, "is" | "are" | "was" | "were") {
+            return goes_on;
+        }
+        if matches!(prev, "at" | "just" | "opened" | "worst" | "best")
+            || prev.ends_with("-worst")
             || prev.ends_with("-best")
         {
             return true;
@@ -1414,7 +1417,7 @@ impl QuantityExtractor {
             || phone
             || record
             || score
-            || self.is_record(v, i, e)
+            || (first.scale == 1.0 && second.scale == 1.0 && self.is_record(v, i, e))
             || is_year_like(v.low(i))
             || is_year_like(v.low(j))
             || first.value >= second.value
@@ -1576,7 +1579,12 @@ impl QuantityExtractor {
                 {
                     return Step::Skip(m.end);
                 }
-                if idiom(v, i, m.end) || is_age(v, i, m.end) || is_stated_age(v, i, m.end, m.value)
+                // A hedged age in words with its unit ("more than thirty years old") is read as
+                // an amount, as the number suites expect.
+                let years_old = matches!(v.low_in(m.end, i), "years" | "year");
+                if idiom(v, i, m.end)
+                    || (is_age(v, i, m.end) && !years_old)
+                    || is_stated_age(v, i, m.end, m.value)
                 {
                     return Step::Skip(m.end);
                 }
@@ -4484,13 +4492,16 @@ mod tests {
         // Ranges in the same places stay ranges.
         let c = extract(
             "Prices rose at 10-15 percent. The sentence is 5-10 years. The 20-30 protesters \
-             left, 10-15 hurt.",
+             left, 10-15 hurt. The range is 1000-5000",
         );
         let got: Vec<_> = c
             .iter()
             .map(|c| c.quantity().unwrap().range)
             .collect::<Vec<_>>();
-        assert_eq!(texts(&c), ["10-15 percent", "5-10", "20-30", "10-15"]);
+        assert_eq!(
+            texts(&c),
+            ["10-15 percent", "5-10", "20-30", "10-15", "1000-5000"]
+        );
         assert!(got.iter().all(Option::is_some), "{got:?}");
     }
 
