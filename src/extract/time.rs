@@ -1026,10 +1026,18 @@ impl Parser<'_> {
         }
         let span = Span::new(start, end);
         let role = self.role(first, last);
+        // The clause's tense overrides a cue like "by" or "until" ("services were restored by
+        // Saturday" is past).
+        let tense = self.clause_tense(first);
         let future = role == TimeRole::Event
-            && (self.future_cue(first, last)
-                || self.future_clause(first)
-                || self.future_tense(first));
+            && (self.future_clause(first)
+                || tense == Some(true)
+                || (tense.is_none() && self.future_cue(first, last)));
+        // A deadline in a past clause is the past day itself ("restored services by Saturday").
+        let expr = match expr {
+            Expr::Deadline(inner) if tense == Some(false) => inner.as_ref(),
+            e => e,
+        };
         let (start_day, end_day) = match resolve(expr, self.published, future) {
             Some((s, e)) => (Some(s), Some(e)),
             None => (None, None),
@@ -2968,23 +2976,24 @@ impl Parser<'_> {
         false
     }
 
-    /// Whether the tense of the clause before the expression starting at `first` points ahead.
-    /// Reads back from the expression (up to twelve tokens, not past a clause break or a speech
-    /// verb) and lets the nearest tense cue decide: a future or schedule word
-    /// ([`FUTURE_TENSE`], "going to", "set for", "due" but not "due to low light", "to" before
-    /// a verb of [`FUTURE_INFINITIVES`], "is" or "are" right before the date) makes it future; a
-    /// past one ([`PAST_TENSE`], a verb in "-ed") or no cue leaves it past. A schedule in the
-    /// past tense ("was set for 4/22") and "would" ("It was announced he would leave in June":
-    /// which verb does the date belong to?) are unclear, so they stay past.
-    fn future_tense(&self, first: usize) -> bool {
+    /// The tense of the clause before the expression starting at `first`: `Some(true)` when it
+    /// points ahead, `Some(false)` when it is past, `None` when no cue says. Reads back from the
+    /// expression (up to twelve tokens, not past a clause break or a speech verb) and lets the
+    /// nearest tense cue decide: a future or schedule word ([`FUTURE_TENSE`], "going to", "set
+    /// for", "due" but not "due to low light", "to" before a verb of [`FUTURE_INFINITIVES`], "is"
+    /// or "are" right before the date) is future; a past one ([`PAST_TENSE`], a verb in "-ed"
+    /// that is not a present passive like "are paused") is past. A schedule in the past tense
+    /// ("was set for 4/22") reads as past and "would" ("It was announced he would leave in June":
+    /// which verb does the date belong to?) says nothing, so both keep the most recent date.
+    fn clause_tense(&self, first: usize) -> Option<bool> {
         let lower = |j: usize| self.txt(j).to_ascii_lowercase();
         let mut k = first.wrapping_sub(1);
         for _ in 0..12 {
             match self.class(k) {
-                Class::Nothing | Class::Speech => return false,
+                Class::Nothing | Class::Speech => return None,
                 // "11 a. m. on Nov. 8": the dots of a clock time do not end the clause.
                 Class::Punct('.') if matches!(self.txt(k.wrapping_sub(1)), "a" | "p" | "m") => {}
-                Class::Punct(c) if c != '-' => return false,
+                Class::Punct(c) if c != '-' => return None,
                 _ => {}
             }
             let w = lower(k);
@@ -2998,18 +3007,32 @@ impl Parser<'_> {
                 || (w == "to" && FUTURE_INFINITIVES.contains(&next.as_str()))
                 || (matches!(w.as_str(), "is" | "are") && k + 1 == first);
             if future {
-                return true;
+                return Some(true);
             }
+            // Not a past verb: "to be sentenced", "is to be formally sentenced", "are paused",
+            // "expected to have accomplished", "an Opteron-based solution".
+            let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
             let passive =
-                before == "be" || (before.ends_with("ly") && lower(k.wrapping_sub(2)) == "be");
+                present(&before) || (before.ends_with("ly") && present(&lower(k.wrapping_sub(2))));
+            let perfect = before == "have"
+                && matches!(
+                    lower(k.wrapping_sub(2)).as_str(),
+                    "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
+                );
+            let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
             let past = PAST_TENSE.contains(&w.as_str())
-                || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !passive);
+                || (w.len() > 4
+                    && w.ends_with("ed")
+                    && !w.ends_with("eed")
+                    && !passive
+                    && !perfect
+                    && !compound);
             if past {
-                return false;
+                return Some(false);
             }
             k = k.wrapping_sub(1);
         }
-        false
+        None
     }
 }
 
@@ -3914,6 +3937,12 @@ mod tests {
                 "{text:?}"
             );
         }
+        for text in [
+            "They expect to have finished by August 20 at the latest.",
+            "An Opteron-based model should arrive by August 20.",
+        ] {
+            check(text, "by August 20", d(2020, 9, 9), d(2021, 8, 20));
+        }
         check(
             "He is going to be back Monday, the coach said.",
             "Monday",
@@ -3934,6 +3963,11 @@ mod tests {
                 "October 2",
             ),
             ("They failed due to low light on Saturday.", "Saturday"),
+            (
+                "Services were restored by Saturday afternoon.",
+                "by Saturday",
+            ),
+            ("He stayed until October at the camp.", "until October"),
             ("The fix was issued October 14 to all.", "October 14"),
             ("The attacks of October 11 changed the city.", "October 11"),
         ] {
