@@ -2978,7 +2978,7 @@ impl Parser<'_> {
 
     /// The tense of the clause before the expression starting at `first`: `Some(true)` when it
     /// points ahead, `Some(false)` when it is past, `None` when no cue says. Reads back from the
-    /// expression (up to twelve tokens, not past a clause break or a speech verb) and lets the
+    /// expression (up to fourteen tokens, not past a clause break or a speech verb) and lets the
     /// nearest tense cue decide: a future or schedule word ([`FUTURE_TENSE`], "going to", "set
     /// for", "due" but not "due to low light", "to" before a verb of [`FUTURE_INFINITIVES`], "is"
     /// or "are" right before the date) is future; a past one ([`PAST_TENSE`], a verb in "-ed"
@@ -2988,7 +2988,7 @@ impl Parser<'_> {
     fn clause_tense(&self, first: usize) -> Option<bool> {
         let lower = |j: usize| self.txt(j).to_ascii_lowercase();
         let mut k = first.wrapping_sub(1);
-        for _ in 0..12 {
+        for _ in 0..14 {
             match self.class(k) {
                 Class::Nothing | Class::Speech => return None,
                 // "11 a. m. on Nov. 8": the dots of a clock time do not end the clause.
@@ -3036,10 +3036,13 @@ impl Parser<'_> {
     }
 }
 
-/// Words that put a clause in the future or make it a schedule ("scheduled to begin Jan. 24",
-/// "Doctor Who returns on November 23", "pending his next court hearing April 19"). "due",
-/// "set", "going" and "would" are read with their neighbours instead.
+/// Words that put a clause in the future or make it a schedule ("will defend his title … on
+/// Sept. 8", "scheduled to begin Jan. 24", "Doctor Who returns on November 23", "pending his
+/// next court hearing April 19"). "due", "set" and "going" are read with their neighbours
+/// instead, and "would" is no cue.
 const FUTURE_TENSE: &[&str] = &[
+    "will",
+    "shall",
     "scheduled",
     "slated",
     "expected",
@@ -3943,6 +3946,12 @@ mod tests {
         ] {
             check(text, "by August 20", d(2020, 9, 9), d(2021, 8, 20));
         }
+        check(
+            "Klitschko will defend his WBC title against Manuel Charr of Germany in Moscow on Sept. 8.",
+            "Sept. 8",
+            d(2021, 9, 8),
+            d(2021, 9, 8),
+        );
         check(
             "He is going to be back Monday, the coach said.",
             "Monday",
