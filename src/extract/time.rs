@@ -2993,7 +2993,8 @@ impl Parser<'_> {
                 Class::Nothing | Class::Speech => return None,
                 // "11 a. m. on Nov. 8": the dots of a clock time do not end the clause.
                 Class::Punct('.') if matches!(self.txt(k.wrapping_sub(1)), "a" | "p" | "m") => {}
-                Class::Punct(c) if c != '-' => return None,
+                // "Magistrates' Court", "T-Mobile".
+                Class::Punct(c) if !matches!(c, '-' | '\'' | '’') => return None,
                 _ => {}
             }
             let w = lower(k);
@@ -3921,6 +3922,10 @@ mod tests {
             ),
             ("The elections are scheduled for August 15.", "August 15"),
             ("Jackson is due in court Aug. 17.", "Aug. 17"),
+            (
+                "He is due to appear before the Magistrates' Court on August 4.",
+                "August 4",
+            ),
             ("Doctor Who returns to screens on August 23.", "August 23"),
             ("Lopez's sentence date is August 7.", "August 7"),
             (
