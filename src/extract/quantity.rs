@@ -1583,6 +1583,7 @@ impl QuantityExtractor {
                 // an amount, as the number suites expect.
                 let years_old = matches!(v.low_in(m.end, i), "years" | "year");
                 if idiom(v, i, m.end)
+                    || spelled_century(v, i, m.end)
                     || (is_age(v, i, m.end) && !years_old)
                     || is_stated_age(v, i, m.end, m.value)
                 {
@@ -3243,6 +3244,24 @@ fn ends_bare(v: &View, i: usize, k: usize) -> bool {
     )
 }
 
+/// Whether the number words at `i` (ending before token `end`) name the century of a spelled
+/// decade ("the late nineteen fifties", "the early nineteen seventies").
+fn spelled_century(v: &View, i: usize, end: usize) -> bool {
+    end == i + 1
+        && matches!(v.low(i), "eighteen" | "nineteen" | "twenty")
+        && matches!(
+            v.low_in(end, i),
+            "twenties"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
+        )
+}
+
 /// Number words in set phrases that state no amount: "one day" meaning some day ("would one day
 /// start", "I'd one day have"), "one night"/"one evening" meaning a certain one ("One evening
 /// that summer"), "at one point", "at one time", "one thing", "one day at a time", "a thing or
@@ -4514,13 +4533,15 @@ mod tests {
              worth.",
         );
         assert!(c.is_empty(), "{:?}", texts(&c));
+        let c = extract("She was rediscovered in the late nineteen eighties.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
         let c = extract(
             "He quit one day after the vote. They met for one day. Days later, two cents \
-             were found. Only one thing changed for one person at a time.",
+             were found. Nineteen cars came. Only one thing changed for one person at a time.",
         );
         assert_eq!(
             texts(&c),
-            ["one", "one", "two cents", "one"],
+            ["one", "one", "two cents", "Nineteen", "one"],
             "{:?}",
             texts(&c)
         );
