@@ -9,10 +9,13 @@
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
 //! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers (also spaced: "+1 877 268 9324"),
 //! street numbers ("10 Downing Street"), compound modifiers ("45-year-old"), ages ("aged 45",
-//! "ages 16 and 6", "Smith, 37,", "Comeaux Jr., 49,", "died at 91", "She was 91."), scores and
-//! team records ("(2-13)", "won 3-1", "a 21-17 win"), labels and names ("Section 230",
+//! "ages 16 and 6", "Smith, 37,", "Comeaux Jr., 49,", "died at 91", "She was 91.", "his two
+//! half-brothers, 17 and 22,", "turned 68"), scores and team records ("(2-13)", "won 3-1", "a
+//! 21-17 win", "floundering at 9-14", "(2-13, 1-7 home)"), labels and names ("Section 230",
 //! "Flight 93", "FRANCE 24": a number right after a capitalised word names something rather than
-//! counting it), durations ("two weeks ago") and "one" used as a pronoun. The second pass reads each
+//! counting it; "iOS 6", "Windows 8", "Internet Explorer 8 and 9", "'09", ".357 caliber", "called
+//! 911"), durations ("two weeks ago"), "one" used as a pronoun and idioms ("would one day", "at one
+//! point", "my two cents", "the late nineteen fifties"). The second pass reads each
 //! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
 //! it (or, failing that, the nearest known unit noun before it in the sentence), and whether it
 //! pairs with the next mention as a range ("4,000 to 5,000", "between 4,000 and 5,000") or a

@@ -31,7 +31,10 @@
 //!   one at or before `P` (the current month or weekday is `P`'s own), unless a future cue comes
 //!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
 //!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
-//!   at or after `P`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
+//!   at or after `P`. The clause's tense, read back from the time, decides first: a schedule or
+//!   future word ("scheduled", "is due in court", "to appear", "returns", "is going to") takes the
+//!   next one, a past verb ("was found", "restored by Saturday") the most recent one, even after
+//!   `by` or `until`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
 //!   "last X" / "next X" (month, season, and "last" weekday) are strictly before / after `P`;
 //!   "next Friday" is the Friday of next week (as "this Friday" is that of `P`'s week).
 //! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
