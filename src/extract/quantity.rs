@@ -10,10 +10,13 @@
 //! years, day numbers beside a month, times of day, ordinals, numbers glued to letters or symbols
 //! ("F-16", "COVID-19", "G7", "#CENTCOM2"), phone numbers (also spaced: "+1 877 268 9324"),
 //! street numbers ("10 Downing Street"), compound modifiers ("45-year-old"), ages ("aged 45",
-//! "ages 16 and 6", "Smith, 37,", "Comeaux Jr., 49,", "died at 91", "She was 91."), scores and
-//! team records ("(2-13)", "won 3-1", "a 21-17 win"), labels and names ("Section 230",
+//! "ages 16 and 6", "Smith, 37,", "Comeaux Jr., 49,", "died at 91", "She was 91.", "his two
+//! half-brothers, 17 and 22,", "turned 68"), scores and team records ("(2-13)", "won 3-1", "a
+//! 21-17 win", "floundering at 9-14", "(2-13, 1-7 home)"), labels and names ("Section 230",
 //! "Flight 93", "FRANCE 24": a number right after a capitalised word names something rather than
-//! counting it), durations ("two weeks ago") and "one" used as a pronoun. The second pass reads each
+//! counting it; "iOS 6", "Windows 8", "Internet Explorer 8 and 9", "'09", ".357 caliber", "called
+//! 911"), durations ("two weeks ago"), "one" used as a pronoun and idioms ("would one day", "at one
+//! point", "my two cents", "the late nineteen fifties"). The second pass reads each
 //! mention's neighbourhood, a bounded window of tokens: the hedge before it, the counted noun after
 //! it (or, failing that, the nearest known unit noun before it in the sentence), and whether it
 //! pairs with the next mention as a range ("4,000 to 5,000", "between 4,000 and 5,000") or a
@@ -495,6 +498,7 @@ const LABELS: &[&str] = &[
     "gate",
     "channel",
     "version",
+    "versions",
     "model",
     "episode",
     "season",
@@ -506,6 +510,7 @@ const LABELS: &[&str] = &[
     "round",
     "stage",
     "week",
+    "weeks",
     "day",
     "platform",
     "aged",
@@ -1274,7 +1279,12 @@ impl QuantityExtractor {
         {
             return true;
         }
-        if is_age(v, i, k) || is_street_number(v, i, k) {
+        if is_age(v, i, k)
+            || is_stated_age(v, i, k, m.value)
+            || is_street_number(v, i, k)
+            || self.names_something(v, i, k)
+            || decimal_split_off(v, i)
+        {
             return true;
         }
         // Days beside a month: "September 9", "9 September", "Sept. 9".
@@ -1324,6 +1334,109 @@ impl QuantityExtractor {
             && !self.hedges_by_last.contains_key(w)
     }
 
+    /// Whether the number at `i` (ending before token `k`) is part of a name, a model, a version
+    /// or a code rather than an amount: right after a product name ("Windows 8", "Core 2 Duo"),
+    /// a word with inner capitals ("iOS 6", "iLife 09", "GarageBand 09") or a radio band ("AM
+    /// 570"); before "caliber" or "block" (".357 caliber", "the 22000 block of", "8 Block") or
+    /// "Most Wanted"; a year written with an apostrophe ("'09", "’86"); an emergency number
+    /// dialled ("called 911"); or a later bare number of a list headed by a name ("Internet
+    /// Explorer 8 and 9", "versions 6, 7, 8, and 9", "Windows XP, Vista and 7", "IE6 to 10").
+    fn names_something(&self, v: &View, i: usize, k: usize) -> bool {
+        let next = v.low_in(k, i);
+        let apostrophe_year =
+            k == i + 1 && v.glued(i) && v.low(i).len() == 2 && matches!(v.low_before(i), "'" | "’");
+        name_word_before(v, i)
+            || NAME_AFTER.contains(&next)
+            || (next == "most" && v.low_in(k + 1, i) == "wanted")
+            || apostrophe_year
+            || (matches!(v.low(i), "911" | "999") && CALL_WORDS.contains(&v.low_before(i)))
+            || self.in_name_list(v, i, k)
+    }
+
+    /// Whether the bare number at `i` (nothing counted after it) is a later item of a list or
+    /// range that names things: its first number follows a label or a name ("versions 6, 7",
+    /// "Explorer 8 and 9") or is glued to letters ("IE6 to 10"), or a capitalised name is one of
+    /// its items ("Windows XP, Vista and 7").
+    fn in_name_list(&self, v: &View, i: usize, k: usize) -> bool {
+        if !ends_bare(v, i, k) {
+            return false;
+        }
+        let head = list_head(v, i);
+        if head != i
+            && (self.labels.contains(v.low_before(head))
+                || self.is_name_before(v, head)
+                || name_word_before(v, head)
+                || (v.glued(head) && v.before(head).is_some_and(|p| v.is_word(p))))
+        {
+            return true;
+        }
+        // A name as an earlier item: "Vista and 7", "XP, Vista, 7".
+        v.before(head)
+            .filter(|&p| list_link(v, p) && !matches!(v.low(p), "-" | "–"))
+            .and_then(|p| v.before(p))
+            .is_some_and(|q| {
+                v.is_word(q)
+                    && v.before(q).is_some()
+                    && v.orig(q).chars().next().is_some_and(char::is_uppercase)
+                    && !is_month(v.orig(q))
+                    && !self.function_words.contains(v.low(q))
+            })
+    }
+
+    /// Whether the pair "N-M" from `i` to `e` is a win–loss record rather than a range: before
+    /// "start", "mark" or a venue ("an 18-30 start", "(2-13, 1-7 home)"), between "the" and a
+    /// team ("the 15-17 Bulldogs"), or bare (nothing counted after it) after "at", "just",
+    /// "opened" or a ranking ("floundering at 9-14", "an NFL-worst 2-14"), after a copula when
+    /// the clause goes on ("Cheeks is 122-147 in three seasons"), or inside brackets that hold
+    /// only records ("(2-13, 1-7").
+    fn is_record(&self, v: &View, i: usize, e: usize) -> bool {
+        let next = v.low_in(e, i);
+        let closed = |j: usize| v.low_in(j, i).is_empty() || v.kind(j) == Some(TokenKind::Punct);
+        if matches!(next, "start" | "mark" | "finish" | "lifetime")
+            || (matches!(next, "home" | "away" | "road" | "overall") && closed(e + 1))
+        {
+            return true;
+        }
+        let prev = v.low_before(i);
+        if prev == "the"
+            && v.is_word(e)
+            && v.same_sentence(i, e)
+            && v.orig(e).chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        // The clause goes on without a counted noun: "at 9-14 and in", "just 2-8 in their last".
+        let goes_on = matches!(
+            next,
+            "in" | "and" | "with" | "when" | "a" | "on" | "after" | "this" | "but" | "since"
+        );
+        if !goes_on && !closed(e) {
+            return false;
+        }
+        // A copula needs the clause to go on ("Cheeks is 122-147 in three seasons"): "The
+        // range is 1000-5000." is a range.
+        if matches!(prev, "is" | "are" | "was" | "were") {
+            return goes_on;
+        }
+        if matches!(prev, "at" | "just" | "opened" | "worst" | "best")
+            || prev.ends_with("-worst")
+            || prev.ends_with("-best")
+        {
+            return true;
+        }
+        let mut p = v.before(i);
+        while let Some(q) = p {
+            match v.low(q) {
+                "(" => return true,
+                "," | "-" | "–" | ";" => {}
+                _ if v.kind(q) == Some(TokenKind::Number) => {}
+                _ => return false,
+            }
+            p = v.before(q);
+        }
+        false
+    }
+
     /// "4,000-5,000": one range mention, or nothing for scores, dates and phone numbers.
     fn hyphen_range(&self, v: &View, i: usize, first: numbers::NumberMatch, j: usize) -> Step {
         let Some(second) = numbers::parse_at(&v.ps, j) else {
@@ -1345,6 +1458,7 @@ impl QuantityExtractor {
             || phone
             || record
             || score
+            || (first.scale == 1.0 && second.scale == 1.0 && self.is_record(v, i, e))
             || is_year_like(v.low(i))
             || is_year_like(v.low(j))
             || first.value >= second.value
@@ -1513,6 +1627,16 @@ impl QuantityExtractor {
                 if matches!(first, "zero" | "nought" | "naught")
                     && m.end == i + 1
                     && !zero_stands_alone(v, i)
+                {
+                    return Step::Skip(m.end);
+                }
+                // A hedged age in words with its unit ("more than thirty years old") is read as
+                // an amount, as the number suites expect.
+                let years_old = matches!(v.low_in(m.end, i), "years" | "year");
+                if idiom(v, i, m.end)
+                    || spelled_century(v, i, m.end)
+                    || (is_age(v, i, m.end) && !years_old)
+                    || is_stated_age(v, i, m.end, m.value)
                 {
                     return Step::Skip(m.end);
                 }
@@ -2973,11 +3097,18 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
     if v.low(p) == "at" && pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")) {
         return true;
     }
-    // "She was 91.": a person's age closing the clause.
-    if matches!(v.low(p), "was" | "is")
-        && pp.is_some_and(|pp| matches!(v.low(pp), "he" | "she"))
-        && closes
-    {
+    // "She was 91.", "He was 95 and lived", "I was nine.", "Mark Felt was 95.": a person's age
+    // closing the clause.
+    let person = |pp: usize| {
+        matches!(v.low(pp), "he" | "she" | "i")
+            || (v.before(pp).is_some()
+                && v.is_word(pp)
+                && v.orig(pp).chars().next().is_some_and(char::is_uppercase)
+                && v.low(i)
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1..=120).contains(&n)))
+    };
+    if matches!(v.low(p), "was" | "is") && pp.is_some_and(person) && (closes || next == "and") {
         return true;
     }
     // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
@@ -2994,24 +3125,280 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
         && closes
 }
 
+/// Product and program names that take a version or model number: a number right after one
+/// (capitalised, even opening a sentence) is part of the name ("Windows 8", "Core 2 Duo").
+const PRODUCT_NAMES: &[&str] = &[
+    "windows",
+    "core",
+    "galaxy",
+    "explorer",
+    "ie",
+    "xbox",
+    "playstation",
+    "android",
+    "office",
+    "pentium",
+    "iphone",
+    "ipad",
+    "ios",
+    "firefox",
+    "vista",
+    "lumia",
+    "nexus",
+    "kindle",
+];
+
+/// Words right after a number that make it part of a name or an address: a gun's calibre
+/// (".357 caliber") and a block ("the 22000 block of Joliet Avenue", "a gang called 8 Block").
+const NAME_AFTER: &[&str] = &["caliber", "calibre", "block"];
+
+/// Words before "911" or "999" that make it the emergency number ("called 911").
+const CALL_WORDS: &[&str] = &[
+    "call", "calls", "called", "calling", "dial", "dials", "dialed", "dialled", "dialing",
+    "dialling",
+];
+
+/// Nouns for a person after which ", N," or ", N and M," gives ages ("his two half-brothers, 17
+/// and 22,", "the troubled actress, 26,").
+const PERSON_NOUNS: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "child",
+    "children",
+    "kids",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "twins",
+    "siblings",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "grandson",
+    "granddaughter",
+    "cousin",
+    "cousins",
+    "nephew",
+    "niece",
+    "actress",
+    "actor",
+    "singer",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "suspect",
+    "suspects",
+    "victim",
+    "victims",
+    "friend",
+    "boyfriend",
+    "girlfriend",
+    "stepson",
+    "stepdaughter",
+];
+
+/// Whether the word right before the number at `i` names a product or a station: a product
+/// name ([`PRODUCT_NAMES`], capitalised or in inner capitals), any word in inner capitals
+/// ("iOS", "iLife", "GarageBand") or a radio band ("AM 570", not "10 AM").
+fn name_word_before(v: &View, i: usize) -> bool {
+    let Some(p) = v.before(i).filter(|&p| v.is_word(p)) else {
+        return false;
+    };
+    let o = v.orig(p);
+    if o.ends_with("'s") || o.ends_with("’s") {
+        return false;
+    }
+    let inner_capitals = o
+        .chars()
+        .zip(o.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    let band = matches!(o, "AM" | "FM")
+        && v.before(p)
+            .is_none_or(|q| v.kind(q) != Some(TokenKind::Number));
+    inner_capitals
+        || band
+        || (PRODUCT_NAMES.contains(&v.low(p)) && o.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// More ways news states a person's age: ", N," or ", N and M," after a noun for a person ("his
+/// two half-brothers, 17 and 22, were", "the troubled actress, 26, would"), after "turn" ("who
+/// turns 29 on April 11"), "At N," opening a sentence ("At 55, he is"), and "will be N" before
+/// "in" or "on" ("Teixeira will be 29 in April"). `value` is the number's value.
+fn is_stated_age(v: &View, i: usize, k: usize, value: f64) -> bool {
+    if !(1.0..=120.0).contains(&value) || value.fract() != 0.0 {
+        return false;
+    }
+    let next = v.low_in(k, i);
+    let bare = ends_bare(v, i, k);
+    if !bare && !matches!(next, "in" | "on") {
+        return false;
+    }
+    let prev = v.low_before(i);
+    let head = list_head(v, i);
+    let appositive = v.before(head).is_some_and(|c| {
+        v.low(c) == ","
+            && v.before(c).is_some_and(|n| {
+                // "half-brothers" is read by its last part.
+                PERSON_NOUNS.contains(&v.low(n).rsplit('-').next().unwrap_or(""))
+            })
+    });
+    let opening_at = prev == "at" && v.before(i).and_then(|p| v.before(p)).is_none() && next == ",";
+    let will_be = prev == "be"
+        && matches!(next, "in" | "on")
+        && v.before(i)
+            .and_then(|p| v.before(p))
+            .is_some_and(|pp| matches!(v.low(pp), "will" | "would"));
+    (bare && appositive)
+        || matches!(prev, "turn" | "turns" | "turned" | "turning")
+        || opening_at
+        || will_be
+}
+
+/// Whether the digits at `i` are the decimals of a number whose point was split off by a space
+/// (". 357 caliber", "hit. 308", "(. 535)"): a lone "." glued to a bracket or to a word that
+/// cannot end a sentence.
+fn decimal_split_off(v: &View, i: usize) -> bool {
+    // The segmenter may have ended a sentence at the dot: look at the tokens themselves.
+    let Some(dot) = i.checked_sub(1).filter(|&d| v.low(d) == "." && !v.glued(i)) else {
+        return false;
+    };
+    v.glued(dot)
+        && dot.checked_sub(1).is_some_and(|w| {
+            matches!(
+                v.low(w),
+                "(" | "a" | "an" | "the" | "hit" | "of" | "including" | "at"
+            )
+        })
+}
+
+/// Whether nothing is counted after the number at `i` (ending before token `k`): the sentence,
+/// a clause or a list goes on instead ("17 and 22,", "Explorer 8 and 9.", "turned 68").
+fn ends_bare(v: &View, i: usize, k: usize) -> bool {
+    matches!(
+        v.low_in(k, i),
+        "" | "," | "." | ";" | ":" | ")" | "and" | "or" | "to" | "through"
+    )
+}
+
+/// Whether the number words at `i` (ending before token `end`) name the century of a spelled
+/// decade ("the late nineteen fifties", "the early nineteen seventies").
+fn spelled_century(v: &View, i: usize, end: usize) -> bool {
+    end == i + 1
+        && matches!(v.low(i), "eighteen" | "nineteen" | "twenty")
+        && matches!(
+            v.low_in(end, i),
+            "twenties"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
+        )
+}
+
+/// Number words in set phrases that state no amount: "one day" meaning some day ("would one day
+/// start", "I'd one day have"), "one night"/"one evening" meaning a certain one ("One evening
+/// that summer"), "at one point", "at one time", "one thing", "one day at a time", "a thing or
+/// two", "my two cents".
+fn idiom(v: &View, i: usize, end: usize) -> bool {
+    let prev = v.low_before(i);
+    let next = v.low_in(end, i);
+    let after = v.low_in(end + 1, i);
+    match v.low(i) {
+        "one" if end == i + 1 => {
+            let moment = matches!(next, "day" | "night" | "evening" | "morning" | "afternoon");
+            let at_a_time = (moment || next == "step")
+                && after == "at"
+                && v.low_in(end + 2, i) == "a"
+                && v.low_in(end + 3, i) == "time";
+            let measured = matches!(
+                after,
+                "after" | "before" | "later" | "earlier" | "ago" | "of"
+            ) || matches!(
+                prev,
+                "for"
+                    | "in"
+                    | "just"
+                    | "only"
+                    | "within"
+                    | "than"
+                    | "over"
+                    | "every"
+                    | "per"
+                    | "each"
+                    | "a"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+            );
+            let modal = matches!(
+                prev,
+                "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "to"
+            ) || prev.ends_with("'d")
+                || prev.ends_with("’d");
+            let opening = v.before(i).is_none() && after == ",";
+            next == "thing"
+                || at_a_time
+                || (prev == "at" && matches!(next, "point" | "time"))
+                || (moment && !measured && (modal || opening || next != "day"))
+        }
+        "two" if end == i + 1 => {
+            let my = matches!(prev, "my" | "his" | "her" | "our" | "their" | "your");
+            (next == "cents" && (my || after == "worth"))
+                || (prev == "or" && v.before(i).is_some_and(|p| v.low_before(p) == "thing"))
+        }
+        _ => false,
+    }
+}
+
 /// Whether the number at `i` follows an age word, directly or as a later number of a range or
 /// list ("ages 13, 10 and 8", "age 12 to 15").
 fn after_age_word(v: &View, i: usize) -> bool {
+    AGE_WORDS.contains(&v.low_before(list_head(v, i)))
+}
+
+/// Whether token `p` joins two items of a list or range ("and", "to", ",", "-").
+fn list_link(v: &View, p: usize) -> bool {
+    matches!(v.low(p), "and" | "to" | "or" | "through" | "," | "-" | "–")
+}
+
+/// The first number of the list or range whose later number is at `i` ("ages 13, 10 and 8",
+/// "versions 6, 7, 8, and 9"), or `i` itself: looks back over at most six links.
+fn list_head(v: &View, i: usize) -> usize {
     let mut j = i;
     for _ in 0..6 {
-        let Some(p) = v.before(j) else {
-            return false;
+        let Some(mut p) = v.before(j).filter(|&p| list_link(v, p)) else {
+            return j;
         };
-        if AGE_WORDS.contains(&v.low(p)) {
-            return true;
+        // ", and 9"
+        if matches!(v.low(p), "and" | "or")
+            && let Some(c) = v.before(p).filter(|&c| v.low(c) == ",")
+        {
+            p = c;
         }
-        let linked = matches!(v.low(p), "and" | "to" | "or" | "through" | "," | "-" | "–");
         match v.before(p) {
-            Some(q) if linked && v.kind(q) == Some(TokenKind::Number) => j = q,
-            _ => return false,
+            Some(q) if v.kind(q) == Some(TokenKind::Number) => j = q,
+            _ => return j,
         }
     }
-    false
+    j
 }
 
 /// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").
@@ -3027,7 +3414,7 @@ fn glued_run_skip(v: &View, i: usize) -> Step {
 /// "a record of 9-14"; "of" is looked through).
 const SCORE_BEFORE: &[&str] = &[
     "record", "records", "won", "win", "wins", "lost", "loss", "losses", "beat", "beats",
-    "defeated", "defeat", "draw", "drew", "scored", "went", "go", "goes", "finished",
+    "defeated", "defeat", "draw", "drew", "scored", "went", "go", "goes", "finished", "mark",
 ];
 
 /// Words right after a hyphenated pair that make it a score ("a 21-17 win", "a 3-1 lead").
@@ -4138,6 +4525,99 @@ mod tests {
              They lost 1-4 and hold a 3-1 lead, with 40 fans.",
         );
         assert_eq!(texts(&c), ["ten", "40"]);
+    }
+
+    #[test]
+    fn numbers_inside_product_version_and_station_names_are_not_counts() {
+        let c = extract(
+            "Apple showed iOS 6 and iLife 09 today. Windows 8 ships soon. Core 2 Duo chips sell. \
+             He spoke on AM 570 about the iPhone 5 launch. Bugs hit Internet Explorer 8 and 9, \
+             versions 6, 7, and 8, and Windows XP, Vista and 7. Fixes cover IE6 to 10. \
+             He aimed a .357 caliber revolver. Police called 911. A gang called 8 Block \
+             fought. The FBI's 10 Most Wanted list grew. The 1983, '86 and '87 teams won.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+        // Real amounts beside the same names stay.
+        let c = extract(
+            "The 6 million users of iOS 6 upgraded. 5 iPhones were stolen. Windows sold 40 \
+             million copies, and 3 Galaxy phones broke. At 10 AM 570 people came. He called \
+             3 times.",
+        );
+        assert_eq!(
+            texts(&c),
+            ["6 million", "5", "40 million", "3", "570", "3"],
+            "{:?}",
+            texts(&c)
+        );
+    }
+
+    #[test]
+    fn bare_win_loss_records_are_not_ranges() {
+        let c = extract(
+            "The Chiefs (2-13, 1-7 home) lost. The 76ers are slumping at 9-14 and are just 2-8 \
+             in their last ten. After an 18-30 start, Cheeks is 122-147 in three seasons. An \
+             NFL-worst 2-14 and lost to the 15-17 Bulldogs. He played in Weeks 14-16 there.",
+        );
+        assert_eq!(texts(&c), ["ten", "three"], "{:?}", texts(&c));
+        // Ranges in the same places stay ranges.
+        let c = extract(
+            "Prices rose at 10-15 percent. The sentence is 5-10 years. The 20-30 protesters \
+             left, 10-15 hurt. The range is 1000-5000",
+        );
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| c.quantity().unwrap().range)
+            .collect::<Vec<_>>();
+        assert_eq!(
+            texts(&c),
+            ["10-15 percent", "5-10", "20-30", "10-15", "1000-5000"]
+        );
+        assert!(got.iter().all(Option::is_some), "{got:?}");
+    }
+
+    #[test]
+    fn idioms_with_one_and_two_are_not_amounts() {
+        let c = extract(
+            "The farms would one day start producing. I'd one day host it. At one point he \
+             laughed. A rally is one thing and murder another. One evening that summer they \
+             met. She grew one day at a time. He knows a thing or two. That is my two cents \
+             worth.",
+        );
+        assert!(c.is_empty(), "{:?}", texts(&c));
+        let c = extract("She was rediscovered in the late nineteen eighties.");
+        assert!(c.is_empty(), "{:?}", texts(&c));
+        let c = extract(
+            "He quit one day after the vote. They met for one day. Days later, two cents \
+             were found. Nineteen cars came. Only one thing changed for one person at a time.",
+        );
+        assert_eq!(
+            texts(&c),
+            ["one", "one", "two cents", "Nineteen", "one"],
+            "{:?}",
+            texts(&c)
+        );
+    }
+
+    #[test]
+    fn ages_in_lists_appositions_and_birthdays_are_not_counts() {
+        let c = extract(
+            "His two half-brothers, 17 and 22, were arrested. The troubled actress, 26, would \
+             be held. She lost two sons, 11 and 14. Steward turned 68 on Saturday. Teixeira \
+             will be 29 in April. At 55, he is the oldest. He was 95 and lived alone. I was \
+             nine. Mark Felt was 95. He hit. 308 this season.",
+        );
+        assert_eq!(texts(&c), ["two", "two"], "{:?}", texts(&c));
+        let c = extract(
+            "Police arrested 17 and 22 more. The vote turned 20 percent against him. The \
+             sons, 11 in all, came home. At 55 sites, crews worked. Rome was 95 percent \
+             done.",
+        );
+        assert_eq!(
+            texts(&c),
+            ["17", "22", "20 percent", "11", "55", "95 percent"],
+            "{:?}",
+            texts(&c)
+        );
     }
 
     #[test]

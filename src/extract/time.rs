@@ -32,7 +32,10 @@
 //!   one at or before `P` (the current month or weekday is `P`'s own), unless a future cue comes
 //!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
 //!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
-//!   at or after `P`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
+//!   at or after `P`. The clause's tense, read back from the time, decides first: a schedule or
+//!   future word ("scheduled", "is due in court", "to appear", "returns", "is going to") takes the
+//!   next one, a past verb ("was found", "restored by Saturday") the most recent one, even after
+//!   `by` or `until`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
 //!   "last X" / "next X" (month, season, and "last" weekday) are strictly before / after `P`;
 //!   "next Friday" is the Friday of next week (as "this Friday" is that of `P`'s week).
 //! - "this/last/next week" are Monday–Sunday weeks; "this/last/next month/year" whole calendar
@@ -1043,8 +1046,18 @@ impl Parser<'_> {
         }
         let span = Span::new(start, end);
         let role = self.role(first, last);
-        let future =
-            role == TimeRole::Event && (self.future_cue(first, last) || self.future_clause(first));
+        // The clause's tense overrides a cue like "by" or "until" ("services were restored by
+        // Saturday" is past).
+        let tense = self.clause_tense(first);
+        let future = role == TimeRole::Event
+            && (self.future_clause(first)
+                || tense == Some(true)
+                || (tense.is_none() && self.future_cue(first, last)));
+        // A deadline in a past clause is the past day itself ("restored services by Saturday").
+        let expr = match expr {
+            Expr::Deadline(inner) if tense == Some(false) => inner.as_ref(),
+            e => e,
+        };
         let (start_day, end_day) = match resolve(expr, self.published, future) {
             Some((s, e)) => (Some(s), Some(e)),
             None => (None, None),
@@ -2998,7 +3011,109 @@ impl Parser<'_> {
         }
         false
     }
+
+    /// The tense of the clause before the expression starting at `first`: `Some(true)` when it
+    /// points ahead, `Some(false)` when it is past, `None` when no cue says. Reads back from the
+    /// expression (up to fourteen tokens, not past a clause break or a speech verb) and lets the
+    /// nearest tense cue decide: a future or schedule word ([`FUTURE_TENSE`], "going to", "set
+    /// for", "due" but not "due to low light", "to" before a verb of [`FUTURE_INFINITIVES`], "is"
+    /// or "are" right before the date) is future; a past one ([`PAST_TENSE`], a verb in "-ed"
+    /// that is not a present passive like "are paused") is past. A schedule in the past tense
+    /// ("was set for 4/22") reads as past and "would" ("It was announced he would leave in June":
+    /// which verb does the date belong to?) says nothing, so both keep the most recent date.
+    fn clause_tense(&self, first: usize) -> Option<bool> {
+        let lower = |j: usize| self.txt(j).to_ascii_lowercase();
+        let mut k = first.wrapping_sub(1);
+        for _ in 0..14 {
+            match self.class(k) {
+                Class::Nothing | Class::Speech => return None,
+                // "11 a. m. on Nov. 8": the dots of a clock time do not end the clause.
+                Class::Punct('.') if matches!(self.txt(k.wrapping_sub(1)), "a" | "p" | "m") => {}
+                // "Magistrates' Court", "T-Mobile".
+                Class::Punct(c) if !matches!(c, '-' | '\'' | '’') => return None,
+                _ => {}
+            }
+            let w = lower(k);
+            let next = lower(k + 1);
+            let before = lower(k.wrapping_sub(1));
+            let was = matches!(before.as_str(), "was" | "were");
+            let future = (FUTURE_TENSE.contains(&w.as_str()) && !was)
+                || (w == "going" && next == "to")
+                || (w == "set" && matches!(next.as_str(), "for" | "to") && !was)
+                || (w == "due" && (next != "to" || lower(k + 2) == "be"))
+                || (w == "to" && FUTURE_INFINITIVES.contains(&next.as_str()))
+                || (matches!(w.as_str(), "is" | "are") && k + 1 == first);
+            if future {
+                return Some(true);
+            }
+            // Not a past verb: "to be sentenced", "is to be formally sentenced", "are paused",
+            // "expected to have accomplished", "an Opteron-based solution".
+            let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
+            let passive =
+                present(&before) || (before.ends_with("ly") && present(&lower(k.wrapping_sub(2))));
+            let perfect = before == "have"
+                && matches!(
+                    lower(k.wrapping_sub(2)).as_str(),
+                    "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
+                );
+            let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
+            let past = PAST_TENSE.contains(&w.as_str())
+                || (w.len() > 4
+                    && w.ends_with("ed")
+                    && !w.ends_with("eed")
+                    && !passive
+                    && !perfect
+                    && !compound);
+            if past {
+                return Some(false);
+            }
+            k = k.wrapping_sub(1);
+        }
+        None
+    }
 }
+
+/// Words that put a clause in the future or make it a schedule ("will defend his title … on
+/// Sept. 8", "scheduled to begin Jan. 24", "Doctor Who returns on November 23", "pending his
+/// next court hearing April 19"). "due", "set" and "going" are read with their neighbours
+/// instead, and "would" is no cue.
+const FUTURE_TENSE: &[&str] = &[
+    "will",
+    "shall",
+    "scheduled",
+    "slated",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "pending",
+    "next",
+    "upcoming",
+    "begins",
+    "beginning",
+    "starts",
+    "starting",
+    "ends",
+    "returns",
+    "airing",
+    "airs",
+    "opens",
+    "resumes",
+];
+
+/// Verbs that after "to" point ahead ("remanded to appear before the court on 19 August", "is
+/// to be sentenced May 3", "expected to return to court on Oct. 2").
+const FUTURE_INFINITIVES: &[&str] = &[
+    "be", "appear", "begin", "start", "return", "resume", "face", "stand", "open",
+];
+
+/// Words that put a clause in the past ("was found on April 9"); a word ending in "-ed" does too,
+/// unless it follows "be" ("to be sentenced", "to be released": still ahead).
+const PAST_TENSE: &[&str] = &[
+    "was", "were", "had", "did", "been", "last", "ago", "since", "began", "came", "went", "took",
+    "made", "found", "died", "fell", "held", "left", "met", "ran", "saw", "won", "lost", "got",
+    "gave", "shot", "struck", "broke", "led", "hit",
+];
 
 fn modifier_part(k: Kw) -> Part {
     match k {
@@ -3831,6 +3946,87 @@ mod tests {
             d(2020, 9, 9),
             d(2020, 9, 9),
         );
+    }
+
+    #[test]
+    fn the_tense_of_the_clause_picks_the_year_of_a_yearless_date() {
+        // Published Wednesday 2020-09-09: future and schedule cues take the coming date.
+        for (text, span) in [
+            (
+                "He was remanded to appear before the court on 19 August.",
+                "19 August",
+            ),
+            ("The elections are scheduled for August 15.", "August 15"),
+            ("Jackson is due in court Aug. 17.", "Aug. 17"),
+            (
+                "He is due to appear before the Magistrates' Court on August 4.",
+                "August 4",
+            ),
+            ("Doctor Who returns to screens on August 23.", "August 23"),
+            ("Lopez's sentence date is August 7.", "August 7"),
+            (
+                "A trial date is set for August 28, with three days.",
+                "August 28",
+            ),
+            (
+                "He is to be formally sentenced August 3 by the judge.",
+                "August 3",
+            ),
+            ("Sentencing is set for 11 a. m. on Aug. 8.", "Aug. 8"),
+        ] {
+            let (t, s, _, _) = one(text);
+            assert_eq!(
+                (t.as_str(), s.map(|d| d.year())),
+                (span, Some(2021)),
+                "{text:?}"
+            );
+        }
+        for text in [
+            "They expect to have finished by August 20 at the latest.",
+            "An Opteron-based model should arrive by August 20.",
+        ] {
+            check(text, "by August 20", d(2020, 9, 9), d(2021, 8, 20));
+        }
+        check(
+            "Klitschko will defend his WBC title against Manuel Charr of Germany in Moscow on Sept. 8.",
+            "Sept. 8",
+            d(2021, 9, 8),
+            d(2021, 9, 8),
+        );
+        check(
+            "He is going to be back Monday, the coach said.",
+            "Monday",
+            d(2020, 9, 14),
+            d(2020, 9, 14),
+        );
+        // Past cues, a cause ("due to") and no cue keep the most recent one.
+        for (text, span) in [
+            ("Filed Oct-5, it was", "Oct-5"),
+            ("The deputy was killed on October 24 outside.", "October 24"),
+            ("His body was found by a maid October 27.", "October 27"),
+            (
+                "It was announced he would be leaving in October.",
+                "October",
+            ),
+            (
+                "A hearing was scheduled for October 2 at noon.",
+                "October 2",
+            ),
+            ("They failed due to low light on Saturday.", "Saturday"),
+            (
+                "Services were restored by Saturday afternoon.",
+                "by Saturday",
+            ),
+            ("He stayed until October at the camp.", "until October"),
+            ("The fix was issued October 14 to all.", "October 14"),
+            ("The attacks of October 11 changed the city.", "October 11"),
+        ] {
+            let (t, s, _, _) = one(text);
+            assert!(
+                t == span && s.is_some_and(|s| s <= d(2020, 9, 9)),
+                "{text:?} gave {t:?} {s:?}"
+            );
+        }
     }
 
     #[test]
