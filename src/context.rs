@@ -16,7 +16,9 @@
 //! - `words`: the sentence's content words, normalised by [`canonical_token`], without the
 //!   claim's own tokens; sorted, deduplicated, space-joined.
 //!
-//! One scan of each claim's sentence; mentions of a sentence are found by binary search.
+//! One scan of each claim's sentence; mentions of a sentence are found by binary search. The
+//! context words of a sentence are read and sorted once, for all its claims, without an
+//! allocation per word.
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
@@ -126,8 +128,7 @@ impl StopWords {
 /// or organisation variant as its canonical name, a unit variant as its canonical unit.
 pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
     let mut forms = Forms::new();
-    let lower = word.to_lowercase();
-    let form = forms.canonical(lexicon, word, &lower);
+    let form = forms.canonical(lexicon, word);
     forms.resolve(form).to_string()
 }
 
@@ -145,15 +146,12 @@ enum Form<'t> {
 /// nothing of its own.
 struct Forms {
     kept: String,
-    /// The word being read, in lower case.
-    lower: String,
 }
 
 impl Forms {
     fn new() -> Forms {
         Forms {
             kept: String::new(),
-            lower: String::new(),
         }
     }
 
@@ -201,72 +199,42 @@ impl Forms {
 
     /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
     fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
-        if word.is_ascii() {
-            return if is_ascii_stopword(word) {
-                Form::Stop
-            } else {
-                self.canonical_ascii(lexicon, word)
-            };
-        }
-        let mut lower = std::mem::take(&mut self.lower);
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
+        let stop = if word.is_ascii() {
+            is_ascii_stopword(word)
         } else {
-            lower.push_str(&word.to_lowercase());
-        }
-        let form = if is_stopword(&lower) {
+            is_stopword(&word.to_lowercase())
+        };
+        if stop {
             Form::Stop
         } else {
-            self.canonical(lexicon, word, &lower)
-        };
-        self.lower = lower;
-        form
+            self.canonical(lexicon, word)
+        }
     }
 
-    /// [`canonical_token`] of an ASCII `word`: the lexicon lower-cases it for the unit look-up
-    /// itself, and a copy is kept only when it has capitals and no canonical form.
-    fn canonical_ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
-        let base = word.strip_suffix("'s").unwrap_or(word);
+    /// [`canonical_token`] of `word`.
+    fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
+        let base = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
         if let Some(name) = lexicon
             .canonical(AliasCategory::Place, base)
             .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
         {
             return self.lower(name);
         }
-        match lexicon.canonical(AliasCategory::Unit, base) {
-            Some(unit) => Form::Text(unit),
-            None => self.lower(base),
-        }
-    }
-
-    /// [`canonical_token`] of `word`, given `word` in lower case.
-    fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, lower: &str) -> Form<'t> {
-        let possessive = ["'s", "’s"]
-            .into_iter()
-            .find(|p| word.ends_with(p))
-            .map_or(0, str::len);
-        let base = &word[..word.len() - possessive];
-        if let Some(name) = lexicon
-            .canonical(AliasCategory::Place, base)
-            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
-        {
-            return self.lower(name);
-        }
-        if !word.is_ascii() {
-            let lower = base.to_lowercase();
-            return match lexicon.canonical(AliasCategory::Unit, &lower) {
+        if base.is_ascii() {
+            // The lexicon lower-cases the word for the look-up itself; a lower-case copy is kept
+            // only for a word with capitals and no canonical unit.
+            return match lexicon.canonical(AliasCategory::Unit, base) {
                 Some(unit) => Form::Text(unit),
-                None => self.keep(&lower),
+                None => self.lower(base),
             };
         }
-        // ASCII: the base's lower case is the word's without the possessive.
-        let lower = &lower[..base.len()];
-        match lexicon.canonical(AliasCategory::Unit, lower) {
+        let lower = base.to_lowercase();
+        match lexicon.canonical(AliasCategory::Unit, &lower) {
             Some(unit) => Form::Text(unit),
-            None if lower == base => Form::Text(base),
-            None => self.keep(lower),
+            None => self.keep(&lower),
         }
     }
 }
@@ -597,6 +565,8 @@ struct SentenceWords<'t> {
     forms: Forms,
     /// Per sentence: each word's [`Forms::prefix`], token and form.
     sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
+    /// The words of the claim being read, joined.
+    joined: String,
 }
 
 impl<'t> SentenceWords<'t> {
@@ -604,6 +574,7 @@ impl<'t> SentenceWords<'t> {
         SentenceWords {
             forms: Forms::new(),
             sentences: vec![None; doc.sentences.len()],
+            joined: String::new(),
         }
     }
 
@@ -624,7 +595,7 @@ impl<'t> SentenceWords<'t> {
             let words = self.read(doc, lexicon, located, s);
             self.sentences[s] = Some(words);
         }
-        let out = &mut self.forms.lower;
+        let out = &mut self.joined;
         out.clear();
         let mut previous: Option<&str> = None;
         for &(_, k, form) in self.sentences[s].iter().flatten() {
@@ -863,5 +834,9 @@ mod tests {
         assert_eq!(canonical_token(&lexicon, "Daesh"), "islamic state");
         assert_eq!(canonical_token(&lexicon, "Iraq's"), "iraq");
         assert_eq!(canonical_token(&lexicon, "us"), "us");
+        assert_eq!(canonical_token(&lexicon, "Iraq’s"), "iraq");
+        assert_eq!(canonical_token(&lexicon, "Soldiers"), "troops");
+        assert_eq!(canonical_token(&lexicon, "Zürich’s"), "zürich");
+        assert_eq!(canonical_token(&lexicon, "Embassy"), "embassy");
     }
 }

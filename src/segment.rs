@@ -341,6 +341,15 @@ mod tests {
             .collect()
     }
 
+    fn tokens(text: &str) -> Vec<String> {
+        let src = source(text);
+        let doc = segment(&src);
+        doc.tokens
+            .iter()
+            .map(|t| doc.token_text(t).to_string())
+            .collect()
+    }
+
     #[test]
     fn abbreviations_and_decimals_do_not_end_sentences() {
         let s = sentences(
@@ -379,11 +388,8 @@ mod tests {
 
     #[test]
     fn tokens_keep_numbers_and_dotted_words_whole() {
-        let src = source("The U.S. cut 5,200 troops to 3,000.5 in al-Kadhemi's Iraq.");
-        let doc = segment(&src);
-        let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(
-            texts,
+            tokens("The U.S. cut 5,200 troops to 3,000.5 in al-Kadhemi's Iraq."),
             vec![
                 "The",
                 "U.S.",
@@ -430,11 +436,8 @@ mod tests {
 
     #[test]
     fn words_numbers_and_punctuation_outside_ascii() {
-        let src = source("Ünal’s café—2,5 km\u{a0}Zürich’s «Umbau» e.g. x.");
-        let doc = segment(&src);
-        let texts: Vec<&str> = doc.tokens.iter().map(|t| doc.token_text(t)).collect();
         assert_eq!(
-            texts,
+            tokens("Ünal’s café—2,5 km\u{a0}Zürich’s «Umbau» e.g. x."),
             vec![
                 "Ünal’s",
                 "café",
