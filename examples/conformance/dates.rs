@@ -63,9 +63,9 @@
 //!   only one answer.
 //! - `Mod` ("start", "mid", "end", "before", "after", ...) is not tolerated: the interval the suite
 //!   gives is the one scored. corroborate reads the parts of weeks and months as the suite does
-//!   (early/late: Mon–Wed/Thu–Sun, days 1–15/16–end) but the parts of a year in thirds (Jan–Apr,
-//!   May–Aug, Sep–Dec), as the suite itself does for "the end of 2000" while it gives halves for
-//!   "late this year" (Jul–Dec); those cases fail rather than being counted out.
+//!   (early/late: Mon–Wed/Thu–Sun, days 1–15/16–end), and of a year as the suite does too:
+//!   "early/late this year" are halves (Jan–Jun, Jul–Dec) and "the beginning/end of 2000" thirds
+//!   (Jan–Apr, Sep–Dec).
 //!
 //! # Counted out (with a reason and a count in the result)
 //! - Parser results whose value is Timex-only (empty `FutureResolution`/`PastResolution`, e.g.

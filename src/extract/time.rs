@@ -20,17 +20,18 @@
 //!
 //! # Resolution (against the publication date `P`)
 //! - Absolute dates resolve without `P`. A year is Jan 1–Dec 31; "early"/"mid"/"late" a year are
-//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
+//!   Jan–Jun / May–Aug / Jul–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
 //!   overlapping both); of a decade years 0–3 / 4–6 / 7–9; of a week Mon–Wed / Tue–Fri / Thu–Sun;
 //!   of a season its first / middle / last month. The vague parts of short periods overlap, so
 //!   "late last week" agrees with a Thursday and "early November" with the 12th.
 //!   "the end of X" is "late X", "the start/beginning of X" is "early X", "the middle of X" is
-//!   "mid X". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
+//!   "mid X", except that the start and the end of a year are its first and last thirds
+//!   (Jan–Apr, Sep–Dec), narrower than "early" and "late". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
 //!   Sep–Nov, winter Dec–Feb (the winter of 2021 is Dec 2021–Feb 2022).
 //! - Bare months, weekdays, month-days without a year and yearless seasons take the most recent
 //!   one at or before `P` (the current month or weekday is `P`'s own), unless a future cue comes
 //!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
-//!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
+//!   (the)`, `from X on`, or `will`/`won't`/`shall`/`I'll`/`they'll`... earlier in the same clause; then the next one
 //!   at or after `P`. A time that dates a speech act ([`TimeRole::Report`]) is always in the past.
 //!   "last X" / "next X" (month, season, and "last" weekday) are strictly before / after `P`;
 //!   "next Friday" is the Friday of next week (as "this Friday" is that of `P`'s week).
@@ -107,6 +108,26 @@
 //!   weeks" is a span of unknown placement and gives nothing); "in nineteen twenty eight" (a
 //!   year in words after "in", closing the clause) is that year; "the 15th century" is
 //!   1400–1499.
+//! - Counted periods ahead: "2 days hence" and "4 weeks in the future" are [P + 1 day, P + N
+//!   units] (as "the next N units"); "within 5 years 1 month 12 days" (also after "within the
+//!   next") is [P, P + the whole duration]. "more than 2 weeks after today" is open-ended: its
+//!   first day is P + 2 weeks and it has no last day; "more than 2 days before yesterday" has no
+//!   first day and ends the day before P − 3 days. Such claims never link (a link needs both
+//!   bounds).
+//! - "November between 19 and 20", "Feb between 2-7 two thousand and eighteen": days of the
+//!   month named first. "from 4 to January 22, 1995", "from 02 to April 07": a bare day and a
+//!   later dated day of a month (a month name must follow the connector, so "rose from 4 to 22
+//!   this month" stays a count). "between 2014-2018" is the dashed range. "from two thousand
+//!   until two thousand and fourteen": years in words joined by "until" or "through" only.
+//! - "August 99": a capitalised month and a two-digit number above 31 closing the clause is a
+//!   year of the 1900s. "september.16th" is "September 16th"; "the month of <date>" is the month
+//!   holding it. "w/c feb 4" (week commencing) is the seven days from that day. "last 3year":
+//!   a count glued to its unit. "this week from Tue to Thur" takes short weekday names.
+//! - "earlier in the week", "later in the year" are "earlier this week", "later this year",
+//!   unless the sentence names another time (a year, month, weekday, season, "last/next/this",
+//!   "ago", "yesterday"...), from which the phrase then narrates: no claim.
+//! - "in 70's" (with the apostrophe, after "in") is a decade as "the 70's"; "on weekend" is "the
+//!   weekend".
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -953,6 +974,8 @@ enum Expr {
     Since(Box<Expr>),
     /// The Monday–Sunday week holding a day ("the week of November 30th").
     WeekHolding(Box<Expr>),
+    /// The calendar month holding a day ("the month of September 16th").
+    MonthHolding(Box<Expr>),
     /// `n` days from a day on ("the week starting February 4": 7 days).
     DaysFrom(Box<Expr>, i64),
     /// A day moved by `n` units ("two weeks from now", "two days before yesterday").
@@ -991,7 +1014,9 @@ impl Expr {
                 _ => Grain::Day,
             },
             Expr::Week(_) | Expr::WeekOf(..) | Expr::WeekHolding(_) => Grain::Week,
-            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) => Grain::Month,
+            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) | Expr::MonthHolding(_) => {
+                Grain::Month
+            }
             Expr::DecadeRel(_) => Grain::Decade,
             Expr::Season(..) => Grain::Season,
             Expr::YearRel(_) => Grain::Year,
@@ -1189,15 +1214,25 @@ impl Parser<'_> {
         self.year_at(j)
     }
 
-    /// A year in words: "two thousand (and) eighteen", "two thousand", "nineteen seventy
-    /// eight", "nineteen zero one", "twenty twenty" (a century word and two more digits).
+    /// A year in words: "two thousand (and) eighteen", "two thousand", "one thousand seven
+    /// hundred and eighty nine", "nineteen seventy eight", "nineteen zero one", "twenty twenty"
+    /// (a century word and two more digits).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.txt(k).to_ascii_lowercase();
-        if word(j) == "two" && word(j + 1) == "thousand" {
-            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+        if let Some(t @ 1..=2) = word_number(&word(j))
+            && word(j + 1) == "thousand"
+        {
+            // "one thousand seven hundred (and) eighty nine": hundreds only, and always, after
+            // "one thousand" ("one thousand" alone is a count).
+            let (base, h) = match word_number(&word(j + 2)) {
+                Some(h @ 1..=9) if t == 1 && word(j + 3) == "hundred" => (1000 + 100 * h, j + 4),
+                _ if t == 1 => return None,
+                _ => (2000, j + 2),
+            };
+            let k = if word(h) == "and" { h + 1 } else { h };
             return match self.spelled_below_hundred(k) {
-                Some((v, last)) => Some((2000 + v as i32, last)),
-                None if k == j + 2 => Some((2000, j + 1)),
+                Some((v, last)) => Some(((base + v) as i32, last)),
+                None if k == h => Some((base as i32, h - 1)),
                 None => None,
             };
         }
@@ -2047,8 +2082,9 @@ impl Parser<'_> {
     }
 
     /// The period of "earlier in the week", "later in the year" (the unit at `j`): P's own,
-    /// unless the sentence names a year or a month, which the phrase then narrates from ("In
-    /// 1998 he moved; later in the year ...").
+    /// unless the sentence names another time, which the phrase then narrates from ("In 1998
+    /// he moved; later in the year ...", "Last month he said ... he appeared gaunt earlier in
+    /// the year").
     fn earlier_in_the(&self, j: usize) -> Option<Expr> {
         let inner = match self.class(j) {
             Class::Unit(Unit::Week, false) => Expr::Week(0),
@@ -2057,7 +2093,28 @@ impl Parser<'_> {
             _ => return None,
         };
         let narrated = (self.lo..self.hi).any(|t| {
-            self.year(t).is_some() || matches!(self.class(t), Class::Month(_) | Class::Abbr(_))
+            self.year(t).is_some()
+                || matches!(
+                    self.class(t),
+                    Class::Month(_)
+                        | Class::Abbr(_)
+                        | Class::MidMonth(_)
+                        | Class::Weekday(_)
+                        | Class::Season(_)
+                        | Class::Quarter(_)
+                        | Class::Half(_)
+                        | Class::GluedDay(..)
+                        | Class::Kw(
+                            Kw::Last
+                                | Kw::Next
+                                | Kw::This
+                                | Kw::Ago
+                                | Kw::Today
+                                | Kw::Yesterday
+                                | Kw::Tomorrow
+                                | Kw::Tonight
+                        )
+                )
         });
         (!self.lex[j].poss && !narrated && !self.is(j + 1, Kw::Of)).then_some(inner)
     }
@@ -2285,13 +2342,18 @@ impl Parser<'_> {
         Some((decade_expr(1900 + v as i32)?, last))
     }
 
-    /// The month after "(the) month of": "June", "Sept", "June 2019".
+    /// The month after "(the) month of": "June", "Sept", "June 2019", and (as "the week of
+    /// November 30th" is the week holding the day) the month holding a date ("month of
+    /// September 16th").
     fn month_of_month(&self, j: usize) -> Option<(Expr, usize)> {
         match self.class(j) {
-            Class::Month(_) | Class::Abbr(_) => {
-                let (e, last) = self.parse_month(j)?;
-                (e.grain() == Grain::Month).then_some((e, last))
-            }
+            Class::Month(_) | Class::Abbr(_) => match self.parse_month(j)? {
+                (e, last) if e.grain() == Grain::Month => Some((e, last)),
+                (e, last) if e.grain() == Grain::Day => {
+                    Some((Expr::MonthHolding(Box::new(e)), last))
+                }
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -3376,6 +3438,10 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             let monday = monday_of(a)?;
             return Some((monday, add_days(monday, 6)?));
         }
+        Expr::MonthHolding(inner) => {
+            let (a, _) = resolve(inner, p, future)?;
+            return month_bounds(a.year(), a.month());
+        }
         Expr::DaysFrom(inner, n) => {
             let (a, _) = resolve(inner, p, future)?;
             return Some((a, add_days(a, n - 1)?));
@@ -3417,6 +3483,7 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
         | Expr::WeekOf(..)
         | Expr::Portion(..)
         | Expr::WeekHolding(_)
+        | Expr::MonthHolding(_)
         | Expr::DaysFrom(..)
         | Expr::Shifted(..)
         | Expr::NthWeekday(..)
@@ -5672,12 +5739,36 @@ mod tests {
             texts("He moved in 1998 and later in the year he left."),
             vec!["1998"]
         );
+        assert_eq!(
+            texts("Last month he said it had surfaced earlier in the year."),
+            vec!["Last month"]
+        );
         check(
             "In 70's the plant grew.",
             "70's",
             d(1970, 1, 1),
             d(1979, 12, 31),
         );
+        check(
+            "It began in one thousand seven hundred and eighty nine.",
+            "one thousand seven hundred and eighty nine",
+            d(1789, 1, 1),
+            d(1789, 12, 31),
+        );
+        check(
+            "It was the month of september.16th.",
+            "the month of september.16th",
+            d(2019, 9, 1),
+            d(2019, 9, 30),
+        );
+        check(
+            "It was the month of June 3, 2019.",
+            "the month of June 3, 2019",
+            d(2019, 6, 1),
+            d(2019, 6, 30),
+        );
+        assert!(texts("It rose in one thousand cases.").is_empty());
+        assert!(texts("He was in one thousand seven hundred homes.").is_empty());
         check(
             "We played on weekend.",
             "weekend",
