@@ -87,7 +87,8 @@
 //!   "on 4-22", "on 4.22" (closing the clause), "Friday 7/6" (after a weekday).
 //! - Days without a month, with an ordinal suffix or in words: "20th of next month", and after
 //!   a preposition (on, for, by, until, since, after, before, from, to, through) when closing the
-//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second".
+//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second"; a plain
+//!   number only after "on" in a clause about the future ("I'll go back on 15").
 //! - "Q3" alone is the quarter of P's year; "H1"/"H2" need a year ("H2 2016", "2016 Q3").
 //! - "the first Friday of July", "the last Monday in next month"; "the second Sunday" closing a
 //!   clause is of P's month. "the week of November 30th" is the Monday–Sunday week holding the
@@ -1831,9 +1832,11 @@ impl Parser<'_> {
                 .filter(|&(d, _)| the && (13..=31).contains(&d))
         };
         let (d, k) = self.any_day(j).or_else(spelled)?;
-        // A plain number ("the 27") only after "the", and not as a month's day of its own.
+        // A plain number ("the 27") only after "the", and not as a month's day of its own, or
+        // right after "on" in a clause about the future ("I'll go back on 15").
         let plain = k == j && self.day(j).is_some();
-        if (plain && !the) || self.lex[k].poss {
+        let on_ahead = self.is(j.wrapping_sub(1), Kw::On) && self.future_clause(j);
+        if (plain && !the && !on_ahead) || self.lex[k].poss {
             return None;
         }
         let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
@@ -5767,6 +5770,10 @@ mod tests {
             d(2019, 6, 1),
             d(2019, 6, 30),
         );
+        check("I'll go back on 15.", "15", d(2020, 9, 15), d(2020, 9, 15));
+        // Only in a clause about the future, and closing it.
+        assert!(texts("They agreed on 15.").is_empty());
+        assert!(texts("They will agree on 15 points.").is_empty());
         assert!(texts("It rose in one thousand cases.").is_empty());
         assert!(texts("He was in one thousand seven hundred homes.").is_empty());
         check(
