@@ -3050,10 +3050,7 @@ impl Parser<'_> {
             if !self.is(k, Kw::Ago) {
                 return None;
             }
-            let e = parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
-                Expr::Shifted(Box::new(e), v, -i64::from(m))
-            });
-            return Some((e, k));
+            return Some((duration_from_today(&parts, -1), k));
         }
         // "a week starting tomorrow", "3 days starting from next Monday".
         if matches!(
@@ -3114,9 +3111,7 @@ impl Parser<'_> {
         if parts.len() == 1 || u == Unit::Hour {
             return (Expr::Within(u, n), k);
         }
-        let reached = parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
-            Expr::Shifted(Box::new(e), v, i64::from(m))
-        });
+        let reached = duration_from_today(&parts, 1);
         (
             Expr::Range(Box::new(Expr::RelDay(0)), Box::new(reached)),
             next - 1,
@@ -3273,6 +3268,13 @@ fn modifier_part(k: Kw) -> Part {
         Kw::Mid => Part::Mid,
         _ => Part::Late,
     }
+}
+
+/// The day a duration of several units reaches from P, forward (`sign` 1) or back (−1).
+fn duration_from_today(parts: &[(Unit, u32)], sign: i64) -> Expr {
+    parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
+        Expr::Shifted(Box::new(e), v, sign * i64::from(m))
+    })
 }
 
 /// The default number of units for plural units without a count ("the coming months").
