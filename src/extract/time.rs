@@ -2630,10 +2630,18 @@ impl Parser<'_> {
             let (a, b) = (ymd(y, m, d1)?, ymd(y, m, d2)?);
             return Some((Expr::Fixed(a, b, Grain::Range), last));
         }
-        Some((
-            Expr::DayRange(Box::new(Expr::Month(m, Mode::Auto)), d1, d2),
-            k2,
-        ))
+        // "In November between 19 and 20 people died" counts people.
+        let closes = match self.class(k2 + 1) {
+            Class::Nothing => true,
+            Class::Punct(c) => !matches!(c, '%' | '-' | '/'),
+            _ => false,
+        };
+        closes.then(|| {
+            (
+                Expr::DayRange(Box::new(Expr::Month(m, Mode::Auto)), d1, d2),
+                k2,
+            )
+        })
     }
 
     /// A capitalised month and a two-digit year that cannot be a day, closing the clause:
@@ -2644,6 +2652,7 @@ impl Parser<'_> {
         };
         if v < 32
             || self.lex[i].lc
+            || (matches!(m, 3 | 5) && !self.month_framed(i))
             || !matches!(
                 self.class(j + 1),
                 Class::Nothing | Class::Punct('.' | ',' | ';' | ')')
@@ -5706,6 +5715,11 @@ mod tests {
         );
         // Counts and scores stay counts.
         assert_eq!(texts("In August 99 people died."), vec!["August"]);
+        assert!(texts("May 45.").is_empty());
+        assert_eq!(
+            texts("In November between 19 and 20 people died."),
+            vec!["November"]
+        );
         assert_eq!(
             texts("Cases rose from 4 to 22 this month."),
             vec!["this month"]
