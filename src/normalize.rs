@@ -38,7 +38,10 @@ fn end_with_unit(source: &Source, claim: &Claim) -> usize {
         return claim.span.end;
     };
     let after = &source.text[claim.span.end..claim.sentence_span.end.max(claim.span.end)];
-    let window = &after[..after.len().min(40)];
+    let cut = (0..=after.len().min(40))
+        .rev()
+        .find(|&i| after.is_char_boundary(i));
+    let window = &after[..cut.unwrap_or(0)];
     let lower = window.to_lowercase();
     match lower.find(unit) {
         // Lower-casing keeps byte offsets for the ASCII nouns this is used with; check anyway.

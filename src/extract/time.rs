@@ -21,17 +21,18 @@
 //!
 //! # Resolution (against the publication date `P`)
 //! - Absolute dates resolve without `P`. A year is Jan 1–Dec 31; "early"/"mid"/"late" a year are
-//!   Jan–Apr / May–Aug / Sep–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
+//!   Jan–Jun / May–Aug / Jul–Dec; of a month days 1–15 / 11–20 / 16–end (halves, the middle
 //!   overlapping both); of a decade years 0–3 / 4–6 / 7–9; of a week Mon–Wed / Tue–Fri / Thu–Sun;
 //!   of a season its first / middle / last month. The vague parts of short periods overlap, so
 //!   "late last week" agrees with a Thursday and "early November" with the 12th.
 //!   "the end of X" is "late X", "the start/beginning of X" is "early X", "the middle of X" is
-//!   "mid X". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
+//!   "mid X", except that the start and the end of a year are its first and last thirds
+//!   (Jan–Apr, Sep–Dec), narrower than "early" and "late". Seasons are northern meteorological: spring Mar–May, summer Jun–Aug, autumn (fall)
 //!   Sep–Nov, winter Dec–Feb (the winter of 2021 is Dec 2021–Feb 2022).
 //! - Bare months, weekdays, month-days without a year and yearless seasons take the most recent
 //!   one at or before `P` (the current month or weekday is `P`'s own), unless a future cue comes
 //!   first: `by`, `until`, `till`, `next`, `coming`, `by the`, `until the`, `before the`, `ahead of
-//!   (the)`, `from X on`, or `will`/`won't`/`shall` earlier in the same clause; then the next one
+//!   (the)`, `from X on`, or `will`/`won't`/`shall`/`I'll`/`they'll`… earlier in the same clause; then the next one
 //!   at or after `P`. The clause's tense, read back from the time, decides first: a schedule or
 //!   future word ("scheduled", "is due in court", "to appear", "returns", "is going to") takes the
 //!   next one, a past verb ("was found", "restored by Saturday") the most recent one, even after
@@ -90,7 +91,8 @@
 //!   "on 4-22", "on 4.22" (closing the clause), "Friday 7/6" (after a weekday).
 //! - Days without a month, with an ordinal suffix or in words: "20th of next month", and after
 //!   a preposition (on, for, by, until, since, after, before, from, to, through) when closing the
-//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second".
+//!   clause: "on the 27th", "for the 21st", "on twenty second", "on the second"; a plain
+//!   number only after "on" in a clause about the future ("I'll go back on 15").
 //! - "Q3" alone is the quarter of P's year; "H1"/"H2" need a year ("H2 2016", "2016 Q3").
 //! - "the first Friday of July", "the last Monday in next month"; "the second Sunday" closing a
 //!   clause is of P's month. "the week of November 30th" is the Monday–Sunday week holding the
@@ -111,6 +113,26 @@
 //!   weeks" is a span of unknown placement and gives nothing); "in nineteen twenty eight" (a
 //!   year in words after "in", closing the clause) is that year; "the 15th century" is
 //!   1400–1499.
+//! - Counted periods ahead: "2 days hence" and "4 weeks in the future" are [P + 1 day, P + N
+//!   units] (as "the next N units"); "within 5 years 1 month 12 days" (also after "within the
+//!   next") is [P, P + the whole duration]. "more than 2 weeks after today" is open-ended: its
+//!   first day is P + 2 weeks and it has no last day; "more than 2 days before yesterday" has no
+//!   first day and ends the day before P − 3 days. Such claims never link (a link needs both
+//!   bounds).
+//! - "November between 19 and 20", "Feb between 2-7 two thousand and eighteen": days of the
+//!   month named first. "from 4 to January 22, 1995", "from 02 to April 07": a bare day and a
+//!   later dated day of a month (a month name must follow the connector, so "rose from 4 to 22
+//!   this month" stays a count). "between 2014-2018" is the dashed range. "from two thousand
+//!   until two thousand and fourteen": years in words joined by "until" or "through" only.
+//! - "August 99": a capitalised month and a two-digit number above 31 closing the clause is a
+//!   year of the 1900s. "september.16th" is "September 16th"; "the month of <date>" is the month
+//!   holding it. "w/c feb 4" (week commencing) is the seven days from that day. "last 3year":
+//!   a count glued to its unit. "this week from Tue to Thur" takes short weekday names.
+//! - "earlier in the week", "later in the year" are "earlier this week", "later this year",
+//!   unless the sentence names another time (a year, month, weekday, season, "last/next/this",
+//!   "ago", "yesterday"...), from which the phrase then narrates: no claim.
+//! - "in 70's" (with the apostrophe, after "in") is a decade as "the 70's"; "on weekend" is "the
+//!   weekend".
 
 use std::cell::Cell;
 
@@ -171,6 +193,8 @@ enum Kw {
     Det,
     /// "rest" ("the rest of the year").
     Rest,
+    /// "w" of "w/c" ("week commencing").
+    W,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,6 +315,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("previous", Kw::Last),
     ("current", Kw::This),
     ("rest", Kw::Rest),
+    ("w", Kw::W),
     ("recent", Kw::Recent),
     ("ahead", Kw::Ahead),
     ("before", Kw::Before),
@@ -320,6 +345,13 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("will", Kw::Will),
     ("won't", Kw::Will),
     ("shall", Kw::Will),
+    ("i'll", Kw::Will),
+    ("we'll", Kw::Will),
+    ("you'll", Kw::Will),
+    ("he'll", Kw::Will),
+    ("she'll", Kw::Will),
+    ("it'll", Kw::Will),
+    ("they'll", Kw::Will),
     ("and", Kw::And),
     ("or", Kw::Or),
     ("between", Kw::Between),
@@ -889,9 +921,16 @@ enum Mode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
+    /// "early X".
     Early,
+    /// "mid X", "the middle of X".
     Mid,
+    /// "late X".
     Late,
+    /// "the start/beginning of X": as "early X", but a year's first third only.
+    Start,
+    /// "the end of X": as "late X", but a year's last third only.
+    End,
     Earlier,
     Later,
 }
@@ -952,6 +991,8 @@ enum Expr {
     Since(Box<Expr>),
     /// The Monday–Sunday week holding a day ("the week of November 30th").
     WeekHolding(Box<Expr>),
+    /// The calendar month holding a day ("the month of September 16th").
+    MonthHolding(Box<Expr>),
     /// `n` days from a day on ("the week starting February 4": 7 days).
     DaysFrom(Box<Expr>, i64),
     /// A day moved by `n` units ("two weeks from now", "two days before yesterday").
@@ -964,6 +1005,10 @@ enum Expr {
     NthWeekdayAfter(Weekday, u32),
     /// The calendar decade `off` decades from P's ("this decade").
     DecadeRel(i32),
+    /// From a day on, with no end ("more than 2 weeks after today").
+    OnwardFrom(Box<Expr>),
+    /// Before a day, with no start ("more than 2 weeks before today").
+    Before(Box<Expr>),
 }
 
 impl Expr {
@@ -986,7 +1031,9 @@ impl Expr {
                 _ => Grain::Day,
             },
             Expr::Week(_) | Expr::WeekOf(..) | Expr::WeekHolding(_) => Grain::Week,
-            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) => Grain::Month,
+            Expr::Month(..) | Expr::MonthRel(_) | Expr::MonthInYear(..) | Expr::MonthHolding(_) => {
+                Grain::Month
+            }
             Expr::DecadeRel(_) => Grain::Decade,
             Expr::Season(..) => Grain::Season,
             Expr::YearRel(_) => Grain::Year,
@@ -1058,10 +1105,7 @@ impl Parser<'_> {
             Expr::Deadline(inner) if tense == Some(false) => inner.as_ref(),
             e => e,
         };
-        let (start_day, end_day) = match resolve(expr, self.published, future) {
-            Some((s, e)) => (Some(s), Some(e)),
-            None => (None, None),
-        };
+        let (start_day, end_day) = resolve_bounds(expr, self.published, future);
         out.push(Claim::new(
             self.source,
             &self.text[span.start..span.end],
@@ -1210,15 +1254,25 @@ impl Parser<'_> {
         self.year_at(j)
     }
 
-    /// A year in words: "two thousand (and) eighteen", "two thousand", "nineteen seventy
-    /// eight", "nineteen zero one", "twenty twenty" (a century word and two more digits).
+    /// A year in words: "two thousand (and) eighteen", "two thousand", "one thousand seven
+    /// hundred and eighty nine", "nineteen seventy eight", "nineteen zero one", "twenty twenty"
+    /// (a century word and two more digits).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
-        if word(j) == "two" && word(j + 1) == "thousand" {
-            let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
+        if let Some(t @ 1..=2) = word_number(word(j))
+            && word(j + 1) == "thousand"
+        {
+            // "one thousand seven hundred (and) eighty nine": hundreds only, and always, after
+            // "one thousand" ("one thousand" alone is a count).
+            let (base, h) = match word_number(word(j + 2)) {
+                Some(h @ 1..=9) if t == 1 && word(j + 3) == "hundred" => (1000 + 100 * h, j + 4),
+                _ if t == 1 => return None,
+                _ => (2000, j + 2),
+            };
+            let k = if word(h) == "and" { h + 1 } else { h };
             return match self.spelled_below_hundred(k) {
-                Some((v, last)) => Some((2000 + v as i32, last)),
-                None if k == j + 2 => Some((2000, j + 1)),
+                Some((v, last)) => Some(((base + v) as i32, last)),
+                None if k == h => Some((base as i32, h - 1)),
                 None => None,
             };
         }
@@ -1348,6 +1402,26 @@ impl Parser<'_> {
         })
     }
 
+    /// "more than 2 weeks after today", "more than 2 days before yesterday": open from the day
+    /// the count reaches on (after) or before it (before).
+    fn more_than(&self, i: usize) -> Option<(Expr, usize)> {
+        if !self.txt(i).eq_ignore_ascii_case("more")
+            || !self.txt(i + 1).eq_ignore_ascii_case("than")
+        {
+            return None;
+        }
+        let n = self.count(i + 2)?;
+        let (reached @ Expr::Shifted(_, _, by), last) = self.parse_ago(i + 2, n)? else {
+            return None;
+        };
+        let reached = Box::new(reached);
+        Some(if by > 0 {
+            (Expr::OnwardFrom(reached), last)
+        } else {
+            (Expr::Before(reached), last)
+        })
+    }
+
     /// "for 3 days from today", "for 1 week, from Monday": the days counted from that day.
     fn for_days_from(&self, i: usize) -> Option<(Expr, usize)> {
         let n = self.count(i + 1)?;
@@ -1467,8 +1541,22 @@ impl Parser<'_> {
         if let Some(found) = self.bare_day_range(s, between) {
             return Some(found);
         }
+        if s > i
+            && let Some(found) = self
+                .day_to_date(s, between)
+                .or_else(|| self.spelled_year_range(s))
+        {
+            return Some(found);
+        }
         let framed = s > i;
         let (left, l) = self.range_bound(s, framed)?;
+        // "between 2014-2018": the dashed range is the whole of it.
+        if between
+            && matches!(left, Expr::Fixed(_, _, Grain::Range))
+            && !self.connector(l + 1, true)
+        {
+            return Some((left, l));
+        }
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
@@ -1563,6 +1651,46 @@ impl Parser<'_> {
         m = last;
         ymd(2000, 1, d2)?;
         Some((Expr::DayRange(Box::new(month), d1, d2), m))
+    }
+
+    /// "from two thousand until two thousand and fourteen" (at the first year, after "from"):
+    /// two years in words joined by "until" or "through" ("from two thousand to two thousand
+    /// and fifty" may be counts and stays out).
+    fn spelled_year_range(&self, s: usize) -> Option<(Expr, usize)> {
+        let (y1, l) = self.spelled_year(s)?;
+        if !matches!(self.kw(l + 1), Some(Kw::Until | Kw::Through)) {
+            return None;
+        }
+        let (y2, last) = self.spelled_year(l + 2)?;
+        if y2 <= y1 || !matches!(self.class(last + 1), Class::Nothing | Class::Punct(_)) {
+            return None;
+        }
+        Some((
+            Expr::Range(Box::new(year_expr(y1)?), Box::new(year_expr(y2)?)),
+            last,
+        ))
+    }
+
+    /// "from 4 to January 22, 1995", "from 02 to April 07" (at the first day, after "from" or
+    /// "between"): a bare day and then a dated day of a month, the bare one earlier in it.
+    fn day_to_date(&self, s: usize, between: bool) -> Option<(Expr, usize)> {
+        let (d1, k1) = self.day(s)?;
+        if !self.connector(k1 + 1, between)
+            || !matches!(self.class(k1 + 2), Class::Month(_) | Class::Abbr(_))
+        {
+            return None;
+        }
+        let (right, last) = self.parse_month(k1 + 2)?;
+        match right {
+            Expr::MonthDay(m, d2, mode) if d1 < d2 => {
+                Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), last))
+            }
+            Expr::Fixed(a, b, Grain::Day) if a == b && d1 < a.day() => Some((
+                Expr::Fixed(ymd(a.year(), a.month(), d1)?, b, Grain::Range),
+                last,
+            )),
+            _ => None,
+        }
     }
 
     /// "the first week of March", "the last week of 2015", "the second half of 2017", "the
@@ -1743,9 +1871,11 @@ impl Parser<'_> {
                 .filter(|&(d, _)| the && (13..=31).contains(&d))
         };
         let (d, k) = self.any_day(j).or_else(spelled)?;
-        // A plain number ("the 27") only after "the", and not as a month's day of its own.
+        // A plain number ("the 27") only after "the", and not as a month's day of its own, or
+        // right after "on" in a clause about the future ("I'll go back on 15").
         let plain = k == j && self.day(j).is_some();
-        if (plain && !the) || self.lex[k].poss {
+        let on_ahead = self.is(j.wrapping_sub(1), Kw::On) && self.future_clause(j);
+        if (plain && !the && !on_ahead) || self.lex[k].poss {
             return None;
         }
         let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
@@ -1806,16 +1936,14 @@ impl Parser<'_> {
                     && u != Unit::Weekend
                 {
                     // "within 2 weeks from today" counts from P as well.
-                    let last = if self.is(i + 3, Kw::From) && self.is(i + 4, Kw::Today) {
-                        i + 4
-                    } else {
-                        i + 2
-                    };
-                    return Some((Expr::Within(u, n), last));
+                    if self.is(i + 3, Kw::From) && self.is(i + 4, Kw::Today) {
+                        return Some((Expr::Within(u, n), i + 4));
+                    }
+                    return Some(self.within(u, n, i + 2));
                 }
                 match self.parse_core(i + 1)? {
                     // "within the next 3 years" counts from P too.
-                    (Expr::Rolling(u, n, false), last) => Some((Expr::Within(u, n), last)),
+                    (Expr::Rolling(u, n, false), last) => Some(self.within(u, n, last)),
                     found => Some(found),
                 }
             }
@@ -1858,6 +1986,7 @@ impl Parser<'_> {
                 Kw::Late => self.parse_modified(i, Part::Late),
                 Kw::End | Kw::Start | Kw::Middle => self.parse_end_of(i),
                 Kw::Rest => self.parse_rest(i),
+                Kw::W => self.week_commencing(i),
                 Kw::Recent => match self.class(i + 1) {
                     Class::Unit(u, true) if u != Unit::Weekend => {
                         Some((Expr::Rolling(u, default_count(u), true), i + 1))
@@ -1908,8 +2037,17 @@ impl Parser<'_> {
             Class::Half(h) => self.parse_quarter(i, 2, h),
             // "week of November 30th", "week starting February 4" without "the".
             Class::Unit(Unit::Week, false) => self.week_of_day(i),
+            // "on weekend" without "the": as "the weekend".
+            Class::Unit(Unit::Weekend, false)
+                if self.is(i.wrapping_sub(1), Kw::On) && !self.lex[i].poss =>
+            {
+                Some((Expr::WeekendAuto, i))
+            }
             Class::GluedDay(m, d) => self.month_day_year(m, d, i),
-            Class::Other => self.year_in_words(i).or_else(|| self.less_than(i)),
+            Class::Other => self
+                .year_in_words(i)
+                .or_else(|| self.less_than(i))
+                .or_else(|| self.more_than(i)),
             _ => None,
         }
     }
@@ -1938,6 +2076,8 @@ impl Parser<'_> {
             (0, true) => default_count(u),
             (1, false) if j == i + 1 && u != Unit::Hour => 1,
             (n, true) if n >= 2 => n,
+            // "last 3year": a count glued to its unit.
+            (n, false) if n >= 2 && self.adj(j - 1, j) => n,
             _ => return None,
         };
         if u == Unit::Weekend
@@ -1955,6 +2095,19 @@ impl Parser<'_> {
     /// "few" or "several" counting units without a number.
     fn vague_count(&self, j: usize) -> bool {
         self.class(j) == Class::Other && matches!(self.low(j), "few" | "several")
+    }
+
+    /// "w/c feb 4" (week commencing): the seven days from that day.
+    fn week_commencing(&self, i: usize) -> Option<(Expr, usize)> {
+        if !(self.punct(i + 1, '/')
+            && self.adj(i, i + 1)
+            && self.adj(i + 1, i + 2)
+            && self.txt(i + 2).eq_ignore_ascii_case("c"))
+        {
+            return None;
+        }
+        let (day, last) = self.day_expr(i + 3)?;
+        Some((Expr::DaysFrom(Box::new(day), 7), last))
     }
 
     /// "earlier today", "earlier this year", "later this month".
@@ -1975,8 +2128,49 @@ impl Parser<'_> {
                 };
                 Some((Expr::Part(Box::new(inner), part), i + 2))
             }
+            Class::Kw(Kw::In) if self.is(i + 2, Kw::The) => self
+                .earlier_in_the(i + 3)
+                .map(|inner| (Expr::Part(Box::new(inner), part), i + 3)),
             _ => None,
         }
+    }
+
+    /// The period of "earlier in the week", "later in the year" (the unit at `j`): P's own,
+    /// unless the sentence names another time, which the phrase then narrates from ("In 1998
+    /// he moved; later in the year ...", "Last month he said ... he appeared gaunt earlier in
+    /// the year").
+    fn earlier_in_the(&self, j: usize) -> Option<Expr> {
+        let inner = match self.class(j) {
+            Class::Unit(Unit::Week, false) => Expr::Week(0),
+            Class::Unit(Unit::Month, false) => Expr::MonthRel(0),
+            Class::Unit(Unit::Year, false) => Expr::YearRel(0),
+            _ => return None,
+        };
+        let narrated = (self.lo..self.hi).any(|t| {
+            self.year(t).is_some()
+                || matches!(
+                    self.class(t),
+                    Class::Month(_)
+                        | Class::Abbr(_)
+                        | Class::MidMonth(_)
+                        | Class::Weekday(_)
+                        | Class::Season(_)
+                        | Class::Quarter(_)
+                        | Class::Half(_)
+                        | Class::GluedDay(..)
+                        | Class::Kw(
+                            Kw::Last
+                                | Kw::Next
+                                | Kw::This
+                                | Kw::Ago
+                                | Kw::Today
+                                | Kw::Yesterday
+                                | Kw::Tomorrow
+                                | Kw::Tonight
+                        )
+                )
+        });
+        (!self.lex[j].poss && !narrated && !self.is(j + 1, Kw::Of)).then_some(inner)
     }
 
     /// "this week", "last month", "next year", "last Tuesday", "next June", "this summer".
@@ -2015,10 +2209,15 @@ impl Parser<'_> {
                 }
                 // "next week between Wednesday and Friday", "last week from Monday to Friday".
                 let between = self.is(i + 2, Kw::Between);
+                // "this week from Tue to Thur": short names too, bounded by the range.
+                let weekday = |j: usize| match self.class(j) {
+                    Class::Weekday(d) | Class::ShortWeekday(d) => Some(d),
+                    _ => None,
+                };
                 if (between || self.is(i + 2, Kw::From))
-                    && let Class::Weekday(d1) = self.class(i + 3)
+                    && let Some(d1) = weekday(i + 3)
                     && self.connector(i + 4, between)
-                    && let Class::Weekday(d2) = self.class(i + 5)
+                    && let Some(d2) = weekday(i + 5)
                 {
                     return Some((
                         Expr::Range(
@@ -2197,13 +2396,18 @@ impl Parser<'_> {
         Some((decade_expr(1900 + v as i32)?, last))
     }
 
-    /// The month after "(the) month of": "June", "Sept", "June 2019".
+    /// The month after "(the) month of": "June", "Sept", "June 2019", and (as "the week of
+    /// November 30th" is the week holding the day) the month holding a date ("month of
+    /// September 16th").
     fn month_of_month(&self, j: usize) -> Option<(Expr, usize)> {
         match self.class(j) {
-            Class::Month(_) | Class::Abbr(_) => {
-                let (e, last) = self.parse_month(j)?;
-                (e.grain() == Grain::Month).then_some((e, last))
-            }
+            Class::Month(_) | Class::Abbr(_) => match self.parse_month(j)? {
+                (e, last) if e.grain() == Grain::Month => Some((e, last)),
+                (e, last) if e.grain() == Grain::Day => {
+                    Some((Expr::MonthHolding(Box::new(e)), last))
+                }
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -2274,8 +2478,8 @@ impl Parser<'_> {
     /// "end of September", "the start of next year" (at "end"/"start"/"middle").
     fn parse_end_of(&self, i: usize) -> Option<(Expr, usize)> {
         let part = match self.kw(i)? {
-            Kw::End => Part::Late,
-            Kw::Start => Part::Early,
+            Kw::End => Part::End,
+            Kw::Start => Part::Start,
             Kw::Middle => Part::Mid,
             _ => return None,
         };
@@ -2332,12 +2536,12 @@ impl Parser<'_> {
         let mut j = i + 1;
         if abbr && !self.vague_month(i) && self.punct(j, '.') && self.adj(i, j) {
             j += 1;
-        } else if (self.punct(j, '-') || self.punct(j, '/'))
+        } else if (self.punct(j, '-') || self.punct(j, '/') || self.punct(j, '.'))
             && self.adj(i, j)
             && self.adj(j, j + 1)
             && self.day(j + 1).is_some()
         {
-            // "Oct-2", "Jan/1".
+            // "Oct-2", "Jan/1", "september.16th".
             j += 1;
         }
         // "June first", "June twenty-second", "June the 15th", "May the eleventh", and a day in
@@ -2390,6 +2594,12 @@ impl Parser<'_> {
             }
             NaiveDate::from_ymd_opt(2000, m, d)?;
             return Some(self.yearless_month_day(m, d, k));
+        }
+        if let Some(found) = self
+            .month_between(m, j)
+            .or_else(|| self.month_short_year(i, m, j))
+        {
+            return Some(found);
         }
         if let Some(y) = self.year(j) {
             return Some((month_expr(y, m)?, j));
@@ -2451,6 +2661,57 @@ impl Parser<'_> {
             return None;
         }
         Some((Expr::Month(m, Mode::Auto), i))
+    }
+
+    /// Days of the month `m` named after it with "between" (`j`): "November between 19 and 20",
+    /// "Feb between 2-7 two thousand and eighteen" (a year may close it).
+    fn month_between(&self, m: u32, j: usize) -> Option<(Expr, usize)> {
+        if !self.is(j, Kw::Between) {
+            return None;
+        }
+        let (d1, k1) = self.day(j + 1)?;
+        if !self.connector(k1 + 1, true) {
+            return None;
+        }
+        let (d2, k2) = self.day(k1 + 2)?;
+        if d2 <= d1 || ymd(2000, m, d2).is_none() {
+            return None;
+        }
+        if let Some((y, last)) = self.year_after(k2) {
+            let (a, b) = (ymd(y, m, d1)?, ymd(y, m, d2)?);
+            return Some((Expr::Fixed(a, b, Grain::Range), last));
+        }
+        // "In November between 19 and 20 people died" counts people.
+        let closes = match self.class(k2 + 1) {
+            Class::Nothing => true,
+            Class::Punct(c) => !matches!(c, '%' | '-' | '/'),
+            _ => false,
+        };
+        closes.then(|| {
+            (
+                Expr::DayRange(Box::new(Expr::Month(m, Mode::Auto)), d1, d2),
+                k2,
+            )
+        })
+    }
+
+    /// A capitalised month and a two-digit year that cannot be a day, closing the clause:
+    /// "August 99" (1999). Not before a noun ("in August 99 people died").
+    fn month_short_year(&self, i: usize, m: u32, j: usize) -> Option<(Expr, usize)> {
+        let (v, 2) = self.num(j)? else {
+            return None;
+        };
+        if v < 32
+            || self.lex[i].lc
+            || (matches!(m, 3 | 5) && !self.month_framed(i))
+            || !matches!(
+                self.class(j + 1),
+                Class::Nothing | Class::Punct('.' | ',' | ';' | ')')
+            )
+        {
+            return None;
+        }
+        Some((month_expr(1900 + v as i32, m)?, j))
     }
 
     /// Whether `i` is a lower-case "may", "march", "mar" or "august", which are months only with
@@ -2547,6 +2808,13 @@ impl Parser<'_> {
     fn parse_num(&self, i: usize) -> Option<(Expr, usize)> {
         if let Some(date) = self.dotted_date(i) {
             return Some((Expr::Fixed(date, date, Grain::Day), i));
+        }
+        // "in 70's": a decade without "the" only with the apostrophe and after "in".
+        if self.is(i.wrapping_sub(1), Kw::In)
+            && matches!(self.class(i + 1), Class::Punct('\'' | '’'))
+            && let Some(found) = self.short_decade(i)
+        {
+            return Some(found);
         }
         if let Some(y) = self.year(i) {
             // 2020-09-09, 2020/9/9
@@ -2834,32 +3102,12 @@ impl Parser<'_> {
         }
         // "1 month 21 days ago", "2 years, 1 month and 21 days ago": that day.
         let mut parts = vec![(u, n)];
-        let mut k = i + 2;
-        loop {
-            let c = if self.is(k, Kw::And) || self.punct(k, ',') {
-                k + 1
-            } else {
-                k
-            };
-            match (self.count(c), self.class(c + 1)) {
-                (
-                    Some(m),
-                    Class::Unit(v @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), _),
-                ) if parts.len() < 4 => {
-                    parts.push((v, m));
-                    k = c + 2;
-                }
-                _ => break,
-            }
-        }
+        let k = self.duration_tail(i + 2, &mut parts);
         if parts.len() > 1 {
             if !self.is(k, Kw::Ago) {
                 return None;
             }
-            let e = parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
-                Expr::Shifted(Box::new(e), v, -i64::from(m))
-            });
-            return Some((e, k));
+            return Some((duration_from_today(&parts, -1), k));
         }
         // "a week starting tomorrow", "3 days starting from next Monday".
         if matches!(self.low(i + 2), "starting" | "beginning" | "commencing")
@@ -2873,6 +3121,24 @@ impl Parser<'_> {
             let (day, last) = self.day_expr(j)?;
             let days = i64::from(n) * if u == Unit::Week { 7 } else { 1 };
             return Some((Expr::DaysFrom(Box::new(day), days), last));
+        }
+        // "2 days hence", "4 weeks in the future": the days after P up to that day (not the
+        // end of a longer duration: "21 years and six months in the future").
+        if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            && !matches!(
+                self.class(i.wrapping_sub(1)),
+                Class::Kw(Kw::And) | Class::Punct(',') | Class::Unit(..)
+            )
+        {
+            if self.txt(i + 2).eq_ignore_ascii_case("hence") {
+                return Some((Expr::Rolling(u, n, false), i + 2));
+            }
+            if self.is(i + 2, Kw::In)
+                && self.is(i + 3, Kw::The)
+                && self.txt(i + 4).eq_ignore_ascii_case("future")
+            {
+                return Some((Expr::Rolling(u, n, false), i + 4));
+            }
         }
         let sign = match self.kw(i + 2)? {
             Kw::From | Kw::After => 1,
@@ -2890,6 +3156,44 @@ impl Parser<'_> {
             Expr::Shifted(Box::new(Expr::RelDay(base)), u, sign * i64::from(n)),
             i + 3,
         ))
+    }
+
+    /// "within N units" whose first unit ends at `k`, with more units after it ("within 5 years
+    /// 1 month 12 days"): from P to the day the whole duration reaches.
+    fn within(&self, u: Unit, n: u32, k: usize) -> (Expr, usize) {
+        let mut parts = vec![(u, n)];
+        let next = self.duration_tail(k + 1, &mut parts);
+        if parts.len() == 1 || u == Unit::Hour {
+            return (Expr::Within(u, n), k);
+        }
+        let reached = duration_from_today(&parts, 1);
+        (
+            Expr::Range(Box::new(Expr::RelDay(0)), Box::new(reached)),
+            next - 1,
+        )
+    }
+
+    /// More counted units after a duration's first one, from `k`: " 1 month 12 days", ", 1
+    /// month and 21 days" (up to four parts in all). Pushes them onto `parts`; gives the token
+    /// after the last one read.
+    fn duration_tail(&self, mut k: usize, parts: &mut Vec<(Unit, u32)>) -> usize {
+        loop {
+            let c = if self.is(k, Kw::And) || self.punct(k, ',') {
+                k + 1
+            } else {
+                k
+            };
+            match (self.count(c), self.class(c + 1)) {
+                (
+                    Some(m),
+                    Class::Unit(v @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), _),
+                ) if parts.len() < 4 => {
+                    parts.push((v, m));
+                    k = c + 2;
+                }
+                _ => return k,
+            }
+        }
     }
 
     /// Whether a four-digit number standing alone at `i` is a year rather than a count, a
@@ -3123,6 +3427,13 @@ fn modifier_part(k: Kw) -> Part {
     }
 }
 
+/// The day a duration of several units reaches from P, forward (`sign` 1) or back (−1).
+fn duration_from_today(parts: &[(Unit, u32)], sign: i64) -> Expr {
+    parts.iter().fold(Expr::RelDay(0), |e, &(v, m)| {
+        Expr::Shifted(Box::new(e), v, sign * i64::from(m))
+    })
+}
+
 /// The default number of units for plural units without a count ("the coming months").
 fn default_count(u: Unit) -> u32 {
     match u {
@@ -3289,6 +3600,10 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
             let monday = monday_of(a)?;
             return Some((monday, add_days(monday, 6)?));
         }
+        Expr::MonthHolding(inner) => {
+            let (a, _) = resolve(inner, p, future)?;
+            return month_bounds(a.year(), a.month());
+        }
         Expr::DaysFrom(inner, n) => {
             let (a, _) = resolve(inner, p, future)?;
             return Some((a, add_days(a, n - 1)?));
@@ -3330,9 +3645,12 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
         | Expr::WeekOf(..)
         | Expr::Portion(..)
         | Expr::WeekHolding(_)
+        | Expr::MonthHolding(_)
         | Expr::DaysFrom(..)
         | Expr::Shifted(..)
-        | Expr::NthWeekday(..) => None,
+        | Expr::NthWeekday(..)
+        | Expr::OnwardFrom(_)
+        | Expr::Before(_) => None,
         Expr::MonthInYear(m, off) => month_bounds(py + off, *m),
         Expr::DecadeRel(off) => {
             let y = py.div_euclid(10) * 10 + 10 * off;
@@ -3489,6 +3807,26 @@ fn resolve(e: &Expr, p: Option<NaiveDate>, future: bool) -> Option<(NaiveDate, N
     }
 }
 
+/// The first and last day of an expression; one of them stays open for "more than N units
+/// after/before" a day, both when it cannot be resolved.
+fn resolve_bounds(
+    e: &Expr,
+    p: Option<NaiveDate>,
+    future: bool,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match e {
+        Expr::OnwardFrom(inner) => (resolve(inner, p, future).map(|(a, _)| a), None),
+        Expr::Before(inner) => (
+            None,
+            resolve(inner, p, future).and_then(|(a, _)| a.pred_opt()),
+        ),
+        _ => match resolve(e, p, future) {
+            Some((s, e)) => (Some(s), Some(e)),
+            None => (None, None),
+        },
+    }
+}
+
 /// Narrows `[a, b]` (of size `grain`) to its early, middle or late part, or to before or after P.
 fn apply_part(
     a: NaiveDate,
@@ -3506,14 +3844,20 @@ fn apply_part(
             let p = p?;
             return Some(if a <= p && p <= b { (p, b) } else { (a, b) });
         }
-        Part::Early => 0,
+        Part::Early | Part::Start => 0,
         Part::Mid => 1,
-        Part::Late => 2,
+        Part::Late | Part::End => 2,
     };
     let y = a.year();
     match grain {
         Grain::Year => {
-            let (m1, m2) = [(1, 4), (5, 8), (9, 12)][third];
+            // "early/late 2016" are halves (overlapping "mid"), as for months; "the start/end
+            // of 2016" its first/last third.
+            let (m1, m2) = if matches!(part, Part::Early | Part::Late) {
+                [(1, 6), (5, 8), (7, 12)][third]
+            } else {
+                [(1, 4), (5, 8), (9, 12)][third]
+            };
             Some((ymd(y, m1, 1)?, month_bounds(y, m2)?.1))
         }
         Grain::Month => {
@@ -3681,12 +4025,25 @@ mod tests {
         check(
             "The mission ended in late 2011 after talks.",
             "late 2011",
-            d(2011, 9, 1),
+            d(2011, 7, 1),
             d(2011, 12, 31),
         );
         check(
             "The mission began in early 2011 after talks.",
             "early 2011",
+            d(2011, 1, 1),
+            d(2011, 6, 30),
+        );
+        // The start and the end of a year are its first and last thirds.
+        check(
+            "The mission ended at the end of 2011 after talks.",
+            "the end of 2011",
+            d(2011, 9, 1),
+            d(2011, 12, 31),
+        );
+        check(
+            "The mission began at the beginning of 2011 after talks.",
+            "the beginning of 2011",
             d(2011, 1, 1),
             d(2011, 4, 30),
         );
@@ -4372,7 +4729,7 @@ mod tests {
         );
         assert!(rows.iter().all(|r| r.1.is_some() == r.2.is_some()));
         let (_, s, e, _) = run_with("The mission ended in late 2011.", None).remove(0);
-        assert_eq!((s, e), (Some(d(2011, 9, 1)), Some(d(2011, 12, 31))));
+        assert_eq!((s, e), (Some(d(2011, 7, 1)), Some(d(2011, 12, 31))));
     }
 
     #[test]
@@ -4416,7 +4773,7 @@ mod tests {
             (
                 "The firm lost money late last year.",
                 "late last year",
-                d(2019, 9, 1),
+                d(2019, 7, 1),
                 d(2019, 12, 31),
             ),
             (
@@ -4429,7 +4786,7 @@ mod tests {
                 "The firm must repay by early 2021.",
                 "by early 2021",
                 d(2020, 9, 9),
-                d(2021, 4, 30),
+                d(2021, 6, 30),
             ),
             (
                 "The firm has lost money since June.",
@@ -5446,5 +5803,232 @@ mod tests {
             texts("It began in 2016 - 11 months after the vote."),
             vec!["2016"]
         );
+    }
+
+    #[test]
+    fn contracted_will_is_a_future_cue() {
+        check(
+            "I'll see them Friday.",
+            "Friday",
+            d(2020, 9, 11),
+            d(2020, 9, 11),
+        );
+        check(
+            "They'll meet in June.",
+            "June",
+            d(2021, 6, 1),
+            d(2021, 6, 30),
+        );
+        // Without it the most recent one.
+        check(
+            "We saw them Friday.",
+            "Friday",
+            d(2020, 9, 4),
+            d(2020, 9, 4),
+        );
+    }
+
+    #[test]
+    fn counted_periods_ahead_within_and_open_ended() {
+        check(
+            "It will happen 2 days hence.",
+            "2 days hence",
+            d(2020, 9, 10),
+            d(2020, 9, 11),
+        );
+        check(
+            "It will happen 4 weeks in the future.",
+            "4 weeks in the future",
+            d(2020, 9, 10),
+            d(2020, 10, 7),
+        );
+        check(
+            "I will be back within 5 years 1 month 12 days.",
+            "within 5 years 1 month 12 days",
+            d(2020, 9, 9),
+            d(2025, 10, 21),
+        );
+        check(
+            "Repay within the next 2 years and 3 months.",
+            "within the next 2 years and 3 months",
+            d(2020, 9, 9),
+            d(2022, 12, 9),
+        );
+        // "more than N units after/before" a day: open at one end.
+        assert_eq!(
+            run("This task will start more than 2 weeks after today."),
+            vec![(
+                "more than 2 weeks after today".to_string(),
+                Some(d(2020, 9, 23)),
+                None,
+                TimeRole::Event
+            )]
+        );
+        assert_eq!(
+            run("It should have been done more than 2 days before yesterday."),
+            vec![(
+                "more than 2 days before yesterday".to_string(),
+                None,
+                Some(d(2020, 9, 5)),
+                TimeRole::Event
+            )]
+        );
+        // The end of a longer duration, a vague future, counts and plain durations stay out.
+        assert!(texts("How will I look twenty-one years and six months in the future?").is_empty());
+        assert!(texts("Nobody knows what lies in the distant future.").is_empty());
+        assert!(texts("More than 2,000 people came; it took more than 2 weeks.").is_empty());
+        assert!(texts("The boat sank 3 miles hence.").is_empty());
+    }
+
+    #[test]
+    fn month_day_ranges_short_years_and_glued_forms() {
+        check(
+            "I'll be out November between 19 and 20.",
+            "November between 19 and 20",
+            d(2020, 11, 19),
+            d(2020, 11, 20),
+        );
+        check(
+            "I'll be out Feb between 2-7 two thousand and eighteen.",
+            "Feb between 2-7 two thousand and eighteen",
+            d(2018, 2, 2),
+            d(2018, 2, 7),
+        );
+        check(
+            "I'll be out from 4 to January 22, 1995.",
+            "from 4 to January 22, 1995",
+            d(1995, 1, 4),
+            d(1995, 1, 22),
+        );
+        check(
+            "We stayed from 02 to April 07.",
+            "from 02 to April 07",
+            d(2020, 4, 2),
+            d(2020, 4, 7),
+        );
+        check(
+            "Show me the records for August 99.",
+            "August 99",
+            d(1999, 8, 1),
+            d(1999, 8, 31),
+        );
+        check(
+            "The week of september.2nd was busy.",
+            "The week of september.2nd",
+            d(2020, 8, 31),
+            d(2020, 9, 6),
+        );
+        check(
+            "I was out last 3year.",
+            "last 3year",
+            d(2017, 9, 9),
+            d(2020, 9, 9),
+        );
+        check(
+            "Schedule a meeting for w/c feb 4.",
+            "w/c feb 4",
+            d(2020, 2, 4),
+            d(2020, 2, 10),
+        );
+        check(
+            "The range is between 2014-2018.",
+            "between 2014-2018",
+            d(2014, 1, 1),
+            d(2018, 12, 31),
+        );
+        check(
+            "The range is from two thousand until two thousand and fourteen.",
+            "from two thousand until two thousand and fourteen",
+            d(2000, 1, 1),
+            d(2014, 12, 31),
+        );
+        // Counts and scores stay counts.
+        assert_eq!(texts("In August 99 people died."), vec!["August"]);
+        assert!(texts("May 45.").is_empty());
+        assert_eq!(
+            texts("In November between 19 and 20 people died."),
+            vec!["November"]
+        );
+        assert_eq!(
+            texts("Cases rose from 4 to 22 this month."),
+            vec!["this month"]
+        );
+        assert_eq!(
+            texts("He scored between 19 and 20 points in November."),
+            vec!["November"]
+        );
+        assert!(texts("Troops rose from two thousand to two thousand and fifty.").is_empty());
+        assert!(texts("Come w/ friends, open 24/7.").is_empty());
+        assert!(texts("The 3year bond rallied.").is_empty());
+    }
+
+    #[test]
+    fn weekday_spans_of_a_week_earlier_in_the_week_and_short_decades() {
+        check(
+            "Meet with Antonio this week from Tue to Thur.",
+            "this week from Tue to Thur",
+            d(2020, 9, 8),
+            d(2020, 9, 10),
+        );
+        check(
+            "We met earlier in the week.",
+            "earlier in the week",
+            d(2020, 9, 7),
+            d(2020, 9, 9),
+        );
+        check(
+            "A vote is due later in the year.",
+            "later in the year",
+            d(2020, 9, 9),
+            d(2020, 12, 31),
+        );
+        // Narrated from a year or a month the sentence names: no claim for the phrase.
+        assert_eq!(
+            texts("He moved in 1998 and later in the year he left."),
+            vec!["1998"]
+        );
+        assert_eq!(
+            texts("Last month he said it had surfaced earlier in the year."),
+            vec!["Last month"]
+        );
+        check(
+            "In 70's the plant grew.",
+            "70's",
+            d(1970, 1, 1),
+            d(1979, 12, 31),
+        );
+        check(
+            "It began in one thousand seven hundred and eighty nine.",
+            "one thousand seven hundred and eighty nine",
+            d(1789, 1, 1),
+            d(1789, 12, 31),
+        );
+        check(
+            "It was the month of september.16th.",
+            "the month of september.16th",
+            d(2019, 9, 1),
+            d(2019, 9, 30),
+        );
+        check(
+            "It was the month of June 3, 2019.",
+            "the month of June 3, 2019",
+            d(2019, 6, 1),
+            d(2019, 6, 30),
+        );
+        check("I'll go back on 15.", "15", d(2020, 9, 15), d(2020, 9, 15));
+        // Only in a clause about the future, and closing it.
+        assert!(texts("They agreed on 15.").is_empty());
+        assert!(texts("They will agree on 15 points.").is_empty());
+        assert!(texts("It rose in one thousand cases.").is_empty());
+        assert!(texts("He was in one thousand seven hundred homes.").is_empty());
+        check(
+            "We played on weekend.",
+            "weekend",
+            d(2020, 9, 5),
+            d(2020, 9, 6),
+        );
+        // Temperatures without the apostrophe, and a weekend's possessive, stay out.
+        assert!(texts("Highs were in 70s.").is_empty());
+        assert!(texts("It was his weekend off.").is_empty());
     }
 }

@@ -617,7 +617,9 @@ pub fn claim_value(c: &ClaimView) -> String {
         return match (&t.start, &t.end) {
             (Some(s), Some(e)) if s == e => s.clone(),
             (Some(s), Some(e)) => format!("{s} to {e}"),
-            _ => "unresolved".to_string(),
+            (Some(s), None) => format!("from {s} on"),
+            (None, Some(e)) => format!("up to {e}"),
+            (None, None) => "unresolved".to_string(),
         };
     }
     if let Some(q) = &c.quote {
