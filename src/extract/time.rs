@@ -884,6 +884,10 @@ fn year_part_word(stem: &str) -> Option<Class> {
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
 /// glued to a day number ("may" is left out: "may2" is not a date).
 fn glued_day(key: &str) -> Option<(u32, u32)> {
+    // Most words do not end in a digit: skip them before searching for the first one.
+    if !key.as_bytes().last()?.is_ascii_digit() {
+        return None;
+    }
     let split = key.bytes().position(|b| b.is_ascii_digit())?;
     let (word, digits) = key.split_at(split);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -1140,6 +1144,7 @@ impl Parser<'_> {
         self.kw(j) == Some(k)
     }
 
+    #[inline]
     fn txt(&self, j: usize) -> &str {
         if j >= self.lo && j < self.hi {
             &self.text[self.toks[j].span.start..self.toks[j].span.end]
@@ -1149,6 +1154,7 @@ impl Parser<'_> {
     }
 
     /// `txt` lower-cased (ASCII letters only).
+    #[inline]
     fn low(&self, j: usize) -> &str {
         if j >= self.lo && j < self.hi {
             &self.lower[self.toks[j].span.start..self.toks[j].span.end]
@@ -3326,7 +3332,7 @@ impl Parser<'_> {
     /// ("was set for 4/22") reads as past and "would" ("It was announced he would leave in June":
     /// which verb does the date belong to?) says nothing, so both keep the most recent date.
     fn clause_tense(&self, first: usize) -> Option<bool> {
-        let lower = |j: usize| self.txt(j).to_ascii_lowercase();
+        let lower = |j: usize| self.low(j);
         let mut k = first.wrapping_sub(1);
         for _ in 0..14 {
             match self.class(k) {
@@ -3340,13 +3346,13 @@ impl Parser<'_> {
             let w = lower(k);
             let next = lower(k + 1);
             let before = lower(k.wrapping_sub(1));
-            let was = matches!(before.as_str(), "was" | "were");
-            let future = (FUTURE_TENSE.contains(&w.as_str()) && !was)
+            let was = matches!(before, "was" | "were");
+            let future = (FUTURE_TENSE.contains(&w) && !was)
                 || (w == "going" && next == "to")
-                || (w == "set" && matches!(next.as_str(), "for" | "to") && !was)
+                || (w == "set" && matches!(next, "for" | "to") && !was)
                 || (w == "due" && (next != "to" || lower(k + 2) == "be"))
-                || (w == "to" && FUTURE_INFINITIVES.contains(&next.as_str()))
-                || (matches!(w.as_str(), "is" | "are") && k + 1 == first);
+                || (w == "to" && FUTURE_INFINITIVES.contains(&next))
+                || (matches!(w, "is" | "are") && k + 1 == first);
             if future {
                 return Some(true);
             }
@@ -3354,14 +3360,14 @@ impl Parser<'_> {
             // "expected to have accomplished", "an Opteron-based solution".
             let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
             let passive =
-                present(&before) || (before.ends_with("ly") && present(&lower(k.wrapping_sub(2))));
+                present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
             let perfect = before == "have"
                 && matches!(
-                    lower(k.wrapping_sub(2)).as_str(),
+                    lower(k.wrapping_sub(2)),
                     "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
                 );
             let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
-            let past = PAST_TENSE.contains(&w.as_str())
+            let past = PAST_TENSE.contains(&w)
                 || (w.len() > 4
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
