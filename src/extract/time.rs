@@ -697,18 +697,25 @@ impl TimeExtractor {
         source: usize,
         published: Option<NaiveDate>,
     ) -> Vec<Claim> {
+        self.extract_lowered(doc, source, published, &doc.text().to_ascii_lowercase())
+    }
+
+    /// [`TimeExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so a
+    /// caller running several extractors makes that copy once. Tokens are looked up and
+    /// compared through it, with no allocation per token.
+    pub fn extract_lowered(
+        &self,
+        doc: &Document,
+        source: usize,
+        published: Option<NaiveDate>,
+        lower: &str,
+    ) -> Vec<Claim> {
         let text = doc.text();
         let first = doc
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        // One lower-case copy of the text: tokens are looked up and compared through it, with no
-        // allocation per token.
-        let lower = text.to_ascii_lowercase();
-        let lex: Vec<Lex> = toks
-            .iter()
-            .map(|t| self.classify(text, &lower, t))
-            .collect();
+        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, lower, t)).collect();
         let mut claims = Vec::new();
         let mut lo = 0;
         while lo < toks.len() {
@@ -722,7 +729,7 @@ impl TimeExtractor {
                 source,
                 published,
                 text,
-                lower: &lower,
+                lower,
                 toks,
                 lex: &lex,
                 lo,
