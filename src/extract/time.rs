@@ -265,6 +265,9 @@ struct Lex {
     poss: bool,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
+    /// For plain digits (at most nine): their value and how many there are, read once here
+    /// since the grammar asks for them many times; `(0, 0)` for other tokens.
+    digits: (u32, u8),
 }
 
 /// The time extractor, with its word tables built once.
@@ -747,10 +750,15 @@ impl TimeExtractor {
         let raw = &text[token.span.start..token.span.end];
         match token.kind {
             TokenKind::Number => {
+                let plain = raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit());
                 return Lex {
                     class: Class::Num,
                     poss: false,
                     lc: false,
+                    digits: match plain.then(|| raw.parse()) {
+                        Some(Ok(v)) => (v, raw.len() as u8),
+                        _ => (0, 0),
+                    },
                 };
             }
             TokenKind::Punct => {
@@ -758,6 +766,7 @@ impl TimeExtractor {
                     class: Class::Punct(raw.chars().next().unwrap_or(' ')),
                     poss: false,
                     lc: false,
+                    digits: (0, 0),
                 };
             }
             TokenKind::Word => {}
@@ -795,7 +804,12 @@ impl TimeExtractor {
                     .unwrap_or(Class::Other),
             }
         };
-        Lex { class, poss, lc }
+        Lex {
+            class,
+            poss,
+            lc,
+            digits: (0, 0),
+        }
     }
 }
 
@@ -1188,11 +1202,8 @@ impl Parser<'_> {
         if self.class(j) != Class::Num {
             return None;
         }
-        let t = self.txt(j);
-        if t.len() > 9 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        Some((t.parse().ok()?, t.len()))
+        let (value, width) = self.lex[j].digits;
+        (width > 0).then_some((value, usize::from(width)))
     }
 
     fn year(&self, j: usize) -> Option<i32> {
