@@ -50,9 +50,13 @@ impl Extractors {
     /// Extracts every claim of `doc`; `source` is the source's index in the run.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
         let (entities, mentions) = self.entity.extract(doc, source);
-        let times = self.time.extract(doc, source, doc.source.published);
+        // Times and quantities read words through one lower-cased copy of the text.
+        let lower = doc.source.text.to_ascii_lowercase();
+        let times = self
+            .time
+            .extract_lowered(doc, source, doc.source.published, &lower);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
-        let quantities = self.quantity.extract(doc, source, &taken);
+        let quantities = self.quantity.extract_lowered(doc, source, &taken, &lower);
         let quotes = self.quote.extract(doc, source, &mentions, &entities);
         let mut claims: Vec<Claim> =
             Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());

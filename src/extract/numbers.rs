@@ -1071,6 +1071,26 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// Whether the piece after "a" or "an" may carry on a number: every reading below that starts
+/// with an article needs a number word next ("a third", "a twenty-fifth", "a hundred", "a
+/// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
+/// here with one look, before the grammar runs.
+fn may_follow_article(next: &Piece) -> bool {
+    match next.kind {
+        TokenKind::Punct => next.text == "-",
+        TokenKind::Number => false,
+        TokenKind::Word => {
+            let w = next.text;
+            w == "and"
+                || is_scale_like(w)
+                || cardinal_word(w).is_some()
+                || denominator(w).is_some()
+                || ordinal_word(w).is_some()
+                || unit_ordinal(w).is_some()
+        }
+    }
+}
+
 fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     let p = pieces.get(i)?;
     match p.kind {
@@ -1189,6 +1209,9 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             })
         }
         TokenKind::Word => {
+            if matches!(p.text, "a" | "an") && !pieces.get(i + 1).is_some_and(may_follow_article) {
+                return None;
+            }
             if let Some(value) = vulgar_fraction(p.text) {
                 return Some(NumberMatch {
                     value,

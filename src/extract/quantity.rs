@@ -1011,11 +1011,22 @@ impl QuantityExtractor {
     }
 
     pub fn extract(&self, doc: &Document, source: usize, taken: &[Span]) -> Vec<Claim> {
-        let lower = doc.source.text.to_ascii_lowercase();
+        self.extract_lowered(doc, source, taken, &doc.source.text.to_ascii_lowercase())
+    }
+
+    /// [`QuantityExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so
+    /// a caller running several extractors makes that copy once.
+    pub fn extract_lowered(
+        &self,
+        doc: &Document,
+        source: usize,
+        taken: &[Span],
+        lower: &str,
+    ) -> Vec<Claim> {
         let view = View {
             text: &doc.source.text,
             tokens: &doc.tokens,
-            ps: numbers::pieces(&lower, &doc.tokens),
+            ps: numbers::pieces(lower, &doc.tokens),
         };
         let taken = Taken::new(taken);
         let mut mentions = self.find_mentions(&view, &taken);

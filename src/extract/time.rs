@@ -265,6 +265,9 @@ struct Lex {
     poss: bool,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
+    /// For plain digits (at most nine): their value and how many there are, read once here
+    /// since the grammar asks for them many times; `(0, 0)` for other tokens.
+    digits: (u32, u8),
 }
 
 /// The time extractor, with its word tables built once.
@@ -697,18 +700,25 @@ impl TimeExtractor {
         source: usize,
         published: Option<NaiveDate>,
     ) -> Vec<Claim> {
+        self.extract_lowered(doc, source, published, &doc.text().to_ascii_lowercase())
+    }
+
+    /// [`TimeExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so a
+    /// caller running several extractors makes that copy once. Tokens are looked up and
+    /// compared through it, with no allocation per token.
+    pub fn extract_lowered(
+        &self,
+        doc: &Document,
+        source: usize,
+        published: Option<NaiveDate>,
+        lower: &str,
+    ) -> Vec<Claim> {
         let text = doc.text();
         let first = doc
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        // One lower-case copy of the text: tokens are looked up and compared through it, with no
-        // allocation per token.
-        let lower = text.to_ascii_lowercase();
-        let lex: Vec<Lex> = toks
-            .iter()
-            .map(|t| self.classify(text, &lower, t))
-            .collect();
+        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, lower, t)).collect();
         let mut claims = Vec::new();
         let mut lo = 0;
         while lo < toks.len() {
@@ -722,7 +732,7 @@ impl TimeExtractor {
                 source,
                 published,
                 text,
-                lower: &lower,
+                lower,
                 toks,
                 lex: &lex,
                 lo,
@@ -740,10 +750,15 @@ impl TimeExtractor {
         let raw = &text[token.span.start..token.span.end];
         match token.kind {
             TokenKind::Number => {
+                let plain = raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit());
                 return Lex {
                     class: Class::Num,
                     poss: false,
                     lc: false,
+                    digits: match plain.then(|| raw.parse()) {
+                        Some(Ok(v)) => (v, raw.len() as u8),
+                        _ => (0, 0),
+                    },
                 };
             }
             TokenKind::Punct => {
@@ -751,6 +766,7 @@ impl TimeExtractor {
                     class: Class::Punct(raw.chars().next().unwrap_or(' ')),
                     poss: false,
                     lc: false,
+                    digits: (0, 0),
                 };
             }
             TokenKind::Word => {}
@@ -788,7 +804,12 @@ impl TimeExtractor {
                     .unwrap_or(Class::Other),
             }
         };
-        Lex { class, poss, lc }
+        Lex {
+            class,
+            poss,
+            lc,
+            digits: (0, 0),
+        }
     }
 }
 
@@ -884,6 +905,10 @@ fn year_part_word(stem: &str) -> Option<Class> {
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
 /// glued to a day number ("may" is left out: "may2" is not a date).
 fn glued_day(key: &str) -> Option<(u32, u32)> {
+    // Most words do not end in a digit: skip them before searching for the first one.
+    if !key.as_bytes().last()?.is_ascii_digit() {
+        return None;
+    }
     let split = key.bytes().position(|b| b.is_ascii_digit())?;
     let (word, digits) = key.split_at(split);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -1140,6 +1165,7 @@ impl Parser<'_> {
         self.kw(j) == Some(k)
     }
 
+    #[inline]
     fn txt(&self, j: usize) -> &str {
         if j >= self.lo && j < self.hi {
             &self.text[self.toks[j].span.start..self.toks[j].span.end]
@@ -1149,6 +1175,7 @@ impl Parser<'_> {
     }
 
     /// `txt` lower-cased (ASCII letters only).
+    #[inline]
     fn low(&self, j: usize) -> &str {
         if j >= self.lo && j < self.hi {
             &self.lower[self.toks[j].span.start..self.toks[j].span.end]
@@ -1175,11 +1202,8 @@ impl Parser<'_> {
         if self.class(j) != Class::Num {
             return None;
         }
-        let t = self.txt(j);
-        if t.len() > 9 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        Some((t.parse().ok()?, t.len()))
+        let (value, width) = self.lex[j].digits;
+        (width > 0).then_some((value, usize::from(width)))
     }
 
     fn year(&self, j: usize) -> Option<i32> {
@@ -3326,7 +3350,7 @@ impl Parser<'_> {
     /// ("was set for 4/22") reads as past and "would" ("It was announced he would leave in June":
     /// which verb does the date belong to?) says nothing, so both keep the most recent date.
     fn clause_tense(&self, first: usize) -> Option<bool> {
-        let lower = |j: usize| self.txt(j).to_ascii_lowercase();
+        let lower = |j: usize| self.low(j);
         let mut k = first.wrapping_sub(1);
         for _ in 0..14 {
             match self.class(k) {
@@ -3340,13 +3364,13 @@ impl Parser<'_> {
             let w = lower(k);
             let next = lower(k + 1);
             let before = lower(k.wrapping_sub(1));
-            let was = matches!(before.as_str(), "was" | "were");
-            let future = (FUTURE_TENSE.contains(&w.as_str()) && !was)
+            let was = matches!(before, "was" | "were");
+            let future = (FUTURE_TENSE.contains(&w) && !was)
                 || (w == "going" && next == "to")
-                || (w == "set" && matches!(next.as_str(), "for" | "to") && !was)
+                || (w == "set" && matches!(next, "for" | "to") && !was)
                 || (w == "due" && (next != "to" || lower(k + 2) == "be"))
-                || (w == "to" && FUTURE_INFINITIVES.contains(&next.as_str()))
-                || (matches!(w.as_str(), "is" | "are") && k + 1 == first);
+                || (w == "to" && FUTURE_INFINITIVES.contains(&next))
+                || (matches!(w, "is" | "are") && k + 1 == first);
             if future {
                 return Some(true);
             }
@@ -3354,14 +3378,14 @@ impl Parser<'_> {
             // "expected to have accomplished", "an Opteron-based solution".
             let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
             let passive =
-                present(&before) || (before.ends_with("ly") && present(&lower(k.wrapping_sub(2))));
+                present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
             let perfect = before == "have"
                 && matches!(
-                    lower(k.wrapping_sub(2)).as_str(),
+                    lower(k.wrapping_sub(2)),
                     "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
                 );
             let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
-            let past = PAST_TENSE.contains(&w.as_str())
+            let past = PAST_TENSE.contains(&w)
                 || (w.len() > 4
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
