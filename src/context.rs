@@ -211,17 +211,23 @@ impl Forms {
         }
     }
 
-    /// [`canonical_token`] of `word`.
+    /// [`canonical_token`] of `word`: its place, organisation or (in lower case) unit form in one
+    /// look-up of the lexicon's context table.
     fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
         let base = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
-        if let Some(name) = lexicon
-            .canonical(AliasCategory::Place, base)
-            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        let names = lexicon.context_names(base);
+        if let Some(name) = names.and_then(|n| n.named.as_deref()) {
+            return Form::Text(name);
+        }
+        // ASCII without capitals: its own lower case, so its unit was looked up with it.
+        if base
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            return self.lower(name);
+            return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
         }
         if base.is_ascii() {
             // The lexicon lower-cases the word for the look-up itself; a lower-case copy is kept
