@@ -54,18 +54,19 @@ fn is_stopword(lower: &str) -> bool {
     pack(lower).is_some_and(StopWords::holds)
 }
 
-/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy.
+/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy: the word is packed
+/// as [`pack`] does, in a register (bytes stored one by one and read back as one number would
+/// stall the load).
 fn is_ascii_stopword(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() > 7 {
         return false;
     }
-    let mut lower = [0u8; 8];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
+    let mut packed = (bytes.len() as u64) << 56;
+    for (i, b) in bytes.iter().enumerate() {
+        packed |= u64::from(b.to_ascii_lowercase()) << (8 * i);
     }
-    lower[7] = bytes.len() as u8;
-    StopWords::holds(u64::from_le_bytes(lower))
+    StopWords::holds(packed)
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -166,11 +167,16 @@ impl Forms {
     /// The first eight bytes of a form as a number, so that forms sort by it first (in the
     /// same order as by their text) without comparing strings.
     fn prefix(&self, form: Form) -> u64 {
-        let mut bytes = [0u8; 8];
         let text = self.resolve(form).as_bytes();
-        let n = text.len().min(8);
-        bytes[..n].copy_from_slice(&text[..n]);
-        u64::from_be_bytes(bytes)
+        if let Some(eight) = text.first_chunk::<8>() {
+            return u64::from_be_bytes(*eight);
+        }
+        // Shorter: its bytes from the top, zeros after (built in a register, not in memory).
+        let mut prefix = 0u64;
+        for (i, b) in text.iter().enumerate() {
+            prefix |= u64::from(*b) << (56 - 8 * i);
+        }
+        prefix
     }
 
     /// `text` lower-cased: itself when it has no capitals, else a kept copy.
