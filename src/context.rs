@@ -494,15 +494,23 @@ impl<'l> EventPhrases<'l> {
         n: usize,
     ) -> Option<&'l str> {
         if self.classes[k][n] == 0 {
-            let phrase = &mut self.phrase;
-            phrase.clear();
-            for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
-                if i > 0 {
-                    phrase.push(' ');
+            let class = if n == 0 {
+                // The word alone: its class and whether it starts a longer phrase, at once.
+                let word = lexicon.event_word(doc.token_text(&doc.tokens[k]));
+                self.starts[k] = 1 + u8::from(word.is_some_and(|w| w.starts_phrase));
+                word.and_then(|w| w.class.as_deref())
+            } else {
+                let phrase = &mut self.phrase;
+                phrase.clear();
+                for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(doc.token_text(t));
                 }
-                phrase.push_str(doc.token_text(t));
-            }
-            self.classes[k][n] = match lexicon.canonical(AliasCategory::Event, phrase) {
+                lexicon.canonical(AliasCategory::Event, phrase)
+            };
+            self.classes[k][n] = match class {
                 None => 1,
                 Some(class) => {
                     let at = match self.names.iter().position(|c| *c == class) {

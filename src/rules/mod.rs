@@ -559,6 +559,9 @@ pub struct Lexicon {
     /// Every place, organisation and unit key with what it stands for among a claim's context
     /// words ([`Lexicon::context_names`]): one look-up per word instead of one per category.
     context: Table<ContextNames>,
+    /// Every word of the event aliases, lower-case, with its class and whether it starts an event
+    /// phrase of several words ([`Lexicon::event_word`]).
+    event_words: Table<EventWord>,
     /// The extractors compiled from this lexicon, built on first use and shared by every later
     /// run (a run per story would otherwise compile the automata again each time).
     extractors: OnceLock<Arc<crate::extract::Extractors>>,
@@ -571,6 +574,14 @@ pub struct Lexicon {
 pub struct ContextNames {
     pub named: Option<Box<str>>,
     pub unit: Option<Box<str>>,
+}
+
+/// An event word: the event class it names alone ("killing" → killed), if any, and whether it
+/// starts an event phrase of several words ("lost" of "lost their lives").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventWord {
+    pub class: Option<Box<str>>,
+    pub starts_phrase: bool,
 }
 
 /// A hedge phrase and the rule it comes from.
@@ -612,6 +623,12 @@ impl Lexicon {
     /// so a word with capitals finds only its place or organisation), if the rules know it.
     pub fn context_names(&self, word: &str) -> Option<&ContextNames> {
         self.context.get_exact(word)
+    }
+
+    /// The [`EventWord`] of `word` in any case: [`Lexicon::canonical`] and
+    /// [`Lexicon::starts_phrase`] of the event category in one look-up.
+    pub fn event_word(&self, word: &str) -> Option<&EventWord> {
+        self.event_words.get(AliasCategory::Event, word)
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -1286,6 +1303,21 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
     }
     for (key, names) in context {
         lexicon.context.insert(key, names);
+    }
+    let mut event_words: BTreeMap<&str, EventWord> = BTreeMap::new();
+    for (key, class) in lexicon
+        .aliases
+        .get(&AliasCategory::Event)
+        .into_iter()
+        .flatten()
+    {
+        match key.split_once(' ') {
+            Some((first, _)) => event_words.entry(first).or_default().starts_phrase = true,
+            None => event_words.entry(key).or_default().class = Some(class.as_str().into()),
+        }
+    }
+    for (key, word) in event_words {
+        lexicon.event_words.insert(key, word);
     }
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon

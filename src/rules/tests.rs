@@ -56,6 +56,32 @@ fn context_names_agree_with_the_alias_tables() {
     assert!(lexicon.context_names("thereby").is_none());
 }
 
+#[test]
+fn event_words_agree_with_the_event_aliases() {
+    let lexicon = Ruleset::builtin().lexicon;
+    for (key, _) in lexicon.variants(AliasCategory::Event) {
+        let first = key.split(' ').next().unwrap_or(key);
+        let word = lexicon
+            .event_word(first)
+            .expect("every first word is an event word");
+        assert_eq!(
+            word.starts_phrase,
+            lexicon.starts_phrase(AliasCategory::Event, first),
+            "{key}"
+        );
+        assert_eq!(
+            word.class.as_deref(),
+            lexicon.canonical(AliasCategory::Event, first),
+            "{key}"
+        );
+    }
+    let killing = lexicon
+        .event_word("Killing")
+        .expect("an event word in any case");
+    assert_eq!(killing.class.as_deref(), Some("killed"));
+    assert!(lexicon.event_word("embassy").is_none());
+}
+
 fn load_user(text: &str) -> Result<Ruleset, Vec<RuleError>> {
     Ruleset::load(&[("user.yaml".to_string(), text.to_string())])
 }
