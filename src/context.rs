@@ -264,7 +264,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
     let located: Vec<Located> = mentions
         .iter()
         .map(|m| {
-            let (first, last) = token_range(tokens, m.span);
+            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
             Located {
                 mention: m,
                 first,
@@ -285,7 +285,8 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let (first, last) = token_range(tokens, claim.span);
+        let overlapping = overlapping_tokens(tokens, claim.span);
+        let (first, last) = token_range(tokens, overlapping.clone());
         let here = sentence_mentions(&located, claim.sentence);
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
@@ -335,19 +336,29 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.actors = actors;
         claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words.around(doc, lexicon, &located, claim.sentence, claim.span);
+        claim.context.words = words.around(
+            doc,
+            lexicon,
+            &located,
+            claim.sentence,
+            (first, last),
+            overlapping,
+        );
     }
 }
 
-/// The tokens `[first, last]` a span covers (the nearest token when it covers none).
-fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
-    let first = tokens
-        .partition_point(|t| t.span.end <= span.start)
-        .min(tokens.len().saturating_sub(1));
-    let last = tokens
-        .partition_point(|t| t.span.start < span.end)
-        .saturating_sub(1)
-        .max(first);
+/// The tokens a span overlaps (tokens are in text order and do not overlap one another).
+fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    a..b
+}
+
+/// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
+/// when it covers none).
+fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize, usize) {
+    let first = overlapping.start.min(tokens.len().saturating_sub(1));
+    let last = overlapping.end.saturating_sub(1).max(first);
     (first, last)
 }
 
@@ -600,16 +611,17 @@ impl<'t> SentenceWords<'t> {
 
     /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
     /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
-    /// or organisation counts as its canonical name.
+    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
+    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
     fn around(
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
         s: usize,
-        claim: Span,
+        (first, last): (usize, usize),
+        claim: std::ops::Range<usize>,
     ) -> String {
-        let (first, last) = token_range(&doc.tokens, claim);
         let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
         if self.sentences[s].is_none() {
             let words = self.read(doc, lexicon, located, s);
@@ -619,7 +631,7 @@ impl<'t> SentenceWords<'t> {
         out.clear();
         let mut previous: Option<&str> = None;
         for &(_, k, form) in self.sentences[s].iter().flatten() {
-            if k < from || k > to || claim.overlaps(doc.tokens[k].span) {
+            if k < from || k > to || claim.contains(&k) {
                 continue;
             }
             let word = match form {
