@@ -54,18 +54,19 @@ fn is_stopword(lower: &str) -> bool {
     pack(lower).is_some_and(StopWords::holds)
 }
 
-/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy.
+/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy: the word is packed
+/// as [`pack`] does, in a register (bytes stored one by one and read back as one number would
+/// stall the load).
 fn is_ascii_stopword(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() > 7 {
         return false;
     }
-    let mut lower = [0u8; 8];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
+    let mut packed = (bytes.len() as u64) << 56;
+    for (i, b) in bytes.iter().enumerate() {
+        packed |= u64::from(b.to_ascii_lowercase()) << (8 * i);
     }
-    lower[7] = bytes.len() as u8;
-    StopWords::holds(u64::from_le_bytes(lower))
+    StopWords::holds(packed)
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -166,11 +167,16 @@ impl Forms {
     /// The first eight bytes of a form as a number, so that forms sort by it first (in the
     /// same order as by their text) without comparing strings.
     fn prefix(&self, form: Form) -> u64 {
-        let mut bytes = [0u8; 8];
         let text = self.resolve(form).as_bytes();
-        let n = text.len().min(8);
-        bytes[..n].copy_from_slice(&text[..n]);
-        u64::from_be_bytes(bytes)
+        if let Some(eight) = text.first_chunk::<8>() {
+            return u64::from_be_bytes(*eight);
+        }
+        // Shorter: its bytes from the top, zeros after (built in a register, not in memory).
+        let mut prefix = 0u64;
+        for (i, b) in text.iter().enumerate() {
+            prefix |= u64::from(*b) << (56 - 8 * i);
+        }
+        prefix
     }
 
     /// `text` lower-cased: itself when it has no capitals, else a kept copy.
@@ -211,17 +217,23 @@ impl Forms {
         }
     }
 
-    /// [`canonical_token`] of `word`.
+    /// [`canonical_token`] of `word`: its place, organisation or (in lower case) unit form in one
+    /// look-up of the lexicon's context table.
     fn canonical<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
         let base = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
-        if let Some(name) = lexicon
-            .canonical(AliasCategory::Place, base)
-            .or_else(|| lexicon.canonical(AliasCategory::Organisation, base))
+        let names = lexicon.context_names(base);
+        if let Some(name) = names.and_then(|n| n.named.as_deref()) {
+            return Form::Text(name);
+        }
+        // ASCII without capitals: its own lower case, so its unit was looked up with it.
+        if base
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            return self.lower(name);
+            return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
         }
         if base.is_ascii() {
             // The lexicon lower-cases the word for the look-up itself; a lower-case copy is kept
@@ -252,7 +264,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
     let located: Vec<Located> = mentions
         .iter()
         .map(|m| {
-            let (first, last) = token_range(tokens, m.span);
+            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
             Located {
                 mention: m,
                 first,
@@ -273,7 +285,8 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let (first, last) = token_range(tokens, claim.span);
+        let overlapping = overlapping_tokens(tokens, claim.span);
+        let (first, last) = token_range(tokens, overlapping.clone());
         let here = sentence_mentions(&located, claim.sentence);
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
@@ -323,19 +336,29 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.actors = actors;
         claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
         claim.context.times = times;
-        claim.context.words = words.around(doc, lexicon, &located, claim.sentence, claim.span);
+        claim.context.words = words.around(
+            doc,
+            lexicon,
+            &located,
+            claim.sentence,
+            (first, last),
+            overlapping,
+        );
     }
 }
 
-/// The tokens `[first, last]` a span covers (the nearest token when it covers none).
-fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
-    let first = tokens
-        .partition_point(|t| t.span.end <= span.start)
-        .min(tokens.len().saturating_sub(1));
-    let last = tokens
-        .partition_point(|t| t.span.start < span.end)
-        .saturating_sub(1)
-        .max(first);
+/// The tokens a span overlaps (tokens are in text order and do not overlap one another).
+fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    a..b
+}
+
+/// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
+/// when it covers none).
+fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize, usize) {
+    let first = overlapping.start.min(tokens.len().saturating_sub(1));
+    let last = overlapping.end.saturating_sub(1).max(first);
     (first, last)
 }
 
@@ -482,15 +505,23 @@ impl<'l> EventPhrases<'l> {
         n: usize,
     ) -> Option<&'l str> {
         if self.classes[k][n] == 0 {
-            let phrase = &mut self.phrase;
-            phrase.clear();
-            for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
-                if i > 0 {
-                    phrase.push(' ');
+            let class = if n == 0 {
+                // The word alone: its class and whether it starts a longer phrase, at once.
+                let word = lexicon.event_word(doc.token_text(&doc.tokens[k]));
+                self.starts[k] = 1 + u8::from(word.is_some_and(|w| w.starts_phrase));
+                word.and_then(|w| w.class.as_deref())
+            } else {
+                let phrase = &mut self.phrase;
+                phrase.clear();
+                for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(doc.token_text(t));
                 }
-                phrase.push_str(doc.token_text(t));
-            }
-            self.classes[k][n] = match lexicon.canonical(AliasCategory::Event, phrase) {
+                lexicon.canonical(AliasCategory::Event, phrase)
+            };
+            self.classes[k][n] = match class {
                 None => 1,
                 Some(class) => {
                     let at = match self.names.iter().position(|c| *c == class) {
@@ -580,16 +611,17 @@ impl<'t> SentenceWords<'t> {
 
     /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
     /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
-    /// or organisation counts as its canonical name.
+    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
+    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
     fn around(
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
         s: usize,
-        claim: Span,
+        (first, last): (usize, usize),
+        claim: std::ops::Range<usize>,
     ) -> String {
-        let (first, last) = token_range(&doc.tokens, claim);
         let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
         if self.sentences[s].is_none() {
             let words = self.read(doc, lexicon, located, s);
@@ -599,7 +631,7 @@ impl<'t> SentenceWords<'t> {
         out.clear();
         let mut previous: Option<&str> = None;
         for &(_, k, form) in self.sentences[s].iter().flatten() {
-            if k < from || k > to || claim.overlaps(doc.tokens[k].span) {
+            if k < from || k > to || claim.contains(&k) {
                 continue;
             }
             let word = match form {

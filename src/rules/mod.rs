@@ -556,9 +556,32 @@ pub struct Lexicon {
     index: [Table<Box<str>>; AliasCategory::COUNT],
     /// For each category (at the same position), the first words of its keys of several words.
     phrase_starts: [Table<()>; AliasCategory::COUNT],
+    /// Every place, organisation and unit key with what it stands for among a claim's context
+    /// words ([`Lexicon::context_names`]): one look-up per word instead of one per category.
+    context: Table<ContextNames>,
+    /// Every word of the event aliases, lower-case, with its class and whether it starts an event
+    /// phrase of several words ([`Lexicon::event_word`]).
+    event_words: Table<EventWord>,
     /// The extractors compiled from this lexicon, built on first use and shared by every later
     /// run (a run per story would otherwise compile the automata again each time).
     extractors: OnceLock<Arc<crate::extract::Extractors>>,
+}
+
+/// What a word stands for among a claim's context words: the canonical name (lower-cased) of the
+/// place or organisation written so, with case (a place before an organisation), and the
+/// canonical unit of the word as a lower-case unit variant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContextNames {
+    pub named: Option<Box<str>>,
+    pub unit: Option<Box<str>>,
+}
+
+/// An event word: the event class it names alone ("killing" → killed), if any, and whether it
+/// starts an event phrase of several words ("lost" of "lost their lives").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventWord {
+    pub class: Option<Box<str>>,
+    pub starts_phrase: bool,
 }
 
 /// A hedge phrase and the rule it comes from.
@@ -594,6 +617,18 @@ impl Lexicon {
         self.phrase_starts[category.slot()]
             .get(category, word)
             .is_some()
+    }
+
+    /// The [`ContextNames`] of `word` exactly as written (unit variants are keyed in lower case,
+    /// so a word with capitals finds only its place or organisation), if the rules know it.
+    pub fn context_names(&self, word: &str) -> Option<&ContextNames> {
+        self.context.get_exact(word)
+    }
+
+    /// The [`EventWord`] of `word` in any case: [`Lexicon::canonical`] and
+    /// [`Lexicon::starts_phrase`] of the event category in one look-up.
+    pub fn event_word(&self, word: &str) -> Option<&EventWord> {
+        self.event_words.get(AliasCategory::Event, word)
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -1148,6 +1183,15 @@ impl<V> Table<V> {
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// The value of the key `name` as written.
+    fn get_exact(&self, name: &str) -> Option<&V> {
+        let bytes = name.as_bytes();
+        match (bytes.first(), bytes.last()) {
+            (Some(&first), Some(&last)) if !self.may_hold(first, last, bytes.len()) => None,
+            _ => self.map.get(name),
+        }
+    }
+
     /// The value of `name` in a table of `category`: the key is `name` in lower case for the
     /// categories matched case-insensitively (on the stack for a short ASCII word), else `name`.
     fn get(&self, category: AliasCategory, name: &str) -> Option<&V> {
@@ -1157,11 +1201,7 @@ impl<V> Table<V> {
         };
         let folds = matches!(category, AliasCategory::Unit | AliasCategory::Event);
         if !folds {
-            return if self.may_hold(first, last, bytes.len()) {
-                self.map.get(name)
-            } else {
-                None
-            };
+            return self.get_exact(name);
         }
         if !name.is_ascii() {
             if name.chars().any(char::is_uppercase) {
@@ -1244,6 +1284,40 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
                 starts.insert(first, ());
             }
         }
+    }
+    // Units first, then organisations, then places: a place name wins over an organisation's.
+    let mut context: BTreeMap<&str, ContextNames> = BTreeMap::new();
+    for category in [
+        AliasCategory::Unit,
+        AliasCategory::Organisation,
+        AliasCategory::Place,
+    ] {
+        for (key, name) in lexicon.aliases.get(&category).into_iter().flatten() {
+            let names = context.entry(key.as_str()).or_default();
+            if category == AliasCategory::Unit {
+                names.unit = Some(name.as_str().into());
+            } else {
+                names.named = Some(name.to_lowercase().into());
+            }
+        }
+    }
+    for (key, names) in context {
+        lexicon.context.insert(key, names);
+    }
+    let mut event_words: BTreeMap<&str, EventWord> = BTreeMap::new();
+    for (key, class) in lexicon
+        .aliases
+        .get(&AliasCategory::Event)
+        .into_iter()
+        .flatten()
+    {
+        match key.split_once(' ') {
+            Some((first, _)) => event_words.entry(first).or_default().starts_phrase = true,
+            None => event_words.entry(key).or_default().class = Some(class.as_str().into()),
+        }
+    }
+    for (key, word) in event_words {
+        lexicon.event_words.insert(key, word);
     }
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon

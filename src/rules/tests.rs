@@ -22,6 +22,66 @@ fn builtin_pack_loads() {
     assert_eq!(rules.lexicon.hedge("roughly").unwrap().tolerance, 0.10);
 }
 
+#[test]
+fn context_names_agree_with_the_alias_tables() {
+    let lexicon = Ruleset::builtin().lexicon;
+    let categories = [
+        AliasCategory::Unit,
+        AliasCategory::Organisation,
+        AliasCategory::Place,
+    ];
+    for category in categories {
+        for (key, _) in lexicon.variants(category) {
+            let names = lexicon
+                .context_names(key)
+                .expect("every key has context names");
+            let named = lexicon
+                .canonical(AliasCategory::Place, key)
+                .or_else(|| lexicon.canonical(AliasCategory::Organisation, key))
+                .map(str::to_lowercase);
+            assert_eq!(names.named.as_deref(), named.as_deref(), "{key}");
+            let unit = (key == key.to_lowercase())
+                .then(|| lexicon.canonical(AliasCategory::Unit, key))
+                .flatten();
+            assert_eq!(names.unit.as_deref(), unit, "{key}");
+        }
+    }
+    let names = lexicon.context_names("Daesh").unwrap();
+    assert_eq!(names.named.as_deref(), Some("islamic state"));
+    assert!(lexicon.context_names("Soldiers").is_none());
+    assert_eq!(
+        lexicon.context_names("soldiers").unwrap().unit.as_deref(),
+        Some("troops")
+    );
+    assert!(lexicon.context_names("thereby").is_none());
+}
+
+#[test]
+fn event_words_agree_with_the_event_aliases() {
+    let lexicon = Ruleset::builtin().lexicon;
+    for (key, _) in lexicon.variants(AliasCategory::Event) {
+        let first = key.split(' ').next().unwrap_or(key);
+        let word = lexicon
+            .event_word(first)
+            .expect("every first word is an event word");
+        assert_eq!(
+            word.starts_phrase,
+            lexicon.starts_phrase(AliasCategory::Event, first),
+            "{key}"
+        );
+        assert_eq!(
+            word.class.as_deref(),
+            lexicon.canonical(AliasCategory::Event, first),
+            "{key}"
+        );
+    }
+    let killing = lexicon
+        .event_word("Killing")
+        .expect("an event word in any case");
+    assert_eq!(killing.class.as_deref(), Some("killed"));
+    assert!(lexicon.event_word("embassy").is_none());
+}
+
 fn load_user(text: &str) -> Result<Ruleset, Vec<RuleError>> {
     Ruleset::load(&[("user.yaml".to_string(), text.to_string())])
 }
