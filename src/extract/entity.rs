@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
@@ -442,12 +443,20 @@ const CAPS_WORDS: &[&str] = &[
 
 /// Whether `word` (any case, without its period) is the head noun of a title ("general", "minister").
 pub fn is_title_noun(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_lowercase();
-    TITLES.iter().any(|t| {
-        t.rsplit([' ', '-'])
-            .next()
-            .is_some_and(|last| last.eq_ignore_ascii_case(&word))
-    }) || TITLE_ABBREVIATIONS.iter().any(|(_, full)| *full == word)
+    // The last word of each title and each abbreviation's full form, in lower case, hashed once.
+    static NOUNS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.rsplit([' ', '-']).next())
+            .map(str::to_ascii_lowercase)
+            .chain(
+                TITLE_ABBREVIATIONS
+                    .iter()
+                    .map(|(_, full)| (*full).to_string()),
+            )
+            .collect()
+    });
+    NOUNS.contains(lower_case(word.trim_end_matches('.')).as_ref())
 }
 
 /// A title as lower-case full words, abbreviations expanded ("Lt. Gen." → lieutenant general).
@@ -1396,6 +1405,16 @@ mod tests {
             assert_eq!(c.text, &text[c.span.start..c.span.end]);
         }
         (claims, mentions)
+    }
+
+    #[test]
+    fn title_nouns_are_the_last_words_of_titles_and_full_forms_of_abbreviations() {
+        for noun in ["general", "Minister", "spokesman", "Gen.", "doctor"] {
+            assert!(is_title_noun(noun), "{noun}");
+        }
+        for word in ["prime", "walker", "generals", "minister's", "", "."] {
+            assert!(!is_title_noun(word), "{word}");
+        }
     }
 
     fn people(claims: &[Claim]) -> Vec<&Entity> {
