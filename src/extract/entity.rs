@@ -520,13 +520,14 @@ pub struct EntityExtractor {
     speech_verbs: FxHashSet<&'static str>,
 }
 
-/// A named place or organisation found by the automaton.
-struct Named {
+/// A named place or organisation found by the automaton (its canonical name borrowed from the
+/// extractor's name table).
+struct Named<'e> {
     span: Span,
     first: usize,
     last: usize,
     category: MentionCategory,
-    canonical: String,
+    canonical: &'e str,
     locative: bool,
     demonym: bool,
     sentence: usize,
@@ -696,7 +697,7 @@ impl EntityExtractor {
             .map(|n| Mention {
                 span: n.span,
                 category: n.category,
-                canonical: n.canonical.clone(),
+                canonical: n.canonical.to_string(),
                 locative: n.locative,
                 demonym: n.demonym,
                 sentence: n.sentence,
@@ -735,7 +736,7 @@ impl EntityExtractor {
         }
         let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
         for n in &named {
-            if !seen.insert((n.category, n.canonical.as_str())) {
+            if !seen.insert((n.category, n.canonical)) {
                 continue;
             }
             let entity_type = match n.category {
@@ -744,7 +745,7 @@ impl EntityExtractor {
             };
             let entity = Entity {
                 entity_type,
-                name: n.canonical.clone(),
+                name: n.canonical.to_string(),
                 given: None,
                 surname: None,
                 title: None,
@@ -763,10 +764,10 @@ impl EntityExtractor {
     }
 
     /// Places and organisations named in the body, in text order.
-    fn named(&self, doc: &Document) -> Vec<Named> {
+    fn named(&self, doc: &Document) -> Vec<Named<'_>> {
         let text = doc.text();
         let tokens = &doc.tokens;
-        let mut out: Vec<Named> = Vec::new();
+        let mut out: Vec<Named<'_>> = Vec::new();
         let mut headline: Option<(usize, bool)> = None;
         let mut pos = doc.source.body_start;
         while let Some(m) = self.next_name(text, pos) {
@@ -804,11 +805,11 @@ impl EntityExtractor {
                     && coordinated(doc, prev.last, ti);
             }
             let (category, canonical) = match (&entry.place, &entry.actor, &entry.organisation) {
-                (Some(p), _, _) if locative => (MentionCategory::Place, p.clone()),
-                (_, Some((a, true)), _) => (MentionCategory::Place, a.clone()),
-                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.clone()),
-                (Some(p), None, _) => (MentionCategory::Place, p.clone()),
-                (None, None, Some(o)) => (MentionCategory::Organisation, o.clone()),
+                (Some(p), _, _) if locative => (MentionCategory::Place, p.as_str()),
+                (_, Some((a, true)), _) => (MentionCategory::Place, a.as_str()),
+                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.as_str()),
+                (Some(p), None, _) => (MentionCategory::Place, p.as_str()),
+                (None, None, Some(o)) => (MentionCategory::Organisation, o.as_str()),
                 (None, None, None) => continue,
             };
             let demonym =
@@ -1038,7 +1039,7 @@ impl EntityExtractor {
         &self,
         doc: &Document,
         covered: &[bool],
-        named: &[Named],
+        named: &[Named<'_>],
         named_ending_at: &HashMap<usize, usize>,
     ) -> Vec<Candidate> {
         let tokens = &doc.tokens;
