@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
@@ -442,12 +443,20 @@ const CAPS_WORDS: &[&str] = &[
 
 /// Whether `word` (any case, without its period) is the head noun of a title ("general", "minister").
 pub fn is_title_noun(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_lowercase();
-    TITLES.iter().any(|t| {
-        t.rsplit([' ', '-'])
-            .next()
-            .is_some_and(|last| last.eq_ignore_ascii_case(&word))
-    }) || TITLE_ABBREVIATIONS.iter().any(|(_, full)| *full == word)
+    // The last word of each title and each abbreviation's full form, in lower case, hashed once.
+    static NOUNS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.rsplit([' ', '-']).next())
+            .map(str::to_ascii_lowercase)
+            .chain(
+                TITLE_ABBREVIATIONS
+                    .iter()
+                    .map(|(_, full)| (*full).to_string()),
+            )
+            .collect()
+    });
+    NOUNS.contains(lower_case(word.trim_end_matches('.')).as_ref())
 }
 
 /// A title as lower-case full words, abbreviations expanded ("Lt. Gen." → lieutenant general).
@@ -511,13 +520,14 @@ pub struct EntityExtractor {
     speech_verbs: FxHashSet<&'static str>,
 }
 
-/// A named place or organisation found by the automaton.
-struct Named {
+/// A named place or organisation found by the automaton (its canonical name borrowed from the
+/// extractor's name table).
+struct Named<'e> {
     span: Span,
     first: usize,
     last: usize,
     category: MentionCategory,
-    canonical: String,
+    canonical: &'e str,
     locative: bool,
     demonym: bool,
     sentence: usize,
@@ -534,34 +544,44 @@ enum Naming {
     Surname,
 }
 
+/// A person candidate; its name parts, title and role are spans of the document text (text is
+/// copied only for the claims and mentions given out).
 struct Candidate {
     span: Span,
     naming: Naming,
-    title: Option<String>,
-    given: Option<String>,
-    surname: String,
-    role: Option<String>,
+    title: Option<Span>,
+    given: Option<Span>,
+    surname: Span,
+    role: Option<Span>,
     sentence: usize,
     person: Option<usize>,
 }
 
+/// A resolved person; name parts, title and role are spans of the document text.
 struct Person {
-    given: Option<String>,
-    surname: String,
-    title: Option<String>,
-    role: Option<String>,
+    given: Option<Span>,
+    surname: Span,
+    title: Option<Span>,
+    role: Option<Span>,
     /// The first full mention: the claim's span and sentence.
     span: Span,
     sentence: usize,
 }
 
 impl Person {
-    fn name(&self) -> String {
-        match &self.given {
-            Some(g) => format!("{g} {}", self.surname),
-            None => self.surname.clone(),
+    /// The full name: given name and surname as written, one space apart.
+    fn name(&self, text: &str) -> String {
+        let surname = &text[self.surname.start..self.surname.end];
+        match self.given {
+            Some(g) => format!("{} {surname}", &text[g.start..g.end]),
+            None => surname.to_string(),
         }
     }
+}
+
+/// The text of an optional span.
+fn span_text(text: &str, span: Option<Span>) -> Option<String> {
+    span.map(|s| text[s.start..s.end].to_string())
 }
 
 /// The key surnames are compared by: the last word, without a joined particle ("al-Kadhimi" → "Kadhimi").
@@ -667,26 +687,27 @@ impl EntityExtractor {
             covered[n.first..=n.last].iter_mut().for_each(|c| *c = true);
             named_ending_at.insert(n.last, i);
         }
+        let text = doc.text();
         let mut candidates = self.people(doc, &covered, &named, &named_ending_at);
-        let persons = resolve_people(&mut candidates);
+        let persons = resolve_people(text, &mut candidates);
+        let names: Vec<String> = persons.iter().map(|p| p.name(text)).collect();
 
         let mut mentions: Vec<Mention> = named
             .iter()
             .map(|n| Mention {
                 span: n.span,
                 category: n.category,
-                canonical: n.canonical.clone(),
+                canonical: n.canonical.to_string(),
                 locative: n.locative,
                 demonym: n.demonym,
                 sentence: n.sentence,
             })
             .collect();
         mentions.extend(candidates.iter().filter_map(|c| {
-            let p = &persons[c.person?];
             Some(Mention {
                 span: c.span,
                 category: MentionCategory::Person,
-                canonical: p.name(),
+                canonical: names[c.person?].clone(),
                 locative: false,
                 demonym: false,
                 sentence: c.sentence,
@@ -694,16 +715,15 @@ impl EntityExtractor {
         }));
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
 
-        let text = doc.text();
         let mut claims = Vec::new();
-        for p in &persons {
+        for (p, name) in persons.iter().zip(names) {
             let entity = Entity {
                 entity_type: EntityType::Person,
-                name: p.name(),
-                given: p.given.clone(),
-                surname: Some(p.surname.clone()),
-                title: p.title.clone(),
-                role: p.role.clone(),
+                name,
+                given: span_text(text, p.given),
+                surname: span_text(text, Some(p.surname)),
+                title: span_text(text, p.title),
+                role: span_text(text, p.role),
             };
             let t = &text[p.span.start..p.span.end];
             claims.push(Claim::new(
@@ -716,7 +736,7 @@ impl EntityExtractor {
         }
         let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
         for n in &named {
-            if !seen.insert((n.category, n.canonical.as_str())) {
+            if !seen.insert((n.category, n.canonical)) {
                 continue;
             }
             let entity_type = match n.category {
@@ -725,7 +745,7 @@ impl EntityExtractor {
             };
             let entity = Entity {
                 entity_type,
-                name: n.canonical.clone(),
+                name: n.canonical.to_string(),
                 given: None,
                 surname: None,
                 title: None,
@@ -744,10 +764,10 @@ impl EntityExtractor {
     }
 
     /// Places and organisations named in the body, in text order.
-    fn named(&self, doc: &Document) -> Vec<Named> {
+    fn named(&self, doc: &Document) -> Vec<Named<'_>> {
         let text = doc.text();
         let tokens = &doc.tokens;
-        let mut out: Vec<Named> = Vec::new();
+        let mut out: Vec<Named<'_>> = Vec::new();
         let mut headline: Option<(usize, bool)> = None;
         let mut pos = doc.source.body_start;
         while let Some(m) = self.next_name(text, pos) {
@@ -785,11 +805,11 @@ impl EntityExtractor {
                     && coordinated(doc, prev.last, ti);
             }
             let (category, canonical) = match (&entry.place, &entry.actor, &entry.organisation) {
-                (Some(p), _, _) if locative => (MentionCategory::Place, p.clone()),
-                (_, Some((a, true)), _) => (MentionCategory::Place, a.clone()),
-                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.clone()),
-                (Some(p), None, _) => (MentionCategory::Place, p.clone()),
-                (None, None, Some(o)) => (MentionCategory::Organisation, o.clone()),
+                (Some(p), _, _) if locative => (MentionCategory::Place, p.as_str()),
+                (_, Some((a, true)), _) => (MentionCategory::Place, a.as_str()),
+                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.as_str()),
+                (Some(p), None, _) => (MentionCategory::Place, p.as_str()),
+                (None, None, Some(o)) => (MentionCategory::Organisation, o.as_str()),
                 (None, None, None) => continue,
             };
             let demonym =
@@ -1019,10 +1039,9 @@ impl EntityExtractor {
         &self,
         doc: &Document,
         covered: &[bool],
-        named: &[Named],
+        named: &[Named<'_>],
         named_ending_at: &HashMap<usize, usize>,
     ) -> Vec<Candidate> {
-        let text = doc.text();
         let tokens = &doc.tokens;
         let is = |k: usize, w: &str| {
             tokens
@@ -1064,8 +1083,8 @@ impl EntityExtractor {
             while s > 0 && parts[s - 1].1 {
                 s -= 1;
             }
-            let surname = text[parts[s].0.start..end].to_string();
-            let given = (s > 0).then(|| text[parts[0].0.start..parts[s - 1].0.end].to_string());
+            let surname = Span::new(parts[s].0.start, end);
+            let given = (s > 0).then(|| Span::new(parts[0].0.start, parts[s - 1].0.end));
             let role = appositive(doc, after);
             let naming = if title.is_some() {
                 Naming::Full
@@ -1090,12 +1109,12 @@ impl EntityExtractor {
                 let n = &named[*named_ending_at.get(&i.checked_sub(1)?)?];
                 let adjacent = n.sentence == sentence
                     && (n.demonym || n.category == MentionCategory::Organisation);
-                adjacent.then(|| text[n.span.start..tokens[name_start - 1].span.end].to_string())
+                adjacent.then(|| Span::new(n.span.start, tokens[name_start - 1].span.end))
             });
             out.push(Candidate {
                 span: Span::new(start, end),
                 naming,
-                title: title.map(|(_, s)| text[s.start..s.end].to_string()),
+                title: title.map(|(_, s)| s),
                 given,
                 surname,
                 role: role.map(|(r, _)| r).or(prefix_role),
@@ -1109,7 +1128,7 @@ impl EntityExtractor {
 }
 
 /// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after it).
-fn appositive(doc: &Document, k: usize) -> Option<(String, usize)> {
+fn appositive(doc: &Document, k: usize) -> Option<(Span, usize)> {
     let tokens = &doc.tokens;
     let comma = tokens.get(k)?;
     if doc.token_text(comma) != "," {
@@ -1146,7 +1165,7 @@ fn appositive(doc: &Document, k: usize) -> Option<(String, usize)> {
         last = m;
         m += 1;
     }
-    let role = doc.text()[first.span.start..tokens[last].span.end].to_string();
+    let role = Span::new(first.span.start, tokens[last].span.end);
     let next = if tokens.get(m).is_some_and(|t| doc.token_text(t) == ",") {
         m + 1
     } else {
@@ -1156,22 +1175,19 @@ fn appositive(doc: &Document, k: usize) -> Option<(String, usize)> {
 }
 
 /// Resolves candidates to people: full names introduce or merge, surnames and weak names refer.
-fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
+/// `text` is the document text the candidates' spans point into.
+fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
+    let at = |s: Span| &text[s.start..s.end];
     let mut persons: Vec<Person> = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
     for c in candidates.iter_mut().filter(|c| c.naming == Naming::Full) {
-        let key = surname_key(&c.surname).to_string();
-        let same = by_key.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        let found = match &c.given {
+        let key = surname_key(at(c.surname));
+        let same = by_key.get(key).map(Vec::as_slice).unwrap_or(&[]);
+        let found = match c.given {
             Some(g) => same
                 .iter()
                 .copied()
-                .find(|&p| {
-                    persons[p]
-                        .given
-                        .as_deref()
-                        .is_some_and(|pg| same_given(pg, g))
-                })
+                .find(|&p| persons[p].given.is_some_and(|pg| same_given(at(pg), at(g))))
                 .or_else(|| same.iter().copied().find(|&p| persons[p].given.is_none())),
             None => same.last().copied(),
         };
@@ -1180,7 +1196,7 @@ fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
             None => {
                 persons.push(Person {
                     given: None,
-                    surname: c.surname.clone(),
+                    surname: c.surname,
                     title: None,
                     role: None,
                     span: c.span,
@@ -1192,27 +1208,25 @@ fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
         };
         let person = &mut persons[p];
         if person.given.is_none() {
-            person.given.clone_from(&c.given);
+            person.given = c.given;
         }
         if person.title.is_none() {
-            person.title.clone_from(&c.title);
+            person.title = c.title;
         }
         if person.role.is_none() {
-            person.role.clone_from(&c.role);
+            person.role = c.role;
         }
         c.person = Some(p);
     }
     for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
-        let Some(same) = by_key.get(surname_key(&c.surname)) else {
+        let Some(same) = by_key.get(surname_key(at(c.surname))) else {
             continue;
         };
-        c.person = match (&c.naming, &c.given) {
-            (Naming::Weak, Some(g)) => same.iter().copied().find(|&p| {
-                persons[p]
-                    .given
-                    .as_deref()
-                    .is_some_and(|pg| same_given(pg, g))
-            }),
+        c.person = match (c.naming, c.given) {
+            (Naming::Weak, Some(g)) => same
+                .iter()
+                .copied()
+                .find(|&p| persons[p].given.is_some_and(|pg| same_given(at(pg), at(g)))),
             (Naming::Weak, None) => None,
             _ => same
                 .iter()
@@ -1223,14 +1237,15 @@ fn resolve_people(candidates: &mut [Candidate]) -> Vec<Person> {
         if let Some(p) = c.person
             && persons[p].role.is_none()
         {
-            persons[p].role.clone_from(&c.role);
+            persons[p].role = c.role;
         }
     }
     persons
 }
 
-/// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title is).
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+/// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title or speech verb
+/// is).
+pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
@@ -1391,6 +1406,16 @@ mod tests {
             assert_eq!(c.text, &text[c.span.start..c.span.end]);
         }
         (claims, mentions)
+    }
+
+    #[test]
+    fn title_nouns_are_the_last_words_of_titles_and_full_forms_of_abbreviations() {
+        for noun in ["general", "Minister", "spokesman", "Gen.", "doctor"] {
+            assert!(is_title_noun(noun), "{noun}");
+        }
+        for word in ["prime", "walker", "generals", "minister's", "", "."] {
+            assert!(!is_title_noun(word), "{word}");
+        }
     }
 
     fn people(claims: &[Claim]) -> Vec<&Entity> {

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use aho_corasick::{AhoCorasick, Input};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use crate::extract::entity::{SPEECH_VERBS, is_title_noun, lower_case, title_words};
+use crate::extract::entity::{SPEECH_VERBS, ascii_lower, is_title_noun, lower_case, title_words};
 use crate::model::{
     Claim, ClaimDetail, Document, EntityType, Mention, MentionCategory, Quote, Span, TokenKind,
 };
@@ -259,8 +259,17 @@ impl Speakers<'_> {
     /// A speaker attributed by a speech verb in tokens `[a, b)`; `quote` is where the quote starts
     /// (pronouns refer to the last person mentioned before it).
     fn in_window(&self, a: usize, b: usize, quote: usize) -> Option<(Option<String>, String)> {
+        let mut buf = [0u8; 24];
         for v in a..b {
-            let Some(w) = self.lower(v) else { continue };
+            let Some(word) = self.word(v) else { continue };
+            // Capitalised short ASCII words are lower-cased in `buf`, without allocating.
+            let w = if word.bytes().any(|b| b.is_ascii_uppercase())
+                && let Some(l) = ascii_lower(word, &mut buf).and_then(|b| str::from_utf8(b).ok())
+            {
+                Cow::Borrowed(l)
+            } else {
+                lower_case(word)
+            };
             if w == "according" && self.lower(v + 1).as_deref() == Some("to") && v + 2 < b {
                 if let Some(found) = self.named_at(v + 2, quote) {
                     return Some(found);
