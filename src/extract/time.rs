@@ -273,7 +273,10 @@ struct Lex {
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
     /// Every word of the tables below, lower-case, with its readings: one lookup per token.
-    readings: HashMap<&'static str, Readings>,
+    /// Keyed by bytes, so a token is read straight from the text with no UTF-8 re-checks.
+    readings: HashMap<&'static [u8], Readings>,
+    /// The length in bytes of the longest word of `readings`: longer tokens skip the lookup.
+    longest: usize,
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -679,17 +682,18 @@ impl TimeExtractor {
         for &w in MEASURES {
             words.insert(w, Class::Measure);
         }
-        let mut readings: HashMap<&'static str, Readings> = HashMap::default();
+        let mut readings: HashMap<&'static [u8], Readings> = HashMap::default();
         for (&w, &c) in &words {
-            readings.entry(w).or_default().word = Some(c);
+            readings.entry(w.as_bytes()).or_default().word = Some(c);
         }
         for (&w, &c) in &capitalised {
-            readings.entry(w).or_default().capitalised = Some(c);
+            readings.entry(w.as_bytes()).or_default().capitalised = Some(c);
         }
         for (&w, &c) in &lowercase {
-            readings.entry(w).or_default().lowercase = Some(c);
+            readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
-        TimeExtractor { readings }
+        let longest = readings.keys().map(|w| w.len()).max().unwrap_or(0);
+        TimeExtractor { readings, longest }
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -747,23 +751,26 @@ impl TimeExtractor {
 
     /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
     fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
-        let raw = &text[token.span.start..token.span.end];
+        // Read as bytes: the tables are ASCII, so no character boundary needs checking.
+        let raw = &text.as_bytes()[token.span.start..token.span.end];
         match token.kind {
             TokenKind::Number => {
-                let plain = raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit());
+                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
                 return Lex {
                     class: Class::Num,
                     poss: false,
                     lc: false,
-                    digits: match plain.then(|| raw.parse()) {
-                        Some(Ok(v)) => (v, raw.len() as u8),
-                        _ => (0, 0),
+                    digits: if plain && !raw.is_empty() {
+                        (digit_value(raw), raw.len() as u8)
+                    } else {
+                        (0, 0)
                     },
                 };
             }
             TokenKind::Punct => {
+                let punct = &text[token.span.start..token.span.end];
                 return Lex {
-                    class: Class::Punct(raw.chars().next().unwrap_or(' ')),
+                    class: Class::Punct(punct.chars().next().unwrap_or(' ')),
                     poss: false,
                     lc: false,
                     digits: (0, 0),
@@ -771,9 +778,9 @@ impl TimeExtractor {
             }
             TokenKind::Word => {}
         }
-        let (stem, poss) = if let Some(s) = raw.strip_suffix("'s") {
+        let (stem, poss) = if let Some(s) = raw.strip_suffix(b"'s") {
             (s, true)
-        } else if let Some(s) = raw.strip_suffix("’s") {
+        } else if let Some(s) = raw.strip_suffix("’s".as_bytes()) {
             (s, true)
         } else {
             (raw, false)
@@ -783,9 +790,13 @@ impl TimeExtractor {
         let class = if stem.is_empty() || stem.len() > 24 || !stem.is_ascii() {
             Class::Other
         } else {
-            let key = &lower[token.span.start..token.span.start + stem.len()];
-            let cap = stem.as_bytes()[0].is_ascii_uppercase();
-            let readings = self.readings.get(key);
+            let key = &lower.as_bytes()[token.span.start..token.span.start + stem.len()];
+            let cap = stem[0].is_ascii_uppercase();
+            let readings = if key.len() <= self.longest {
+                self.readings.get(key)
+            } else {
+                None
+            };
             let cased = readings.and_then(|r| {
                 if cap {
                     r.capitalised
@@ -868,66 +879,74 @@ fn decade_word(w: &str) -> Option<u32> {
         .map(|i| 10 * (i as u32 + 1))
 }
 
+/// The value of a run of ASCII digits short enough for a `u32` (at most nine).
+fn digit_value(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))
+}
+
 /// "mid-june" → 6.
-fn mid_month(key: &str) -> Option<u32> {
-    let rest = key.strip_prefix("mid-")?;
-    MONTHS.iter().position(|&m| m == rest).map(|i| i as u32 + 1)
+fn mid_month(key: &[u8]) -> Option<u32> {
+    let rest = key.strip_prefix(b"mid-")?;
+    MONTHS
+        .iter()
+        .position(|m| m.as_bytes() == rest)
+        .map(|i| i as u32 + 1)
 }
 
 /// "twenty-second" → 22, "thirty-first" → 31.
-fn compound_ordinal(key: &str) -> Option<u32> {
-    let (t, unit) = if let Some(unit) = key.strip_prefix("twenty-") {
+fn compound_ordinal(key: &[u8]) -> Option<u32> {
+    let (t, unit) = if let Some(unit) = key.strip_prefix(b"twenty-") {
         (20, unit)
     } else {
-        (30, key.strip_prefix("thirty-")?)
+        (30, key.strip_prefix(b"thirty-")?)
     };
     let u = ORDINALS
         .iter()
-        .find(|(w, _)| *w == unit)
+        .find(|(w, _)| w.as_bytes() == unit)
         .map(|&(_, n)| n)
         .filter(|&n| n <= 9)?;
     (t + u <= 31).then_some(t + u)
 }
 
 /// "Q3" → a quarter, "H2" → a half year (capital letter only).
-fn year_part_word(stem: &str) -> Option<Class> {
+fn year_part_word(stem: &[u8]) -> Option<Class> {
     match stem {
-        "Q1" => Some(Class::Quarter(1)),
-        "Q2" => Some(Class::Quarter(2)),
-        "Q3" => Some(Class::Quarter(3)),
-        "Q4" => Some(Class::Quarter(4)),
-        "H1" => Some(Class::Half(1)),
-        "H2" => Some(Class::Half(2)),
+        b"Q1" => Some(Class::Quarter(1)),
+        b"Q2" => Some(Class::Quarter(2)),
+        b"Q3" => Some(Class::Quarter(3)),
+        b"Q4" => Some(Class::Quarter(4)),
+        b"H1" => Some(Class::Half(1)),
+        b"H2" => Some(Class::Half(2)),
         _ => None,
     }
 }
 
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
 /// glued to a day number ("may" is left out: "may2" is not a date).
-fn glued_day(key: &str) -> Option<(u32, u32)> {
+fn glued_day(key: &[u8]) -> Option<(u32, u32)> {
     // Most words do not end in a digit: skip them before searching for the first one.
-    if !key.as_bytes().last()?.is_ascii_digit() {
+    if !key.last()?.is_ascii_digit() {
         return None;
     }
-    let split = key.bytes().position(|b| b.is_ascii_digit())?;
+    let split = key.iter().position(u8::is_ascii_digit)?;
     let (word, digits) = key.split_at(split);
-    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 2 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    if word == "may" || word.len() < 3 {
+    if word == b"may" || word.len() < 3 {
         return None;
     }
     let m = MONTHS
         .iter()
-        .position(|&m| m == word)
+        .position(|m| m.as_bytes() == word)
         .map(|i| i as u32 + 1)
         .or_else(|| {
             MONTH_ABBREVIATIONS
                 .iter()
-                .find(|(a, _)| *a == word)
+                .find(|(a, _)| a.as_bytes() == word)
                 .map(|&(_, m)| m)
         })?;
-    let d: u32 = digits.parse().ok()?;
+    let d = digit_value(digits);
     ymd(2000, m, d).map(|_| (m, d))
 }
 
