@@ -277,6 +277,9 @@ pub struct TimeExtractor {
     readings: HashMap<&'static [u8], Readings>,
     /// The length in bytes of the longest word of `readings`: longer tokens skip the lookup.
     longest: usize,
+    /// One bit per [`sketch_bit`] of the words of `readings`: a token whose bit is clear is
+    /// none of them, and most tokens skip the hash lookup that way.
+    sketch: Box<[u64; SKETCH_WORDS]>,
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -693,7 +696,25 @@ impl TimeExtractor {
             readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
         let longest = readings.keys().map(|w| w.len()).max().unwrap_or(0);
-        TimeExtractor { readings, longest }
+        let mut sketch = Box::new([0u64; SKETCH_WORDS]);
+        for w in readings.keys() {
+            let bit = sketch_bit(w);
+            sketch[bit / 64] |= 1 << (bit % 64);
+        }
+        TimeExtractor {
+            readings,
+            longest,
+            sketch,
+        }
+    }
+
+    /// The readings of a lower-case word (not empty), if it is a word of the tables.
+    fn readings_of(&self, key: &[u8]) -> Option<&Readings> {
+        let bit = sketch_bit(key);
+        if key.len() > self.longest || self.sketch[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.readings.get(key)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -792,11 +813,7 @@ impl TimeExtractor {
         } else {
             let key = &lower.as_bytes()[token.span.start..token.span.start + stem.len()];
             let cap = stem[0].is_ascii_uppercase();
-            let readings = if key.len() <= self.longest {
-                self.readings.get(key)
-            } else {
-                None
-            };
+            let readings = self.readings_of(key);
             let cased = readings.and_then(|r| {
                 if cap {
                     r.capitalised
@@ -877,6 +894,16 @@ fn decade_word(w: &str) -> Option<u32> {
         .iter()
         .position(|&x| x == w)
         .map(|i| 10 * (i as u32 + 1))
+}
+
+/// The number of 64-bit words of [`TimeExtractor::sketch`].
+const SKETCH_WORDS: usize = 1 << 15 >> 6;
+
+/// A word's bucket in [`TimeExtractor::sketch`]: the low five bits of its first and last bytes
+/// (a letter's place in the alphabet) and of its length. `key` is not empty.
+fn sketch_bit(key: &[u8]) -> usize {
+    let low5 = |b: u8| usize::from(b & 31);
+    (low5(key[0]) << 10) | (low5(key[key.len() - 1]) << 5) | (key.len() & 31)
 }
 
 /// The value of a run of ASCII digits short enough for a `u32` (at most nine).
