@@ -3456,7 +3456,7 @@ impl Parser<'_> {
     }
 }
 
-/// Words that put a clause in the future or make it a schedule ("will defend his title … on
+/// Whether `w` puts a clause in the future or makes it a schedule ("will defend his title … on
 /// Sept. 8", "scheduled to begin Jan. 24", "Doctor Who returns on November 23", "pending his
 /// next court hearing April 19"). "due", "set" and "going" are read with their neighbours
 /// instead, and "would" is no cue.
@@ -3494,8 +3494,8 @@ const FUTURE_INFINITIVES: &[&str] = &[
     "be", "appear", "begin", "start", "return", "resume", "face", "stand", "open",
 ];
 
-/// Words that put a clause in the past ("was found on April 9"); a word ending in "-ed" does too,
-/// unless it follows "be" ("to be sentenced", "to be released": still ahead).
+/// Whether `w` puts a clause in the past ("was found on April 9"); a word ending in "-ed" does
+/// too, unless it follows "be" ("to be sentenced", "to be released": still ahead).
 fn past_tense(w: &str) -> bool {
     // A `match` tests the length first: cheaper than a scan of a list.
     matches!(
