@@ -273,7 +273,13 @@ struct Lex {
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
     /// Every word of the tables below, lower-case, with its readings: one lookup per token.
-    readings: HashMap<&'static str, Readings>,
+    /// Keyed by bytes, so a token is read straight from the text with no UTF-8 re-checks.
+    readings: HashMap<&'static [u8], Readings>,
+    /// The length in bytes of the longest word of `readings`: longer tokens skip the lookup.
+    longest: usize,
+    /// One bit per [`sketch_bit`] of the words of `readings`: a token whose bit is clear is
+    /// none of them, and most tokens skip the hash lookup that way.
+    sketch: Box<[u64; SKETCH_WORDS]>,
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -679,17 +685,36 @@ impl TimeExtractor {
         for &w in MEASURES {
             words.insert(w, Class::Measure);
         }
-        let mut readings: HashMap<&'static str, Readings> = HashMap::default();
+        let mut readings: HashMap<&'static [u8], Readings> = HashMap::default();
         for (&w, &c) in &words {
-            readings.entry(w).or_default().word = Some(c);
+            readings.entry(w.as_bytes()).or_default().word = Some(c);
         }
         for (&w, &c) in &capitalised {
-            readings.entry(w).or_default().capitalised = Some(c);
+            readings.entry(w.as_bytes()).or_default().capitalised = Some(c);
         }
         for (&w, &c) in &lowercase {
-            readings.entry(w).or_default().lowercase = Some(c);
+            readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
-        TimeExtractor { readings }
+        let longest = readings.keys().map(|w| w.len()).max().unwrap_or(0);
+        let mut sketch = Box::new([0u64; SKETCH_WORDS]);
+        for w in readings.keys() {
+            let bit = sketch_bit(w);
+            sketch[bit / 64] |= 1 << (bit % 64);
+        }
+        TimeExtractor {
+            readings,
+            longest,
+            sketch,
+        }
+    }
+
+    /// The readings of a lower-case word (not empty), if it is a word of the tables.
+    fn readings_of(&self, key: &[u8]) -> Option<&Readings> {
+        let bit = sketch_bit(key);
+        if key.len() > self.longest || self.sketch[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.readings.get(key)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -747,23 +772,26 @@ impl TimeExtractor {
 
     /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
     fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
-        let raw = &text[token.span.start..token.span.end];
+        // Read as bytes: the tables are ASCII, so no character boundary needs checking.
+        let raw = &text.as_bytes()[token.span.start..token.span.end];
         match token.kind {
             TokenKind::Number => {
-                let plain = raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit());
+                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
                 return Lex {
                     class: Class::Num,
                     poss: false,
                     lc: false,
-                    digits: match plain.then(|| raw.parse()) {
-                        Some(Ok(v)) => (v, raw.len() as u8),
-                        _ => (0, 0),
+                    digits: if plain && !raw.is_empty() {
+                        (digit_value(raw), raw.len() as u8)
+                    } else {
+                        (0, 0)
                     },
                 };
             }
             TokenKind::Punct => {
+                let punct = &text[token.span.start..token.span.end];
                 return Lex {
-                    class: Class::Punct(raw.chars().next().unwrap_or(' ')),
+                    class: Class::Punct(punct.chars().next().unwrap_or(' ')),
                     poss: false,
                     lc: false,
                     digits: (0, 0),
@@ -771,9 +799,9 @@ impl TimeExtractor {
             }
             TokenKind::Word => {}
         }
-        let (stem, poss) = if let Some(s) = raw.strip_suffix("'s") {
+        let (stem, poss) = if let Some(s) = raw.strip_suffix(b"'s") {
             (s, true)
-        } else if let Some(s) = raw.strip_suffix("’s") {
+        } else if let Some(s) = raw.strip_suffix("’s".as_bytes()) {
             (s, true)
         } else {
             (raw, false)
@@ -783,9 +811,9 @@ impl TimeExtractor {
         let class = if stem.is_empty() || stem.len() > 24 || !stem.is_ascii() {
             Class::Other
         } else {
-            let key = &lower[token.span.start..token.span.start + stem.len()];
-            let cap = stem.as_bytes()[0].is_ascii_uppercase();
-            let readings = self.readings.get(key);
+            let key = &lower.as_bytes()[token.span.start..token.span.start + stem.len()];
+            let cap = stem[0].is_ascii_uppercase();
+            let readings = self.readings_of(key);
             let cased = readings.and_then(|r| {
                 if cap {
                     r.capitalised
@@ -868,66 +896,84 @@ fn decade_word(w: &str) -> Option<u32> {
         .map(|i| 10 * (i as u32 + 1))
 }
 
+/// The number of 64-bit words of [`TimeExtractor::sketch`].
+const SKETCH_WORDS: usize = 1 << 15 >> 6;
+
+/// A word's bucket in [`TimeExtractor::sketch`]: the low five bits of its first and last bytes
+/// (a letter's place in the alphabet) and of its length. `key` is not empty.
+fn sketch_bit(key: &[u8]) -> usize {
+    let low5 = |b: u8| usize::from(b & 31);
+    (low5(key[0]) << 10) | (low5(key[key.len() - 1]) << 5) | (key.len() & 31)
+}
+
+/// The value of a run of ASCII digits short enough for a `u32` (at most nine).
+fn digit_value(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))
+}
+
 /// "mid-june" → 6.
-fn mid_month(key: &str) -> Option<u32> {
-    let rest = key.strip_prefix("mid-")?;
-    MONTHS.iter().position(|&m| m == rest).map(|i| i as u32 + 1)
+fn mid_month(key: &[u8]) -> Option<u32> {
+    let rest = key.strip_prefix(b"mid-")?;
+    MONTHS
+        .iter()
+        .position(|m| m.as_bytes() == rest)
+        .map(|i| i as u32 + 1)
 }
 
 /// "twenty-second" → 22, "thirty-first" → 31.
-fn compound_ordinal(key: &str) -> Option<u32> {
-    let (t, unit) = if let Some(unit) = key.strip_prefix("twenty-") {
+fn compound_ordinal(key: &[u8]) -> Option<u32> {
+    let (t, unit) = if let Some(unit) = key.strip_prefix(b"twenty-") {
         (20, unit)
     } else {
-        (30, key.strip_prefix("thirty-")?)
+        (30, key.strip_prefix(b"thirty-")?)
     };
     let u = ORDINALS
         .iter()
-        .find(|(w, _)| *w == unit)
+        .find(|(w, _)| w.as_bytes() == unit)
         .map(|&(_, n)| n)
         .filter(|&n| n <= 9)?;
     (t + u <= 31).then_some(t + u)
 }
 
 /// "Q3" → a quarter, "H2" → a half year (capital letter only).
-fn year_part_word(stem: &str) -> Option<Class> {
+fn year_part_word(stem: &[u8]) -> Option<Class> {
     match stem {
-        "Q1" => Some(Class::Quarter(1)),
-        "Q2" => Some(Class::Quarter(2)),
-        "Q3" => Some(Class::Quarter(3)),
-        "Q4" => Some(Class::Quarter(4)),
-        "H1" => Some(Class::Half(1)),
-        "H2" => Some(Class::Half(2)),
+        b"Q1" => Some(Class::Quarter(1)),
+        b"Q2" => Some(Class::Quarter(2)),
+        b"Q3" => Some(Class::Quarter(3)),
+        b"Q4" => Some(Class::Quarter(4)),
+        b"H1" => Some(Class::Half(1)),
+        b"H2" => Some(Class::Half(2)),
         _ => None,
     }
 }
 
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
 /// glued to a day number ("may" is left out: "may2" is not a date).
-fn glued_day(key: &str) -> Option<(u32, u32)> {
+fn glued_day(key: &[u8]) -> Option<(u32, u32)> {
     // Most words do not end in a digit: skip them before searching for the first one.
-    if !key.as_bytes().last()?.is_ascii_digit() {
+    if !key.last()?.is_ascii_digit() {
         return None;
     }
-    let split = key.bytes().position(|b| b.is_ascii_digit())?;
+    let split = key.iter().position(u8::is_ascii_digit)?;
     let (word, digits) = key.split_at(split);
-    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 2 || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    if word == "may" || word.len() < 3 {
+    if word == b"may" || word.len() < 3 {
         return None;
     }
     let m = MONTHS
         .iter()
-        .position(|&m| m == word)
+        .position(|m| m.as_bytes() == word)
         .map(|i| i as u32 + 1)
         .or_else(|| {
             MONTH_ABBREVIATIONS
                 .iter()
-                .find(|(a, _)| *a == word)
+                .find(|(a, _)| a.as_bytes() == word)
                 .map(|&(_, m)| m)
         })?;
-    let d: u32 = digits.parse().ok()?;
+    let d = digit_value(digits);
     ymd(2000, m, d).map(|_| (m, d))
 }
 
@@ -1091,8 +1137,7 @@ impl Parser<'_> {
             let trigger = match self.class(i) {
                 Class::Punct(_) => false,
                 Class::Other => {
-                    self.is(i.wrapping_sub(1), Kw::In)
-                        || self.txt(i + 1).eq_ignore_ascii_case("than")
+                    self.is(i.wrapping_sub(1), Kw::In) || self.low_bytes(i + 1) == b"than"
                 }
                 _ => true,
             };
@@ -1181,6 +1226,16 @@ impl Parser<'_> {
             &self.lower[self.toks[j].span.start..self.toks[j].span.end]
         } else {
             ""
+        }
+    }
+
+    /// `low` as bytes, with no character boundary to check (for comparing with ASCII words).
+    #[inline]
+    fn low_bytes(&self, j: usize) -> &[u8] {
+        if j >= self.lo && j < self.hi {
+            &self.lower.as_bytes()[self.toks[j].span.start..self.toks[j].span.end]
+        } else {
+            b""
         }
     }
 
@@ -3343,9 +3398,9 @@ impl Parser<'_> {
     /// The tense of the clause before the expression starting at `first`: `Some(true)` when it
     /// points ahead, `Some(false)` when it is past, `None` when no cue says. Reads back from the
     /// expression (up to fourteen tokens, not past a clause break or a speech verb) and lets the
-    /// nearest tense cue decide: a future or schedule word ([`FUTURE_TENSE`], "going to", "set
+    /// nearest tense cue decide: a future or schedule word ([`future_tense`], "going to", "set
     /// for", "due" but not "due to low light", "to" before a verb of [`FUTURE_INFINITIVES`], "is"
-    /// or "are" right before the date) is future; a past one ([`PAST_TENSE`], a verb in "-ed"
+    /// or "are" right before the date) is future; a past one ([`past_tense`], a verb in "-ed"
     /// that is not a present passive like "are paused") is past. A schedule in the past tense
     /// ("was set for 4/22") reads as past and "would" ("It was announced he would leave in June":
     /// which verb does the date belong to?) says nothing, so both keep the most recent date.
@@ -3365,7 +3420,7 @@ impl Parser<'_> {
             let next = lower(k + 1);
             let before = lower(k.wrapping_sub(1));
             let was = matches!(before, "was" | "were");
-            let future = (FUTURE_TENSE.contains(&w) && !was)
+            let future = (future_tense(w) && !was)
                 || (w == "going" && next == "to")
                 || (w == "set" && matches!(next, "for" | "to") && !was)
                 || (w == "due" && (next != "to" || lower(k + 2) == "be"))
@@ -3385,7 +3440,7 @@ impl Parser<'_> {
                     "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
                 );
             let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
-            let past = PAST_TENSE.contains(&w)
+            let past = past_tense(w)
                 || (w.len() > 4
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
@@ -3401,33 +3456,37 @@ impl Parser<'_> {
     }
 }
 
-/// Words that put a clause in the future or make it a schedule ("will defend his title … on
+/// Whether `w` puts a clause in the future or makes it a schedule ("will defend his title … on
 /// Sept. 8", "scheduled to begin Jan. 24", "Doctor Who returns on November 23", "pending his
 /// next court hearing April 19"). "due", "set" and "going" are read with their neighbours
 /// instead, and "would" is no cue.
-const FUTURE_TENSE: &[&str] = &[
-    "will",
-    "shall",
-    "scheduled",
-    "slated",
-    "expected",
-    "expects",
-    "plans",
-    "planned",
-    "pending",
-    "next",
-    "upcoming",
-    "begins",
-    "beginning",
-    "starts",
-    "starting",
-    "ends",
-    "returns",
-    "airing",
-    "airs",
-    "opens",
-    "resumes",
-];
+fn future_tense(w: &str) -> bool {
+    // A `match` tests the length first: cheaper than a scan of a list.
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "scheduled"
+            | "slated"
+            | "expected"
+            | "expects"
+            | "plans"
+            | "planned"
+            | "pending"
+            | "next"
+            | "upcoming"
+            | "begins"
+            | "beginning"
+            | "starts"
+            | "starting"
+            | "ends"
+            | "returns"
+            | "airing"
+            | "airs"
+            | "opens"
+            | "resumes"
+    )
+}
 
 /// Verbs that after "to" point ahead ("remanded to appear before the court on 19 August", "is
 /// to be sentenced May 3", "expected to return to court on Oct. 2").
@@ -3435,13 +3494,44 @@ const FUTURE_INFINITIVES: &[&str] = &[
     "be", "appear", "begin", "start", "return", "resume", "face", "stand", "open",
 ];
 
-/// Words that put a clause in the past ("was found on April 9"); a word ending in "-ed" does too,
-/// unless it follows "be" ("to be sentenced", "to be released": still ahead).
-const PAST_TENSE: &[&str] = &[
-    "was", "were", "had", "did", "been", "last", "ago", "since", "began", "came", "went", "took",
-    "made", "found", "died", "fell", "held", "left", "met", "ran", "saw", "won", "lost", "got",
-    "gave", "shot", "struck", "broke", "led", "hit",
-];
+/// Whether `w` puts a clause in the past ("was found on April 9"); a word ending in "-ed" does
+/// too, unless it follows "be" ("to be sentenced", "to be released": still ahead).
+fn past_tense(w: &str) -> bool {
+    // A `match` tests the length first: cheaper than a scan of a list.
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "been"
+            | "last"
+            | "ago"
+            | "since"
+            | "began"
+            | "came"
+            | "went"
+            | "took"
+            | "made"
+            | "found"
+            | "died"
+            | "fell"
+            | "held"
+            | "left"
+            | "met"
+            | "ran"
+            | "saw"
+            | "won"
+            | "lost"
+            | "got"
+            | "gave"
+            | "shot"
+            | "struck"
+            | "broke"
+            | "led"
+            | "hit"
+    )
+}
 
 fn modifier_part(k: Kw) -> Part {
     match k {
