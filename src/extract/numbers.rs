@@ -25,6 +25,10 @@
 //! Everything here is a pure function of its input: deciding whether a number is an amount at
 //! all (a year, a date, a time of day) is the quantity extractor's job.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::model::{Token, TokenKind};
 
 /// One token as the number parser sees it.
@@ -43,21 +47,31 @@ pub struct Piece<'a> {
 /// The pieces of `tokens`; `lower` is the source text lower-cased byte for byte
 /// (`str::to_ascii_lowercase`), so token spans index into it.
 pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+    let bytes = lower.as_bytes();
     let mut prev_end = usize::MAX;
-    for t in tokens {
-        // Token spans lie on character boundaries, so the gap's bytes are whole characters.
-        let gap = lower.as_bytes().get(prev_end..t.span.start).unwrap_or(&[]);
-        out.push(Piece {
-            text: &lower[t.span.start..t.span.end],
-            kind: t.kind,
-            glued: t.span.start == prev_end,
-            // A space, or U+00A0, U+202F, U+2009 in UTF-8.
-            single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
-        });
-        prev_end = t.span.end;
-    }
-    out
+    // A mapped slice iterator knows its length: one allocation and no capacity test per piece.
+    tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = (t.span.start, t.span.end);
+            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
+            // the first token has no gap.
+            let gap = if prev_end <= start {
+                &bytes[prev_end..start]
+            } else {
+                &[]
+            };
+            let glued = start == prev_end;
+            prev_end = end;
+            Piece {
+                text: &lower[start..end],
+                kind: t.kind,
+                glued,
+                // A space, or U+00A0, U+202F, U+2009 in UTF-8.
+                single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
+            }
+        })
+        .collect()
 }
 
 /// How a number was written.
@@ -232,6 +246,33 @@ fn dozen_word(w: &str) -> bool {
     matches!(w, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
 }
 
+/// Ordinals from eleventh up that name parts on their own ("a twentieth"); the teens and the
+/// tens.
+const PART_ORDINALS: &[(&str, u32)] = &[
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+];
+
+/// The ordinals of one to nine.
+const UNIT_ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+
 /// Ordinals that name parts: "fifth" → 5, "twentieth" → 20, "twenty-first" → 21,
 /// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
 /// (and "third" alone: see [`denominator`]) only inside a compound.
@@ -248,26 +289,7 @@ fn ordinal_word(w: &str) -> Option<(f64, bool)> {
         Some(stem) => (stem, true),
         None => (w, false),
     };
-    const TEENS: &[(&str, u32)] = &[
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-        ("fiftieth", 50),
-        ("sixtieth", 60),
-        ("seventieth", 70),
-        ("eightieth", 80),
-        ("ninetieth", 90),
-    ];
-    TEENS
+    PART_ORDINALS
         .iter()
         .find(|(o, _)| *o == stem)
         .map(|(_, v)| (f64::from(*v), plural))
@@ -279,10 +301,8 @@ fn unit_ordinal(w: &str) -> Option<(f64, bool)> {
         Some(stem) => (stem, true),
         None => (w, false),
     };
-    const ORDS: &[&str] = &[
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    ORDS.iter()
+    UNIT_ORDINALS
+        .iter()
         .position(|o| *o == stem)
         .map(|p| (p as f64 + 1.0, plural))
 }
@@ -1074,21 +1094,57 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// Whether the piece after "a" or "an" may carry on a number: every reading below that starts
 /// with an article needs a number word next ("a third", "a twenty-fifth", "a hundred", "a
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
-/// here with one look, before the grammar runs.
+/// here with one hashed look, before the grammar runs.
 fn may_follow_article(next: &Piece) -> bool {
+    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        article_word_candidates()
+            .filter(|w| follows_article(w))
+            .collect()
+    });
     match next.kind {
         TokenKind::Punct => next.text == "-",
         TokenKind::Number => false,
-        TokenKind::Word => {
-            let w = next.text;
-            w == "and"
-                || is_scale_like(w)
-                || cardinal_word(w).is_some()
-                || denominator(w).is_some()
-                || ordinal_word(w).is_some()
-                || unit_ordinal(w).is_some()
-        }
+        TokenKind::Word => WORDS.contains(next.text),
     }
+}
+
+/// Whether the word `w` may carry on a number after "a" or "an" (see [`may_follow_article`]).
+fn follows_article(w: &str) -> bool {
+    w == "and"
+        || is_scale_like(w)
+        || cardinal_word(w).is_some()
+        || denominator(w).is_some()
+        || ordinal_word(w).is_some()
+        || unit_ordinal(w).is_some()
+}
+
+/// Every word [`follows_article`] may accept, built from the same tables: "and", scales, units,
+/// tens and their compounds ("twenty-one"), denominators, ordinals with their plurals and
+/// compounds ("twenty-first", "thirty-fifths").
+fn article_word_candidates() -> impl Iterator<Item = String> {
+    let ordinals = || {
+        UNIT_ORDINALS
+            .iter()
+            .copied()
+            .chain(PART_ORDINALS.iter().map(|(o, _)| *o))
+            .flat_map(|o| [o.to_string(), format!("{o}s")])
+    };
+    let tens = || TENS.iter().map(|(t, _)| *t);
+    ["and", "hundred", "dozen", "nought", "naught"]
+        .into_iter()
+        .chain(SCALES.iter().map(|(s, _)| *s))
+        .chain(UNITS.iter().copied())
+        .chain(tens())
+        .chain(DENOMINATORS.iter().flat_map(|(s, p, _)| [*s, *p]))
+        .map(str::to_string)
+        .chain(ordinals())
+        .chain(tens().flat_map(move |t| {
+            UNITS
+                .iter()
+                .map(|u| (*u).to_string())
+                .chain(ordinals())
+                .map(move |u| format!("{t}-{u}"))
+        }))
 }
 
 fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
@@ -1273,6 +1329,44 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         parse(text).map(|(v, _, _)| v)
+    }
+
+    #[test]
+    fn article_lookup_agrees_with_the_grammar() {
+        // Words of every table, alone, pluralised and joined by hyphens in both orders, plus
+        // words that are no number: the hashed look must say what the grammar says for each.
+        let mut vocabulary: Vec<String> = article_word_candidates().collect();
+        vocabulary.extend(
+            [
+                "a", "an", "the", "people", "firsts", "seconds", "hundreds", "dozens", "thirds",
+            ]
+            .map(String::from),
+        );
+        let plurals: Vec<String> = vocabulary.iter().map(|w| format!("{w}s")).collect();
+        let singles: Vec<String> = vocabulary
+            .iter()
+            .filter(|w| !w.contains('-'))
+            .cloned()
+            .collect();
+        let mut words = vocabulary.clone();
+        words.extend(plurals);
+        for a in &singles {
+            for b in &singles {
+                words.push(format!("{a}-{b}"));
+            }
+        }
+        let mut accepted = 0;
+        for w in &words {
+            let piece = Piece {
+                text: w,
+                kind: TokenKind::Word,
+                glued: false,
+                single_space: true,
+            };
+            assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
+            accepted += usize::from(follows_article(w));
+        }
+        assert!(accepted > 300, "{accepted}");
     }
 
     #[test]
