@@ -27,7 +27,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Token, TokenKind};
 
@@ -103,7 +103,7 @@ pub struct NumberMatch {
 pub fn parse_numeral(s: &str) -> Option<f64> {
     // Plain digits, the common case, need none of the checks below.
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
+        return whole_number([s]).or_else(|| s.parse().ok());
     }
     if let Some(v) = decimal_comma(s) {
         return Some(v);
@@ -138,12 +138,35 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     if !rest.is_empty() && !thousands && !lakhs {
         return None;
     }
+    if frac.is_none()
+        && let Some(v) = whole_number(groups.iter().copied())
+    {
+        return Some(v);
+    }
     let mut digits: String = groups.concat();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
     }
     digits.parse().ok()
+}
+
+/// The whole number written by the ASCII digits of `parts` read one after another ("5", "200"
+/// → 5200), without a string to parse: exact, as `str::parse` would give it, while it has at
+/// most 15 digits (below 2^53). `None` for more digits, to be parsed as text.
+fn whole_number<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for b in parts.into_iter().flat_map(str::bytes) {
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+        value = value * 10 + u64::from(b - b'0');
+    }
+    // Exact: every whole number below 2^53 is an f64.
+    #[allow(clippy::cast_precision_loss)]
+    Some(value as f64)
 }
 
 /// A decimal comma, as much of Europe writes it: one comma with one or two digits after it
@@ -275,8 +298,19 @@ const UNIT_ORDINALS: &[&str] = &[
 
 /// Ordinals that name parts: "fifth" → 5, "twentieth" → 20, "twenty-first" → 21,
 /// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
-/// (and "third" alone: see [`denominator`]) only inside a compound.
+/// (and "third" alone: see [`denominator`]) only inside a compound. A hashed look in the readings
+/// of [`ordinal_reading`] over [`number_word_candidates`].
 fn ordinal_word(w: &str) -> Option<(f64, bool)> {
+    static ORDINALS: LazyLock<FxHashMap<String, (f64, bool)>> = LazyLock::new(|| {
+        number_word_candidates()
+            .filter_map(|w| ordinal_reading(&w).map(|o| (w, o)))
+            .collect()
+    });
+    ORDINALS.get(w).copied()
+}
+
+/// [`ordinal_word`] read by the grammar.
+fn ordinal_reading(w: &str) -> Option<(f64, bool)> {
     if let Some((tens, unit)) = split_hyphen(w) {
         let t = tens_word(tens)?;
         let (u, plural) = unit_ordinal(unit)?;
@@ -382,8 +416,19 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..p], &w[p + 1..]))
 }
 
-/// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
+/// A cardinal number word: "six", "forty", "twenty-one" (lower-case); a hashed look in the
+/// readings of [`cardinal_reading`] over [`number_word_candidates`].
 pub fn cardinal_word(w: &str) -> Option<f64> {
+    static CARDINALS: LazyLock<FxHashMap<String, f64>> = LazyLock::new(|| {
+        number_word_candidates()
+            .filter_map(|w| cardinal_reading(&w).map(|v| (w, v)))
+            .collect()
+    });
+    CARDINALS.get(w).copied()
+}
+
+/// [`cardinal_word`] read by the grammar.
+fn cardinal_reading(w: &str) -> Option<f64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
     }
@@ -1097,7 +1142,7 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// here with one hashed look, before the grammar runs.
 fn may_follow_article(next: &Piece) -> bool {
     static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        article_word_candidates()
+        number_word_candidates()
             .filter(|w| follows_article(w))
             .collect()
     });
@@ -1112,16 +1157,16 @@ fn may_follow_article(next: &Piece) -> bool {
 fn follows_article(w: &str) -> bool {
     w == "and"
         || is_scale_like(w)
-        || cardinal_word(w).is_some()
+        || cardinal_reading(w).is_some()
         || denominator(w).is_some()
-        || ordinal_word(w).is_some()
+        || ordinal_reading(w).is_some()
         || unit_ordinal(w).is_some()
 }
 
-/// Every word [`follows_article`] may accept, built from the same tables: "and", scales, units,
-/// tens and their compounds ("twenty-one"), denominators, ordinals with their plurals and
-/// compounds ("twenty-first", "thirty-fifths").
-fn article_word_candidates() -> impl Iterator<Item = String> {
+/// Every word [`follows_article`], [`cardinal_reading`] or [`ordinal_reading`] may accept, built
+/// from the same tables: "and", scales, units, tens and their compounds ("twenty-one"),
+/// denominators, ordinals with their plurals and compounds ("twenty-first", "thirty-fifths").
+fn number_word_candidates() -> impl Iterator<Item = String> {
     let ordinals = || {
         UNIT_ORDINALS
             .iter()
@@ -1332,10 +1377,10 @@ mod tests {
     }
 
     #[test]
-    fn article_lookup_agrees_with_the_grammar() {
+    fn hashed_number_words_agree_with_the_grammar() {
         // Words of every table, alone, pluralised and joined by hyphens in both orders, plus
         // words that are no number: the hashed look must say what the grammar says for each.
-        let mut vocabulary: Vec<String> = article_word_candidates().collect();
+        let mut vocabulary: Vec<String> = number_word_candidates().collect();
         vocabulary.extend(
             [
                 "a", "an", "the", "people", "firsts", "seconds", "hundreds", "dozens", "thirds",
@@ -1364,6 +1409,8 @@ mod tests {
                 single_space: true,
             };
             assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
+            assert_eq!(cardinal_word(w), cardinal_reading(w), "{w}");
+            assert_eq!(ordinal_word(w), ordinal_reading(w), "{w}");
             accepted += usize::from(follows_article(w));
         }
         assert!(accepted > 300, "{accepted}");
@@ -1546,6 +1593,28 @@ mod tests {
     #[test]
     fn a_glued_b_is_billions() {
         assert_eq!(value("2.5b"), Some(2.5e9));
+    }
+
+    #[test]
+    fn whole_numbers_read_without_parsing_text_are_exact() {
+        for s in [
+            "0",
+            "007",
+            "5200",
+            "999999999999999",
+            "9007199254740993",
+            "123456789012345678901",
+        ] {
+            assert_eq!(parse_numeral(s), s.parse().ok(), "{s}");
+        }
+        assert_eq!(
+            parse_numeral("999,999,999,999,999"),
+            Some(999_999_999_999_999.0)
+        );
+        assert_eq!(
+            parse_numeral("9,007,199,254,740,993"),
+            "9007199254740993".parse().ok()
+        );
     }
 
     #[test]
