@@ -416,19 +416,9 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..p], &w[p + 1..]))
 }
 
-/// A cardinal number word: "six", "forty", "twenty-one" (lower-case); a hashed look in the
-/// readings of [`cardinal_reading`] over [`number_word_candidates`].
+/// A cardinal number word: "six", "forty", "twenty-one" (lower-case). The tables are short
+/// enough that scanning them costs less than hashing the word.
 pub fn cardinal_word(w: &str) -> Option<f64> {
-    static CARDINALS: LazyLock<FxHashMap<String, f64>> = LazyLock::new(|| {
-        number_word_candidates()
-            .filter_map(|w| cardinal_reading(&w).map(|v| (w, v)))
-            .collect()
-    });
-    CARDINALS.get(w).copied()
-}
-
-/// [`cardinal_word`] read by the grammar.
-fn cardinal_reading(w: &str) -> Option<f64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
     }
@@ -1157,15 +1147,15 @@ fn may_follow_article(next: &Piece) -> bool {
 fn follows_article(w: &str) -> bool {
     w == "and"
         || is_scale_like(w)
-        || cardinal_reading(w).is_some()
+        || cardinal_word(w).is_some()
         || denominator(w).is_some()
         || ordinal_reading(w).is_some()
         || unit_ordinal(w).is_some()
 }
 
-/// Every word [`follows_article`], [`cardinal_reading`] or [`ordinal_reading`] may accept, built
-/// from the same tables: "and", scales, units, tens and their compounds ("twenty-one"),
-/// denominators, ordinals with their plurals and compounds ("twenty-first", "thirty-fifths").
+/// Every word [`follows_article`] or [`ordinal_reading`] may accept, built from the same tables:
+/// "and", scales, units, tens and their compounds ("twenty-one"), denominators, ordinals with
+/// their plurals and compounds ("twenty-first", "thirty-fifths").
 fn number_word_candidates() -> impl Iterator<Item = String> {
     let ordinals = || {
         UNIT_ORDINALS
@@ -1409,7 +1399,6 @@ mod tests {
                 single_space: true,
             };
             assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
-            assert_eq!(cardinal_word(w), cardinal_reading(w), "{w}");
             assert_eq!(ordinal_word(w), ordinal_reading(w), "{w}");
             accepted += usize::from(follows_article(w));
         }
