@@ -25,6 +25,10 @@
 //! Everything here is a pure function of its input: deciding whether a number is an amount at
 //! all (a year, a date, a time of day) is the quantity extractor's job.
 
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::model::{Token, TokenKind};
 
 /// One token as the number parser sees it.
@@ -43,21 +47,31 @@ pub struct Piece<'a> {
 /// The pieces of `tokens`; `lower` is the source text lower-cased byte for byte
 /// (`str::to_ascii_lowercase`), so token spans index into it.
 pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+    let bytes = lower.as_bytes();
     let mut prev_end = usize::MAX;
-    for t in tokens {
-        // Token spans lie on character boundaries, so the gap's bytes are whole characters.
-        let gap = lower.as_bytes().get(prev_end..t.span.start).unwrap_or(&[]);
-        out.push(Piece {
-            text: &lower[t.span.start..t.span.end],
-            kind: t.kind,
-            glued: t.span.start == prev_end,
-            // A space, or U+00A0, U+202F, U+2009 in UTF-8.
-            single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
-        });
-        prev_end = t.span.end;
-    }
-    out
+    // A mapped slice iterator knows its length: one allocation and no capacity test per piece.
+    tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = (t.span.start, t.span.end);
+            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
+            // the first token has no gap.
+            let gap = if prev_end <= start {
+                &bytes[prev_end..start]
+            } else {
+                &[]
+            };
+            let glued = start == prev_end;
+            prev_end = end;
+            Piece {
+                text: &lower[start..end],
+                kind: t.kind,
+                glued,
+                // A space, or U+00A0, U+202F, U+2009 in UTF-8.
+                single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
+            }
+        })
+        .collect()
 }
 
 /// How a number was written.
@@ -89,7 +103,7 @@ pub struct NumberMatch {
 pub fn parse_numeral(s: &str) -> Option<f64> {
     // Plain digits, the common case, need none of the checks below.
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
+        return whole_number([s]).or_else(|| s.parse().ok());
     }
     if let Some(v) = decimal_comma(s) {
         return Some(v);
@@ -124,12 +138,35 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     if !rest.is_empty() && !thousands && !lakhs {
         return None;
     }
+    if frac.is_none()
+        && let Some(v) = whole_number(groups.iter().copied())
+    {
+        return Some(v);
+    }
     let mut digits: String = groups.concat();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
     }
     digits.parse().ok()
+}
+
+/// The whole number written by the ASCII digits of `parts` read one after another ("5", "200"
+/// → 5200), without a string to parse: exact, as `str::parse` would give it, while it has at
+/// most 15 digits (below 2^53). `None` for more digits, to be parsed as text.
+fn whole_number<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for b in parts.into_iter().flat_map(str::bytes) {
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+        value = value * 10 + u64::from(b - b'0');
+    }
+    // Exact: every whole number below 2^53 is an f64.
+    #[allow(clippy::cast_precision_loss)]
+    Some(value as f64)
 }
 
 /// A decimal comma, as much of Europe writes it: one comma with one or two digits after it
@@ -232,10 +269,48 @@ fn dozen_word(w: &str) -> bool {
     matches!(w, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
 }
 
+/// Ordinals from eleventh up that name parts on their own ("a twentieth"); the teens and the
+/// tens.
+const PART_ORDINALS: &[(&str, u32)] = &[
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+];
+
+/// The ordinals of one to nine.
+const UNIT_ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+
 /// Ordinals that name parts: "fifth" → 5, "twentieth" → 20, "twenty-first" → 21,
 /// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
-/// (and "third" alone: see [`denominator`]) only inside a compound.
+/// (and "third" alone: see [`denominator`]) only inside a compound. A hashed look in the readings
+/// of [`ordinal_reading`] over [`number_word_candidates`].
 fn ordinal_word(w: &str) -> Option<(f64, bool)> {
+    static ORDINALS: LazyLock<FxHashMap<String, (f64, bool)>> = LazyLock::new(|| {
+        number_word_candidates()
+            .filter_map(|w| ordinal_reading(&w).map(|o| (w, o)))
+            .collect()
+    });
+    ORDINALS.get(w).copied()
+}
+
+/// [`ordinal_word`] read by the grammar.
+fn ordinal_reading(w: &str) -> Option<(f64, bool)> {
     if let Some((tens, unit)) = split_hyphen(w) {
         let t = tens_word(tens)?;
         let (u, plural) = unit_ordinal(unit)?;
@@ -248,26 +323,7 @@ fn ordinal_word(w: &str) -> Option<(f64, bool)> {
         Some(stem) => (stem, true),
         None => (w, false),
     };
-    const TEENS: &[(&str, u32)] = &[
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-        ("fiftieth", 50),
-        ("sixtieth", 60),
-        ("seventieth", 70),
-        ("eightieth", 80),
-        ("ninetieth", 90),
-    ];
-    TEENS
+    PART_ORDINALS
         .iter()
         .find(|(o, _)| *o == stem)
         .map(|(_, v)| (f64::from(*v), plural))
@@ -279,10 +335,8 @@ fn unit_ordinal(w: &str) -> Option<(f64, bool)> {
         Some(stem) => (stem, true),
         None => (w, false),
     };
-    const ORDS: &[&str] = &[
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    ORDS.iter()
+    UNIT_ORDINALS
+        .iter()
         .position(|o| *o == stem)
         .map(|p| (p as f64 + 1.0, plural))
 }
@@ -362,7 +416,8 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..p], &w[p + 1..]))
 }
 
-/// A cardinal number word: "six", "forty", "twenty-one" (lower-case).
+/// A cardinal number word: "six", "forty", "twenty-one" (lower-case). The tables are short
+/// enough that scanning them costs less than hashing the word.
 pub fn cardinal_word(w: &str) -> Option<f64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
@@ -1074,21 +1129,57 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// Whether the piece after "a" or "an" may carry on a number: every reading below that starts
 /// with an article needs a number word next ("a third", "a twenty-fifth", "a hundred", "a
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
-/// here with one look, before the grammar runs.
+/// here with one hashed look, before the grammar runs.
 fn may_follow_article(next: &Piece) -> bool {
+    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        number_word_candidates()
+            .filter(|w| follows_article(w))
+            .collect()
+    });
     match next.kind {
         TokenKind::Punct => next.text == "-",
         TokenKind::Number => false,
-        TokenKind::Word => {
-            let w = next.text;
-            w == "and"
-                || is_scale_like(w)
-                || cardinal_word(w).is_some()
-                || denominator(w).is_some()
-                || ordinal_word(w).is_some()
-                || unit_ordinal(w).is_some()
-        }
+        TokenKind::Word => WORDS.contains(next.text),
     }
+}
+
+/// Whether the word `w` may carry on a number after "a" or "an" (see [`may_follow_article`]).
+fn follows_article(w: &str) -> bool {
+    w == "and"
+        || is_scale_like(w)
+        || cardinal_word(w).is_some()
+        || denominator(w).is_some()
+        || ordinal_reading(w).is_some()
+        || unit_ordinal(w).is_some()
+}
+
+/// Every word [`follows_article`] or [`ordinal_reading`] may accept, built from the same tables:
+/// "and", scales, units, tens and their compounds ("twenty-one"), denominators, ordinals with
+/// their plurals and compounds ("twenty-first", "thirty-fifths").
+fn number_word_candidates() -> impl Iterator<Item = String> {
+    let ordinals = || {
+        UNIT_ORDINALS
+            .iter()
+            .copied()
+            .chain(PART_ORDINALS.iter().map(|(o, _)| *o))
+            .flat_map(|o| [o.to_string(), format!("{o}s")])
+    };
+    let tens = || TENS.iter().map(|(t, _)| *t);
+    ["and", "hundred", "dozen", "nought", "naught"]
+        .into_iter()
+        .chain(SCALES.iter().map(|(s, _)| *s))
+        .chain(UNITS.iter().copied())
+        .chain(tens())
+        .chain(DENOMINATORS.iter().flat_map(|(s, p, _)| [*s, *p]))
+        .map(str::to_string)
+        .chain(ordinals())
+        .chain(tens().flat_map(move |t| {
+            UNITS
+                .iter()
+                .map(|u| (*u).to_string())
+                .chain(ordinals())
+                .map(move |u| format!("{t}-{u}"))
+        }))
 }
 
 fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
@@ -1276,6 +1367,45 @@ mod tests {
     }
 
     #[test]
+    fn hashed_number_words_agree_with_the_grammar() {
+        // Words of every table, alone, pluralised and joined by hyphens in both orders, plus
+        // words that are no number: the hashed look must say what the grammar says for each.
+        let mut vocabulary: Vec<String> = number_word_candidates().collect();
+        vocabulary.extend(
+            [
+                "a", "an", "the", "people", "firsts", "seconds", "hundreds", "dozens", "thirds",
+            ]
+            .map(String::from),
+        );
+        let plurals: Vec<String> = vocabulary.iter().map(|w| format!("{w}s")).collect();
+        let singles: Vec<String> = vocabulary
+            .iter()
+            .filter(|w| !w.contains('-'))
+            .cloned()
+            .collect();
+        let mut words = vocabulary.clone();
+        words.extend(plurals);
+        for a in &singles {
+            for b in &singles {
+                words.push(format!("{a}-{b}"));
+            }
+        }
+        let mut accepted = 0;
+        for w in &words {
+            let piece = Piece {
+                text: w,
+                kind: TokenKind::Word,
+                glued: false,
+                single_space: true,
+            };
+            assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
+            assert_eq!(ordinal_word(w), ordinal_reading(w), "{w}");
+            accepted += usize::from(follows_article(w));
+        }
+        assert!(accepted > 300, "{accepted}");
+    }
+
+    #[test]
     fn numerals_with_separators_and_decimals() {
         assert_eq!(parse_numeral("5,200"), Some(5200.0));
         assert_eq!(parse_numeral("5200"), Some(5200.0));
@@ -1452,6 +1582,28 @@ mod tests {
     #[test]
     fn a_glued_b_is_billions() {
         assert_eq!(value("2.5b"), Some(2.5e9));
+    }
+
+    #[test]
+    fn whole_numbers_read_without_parsing_text_are_exact() {
+        for s in [
+            "0",
+            "007",
+            "5200",
+            "999999999999999",
+            "9007199254740993",
+            "123456789012345678901",
+        ] {
+            assert_eq!(parse_numeral(s), s.parse().ok(), "{s}");
+        }
+        assert_eq!(
+            parse_numeral("999,999,999,999,999"),
+            Some(999_999_999_999_999.0)
+        );
+        assert_eq!(
+            parse_numeral("9,007,199,254,740,993"),
+            "9007199254740993".parse().ok()
+        );
     }
 
     #[test]

@@ -776,6 +776,25 @@ impl Shapes {
             .first()
             .is_some_and(|&first| self.0[usize::from(first)] & (1 << w.len().min(63)) != 0)
     }
+
+    /// The part of `w` before its first hyphen, when that part may be in the set: the hyphen
+    /// is looked for only as far as the longest word with `w`'s first byte reaches.
+    fn head_before_hyphen<'w>(&self, w: &'w str) -> Option<&'w str> {
+        let lengths = self.0[usize::from(*w.as_bytes().first()?)];
+        if lengths == 0 {
+            return None;
+        }
+        // The highest length bit; bit 63 stands for 63 bytes or more.
+        let longest = 63 - lengths.leading_zeros() as usize;
+        let reach = if longest == 63 {
+            w.len()
+        } else {
+            (longest + 1).min(w.len())
+        };
+        let p = w.as_bytes()[..reach].iter().position(|&b| b == b'-')?;
+        let head = &w[..p];
+        self.may_hold(head).then_some(head)
+    }
 }
 
 /// A hedge phrase split into tokens.
@@ -1506,7 +1525,10 @@ impl QuantityExtractor {
         let w = v.low(i);
         w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
             || starts(w)
-            || numbers::split_hyphen(w).is_some_and(|(head, _)| starts(head))
+            || self
+                .starter_shapes
+                .head_before_hyphen(w)
+                .is_some_and(|head| self.starters.contains_key(head))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
@@ -3577,6 +3599,21 @@ mod tests {
 
     fn source(text: &str) -> Source {
         Source::from_text("s", text)
+    }
+
+    #[test]
+    fn hyphen_heads_found_only_where_a_word_may_be() {
+        let shapes = Shapes::new(["twenty", "two", "half"].into_iter());
+        assert_eq!(shapes.head_before_hyphen("twenty-one"), Some("twenty"));
+        assert_eq!(shapes.head_before_hyphen("two-thirds"), Some("two"));
+        assert_eq!(shapes.head_before_hyphen("half-a-dozen"), Some("half"));
+        // A head of a length no word has, a first letter no word has, no hyphen at all.
+        assert_eq!(shapes.head_before_hyphen("twentyfive-one"), None);
+        assert_eq!(shapes.head_before_hyphen("tw-one"), None);
+        assert_eq!(shapes.head_before_hyphen("x-ray"), None);
+        assert_eq!(shapes.head_before_hyphen("twenty"), None);
+        assert_eq!(shapes.head_before_hyphen("-one"), None);
+        assert_eq!(shapes.head_before_hyphen(""), None);
     }
 
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
