@@ -116,6 +116,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use corroborate::extract::numbers;
 use corroborate::model::{ClaimKind, Measure, Quantity, Source};
 use corroborate::rules::Ruleset;
 use regex::Regex;
@@ -747,7 +748,7 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
             g.text
                 .split(|c: char| !c.is_alphabetic())
                 .map(str::to_lowercase)
-                .filter(|w| !w.is_empty() && !NUMBER_WORDS.contains(&w.as_str())),
+                .filter(|w| !w.is_empty() && !is_number_word(w)),
         );
     }
     let piece_ok = |a: usize, b: usize| {
@@ -763,54 +764,15 @@ fn span_ok(chars: &[char], e: &Expected, g: &Got) -> bool {
     piece_ok(e.start, g.start) && piece_ok(e.end, g.end)
 }
 
-/// Words that write numbers, which the span tolerance never lets a span gain or lose.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "lakh",
-    "crore",
-    "dozen",
-    "half",
-    "quarter",
-    "and",
-    "a",
-    "an",
-    "k",
-    "m",
-    "bn",
-    "mn",
-];
+/// Whether a word writes a number, which the span tolerance never lets a span gain or lose: the
+/// extractor's own number words, scales and scale abbreviations, "dozen" and the "and" inside
+/// spelled numbers.
+fn is_number_word(w: &str) -> bool {
+    numbers::number_word_starts().any(|s| s == w)
+        || numbers::scale_word(w).is_some()
+        || numbers::short_scale(w).is_some()
+        || matches!(w, "dozen" | "and")
+}
 
 /// Lower-cases and folds British spellings.
 fn norm(unit: &str) -> String {
