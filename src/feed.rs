@@ -1,8 +1,10 @@
 //! Feed: JSON Lines articles (`.jsonl`, `.ndjson`, or standard input with `--input jsonl`) into
 //! sources.
 //!
-//! Takes a reader over a feed (read one line at a time), its path, the story of the folder it sits in (if any) and a
-//! fallback publication date; gives one [`FeedArticle`] per good line and the problems met. Each
+//! Takes a reader over a feed (read one line at a time), its path, the story of the folder it
+//! sits in (if any) and a fallback publication date; gives one [`FeedArticle`] per good line, with
+//! where the line is in the file ([`scan_feed`], so that the loader can keep only that and read the
+//! article again with [`read_line_at`] when its story runs), and the problems met. Each
 //! line is one JSON object: `text` (required), `id`, `outlet`, `url`, `published` (`YYYY-MM-DD`
 //! or a timestamp starting with one), `title` and `story` (optional; a string or a number);
 //! other fields are allowed and ignored, so an export can be fed as it is. Blank lines are
@@ -15,7 +17,7 @@
 //! `FILE#LLINE` without an `id`), and its source id is the slug of `id` (else of `outlet`),
 //! made unique by the loader.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Read, Seek, SeekFrom};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -63,13 +65,39 @@ struct FeedLine {
 /// [`MAX_SOURCE_BYTES`] is an error and is skipped).
 pub fn read_feed<R: BufRead>(
     path: &str,
-    mut reader: R,
+    reader: R,
     folder_story: Option<&str>,
     fallback_published: Option<NaiveDate>,
 ) -> (Vec<FeedArticle>, Vec<Problem>) {
     let mut articles = Vec::new();
+    let problems = scan_feed(path, reader, folder_story, fallback_published, |_, a| {
+        articles.push(a)
+    });
+    (articles, problems)
+}
+
+/// Where one good line of a feed file is: its 1-based number and the byte range of the line
+/// (with its line end), so that [`read_line_at`] can read its article again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineAt {
+    pub number: usize,
+    pub offset: u64,
+    pub len: usize,
+}
+
+/// Reads every line of a feed from `reader` as [`read_feed`] does, handing each article with
+/// where its line is to `each` as it is read (so that the caller keeps what it needs of it);
+/// gives the problems met.
+pub fn scan_feed<R: BufRead>(
+    path: &str,
+    mut reader: R,
+    folder_story: Option<&str>,
+    fallback_published: Option<NaiveDate>,
+    mut each: impl FnMut(LineAt, FeedArticle),
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut raw = Vec::new();
+    let mut offset = 0u64;
     for number in 1.. {
         let at = |column: Option<usize>, level: Level, message: String| Problem {
             level,
@@ -79,9 +107,15 @@ pub fn read_feed<R: BufRead>(
             message,
         };
         raw.clear();
+        let line_at = LineAt {
+            number,
+            offset,
+            len: 0,
+        };
         match next_line(&mut reader, &mut raw) {
-            Ok(Line::End) => break,
-            Ok(Line::TooLong) => {
+            Ok((Line::End, _)) => break,
+            Ok((Line::TooLong, n)) => {
+                offset += n;
                 let message = format!(
                     "line is longer than {} MiB; line skipped",
                     MAX_SOURCE_BYTES >> 20
@@ -89,43 +123,86 @@ pub fn read_feed<R: BufRead>(
                 problems.push(at(None, Level::Error, message));
                 continue;
             }
-            Ok(Line::Read) => {}
+            Ok((Line::Read, n)) => offset += n,
             Err(e) => {
                 let message = format!("cannot read: {e}; the rest of the feed is not read");
                 problems.push(at(None, Level::Error, message));
                 break;
             }
         }
-        let mut line = raw.as_slice();
-        if number == 1 {
-            line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
-        }
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let text = match std::str::from_utf8(line) {
-            Ok(t) => t,
-            Err(e) => {
-                let valid = e.valid_up_to();
-                let column = String::from_utf8_lossy(&line[..valid]).chars().count() + 1;
-                let message = format!("invalid UTF-8 (byte 0x{:02x}); line skipped", line[valid]);
-                problems.push(at(Some(column), Level::Error, message));
-                continue;
-            }
+        let line_at = LineAt {
+            len: raw.len(),
+            ..line_at
         };
-        match article(path, number, text, folder_story, fallback_published) {
-            Ok((a, warning)) => {
+        match line_article(path, number, &raw, folder_story, fallback_published) {
+            Ok(None) => {}
+            Ok(Some((a, warning))) => {
                 if let Some(w) = warning {
                     problems.push(at(None, Level::Warning, w));
                 }
-                articles.push(a);
+                each(line_at, a);
             }
             Err((column, message)) => problems.push(at(column, Level::Error, message)),
         }
     }
-    (articles, problems)
+    problems
+}
+
+/// Reads the article of one line of a feed file again, from where [`scan_feed`] found it. A
+/// line that cannot be read, or is no longer an article, is an error naming `path:line`.
+pub fn read_line_at(
+    path: &str,
+    line: LineAt,
+    fallback_published: Option<NaiveDate>,
+) -> Result<FeedArticle, Problem> {
+    let fail = |column: Option<usize>, message: String| Problem {
+        level: Level::Error,
+        path: path.to_string(),
+        line: Some(line.number),
+        column: Some(column.unwrap_or(1)),
+        message,
+    };
+    let mut raw = vec![0; line.len];
+    std::fs::File::open(path)
+        .and_then(|mut f| {
+            f.seek(SeekFrom::Start(line.offset))?;
+            f.read_exact(&mut raw)
+        })
+        .map_err(|e| fail(None, format!("cannot read the line again: {e}")))?;
+    match line_article(path, line.number, &raw, None, fallback_published) {
+        Ok(Some((article, _))) => Ok(article),
+        Ok(None) => Err(fail(None, "the line is blank now".to_string())),
+        Err((column, message)) => Err(fail(column, message)),
+    }
+}
+
+/// One raw line (with its line end) into an article and a warning; `None` for a blank line;
+/// the column and message of its error.
+type LineRead = Result<Option<(FeedArticle, Option<String>)>, (Option<usize>, String)>;
+
+fn line_article(
+    path: &str,
+    number: usize,
+    raw: &[u8],
+    folder_story: Option<&str>,
+    fallback_published: Option<NaiveDate>,
+) -> LineRead {
+    let mut line = raw;
+    if number == 1 {
+        line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    }
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let text = std::str::from_utf8(line).map_err(|e| {
+        let valid = e.valid_up_to();
+        let column = String::from_utf8_lossy(&line[..valid]).chars().count() + 1;
+        let message = format!("invalid UTF-8 (byte 0x{:02x}); line skipped", line[valid]);
+        (Some(column), message)
+    })?;
+    article(path, number, text, folder_story, fallback_published).map(Some)
 }
 
 /// What reading one line gave.
@@ -135,30 +212,33 @@ enum Line {
     End,
 }
 
-/// Reads the next line (with its `\n`) into `out`, or skips it when it is too long.
-fn next_line<R: BufRead>(reader: &mut R, out: &mut Vec<u8>) -> std::io::Result<Line> {
+/// Reads the next line (with its `\n`) into `out`, or skips it when it is too long; gives
+/// what it found and the bytes it consumed.
+fn next_line<R: BufRead>(reader: &mut R, out: &mut Vec<u8>) -> std::io::Result<(Line, u64)> {
     let limit = MAX_SOURCE_BYTES + 1;
-    let n = reader.by_ref().take(limit).read_until(b'\n', out)?;
+    let n = reader.by_ref().take(limit).read_until(b'\n', out)? as u64;
     if n == 0 {
-        return Ok(Line::End);
+        return Ok((Line::End, 0));
     }
-    if out.ends_with(b"\n") || (n as u64) < limit {
-        return Ok(Line::Read);
+    if out.ends_with(b"\n") || n < limit {
+        return Ok((Line::Read, n));
     }
     // Too long: skip to the end of the line.
+    let mut skipped = n;
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            return Ok(Line::TooLong);
+            return Ok((Line::TooLong, skipped));
         }
         match buf.iter().position(|&b| b == b'\n') {
             Some(i) => {
                 reader.consume(i + 1);
-                return Ok(Line::TooLong);
+                return Ok((Line::TooLong, skipped + i as u64 + 1));
             }
             None => {
                 let len = buf.len();
                 reader.consume(len);
+                skipped += len as u64;
             }
         }
     }
@@ -306,6 +386,32 @@ mod tests {
             shown[5].starts_with("error: desk.jsonl:7:13: invalid UTF-8"),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn each_line_is_read_again_from_where_it_was_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.jsonl");
+        let feed = "\u{feff}{\"id\":\"a\",\"text\":\"Some 300 left.\"}\r\n\n{\"text\": x}\n{\"outlet\":\"Wire\",\"text\":\"Café: 12 tables.\",\"story\":\"s\"}";
+        std::fs::write(&path, feed).unwrap();
+        let path = path.to_string_lossy().into_owned();
+        let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+        let mut found = Vec::new();
+        let problems = scan_feed(&path, file, None, None, |at, a| found.push((at, a)));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let numbers: Vec<usize> = found.iter().map(|(at, _)| at.number).collect();
+        assert_eq!(numbers, [1, 4]);
+        for (at, scanned) in &found {
+            let again = read_line_at(&path, *at, None).unwrap();
+            assert_eq!(again.source.text, scanned.source.text);
+            assert_eq!(again.source.path, scanned.source.path);
+            assert_eq!(again.id_base, scanned.id_base);
+        }
+        assert_eq!(found[1].1.source.text, "Café: 12 tables.");
+        // A line that is no article any more is an error naming it.
+        std::fs::write(&path, "{}\n").unwrap();
+        let e = read_line_at(&path, found[1].0, None).unwrap_err();
+        assert!(e.to_string().contains("desk.jsonl:4:1: cannot read"), "{e}");
     }
 
     #[test]

@@ -132,11 +132,12 @@ struct Pending {
     path: String,
     body: Body,
     story: Option<String>,
-    overrides: Overrides,
+    /// A manifest's metadata for the file, when it sets any.
+    overrides: Option<Box<Overrides>>,
 }
 
 enum Body {
-    Article(Result<Vec<u8>, Problem>),
+    Article(Box<Result<Vec<u8>, Problem>>),
     /// An article file, read when sources are parsed.
     ArticleFile,
     /// A feed file, opened when read.
@@ -150,7 +151,7 @@ impl Pending {
     fn file(path: String, story: Option<String>) -> Pending {
         let body = match crate::feed::is_feed_path(&path) {
             true => Body::FeedFile,
-            false => Body::Article(read_file(&path)),
+            false => Body::Article(Box::new(read_file(&path))),
         };
         Pending::new(path, body, story)
     }
@@ -160,15 +161,161 @@ impl Pending {
             path,
             body,
             story,
-            overrides: Overrides::default(),
+            overrides: None,
         }
     }
 }
 
 /// Loads every path in order: files (articles, feeds, manifests), directories (each
-/// sub-folder a story when every article sits in one) and standard input.
+/// sub-folder a story when every article sits in one) and standard input. Every text is read
+/// into memory: [`index`] keeps only where each is.
 pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
-    let mut loaded = Loaded::default();
+    let index = index_with(paths, options, Keep::Texts);
+    let mut loaded = Loaded {
+        problems: index.problems,
+        ..Loaded::default()
+    };
+    for (entry, story) in index.entries.into_iter().zip(index.stories) {
+        match entry.into_source(options) {
+            Ok(source) => loaded.push(source, story),
+            Err(p) => loaded.problems.push(p),
+        }
+    }
+    loaded
+}
+
+/// The sources of a run, not read yet: each one's run-wide id, story and where its text is,
+/// with the problems met finding them. Made by [`index`]; each [`Entry`] is read with
+/// [`Entry::read`] (or a story's with [`read_all`]) when it is wanted.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+    /// The story of each entry (same order as `entries`), as in [`Loaded::stories`].
+    pub stories: Vec<Option<String>>,
+    pub problems: Vec<Problem>,
+}
+
+impl Index {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.level == Level::Error)
+    }
+
+    fn push(
+        &mut self,
+        id: String,
+        path: String,
+        mut at: At,
+        overrides: Option<Box<Overrides>>,
+        story: Option<String>,
+    ) {
+        if let At::Held(source) = &mut at {
+            source.id = id.clone();
+        }
+        self.entries.push(Entry {
+            id,
+            path,
+            at,
+            overrides,
+        });
+        self.stories.push(story);
+    }
+}
+
+/// A manifest's overrides, kept only when they set something.
+fn boxed(overrides: Overrides) -> Option<Box<Overrides>> {
+    (overrides != Overrides::default()).then(|| Box::new(overrides))
+}
+
+/// One source of an [`Index`]: its id (unique in the run, given in input order) and where its
+/// text is read from.
+#[derive(Debug)]
+pub struct Entry {
+    pub id: String,
+    /// The file the text is in (for a feed's article, the feed).
+    pub path: String,
+    at: At,
+    /// A manifest's metadata for the file, set over what it says when it is read.
+    overrides: Option<Box<Overrides>>,
+}
+
+/// Where an entry's text is.
+#[derive(Debug)]
+enum At {
+    /// An article file, read again whole.
+    File,
+    /// One line of a feed file.
+    FeedLine(crate::feed::LineAt),
+    /// Read already and kept: standard input (which cannot be read twice), or every source when
+    /// the whole input is loaded at once.
+    Held(Box<Source>),
+}
+
+/// What indexing keeps of the sources it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Only ids, stories and where texts are (standard input's articles whole).
+    Places,
+    /// Every source whole.
+    Texts,
+}
+
+impl Entry {
+    /// Reads the source: its text again from its file (or feed line), the metadata a manifest
+    /// sets over it, and its id. The warnings met reading it were given by [`index`] already; a
+    /// file that cannot be read now (changed or removed since) is an error for its path.
+    pub fn read(&self, options: &LoadOptions) -> Result<Source, Problem> {
+        let mut source = match &self.at {
+            At::Held(source) => return Ok(Source::clone(source)),
+            At::File => {
+                read_file(&self.path)
+                    .and_then(|b| parse_source(&self.path, b, options.published))?
+                    .0
+            }
+            At::FeedLine(line) => {
+                crate::feed::read_line_at(&self.path, *line, options.published)?.source
+            }
+        };
+        if let Some(o) = &self.overrides {
+            o.apply(&mut source);
+        }
+        source.id = self.id.clone();
+        Ok(source)
+    }
+
+    /// [`Entry::read`], moving a kept source out rather than copying it.
+    fn into_source(self, options: &LoadOptions) -> Result<Source, Problem> {
+        match self.at {
+            At::Held(source) => Ok(*source),
+            _ => self.read(options),
+        }
+    }
+}
+
+/// Reads the sources of `entries` (in parallel), in order, with the problems of those that
+/// could not be read.
+pub fn read_all(entries: &[Entry], options: &LoadOptions) -> (Vec<Source>, Vec<Problem>) {
+    let read: Vec<Result<Source, Problem>> = entries.par_iter().map(|e| e.read(options)).collect();
+    let mut sources = Vec::with_capacity(read.len());
+    let mut problems = Vec::new();
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(p) => problems.push(p),
+        }
+    }
+    (sources, problems)
+}
+
+/// Finds every source of the paths, in order, as [`load`] does (same ids, stories and
+/// problems), keeping only where each text is: memory holds no text but standard input's. Every
+/// file is read once here (in parallel, one at a time per thread), for the problems and the
+/// metadata ids are made from, and its text dropped.
+pub fn index(paths: &[String], options: &LoadOptions) -> Index {
+    index_with(paths, options, Keep::Places)
+}
+
+fn index_with(paths: &[String], options: &LoadOptions, keep: Keep) -> Index {
+    let mut index = Index::default();
     let mut pending: Vec<Pending> = Vec::new();
     for path in paths {
         if path == "-" && options.stdin_feed {
@@ -188,23 +335,23 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
                         format!("cannot read standard input: {e}"),
                     )
                 });
-            let body = Body::Article(read.and_then(|b| check_size("-", b)));
+            let body = Body::Article(Box::new(read.and_then(|b| check_size("-", b))));
             pending.push(Pending::new(path.clone(), body, None));
             continue;
         }
         let p = Path::new(path);
         match std::fs::metadata(p) {
-            Err(e) => loaded
+            Err(e) => index
                 .problems
                 .push(problem(Level::Error, path, describe_io(&e))),
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
                 if let Err(e) = walk(p, &mut found) {
-                    loaded.problems.push(e);
+                    index.problems.push(e);
                 }
                 found.sort();
                 if found.is_empty() {
-                    loaded.problems.push(problem(
+                    index.problems.push(problem(
                         Level::Warning,
                         path,
                         format!("directory holds no {} files", EXTENSIONS.join("/")),
@@ -226,45 +373,72 @@ pub fn load(paths: &[String], options: &LoadOptions) -> Loaded {
             }
             Ok(_) => match read_file(path) {
                 Ok(b) if manifest::is_manifest(path, &b) => {
-                    pending.extend(listed_files(path, &b, &mut loaded.problems));
+                    pending.extend(listed_files(path, &b, &mut index.problems));
                 }
-                bytes => pending.push(Pending::new(path.clone(), Body::Article(bytes), None)),
+                bytes => {
+                    let body = Body::Article(Box::new(bytes));
+                    pending.push(Pending::new(path.clone(), body, None));
+                }
             },
         }
     }
-    // Articles are read and parsed in parallel; ids (unique in input order), problems and feeds
-    // follow in input order.
-    let parsed: Vec<(Pending, Option<Parsed>)> = pending
-        .into_par_iter()
-        .map(|mut input| {
-            let parsed = parse_pending(&mut input, options.published);
-            (input, parsed)
-        })
-        .collect();
+    // Articles are read and parsed in parallel (their texts dropped there unless kept), a
+    // batch at a time; ids (unique in input order), problems and feeds follow in input order.
+    let batch = 256 * rayon::current_num_threads();
+    let mut pending = pending.into_iter();
     let mut ids = BTreeSet::new();
-    for (input, parsed) in parsed {
-        match parsed {
-            None => read_feed(input, options.published, &mut ids, &mut loaded),
-            Some(Ok((mut source, warnings))) => {
-                input.overrides.apply(&mut source);
-                source.id = unique_id(&mut ids, &source, &input.path);
-                loaded.problems.extend(warnings);
-                loaded.push(source, input.story);
+    loop {
+        let inputs: Vec<Pending> = pending.by_ref().take(batch).collect();
+        if inputs.is_empty() {
+            break;
+        }
+        let parsed: Vec<(Pending, Option<Parsed>)> = inputs
+            .into_par_iter()
+            .map(|mut input| {
+                let parsed = parse_pending(&mut input, options.published).map(|read| {
+                    let (mut source, warnings) = read?;
+                    if let Some(o) = &input.overrides {
+                        o.apply(&mut source);
+                    }
+                    let base = id_base(&source, &input.path);
+                    // Standard input cannot be read again.
+                    let held = keep == Keep::Texts || input.path == "-";
+                    Ok((base, held.then(|| Box::new(source)), warnings))
+                });
+                (input, parsed)
+            })
+            .collect();
+        for (input, parsed) in parsed {
+            match parsed {
+                None => read_feed(input, options.published, keep, &mut ids, &mut index),
+                Some(Ok((base, held, warnings))) => {
+                    let at = match held {
+                        Some(source) => At::Held(source),
+                        None => At::File,
+                    };
+                    index.problems.extend(warnings);
+                    let id = unique(&mut ids, base);
+                    index.push(id, input.path, at, input.overrides, input.story);
+                }
+                Some(Err(p)) => index.problems.push(p),
             }
-            Some(Err(p)) => loaded.problems.push(p),
         }
     }
-    loaded
+    index
 }
 
-/// An article read into a source (with warnings), or the problem that kept it out.
-type Parsed = Result<(Source, Vec<Problem>), Problem>;
+/// An article read, what its id is made from (with the source when it is kept) and its
+/// warnings, or the problem that kept it out.
+type Parsed = Result<(String, Option<Box<Source>>, Vec<Problem>), Problem>;
 
 /// Reads an article input into a source, id not yet given; `None` for a feed (read later, in
 /// turn).
-fn parse_pending(input: &mut Pending, fallback_published: Option<NaiveDate>) -> Option<Parsed> {
+fn parse_pending(
+    input: &mut Pending,
+    fallback_published: Option<NaiveDate>,
+) -> Option<Result<(Source, Vec<Problem>), Problem>> {
     let bytes = match std::mem::replace(&mut input.body, Body::ArticleFile) {
-        Body::Article(bytes) => bytes,
+        Body::Article(bytes) => *bytes,
         Body::ArticleFile => read_file(&input.path),
         feed @ (Body::FeedFile | Body::FeedStdin) => {
             input.body = feed;
@@ -274,44 +448,59 @@ fn parse_pending(input: &mut Pending, fallback_published: Option<NaiveDate>) -> 
     Some(bytes.and_then(|b| parse_source(&input.path, b, fallback_published)))
 }
 
-/// Streams a feed's lines into sources.
+/// Streams a feed's lines into entries: each article kept whole when `keep` says so or the feed
+/// is standard input, else only where its line is.
 fn read_feed(
     input: Pending,
     fallback_published: Option<NaiveDate>,
+    keep: Keep,
     ids: &mut BTreeSet<String>,
-    loaded: &mut Loaded,
+    index: &mut Index,
 ) {
     let story = input.story.as_deref();
-    let (articles, problems) = match input.body {
+    let overrides = &input.overrides;
+    // Standard input cannot be read again.
+    let held = keep == Keep::Texts || matches!(input.body, Body::FeedStdin);
+    let mut found = 0;
+    let mut each = |line: crate::feed::LineAt, article: crate::feed::FeedArticle| {
+        found += 1;
+        let mut source = article.source;
+        let at = match held {
+            true => {
+                if let Some(o) = &overrides {
+                    o.apply(&mut source);
+                }
+                At::Held(Box::new(source))
+            }
+            false => At::FeedLine(line),
+        };
+        let id = unique(ids, article.id_base);
+        index.push(id, input.path.clone(), at, overrides.clone(), article.story);
+    };
+    let problems = match input.body {
         Body::FeedStdin => {
             let stdin = std::io::stdin().lock();
-            crate::feed::read_feed(&input.path, stdin, story, fallback_published)
+            crate::feed::scan_feed(&input.path, stdin, story, fallback_published, &mut each)
         }
         _ => match std::fs::File::open(&input.path) {
             Ok(f) => {
                 let reader = std::io::BufReader::new(f);
-                crate::feed::read_feed(&input.path, reader, story, fallback_published)
+                crate::feed::scan_feed(&input.path, reader, story, fallback_published, &mut each)
             }
             Err(e) => {
                 let p = problem(Level::Error, &input.path, describe_io(&e));
-                return loaded.problems.push(p);
+                return index.problems.push(p);
             }
         },
     };
     let errors = problems.iter().any(|p| p.level == Level::Error);
-    loaded.problems.extend(problems);
-    if articles.is_empty() && !errors {
-        loaded.problems.push(problem(
+    index.problems.extend(problems);
+    if found == 0 && !errors {
+        index.problems.push(problem(
             Level::Warning,
             &input.path,
             "feed holds no articles".to_string(),
         ));
-    }
-    for article in articles {
-        let mut source = article.source;
-        input.overrides.apply(&mut source);
-        source.id = unique(ids, article.id_base);
-        loaded.push(source, article.story);
     }
 }
 
@@ -359,10 +548,12 @@ fn listed_files(path: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Pe
             )),
             Ok(_) => {
                 let mut input = Pending::file(entry.path.clone(), entry.story.clone());
-                if let Body::Article(Err(p)) = &mut input.body {
+                if let Body::Article(read) = &mut input.body
+                    && let Err(p) = read.as_mut()
+                {
                     *p = not_read(std::mem::take(&mut p.message));
                 }
-                input.overrides = entry.overrides;
+                input.overrides = boxed(entry.overrides);
                 pending.push(input);
             }
         }
@@ -648,13 +839,14 @@ pub fn slug(s: &str) -> String {
     }
 }
 
-fn unique_id(taken: &mut BTreeSet<String>, source: &Source, path: &str) -> String {
-    let base = match &source.outlet {
+/// What a source's id is made from: the slug of its outlet, else `stdin` for standard input,
+/// else the slug of its file stem.
+fn id_base(source: &Source, path: &str) -> String {
+    match &source.outlet {
         Some(o) => slug(o),
         None if path == "-" => "stdin".to_string(),
         None => slug(&source.id),
-    };
-    unique(taken, base)
+    }
 }
 
 /// `base`, or `base-2`, `base-3` ... whichever is not taken yet; marks it taken.

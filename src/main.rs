@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use corroborate::gate::{self, Baseline, FailOn};
-use corroborate::load::{self, Level};
+use corroborate::load;
 use corroborate::report::stories::StoryWriter;
 use corroborate::report::{Format, RenderOptions, Report};
 use corroborate::rules::Ruleset;
@@ -273,17 +273,19 @@ fn run(
         published: common.published,
         stdin_feed: common.input == InputKind::Jsonl,
     };
-    let loaded = load::load(paths, &options);
-    for p in &loaded.problems {
+    // Every input is read once here for its problems and ids; the texts are read again when
+    // their story runs, so memory holds the stories in flight, not the whole input.
+    let index = load::index(paths, &options);
+    for p in &index.problems {
         eprintln!("{p}");
     }
-    let input_errors = loaded.problems.iter().any(|p| p.level == Level::Error);
-    if loaded.sources.is_empty() {
+    let mut input_errors = index.has_errors();
+    if index.entries.is_empty() {
         eprintln!("error: no source could be read");
         return ExitCode::from(2);
     }
-    let source_count = loaded.sources.len();
-    let stories = story::group(loaded);
+    let source_count = index.entries.len();
+    let stories = story::group(index.entries, index.stories);
     let grouped = story::grouped(&stories);
     // Colours only for a terminal, never with NO_COLOR or into a file.
     let color = common.output.is_none()
@@ -312,14 +314,16 @@ fn run(
     let mut verdict = Verdict::default();
     let parts = writer.renderer();
     // Each story is checked, judged and rendered where it runs; its report is dropped there.
-    let job = |story: &story::Story| {
+    let job = |story: &story::Story<load::Entry>| {
+        let (sources, unread) = load::read_all(&story.sources, &options);
         let report = match link {
-            true => corroborate::check(&story.sources, &rules),
-            false => corroborate::extract(&story.sources, &rules),
+            true => corroborate::check(&sources, &rules),
+            false => corroborate::extract(&sources, &rules),
         };
+        drop(sources);
         let id = story.id.as_deref();
         let verdict = Verdict::of(id, &report, gate, baseline);
-        (parts.part(id, report), verdict)
+        (parts.part(id, report), verdict, unread)
     };
     let written = story::run(
         stories,
@@ -330,7 +334,12 @@ fn run(
                 b.inc(1);
             }
         },
-        |_, (part, story_verdict)| {
+        |_, (part, story_verdict, unread)| {
+            // A file changed or removed since it was indexed.
+            for p in &unread {
+                eprintln!("{p}");
+            }
+            input_errors |= !unread.is_empty();
             verdict.add(story_verdict);
             writer.write(part?)
         },

@@ -1,45 +1,52 @@
 //! Stories: many stories in one run, each reconciled on its own.
 //!
-//! Takes the loaded sources with the story each belongs to (from a feed's `story` field, a
-//! manifest, or story folders); gives [`Story`] groups in order of first appearance, and runs
-//! them: each story goes through [`crate::check`] (or [`crate::extract`]) alone, so links never
-//! cross stories. Stories run in parallel on the current rayon pool, a bounded number in flight;
-//! each story's result (in the command, its rendered report) is handed to a sink in story order,
-//! then dropped, so memory holds the stories in flight, never a report of the whole input.
-//! Output is the same whatever the pool size.
+//! Takes the sources of a run with the story each belongs to (from a feed's `story` field, a
+//! manifest, or story folders) — read already ([`crate::load::load`]) or, in the command, only
+//! found ([`crate::load::index`]: ids, stories and where each text is) — and gives [`Story`]
+//! groups in order of first appearance, and runs them: each story goes through
+//! [`crate::check`] (or [`crate::extract`]) alone, so links never cross stories. Stories run in
+//! parallel on the current rayon pool, a bounded number in flight; a story's job reads its texts
+//! when it starts, and each story's result (in the command, its rendered report) is handed to a
+//! sink in story order, then dropped, so memory holds the stories in flight, never the texts or
+//! a report of the whole input. Output is the same whatever the pool size.
 
-use crate::load::Loaded;
 use crate::model::Source;
 
-/// The sources of one story.
+/// The sources of one story: read ([`Source`]s), or to be read when it runs
+/// ([`crate::load::Entry`]s).
 #[derive(Debug)]
-pub struct Story {
+pub struct Story<S = Source> {
     /// The story key; `None` for the sources whose input names no story.
     pub id: Option<String>,
-    pub sources: Vec<Source>,
+    pub sources: Vec<S>,
 }
 
-/// Groups the loaded sources by story, stories in order of first appearance, sources in input
-/// order. A run whose input names no story gives one story with id `None`.
-pub fn group(loaded: Loaded) -> Vec<Story> {
-    let mut stories: Vec<Story> = Vec::new();
+/// Groups sources by story (`stories[i]` is the story of `sources[i]`, as in
+/// [`crate::load::Loaded`] and [`crate::load::Index`]), stories in order of first appearance,
+/// sources in input order. A run whose input names no story gives one story with id `None`.
+pub fn group<S>(sources: Vec<S>, stories: Vec<Option<String>>) -> Vec<Story<S>> {
+    let mut grouped: Vec<Story<S>> = Vec::new();
     let mut index: std::collections::HashMap<Option<String>, usize> = Default::default();
-    for (source, key) in loaded.sources.into_iter().zip(loaded.stories) {
+    for (source, key) in sources.into_iter().zip(stories) {
         let at = *index.entry(key.clone()).or_insert_with(|| {
-            stories.push(Story {
+            grouped.push(Story {
                 id: key,
                 sources: Vec::new(),
             });
-            stories.len() - 1
+            grouped.len() - 1
         });
-        stories[at].sources.push(source);
+        grouped[at].sources.push(source);
     }
-    stories
+    // Grown by doubling; a run of many small stories would keep up to twice what it holds.
+    for story in &mut grouped {
+        story.sources.shrink_to_fit();
+    }
+    grouped
 }
 
 /// Whether the run is grouped by story: some input names a story. A run without story keys
 /// reports exactly as a single story always has.
-pub fn grouped(stories: &[Story]) -> bool {
+pub fn grouped<S>(stories: &[Story<S>]) -> bool {
     stories.iter().any(|s| s.id.is_some())
 }
 
@@ -53,15 +60,16 @@ pub fn grouped(stories: &[Story]) -> bool {
 /// it has nothing to write it runs pending work of the pool. After an error from `sink` (or a
 /// panic in `job`) no story is started; the stories running finish and the error is returned
 /// (the panic resumed).
-pub fn run<J, T, D, S, E>(
-    stories: Vec<Story>,
+pub fn run<I, J, T, D, S, E>(
+    stories: Vec<Story<I>>,
     in_flight: usize,
     job: J,
     done: D,
     mut sink: S,
 ) -> Result<(), E>
 where
-    J: Fn(&Story) -> T + Sync,
+    I: Send,
+    J: Fn(&Story<I>) -> T + Sync,
     T: Send,
     D: Fn() + Sync,
     S: FnMut(Option<&str>, T) -> Result<(), E>,
@@ -142,12 +150,10 @@ mod tests {
 
     #[test]
     fn groups_keep_first_appearance_order() {
-        let loaded = Loaded {
-            sources: ["a", "b", "c", "d"].map(source).into(),
-            problems: Vec::new(),
-            stories: vec![Some("y".into()), None, Some("x".into()), Some("y".into())],
-        };
-        let stories = group(loaded);
+        let stories = group(
+            ["a", "b", "c", "d"].map(source).into(),
+            vec![Some("y".into()), None, Some("x".into()), Some("y".into())],
+        );
         let shape: Vec<(Option<&str>, Vec<&str>)> = stories
             .iter()
             .map(|s| {
@@ -177,7 +183,7 @@ mod tests {
                 })
                 .into();
             let mut seen = Vec::new();
-            run::<_, _, _, _, ()>(
+            run::<_, _, _, _, _, ()>(
                 stories,
                 in_flight,
                 |s| crate::check(&s.sources, &rules),
@@ -216,7 +222,7 @@ mod tests {
         let (started, sunk) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let mut seen = Vec::new();
         pool.install(|| {
-            run::<_, _, _, _, ()>(
+            run::<_, _, _, _, _, ()>(
                 stories,
                 4,
                 |story| {
@@ -266,7 +272,7 @@ mod tests {
         let stories: Vec<Story> = numbered(6);
         let mut sunk = Vec::new();
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            run::<_, _, _, _, ()>(
+            run::<_, _, _, _, _, ()>(
                 stories,
                 2,
                 |story| {

@@ -480,7 +480,7 @@ fn a_run_without_story_keys_is_reported_as_before() {
 fn grouped(format: Format) -> String {
     let loaded = load(&[FEED.to_string()], &LoadOptions::default());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let stories = corroborate::story::group(loaded);
+    let stories = corroborate::story::group(loaded.sources, loaded.stories);
     assert!(corroborate::story::grouped(&stories));
     let rules = Ruleset::builtin();
     let mut writer =
