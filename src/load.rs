@@ -6,8 +6,17 @@
 //! sources in input order (each directory's files sorted by path), the story of each (from a feed
 //! line's `story`, a manifest, or story folders: a directory with no article of its own whose
 //! articles all sit in immediate sub-folders is one story per sub-folder) and the problems met on
-//! the way. Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata overrides
-//! win over the file's own). Metadata comes from optional
+//! the way. Feeds are read by [`crate::feed`], manifests by [`crate::manifest`] (whose metadata
+//! overrides win over the file's own).
+//!
+//! Two ways to load: [`load`] reads every text into memory; [`index`] reads every input once (for
+//! its problems and the metadata ids are made from) and keeps only each source's id, story and
+//! where its text is — a file, or a feed line's byte offset — so that a story's texts are read
+//! again ([`Entry::read`], [`read_all`]) only when the story runs, and memory holds no text of the
+//! whole input. Both give the same ids, stories and problems, in the same order. Standard input
+//! cannot be read twice: what it holds (one article, or a feed's articles) is kept whole.
+//!
+//! Metadata comes from optional
 //! YAML front matter (`outlet`, `url`, `published`, `title`; other keys are allowed and ignored, as
 //! in static-site front matter) or, for scraped text, from a leading `date YYYY-MM-DD` line. Each
 //! source gets a stable id: the slug of its outlet, else of its file stem, made unique with `-2`,
@@ -395,14 +404,14 @@ fn index_with(paths: &[String], options: &LoadOptions, keep: Keep) -> Index {
         let parsed: Vec<(Pending, Option<Parsed>)> = inputs
             .into_par_iter()
             .map(|mut input| {
-                let parsed = parse_pending(&mut input, options.published).map(|read| {
+                // Standard input cannot be read again.
+                let held = keep == Keep::Texts || input.path == "-";
+                let parsed = parse_pending(&mut input, options.published, held).map(|read| {
                     let (mut source, warnings) = read?;
                     if let Some(o) = &input.overrides {
                         o.apply(&mut source);
                     }
                     let base = id_base(&source, &input.path);
-                    // Standard input cannot be read again.
-                    let held = keep == Keep::Texts || input.path == "-";
                     Ok((base, held.then(|| Box::new(source)), warnings))
                 });
                 (input, parsed)
@@ -431,11 +440,12 @@ fn index_with(paths: &[String], options: &LoadOptions, keep: Keep) -> Index {
 /// warnings, or the problem that kept it out.
 type Parsed = Result<(String, Option<Box<Source>>, Vec<Problem>), Problem>;
 
-/// Reads an article input into a source, id not yet given; `None` for a feed (read later, in
-/// turn).
+/// Reads an article input into a source, id not yet given (its Markdown blanked only when
+/// `whole`: the text is kept); `None` for a feed (read later, in turn).
 fn parse_pending(
     input: &mut Pending,
     fallback_published: Option<NaiveDate>,
+    whole: bool,
 ) -> Option<Result<(Source, Vec<Problem>), Problem>> {
     let bytes = match std::mem::replace(&mut input.body, Body::ArticleFile) {
         Body::Article(bytes) => *bytes,
@@ -445,7 +455,7 @@ fn parse_pending(
             return None;
         }
     };
-    Some(bytes.and_then(|b| parse_source(&input.path, b, fallback_published)))
+    Some(bytes.and_then(|b| read_source(&input.path, b, fallback_published, whole)))
 }
 
 /// Streams a feed's lines into entries: each article kept whole when `keep` says so or the feed
@@ -657,6 +667,17 @@ pub fn parse_source(
     bytes: Vec<u8>,
     fallback_published: Option<NaiveDate>,
 ) -> Result<(Source, Vec<Problem>), Problem> {
+    read_source(path, bytes, fallback_published, true)
+}
+
+/// [`parse_source`]; when not `whole` (only the metadata and problems are wanted, the text is
+/// dropped), a Markdown file's markup is left as it is.
+fn read_source(
+    path: &str,
+    bytes: Vec<u8>,
+    fallback_published: Option<NaiveDate>,
+    whole: bool,
+) -> Result<(Source, Vec<Problem>), Problem> {
     let mut warnings = Vec::new();
     if is_html(path, &bytes) {
         let (source, notes) = crate::page::page_source(path, &bytes, fallback_published)
@@ -716,7 +737,7 @@ pub fn parse_source(
             "empty source: no text to read".to_string(),
         ));
     }
-    let (origin, text, file_text) = if has_extension(path, &["md", "markdown"]) {
+    let (origin, text, file_text) = if whole && has_extension(path, &["md", "markdown"]) {
         let prose = crate::markup::blank_markdown(&text, body_start);
         (TextOrigin::Markdown, prose, Some(text))
     } else {
