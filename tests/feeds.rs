@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::run;
+use common::{run, temp, write};
 use corroborate::load::{LoadOptions, load};
 use corroborate::report::stories::StoryWriter;
 use corroborate::report::{Format, RenderOptions};
@@ -17,19 +17,6 @@ const FEED: &str = "tests/fixtures/feeds/desk.jsonl";
 const BAD_FEED: &str = "tests/fixtures/feeds/bad.ndjson";
 const MANIFEST: &str = "tests/fixtures/feeds/desk.manifest.yaml";
 const STORY_FOLDERS: &str = "tests/fixtures/feeds/stories";
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("make folders");
-    }
-    std::fs::write(&path, text).expect("write fixture");
-    path.to_string_lossy().into_owned()
-}
 
 fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))

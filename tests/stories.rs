@@ -9,25 +9,12 @@ mod common;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::run;
+use common::{run, temp, write};
 use corroborate::load::{Entry, LoadOptions, index, load, read_all};
 use corroborate::model::Source;
 use corroborate::report::{Format, render};
 use corroborate::rules::Ruleset;
 use corroborate::story;
-
-fn temp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("make folders");
-    }
-    std::fs::write(&path, text).expect("write fixture");
-    path.to_string_lossy().into_owned()
-}
 
 /// An article of an outlet (or of none: its id is then its file stem's).
 fn article(outlet: Option<&str>, soldiers: usize) -> String {

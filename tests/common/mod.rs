@@ -1,4 +1,5 @@
-//! Shared helpers for the integration tests: insta settings, the fixture story, the binary.
+//! Shared helpers for the integration tests: insta settings, the fixture story, temporary
+//! files, the binary.
 
 #![allow(dead_code)]
 
@@ -22,6 +23,21 @@ pub fn fixture_report() -> corroborate::report::Report {
     let loaded = corroborate::load::load_paths(&[fixture_story()], None);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     corroborate::check(&loaded.sources, &corroborate::rules::Ruleset::builtin())
+}
+
+/// A temporary folder, removed when dropped.
+pub fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// Writes `text` to `name` under `dir` (making its folders); gives the file's path.
+pub fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("make folders");
+    }
+    std::fs::write(&path, text).expect("write fixture");
+    path.to_string_lossy().into_owned()
 }
 
 /// The shared folder beside the project, if it is there.
