@@ -133,9 +133,10 @@ pub fn load_paths(paths: &[String], fallback_published: Option<NaiveDate>) -> Lo
     load(paths, &options)
 }
 
-/// One input waiting to be read into sources: an article's bytes (read up front), an article
-/// file found in a directory (read with the others, in parallel), or a feed (streamed line by
-/// line when its turn comes), with the story and metadata overrides it comes with (from a story
+/// One input waiting to be read into sources: an article's bytes (a file given on the command
+/// line, read up front to tell a manifest; standard input), an article file found in a directory
+/// or listed in a manifest (read with the others, in parallel), or a feed (streamed line by line
+/// when its turn comes), with the story and metadata overrides it comes with (from a story
 /// folder or a manifest).
 struct Pending {
     path: String,
@@ -149,6 +150,9 @@ enum Body {
     Article(Box<Result<Vec<u8>, Problem>>),
     /// An article file, read when sources are parsed.
     ArticleFile,
+    /// An article file a manifest lists, read when sources are parsed; when it cannot be read,
+    /// the error names the manifest's line (this problem, its message the start of the error's).
+    ListedFile(Box<Problem>),
     /// A feed file, opened when read.
     FeedFile,
     /// Standard input read as a feed.
@@ -156,15 +160,6 @@ enum Body {
 }
 
 impl Pending {
-    /// A file found or listed: a feed by its extension, else an article read now.
-    fn file(path: String, story: Option<String>) -> Pending {
-        let body = match crate::feed::is_feed_path(&path) {
-            true => Body::FeedFile,
-            false => Body::Article(Box::new(read_file(&path))),
-        };
-        Pending::new(path, body, story)
-    }
-
     fn new(path: String, body: Body, story: Option<String>) -> Pending {
         Pending {
             path,
@@ -450,6 +445,10 @@ fn parse_pending(
     let bytes = match std::mem::replace(&mut input.body, Body::ArticleFile) {
         Body::Article(bytes) => *bytes,
         Body::ArticleFile => read_file(&input.path),
+        Body::ListedFile(listed) => read_file(&input.path).map_err(|p| Problem {
+            message: format!("{}{}", listed.message, p.message),
+            ..*listed
+        }),
         feed @ (Body::FeedFile | Body::FeedStdin) => {
             input.body = feed;
             return None;
@@ -557,12 +556,11 @@ fn listed_files(path: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Pe
                 "is a directory; a manifest lists article and feed files".to_string(),
             )),
             Ok(_) => {
-                let mut input = Pending::file(entry.path.clone(), entry.story.clone());
-                if let Body::Article(read) = &mut input.body
-                    && let Err(p) = read.as_mut()
-                {
-                    *p = not_read(std::mem::take(&mut p.message));
-                }
+                let body = match crate::feed::is_feed_path(&entry.path) {
+                    true => Body::FeedFile,
+                    false => Body::ListedFile(Box::new(not_read(String::new()))),
+                };
+                let mut input = Pending::new(entry.path, body, entry.story);
                 input.overrides = boxed(entry.overrides);
                 pending.push(input);
             }
