@@ -312,7 +312,7 @@ pub fn read_all(entries: &[Entry], options: &LoadOptions) -> (Vec<Source>, Vec<P
 
 /// Finds every source of the paths, in order, as [`load`] does (same ids, stories and
 /// problems), keeping only where each text is: memory holds no text but standard input's. Every
-/// file is read once here (in parallel, one at a time per thread), for the problems and the
+/// file is read once here (in parallel, a bounded batch at a time), for the problems and the
 /// metadata ids are made from, and its text dropped.
 pub fn index(paths: &[String], options: &LoadOptions) -> Index {
     index_with(paths, options, Keep::Places)
