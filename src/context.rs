@@ -23,7 +23,7 @@
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
 };
-use crate::rules::{AliasCategory, Lexicon};
+use crate::rules::{AliasCategory, EventWord, Lexicon};
 
 /// How far (in tokens) an event word may stand from its claim.
 const EVENT_WINDOW: usize = 6;
@@ -54,19 +54,27 @@ fn is_stopword(lower: &str) -> bool {
     pack(lower).is_some_and(StopWords::holds)
 }
 
-/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy: the word is packed
-/// as [`pack`] does, in a register (bytes stored one by one and read back as one number would
-/// stall the load).
-fn is_ascii_stopword(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.len() > 7 {
-        return false;
+/// The bytes `start..start + len` (at most eight) of `bytes` as a little-endian number, zeros
+/// above: one load when eight bytes follow `start`.
+fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let mask = u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0);
+    if let Some(eight) = bytes.get(start..).and_then(|b| b.first_chunk::<8>()) {
+        return u64::from_le_bytes(*eight) & mask;
     }
-    let mut packed = (bytes.len() as u64) << 56;
-    for (i, b) in bytes.iter().enumerate() {
-        packed |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    let mut packed = 0u64;
+    for (i, b) in bytes.iter().skip(start).take(len.min(8)).enumerate() {
+        packed |= u64::from(*b) << (8 * i);
     }
-    StopWords::holds(packed)
+    packed
+}
+
+/// The high bit of each byte of `x` (ASCII bytes, as [`load8`] gives them) that is a capital
+/// letter: the bytes are compared with `A` and `Z` all at once.
+fn ascii_capitals(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let past_z = x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    from_a & !past_z & (ONES * 0x80)
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -133,11 +141,10 @@ pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
     forms.resolve(form).to_string()
 }
 
-/// A context word as stored: a stop word, text of the source or the lexicon as it stands, or a
-/// byte range of [`Forms::kept`] (a lower-cased copy).
+/// A context word as stored: text of the source or the lexicon as it stands, or a byte range of
+/// [`Forms::kept`] (a lower-cased copy).
 #[derive(Debug, Clone, Copy)]
 enum Form<'t> {
-    Stop,
     Text(&'t str),
     Kept(usize, usize),
 }
@@ -160,7 +167,6 @@ impl Forms {
         match form {
             Form::Text(text) => text,
             Form::Kept(a, b) => &self.kept[a..b],
-            Form::Stop => "",
         }
     }
 
@@ -203,17 +209,75 @@ impl Forms {
         Form::Kept(a, self.kept.len())
     }
 
-    /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
-    fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
-        let stop = if word.is_ascii() {
-            is_ascii_stopword(word)
-        } else {
-            is_stopword(&word.to_lowercase())
-        };
-        if stop {
-            Form::Stop
+    /// The context form of the word at `start..end` of `text` with its [`Forms::prefix`]; `None`
+    /// for a stop word. A word of at most eight ASCII bytes is read as one number: lower-cased,
+    /// looked up among the stop words and turned into its prefix without a loop over its bytes.
+    fn word<'t>(
+        &mut self,
+        lexicon: &'t Lexicon,
+        text: &'t str,
+        start: usize,
+        end: usize,
+    ) -> Option<(u64, Form<'t>)> {
+        let word = &text[start..end];
+        let len = word.len();
+        if len <= 8 {
+            let x = load8(text.as_bytes(), start, len);
+            if x & 0x8080_8080_8080_8080 == 0 {
+                let capitals = ascii_capitals(x);
+                let lower = x | (capitals >> 2);
+                if len <= 7 && StopWords::holds(lower | (len as u64) << 56) {
+                    return None;
+                }
+                let form = self.ascii(lexicon, word, capitals != 0);
+                // The word itself, or its lower-case copy: `lower` is its prefix.
+                let whole = match form {
+                    Form::Text(t) => std::ptr::eq(t, word),
+                    Form::Kept(a, b) => b - a == len,
+                };
+                let prefix = if whole {
+                    lower.swap_bytes()
+                } else {
+                    self.prefix(form)
+                };
+                return Some((prefix, form));
+            }
+        }
+        let form = if word.is_ascii() {
+            self.ascii(lexicon, word, word.bytes().any(|b| b.is_ascii_uppercase()))
+        } else if is_stopword(&word.to_lowercase()) {
+            return None;
         } else {
             self.canonical(lexicon, word)
+        };
+        Some((self.prefix(form), form))
+    }
+
+    /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
+    /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
+    /// copy for a word with capitals that names nothing.
+    fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
+        let base = word.strip_suffix("'s").unwrap_or(word);
+        let names = lexicon.context_names(base);
+        if let Some(name) = names.and_then(|n| n.named.as_deref()) {
+            return Form::Text(name);
+        }
+        if !capitals {
+            return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
+        }
+        // Unit variants are keyed in lower case: the copy finds the word's unit.
+        let a = self.kept.len();
+        self.kept.push_str(base);
+        self.kept[a..].make_ascii_lowercase();
+        match lexicon
+            .context_names(&self.kept[a..])
+            .and_then(|n| n.unit.as_deref())
+        {
+            Some(unit) => {
+                self.kept.truncate(a);
+                Form::Text(unit)
+            }
+            None => Form::Kept(a, self.kept.len()),
         }
     }
 
@@ -279,15 +343,15 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
-    let mut words = SentenceWords::new(doc);
-    let mut phrases = EventPhrases::new(tokens.len());
+    let mut sentences = Sentences::new(doc);
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
         let overlapping = overlapping_tokens(tokens, claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
-        let here = sentence_mentions(&located, claim.sentence);
+        let read = sentences.read(doc, lexicon, &located, claim.sentence);
+        let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
                 .unit_text
@@ -334,16 +398,11 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         };
         claim.context.places = places;
         claim.context.actors = actors;
-        claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
+        claim.context.event = sentences
+            .event(doc, lexicon, &read, first, last)
+            .map(str::to_string);
         claim.context.times = times;
-        claim.context.words = words.around(
-            doc,
-            lexicon,
-            &located,
-            claim.sentence,
-            (first, last),
-            overlapping,
-        );
+        claim.context.words = sentences.words(&read, (first, last), overlapping);
     }
 }
 
@@ -472,202 +531,120 @@ fn places(
     Vec::new()
 }
 
-/// The event class of the phrase of `n + 1` words starting at each token, looked up on first
-/// need (claims of one sentence share their neighbourhoods), and whether the token's word starts
-/// any event phrase of several words.
-struct EventPhrases<'l> {
-    /// Per token and phrase length: 0 not looked up, 1 no class, else 2 + the class's position
-    /// in `names` (numbers, so that the tables start zeroed at no cost).
-    classes: Vec<[u32; 3]>,
-    names: Vec<&'l str>,
-    /// Per token: 0 not looked up, 1 starts no phrase, 2 starts one.
-    starts: Vec<u8>,
-    /// The phrase being looked up.
+/// No distinct word (a token that is no context word) or no event word looked up yet.
+const NONE: u32 = u32::MAX;
+
+/// Where the reading of one sentence with a claim lies in [`Sentences`].
+#[derive(Debug, Clone)]
+struct Read {
+    /// Its tokens.
+    tokens: std::ops::Range<usize>,
+    /// Its mentions in the document's located mentions.
+    mentions: std::ops::Range<usize>,
+    /// Where its first token's slot is in [`Sentences::occurrences`] and [`Sentences::events`].
+    slots: usize,
+    /// Its distinct context words in [`Sentences::distinct`], sorted.
+    distinct: std::ops::Range<usize>,
+}
+
+/// A distinct context word of a sentence: its bytes in [`Sentences::joined`] and how many of
+/// the sentence's tokens stand for it.
+#[derive(Debug, Clone, Copy)]
+struct Distinct {
+    start: usize,
+    end: usize,
+    count: u32,
+}
+
+/// The sentences with a claim, each read once for all its claims: its context words (each word
+/// token's form, or for a token that opens a named place or organisation the mention's
+/// lower-case name) sorted, deduplicated and joined by spaces, with the distinct word each token
+/// stands for; and each token's event word, looked up on first need. A claim's words are the
+/// joined words less the few its own tokens (or, in a very long sentence, the tokens out of its
+/// window) alone stand for: copied in runs, not word by word.
+struct Sentences<'t> {
+    forms: Forms,
+    /// Per sentence of the document: its [`Read`] in `reads`, or [`NONE`] if not read yet.
+    read: Vec<u32>,
+    reads: Vec<Read>,
+    /// The distinct words of each read sentence joined by spaces, one sentence after another.
+    joined: String,
+    distinct: Vec<Distinct>,
+    /// Per token of a read sentence: the distinct word it stands for, or [`NONE`].
+    occurrences: Vec<u32>,
+    /// Per token of a read sentence: [`NONE`] if not looked up yet, `NONE - 1` if it is no
+    /// event word, else its event word's position in `event_words`.
+    events: Vec<u32>,
+    event_words: Vec<&'t EventWord>,
+    /// A sentence's words and their tokens while it is read.
+    words: Vec<(u64, usize, Form<'t>)>,
+    /// The distinct words a claim leaves out, and the byte runs it keeps.
+    dropped: Vec<u32>,
+    runs: Vec<(usize, usize)>,
+    /// Per distinct word: the claim (by `stamp`) that keeps it, for a window within a sentence.
+    marks: Vec<u32>,
+    stamp: u32,
+    /// An event phrase of several words being looked up.
     phrase: String,
 }
 
-impl<'l> EventPhrases<'l> {
-    fn new(tokens: usize) -> EventPhrases<'l> {
-        EventPhrases {
-            classes: vec![[0; 3]; tokens],
-            names: Vec::new(),
-            starts: vec![0; tokens],
+impl<'t> Sentences<'t> {
+    fn new(doc: &Document) -> Sentences<'t> {
+        let mut forms = Forms::new();
+        forms.kept.reserve(doc.text().len() / 4);
+        Sentences {
+            forms,
+            read: vec![NONE; doc.sentences.len()],
+            reads: Vec::new(),
+            joined: String::with_capacity(doc.text().len() / 2),
+            distinct: Vec::new(),
+            occurrences: Vec::new(),
+            events: Vec::new(),
+            event_words: Vec::new(),
+            words: Vec::new(),
+            dropped: Vec::new(),
+            runs: Vec::new(),
+            marks: Vec::new(),
+            stamp: 0,
             phrase: String::new(),
         }
     }
 
-    /// The event class of the phrase of tokens `k..=k + n` (the words joined by spaces).
-    fn class(
-        &mut self,
-        doc: &Document,
-        lexicon: &'l Lexicon,
-        k: usize,
-        n: usize,
-    ) -> Option<&'l str> {
-        if self.classes[k][n] == 0 {
-            let class = if n == 0 {
-                // The word alone: its class and whether it starts a longer phrase, at once.
-                let word = lexicon.event_word(doc.token_text(&doc.tokens[k]));
-                self.starts[k] = 1 + u8::from(word.is_some_and(|w| w.starts_phrase));
-                word.and_then(|w| w.class.as_deref())
-            } else {
-                let phrase = &mut self.phrase;
-                phrase.clear();
-                for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
-                    if i > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(doc.token_text(t));
-                }
-                lexicon.canonical(AliasCategory::Event, phrase)
-            };
-            self.classes[k][n] = match class {
-                None => 1,
-                Some(class) => {
-                    let at = match self.names.iter().position(|c| *c == class) {
-                        Some(at) => at,
-                        None => {
-                            self.names.push(class);
-                            self.names.len() - 1
-                        }
-                    };
-                    at as u32 + 2
-                }
-            };
-        }
-        let code = self.classes[k][n] as usize;
-        code.checked_sub(2).map(|at| self.names[at])
-    }
-
-    /// Whether the word of token `k` starts an event phrase of several words.
-    fn starts(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> bool {
-        if self.starts[k] == 0 {
-            self.starts[k] = 1 + u8::from(lexicon.starts_phrase(AliasCategory::Event, word));
-        }
-        self.starts[k] == 2
-    }
-}
-
-/// The event class of the nearest event word (or two- or three-word phrase) within
-/// [`EVENT_WINDOW`] tokens of the claim at `[first, last]`.
-fn event<'l>(
-    doc: &Document,
-    lexicon: &'l Lexicon,
-    phrases: &mut EventPhrases<'l>,
-    s: usize,
-    first: usize,
-    last: usize,
-) -> Option<String> {
-    let tokens = &doc.tokens;
-    let from = first.saturating_sub(EVENT_WINDOW);
-    let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
-    let mut best: Option<(usize, &str)> = None;
-    for k in from..=to {
-        if (first..=last).contains(&k)
-            || tokens[k].sentence != s
-            || tokens[k].kind != TokenKind::Word
-        {
-            continue;
-        }
-        let d = distance(k, k, first, last);
-        if best.as_ref().is_some_and(|(bd, _)| *bd <= d) {
-            continue;
-        }
-        for (n, t) in tokens[k..].iter().take(3).enumerate() {
-            if t.sentence != s || t.kind != TokenKind::Word || (first..=last).contains(&(k + n)) {
-                break;
-            }
-            // No phrase of several words starts with this word: none to look up.
-            if n > 0 && !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
-                break;
-            }
-            if let Some(class) = phrases.class(doc, lexicon, k, n) {
-                best = Some((d, class));
-            }
-        }
-    }
-    best.map(|(_, class)| class.to_string())
-}
-
-/// The context words of each sentence with a claim, read once per sentence: each word token's
-/// form (or, for a token that opens a named place or organisation, the mention's lower-case name)
-/// with its token, sorted by form. A claim's words are a window of these without its own tokens.
-struct SentenceWords<'t> {
-    forms: Forms,
-    /// Per sentence: each word's [`Forms::prefix`], token and form.
-    sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
-    /// The words of the claim being read, joined.
-    joined: String,
-}
-
-impl<'t> SentenceWords<'t> {
-    fn new(doc: &Document) -> SentenceWords<'t> {
-        SentenceWords {
-            forms: Forms::new(),
-            sentences: vec![None; doc.sentences.len()],
-            joined: String::new(),
-        }
-    }
-
-    /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
-    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
-    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
-    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
-    fn around(
-        &mut self,
-        doc: &'t Document,
-        lexicon: &'t Lexicon,
-        located: &[Located<'t>],
-        s: usize,
-        (first, last): (usize, usize),
-        claim: std::ops::Range<usize>,
-    ) -> String {
-        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
-        if self.sentences[s].is_none() {
-            let words = self.read(doc, lexicon, located, s);
-            self.sentences[s] = Some(words);
-        }
-        let out = &mut self.joined;
-        out.clear();
-        let mut previous: Option<&str> = None;
-        for &(_, k, form) in self.sentences[s].iter().flatten() {
-            if k < from || k > to || claim.contains(&k) {
-                continue;
-            }
-            let word = match form {
-                Form::Text(text) => text,
-                Form::Kept(a, b) => &self.forms.kept[a..b],
-                Form::Stop => "",
-            };
-            if previous == Some(word) {
-                continue;
-            }
-            if previous.is_some() {
-                out.push(' ');
-            }
-            out.push_str(word);
-            previous = Some(word);
-        }
-        out.clone()
-    }
-
-    /// The words of sentence `s` with their tokens, sorted by word.
+    /// Sentence `s` read (on first need).
     fn read(
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
         s: usize,
-    ) -> Vec<(u64, usize, Form<'t>)> {
-        let here = sentence_mentions(located, s);
+    ) -> Read {
+        if self.read[s] == NONE {
+            self.read[s] = self.reads.len() as u32;
+            let read = self.read_words(doc, lexicon, located, s);
+            self.reads.push(read);
+        }
+        self.reads[self.read[s] as usize].clone()
+    }
+
+    fn read_words(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        s: usize,
+    ) -> Read {
+        let a = located.partition_point(|l| l.mention.sentence < s);
+        let b = located.partition_point(|l| l.mention.sentence <= s);
+        let mentions = a..b.max(a);
+        let here = &located[mentions.clone()];
         let start = doc.tokens.partition_point(|t| t.sentence < s);
-        let end = doc.tokens.partition_point(|t| t.sentence <= s);
-        let mut words = Vec::with_capacity(end.saturating_sub(start));
+        let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
+        let text = doc.text();
+        let words = &mut self.words;
+        words.clear();
         let mut m = 0;
-        for (k, t) in doc.tokens.iter().enumerate().skip(start) {
-            if t.sentence != s {
-                break;
-            }
+        for (k, t) in doc.tokens[start..end].iter().enumerate() {
+            let k = start + k;
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -684,17 +661,204 @@ impl<'t> SentenceWords<'t> {
                 }
                 continue;
             }
-            let text = doc.text();
-            let form = self.forms.word(lexicon, &text[t.span.start..t.span.end]);
-            if !matches!(form, Form::Stop) {
-                words.push((self.forms.prefix(form), k, form));
+            if let Some((prefix, form)) =
+                self.forms
+                    .word(lexicon, text, t.span.start, t.span.end)
+            {
+                words.push((prefix, k, form));
             }
         }
         let forms = &self.forms;
         words.sort_unstable_by(|a, b| {
             (a.0.cmp(&b.0)).then_with(|| forms.resolve(a.2).cmp(forms.resolve(b.2)))
         });
-        words
+        let slots = self.occurrences.len();
+        self.occurrences.resize(slots + (end - start), NONE);
+        self.events.resize(slots + (end - start), NONE);
+        let first = self.distinct.len();
+        let mut previous: Option<(u64, &str)> = None;
+        for &(prefix, k, form) in words.iter() {
+            let word = forms.resolve(form);
+            if previous != Some((prefix, word)) {
+                if self.distinct.len() > first {
+                    self.joined.push(' ');
+                }
+                let at = self.joined.len();
+                self.joined.push_str(word);
+                self.distinct.push(Distinct {
+                    start: at,
+                    end: self.joined.len(),
+                    count: 0,
+                });
+                previous = Some((prefix, word));
+            }
+            let d = self.distinct.len() - 1;
+            self.distinct[d].count += 1;
+            self.occurrences[slots + (k - start)] = d as u32;
+        }
+        Read {
+            tokens: start..end,
+            mentions,
+            slots,
+            distinct: first..self.distinct.len(),
+        }
+    }
+
+    /// The content words of a read sentence (at most [`WORDS_WINDOW`] tokens either side of the
+    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
+    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
+    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
+    fn words(
+        &mut self,
+        read: &Read,
+        (first, last): (usize, usize),
+        claim: std::ops::Range<usize>,
+    ) -> String {
+        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
+        let tokens = &read.tokens;
+        let slot = |k: usize| read.slots + (k - tokens.start);
+        self.dropped.clear();
+        if from <= tokens.start && to + 1 >= tokens.end {
+            // The whole sentence is in the window: a word is left out when the claim's tokens
+            // are all the tokens that stand for it.
+            let (a, b) = (claim.start.max(tokens.start), claim.end.min(tokens.end));
+            for k in a..b.max(a) {
+                let d = self.occurrences[slot(k)];
+                if d != NONE {
+                    self.dropped.push(d);
+                }
+            }
+            self.dropped.sort_unstable();
+            let mut kept = 0;
+            let mut i = 0;
+            while i < self.dropped.len() {
+                let d = self.dropped[i];
+                let n = self.dropped[i..].iter().take_while(|&&x| x == d).count();
+                if n as u32 == self.distinct[d as usize].count {
+                    self.dropped[kept] = d;
+                    kept += 1;
+                }
+                i += n;
+            }
+            self.dropped.truncate(kept);
+        } else {
+            // A window within the sentence: mark the words of the tokens it keeps.
+            self.stamp = self.stamp.wrapping_add(1);
+            if self.stamp == 0 {
+                self.marks.fill(0);
+                self.stamp = 1;
+            }
+            if self.marks.len() < self.distinct.len() {
+                self.marks.resize(self.distinct.len(), 0);
+            }
+            let (a, b) = (from.max(tokens.start), (to + 1).min(tokens.end));
+            for k in a..b.max(a) {
+                let d = self.occurrences[slot(k)];
+                if d != NONE && !claim.contains(&k) {
+                    self.marks[d as usize] = self.stamp;
+                }
+            }
+            let (marks, stamp) = (&self.marks, self.stamp);
+            self.dropped.extend(
+                read.distinct
+                    .clone()
+                    .filter(|&d| marks[d] != stamp)
+                    .map(|d| d as u32),
+            );
+        }
+        // The kept words in runs between the dropped ones, each run one copy.
+        self.runs.clear();
+        let mut d = read.distinct.start;
+        for x in self.dropped.iter().map(|&x| x as usize).chain([read.distinct.end]) {
+            if x > d {
+                self.runs
+                    .push((self.distinct[d].start, self.distinct[x - 1].end));
+            }
+            d = x + 1;
+        }
+        let length: usize = self.runs.iter().map(|(a, b)| b - a + 1).sum();
+        let mut out = String::with_capacity(length.saturating_sub(1));
+        for (i, &(a, b)) in self.runs.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&self.joined[a..b]);
+        }
+        out
+    }
+
+    /// The event word of token `k` of a read sentence, looked up on first need.
+    fn event_word(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        k: usize,
+    ) -> Option<&'t EventWord> {
+        let slot = read.slots + (k - read.tokens.start);
+        if self.events[slot] == NONE {
+            self.events[slot] = match lexicon.event_word(doc.token_text(&doc.tokens[k])) {
+                Some(word) => {
+                    self.event_words.push(word);
+                    self.event_words.len() as u32 - 1
+                }
+                None => NONE - 1,
+            };
+        }
+        self.event_words.get(self.events[slot] as usize).copied()
+    }
+
+    /// The event class of the nearest event word (or two- or three-word phrase) within
+    /// [`EVENT_WINDOW`] tokens of the claim at `[first, last]` in a read sentence: the nearer
+    /// side first, the earlier token on a tie, the longest phrase at a token.
+    fn event(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        first: usize,
+        last: usize,
+    ) -> Option<&'t str> {
+        let tokens = &doc.tokens;
+        let in_sentence = |k: usize| read.tokens.contains(&k);
+        let claim = first..=last;
+        for d in 1..=EVENT_WINDOW {
+            let before = first.checked_sub(d);
+            let after = Some(last + d).filter(|&k| k < tokens.len());
+            for k in [before, after].into_iter().flatten() {
+                if !in_sentence(k) || tokens[k].kind != TokenKind::Word {
+                    continue;
+                }
+                let Some(word) = self.event_word(doc, lexicon, read, k) else {
+                    continue;
+                };
+                let mut class = word.class.as_deref();
+                if word.starts_phrase {
+                    for n in 1..3 {
+                        let j = k + n;
+                        if !in_sentence(j) || tokens[j].kind != TokenKind::Word || claim.contains(&j)
+                        {
+                            break;
+                        }
+                        let phrase = &mut self.phrase;
+                        phrase.clear();
+                        for (i, t) in tokens[k..=j].iter().enumerate() {
+                            if i > 0 {
+                                phrase.push(' ');
+                            }
+                            phrase.push_str(doc.token_text(t));
+                        }
+                        if let Some(c) = lexicon.canonical(AliasCategory::Event, phrase) {
+                            class = Some(c);
+                        }
+                    }
+                }
+                if class.is_some() {
+                    return class;
+                }
+            }
+        }
+        None
     }
 }
 
