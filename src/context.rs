@@ -77,6 +77,30 @@ fn ascii_capitals(x: u64) -> u64 {
     from_a & !past_z & (ONES * 0x80)
 }
 
+/// A word of at most eight ASCII bytes read as one number ([`load8`]): lower-cased, and whether
+/// it had capitals.
+#[derive(Debug, Clone, Copy)]
+struct Short {
+    lower: u64,
+    capitals: bool,
+}
+
+impl Short {
+    /// The word at `start..end` of `bytes`, if it is at most eight ASCII bytes.
+    fn read(bytes: &[u8], start: usize, end: usize) -> Option<Short> {
+        let len = end.checked_sub(start).filter(|&n| n <= 8)?;
+        let x = load8(bytes, start, len);
+        if x & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let capitals = ascii_capitals(x);
+        Some(Short {
+            lower: x | (capitals >> 2),
+            capitals: capitals != 0,
+        })
+    }
+}
+
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
 fn pack(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
@@ -210,39 +234,37 @@ impl Forms {
     }
 
     /// The context form of the word at `start..end` of `text` with its [`Forms::prefix`]; `None`
-    /// for a stop word. A word of at most eight ASCII bytes is read as one number: lower-cased,
-    /// looked up among the stop words and turned into its prefix without a loop over its bytes.
+    /// for a stop word. A word of at most eight ASCII bytes comes read as one number (see
+    /// [`Short`]): it is looked up among the stop words and turned into its prefix without a
+    /// loop over its bytes.
     fn word<'t>(
         &mut self,
         lexicon: &'t Lexicon,
         text: &'t str,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
+        short: Option<Short>,
     ) -> Option<(u64, Form<'t>)> {
-        let word = &text[start..end];
-        let len = word.len();
-        if len <= 8 {
-            let x = load8(text.as_bytes(), start, len);
-            if x & 0x8080_8080_8080_8080 == 0 {
-                let capitals = ascii_capitals(x);
-                let lower = x | (capitals >> 2);
-                if len <= 7 && StopWords::holds(lower | (len as u64) << 56) {
-                    return None;
-                }
-                let form = self.ascii(lexicon, word, capitals != 0);
-                // The word itself, or its lower-case copy: `lower` is its prefix.
-                let whole = match form {
-                    Form::Text(t) => std::ptr::eq(t, word),
-                    Form::Kept(a, b) => b - a == len,
-                };
-                let prefix = if whole {
-                    lower.swap_bytes()
-                } else {
-                    self.prefix(form)
-                };
-                return Some((prefix, form));
+        if let Some(Short { lower, capitals }) = short {
+            let len = end - start;
+            if len <= 7 && StopWords::holds(lower | (len as u64) << 56) {
+                return None;
             }
+            let word = &text[start..end];
+            let form = self.ascii(lexicon, word, capitals);
+            // The word itself, or its lower-case copy: `lower` is its prefix.
+            let whole = match form {
+                Form::Text(t) => std::ptr::eq(t, word),
+                Form::Kept(a, b) => b - a == len,
+            };
+            let prefix = if whole {
+                lower.swap_bytes()
+            } else {
+                self.prefix(form)
+            };
+            return Some((prefix, form));
         }
+        let word = &text[start..end];
+        // Longer than a [`Short`] word: no stop word if ASCII.
         let form = if word.is_ascii() {
             self.ascii(lexicon, word, word.bytes().any(|b| b.is_ascii_uppercase()))
         } else if is_stopword(&word.to_lowercase()) {
@@ -256,6 +278,7 @@ impl Forms {
     /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
     /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
     /// copy for a word with capitals that names nothing.
+    #[inline]
     fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
         let base = word.strip_suffix("'s").unwrap_or(word);
         let names = lexicon.context_names(base);
@@ -343,6 +366,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
+    let starts = mention_starts(doc, &located);
     let mut sentences = Sentences::new(doc);
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -350,7 +374,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         }
         let overlapping = overlapping_tokens(tokens, claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
-        let read = sentences.read(doc, lexicon, &located, claim.sentence);
+        let read = sentences.read(doc, lexicon, &located, &starts, claim.sentence);
         let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
@@ -371,6 +395,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         let places = places(
             doc,
             &located,
+            &starts,
             here,
             first,
             last,
@@ -421,11 +446,23 @@ fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize,
     (first, last)
 }
 
-/// The mentions of sentence `s`.
-fn sentence_mentions<'m, 'a>(located: &'m [Located<'a>], s: usize) -> &'m [Located<'a>] {
-    let a = located.partition_point(|l| l.mention.sentence < s);
-    let b = located.partition_point(|l| l.mention.sentence <= s);
-    &located[a..b.max(a)]
+/// Where each sentence's mentions start among the located mentions (in text order), and where
+/// the last one's end: one pass over both.
+fn mention_starts(doc: &Document, located: &[Located]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
+    let mut at = 0;
+    for s in 0..=doc.sentences.len() {
+        while at < located.len() && located[at].mention.sentence < s {
+            at += 1;
+        }
+        starts.push(at);
+    }
+    starts
+}
+
+/// The mentions of sentence `s` (a sentence of the document), from their [`mention_starts`].
+fn sentence_mentions(starts: &[usize], s: usize) -> std::ops::Range<usize> {
+    starts[s]..starts[s + 1]
 }
 
 /// Tokens between a mention `[mf, ml]` and the claim `[first, last]`.
@@ -473,6 +510,7 @@ fn after_of(doc: &Document, k: usize) -> bool {
 fn places(
     doc: &Document,
     located: &[Located],
+    mention_starts: &[usize],
     here: &[Located],
     first: usize,
     last: usize,
@@ -516,7 +554,7 @@ fn places(
             break;
         }
         let mut names: Vec<String> = Vec::new();
-        for l in sentence_mentions(located, p).iter().rev() {
+        for l in located[sentence_mentions(mention_starts, p)].iter().rev() {
             if l.mention.category == MentionCategory::Place
                 && l.mention.locative
                 && !names.contains(&l.mention.canonical)
@@ -576,8 +614,10 @@ struct Sentences<'t> {
     /// event word, else its event word's position in `event_words`.
     events: Vec<u32>,
     event_words: Vec<&'t EventWord>,
-    /// A sentence's words and their tokens while it is read.
-    words: Vec<(u64, usize, Form<'t>)>,
+    /// A sentence's words and their tokens while it is read, and their sort keys: a word's
+    /// [`Forms::prefix`], length and position in `words`, from the top bit down.
+    words: Vec<(usize, Form<'t>)>,
+    keys: Vec<u128>,
     /// The distinct words a claim leaves out, and the byte runs it keeps.
     dropped: Vec<u32>,
     runs: Vec<(usize, usize)>,
@@ -590,20 +630,23 @@ struct Sentences<'t> {
 
 impl<'t> Sentences<'t> {
     fn new(doc: &Document) -> Sentences<'t> {
+        // Room for the words of every sentence at once: no buffer grows word by word.
+        let (text, tokens) = (doc.text().len(), doc.tokens.len());
         let mut forms = Forms::new();
-        forms.kept.reserve(doc.text().len() / 4);
+        forms.kept.reserve(text / 4);
         Sentences {
             forms,
             read: vec![NONE; doc.sentences.len()],
-            reads: Vec::new(),
-            joined: String::with_capacity(doc.text().len() / 2),
-            distinct: Vec::new(),
-            occurrences: Vec::new(),
-            events: Vec::new(),
-            event_words: Vec::new(),
-            words: Vec::new(),
-            dropped: Vec::new(),
-            runs: Vec::new(),
+            reads: Vec::with_capacity(doc.sentences.len()),
+            joined: String::with_capacity(text),
+            distinct: Vec::with_capacity(tokens / 2),
+            occurrences: Vec::with_capacity(tokens),
+            events: Vec::with_capacity(tokens),
+            event_words: Vec::with_capacity(16),
+            words: Vec::with_capacity(64),
+            keys: Vec::with_capacity(64),
+            dropped: Vec::with_capacity(16),
+            runs: Vec::with_capacity(16),
             marks: Vec::new(),
             stamp: 0,
             phrase: String::new(),
@@ -616,11 +659,12 @@ impl<'t> Sentences<'t> {
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
+        mention_starts: &[usize],
         s: usize,
     ) -> Read {
         if self.read[s] == NONE {
             self.read[s] = self.reads.len() as u32;
-            let read = self.read_words(doc, lexicon, located, s);
+            let read = self.read_words(doc, lexicon, located, mention_starts, s);
             self.reads.push(read);
         }
         self.reads[self.read[s] as usize].clone()
@@ -631,55 +675,97 @@ impl<'t> Sentences<'t> {
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
+        mention_starts: &[usize],
         s: usize,
     ) -> Read {
-        let a = located.partition_point(|l| l.mention.sentence < s);
-        let b = located.partition_point(|l| l.mention.sentence <= s);
-        let mentions = a..b.max(a);
+        let mentions = sentence_mentions(mention_starts, s);
         let here = &located[mentions.clone()];
         let start = doc.tokens.partition_point(|t| t.sentence < s);
         let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
         let text = doc.text();
-        let words = &mut self.words;
+        let slots = self.occurrences.len();
+        self.occurrences.resize(slots + (end - start), NONE);
+        self.events.resize(slots + (end - start), NONE);
+        let (words, keys) = (&mut self.words, &mut self.keys);
         words.clear();
+        keys.clear();
         let mut m = 0;
         for (k, t) in doc.tokens[start..end].iter().enumerate() {
             let k = start + k;
             if t.kind != TokenKind::Word {
                 continue;
             }
+            // An ASCII word no event word resembles is known to be none without a look-up.
+            let span = (t.span.start, t.span.end);
+            let short = Short::read(text.as_bytes(), span.0, span.1);
+            let event_free = match short {
+                Some(Short { lower, .. }) => {
+                    let len = span.1 - span.0;
+                    let last = lower.checked_shr(8 * len.wrapping_sub(1) as u32);
+                    last.is_some_and(|last| {
+                        !lexicon.may_be_event_word(lower as u8, last as u8, len)
+                    })
+                }
+                None => text.as_bytes().get(span.0..span.1).is_some_and(|bytes| {
+                    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+                    first.is_ascii()
+                        && last.is_ascii()
+                        && !lexicon.may_be_event_word(
+                            first.to_ascii_lowercase(),
+                            last.to_ascii_lowercase(),
+                            bytes.len(),
+                        )
+                        && bytes.is_ascii()
+                }),
+            };
+            if event_free {
+                self.events[slots + (k - start)] = NONE - 1;
+            }
             while m < here.len() && here[m].last < k {
                 m += 1;
             }
-            if let Some(l) = here
+            let form = if let Some(l) = here
                 .get(m)
                 .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
             {
-                if l.first == k {
-                    let form = self.forms.lower(&l.mention.canonical);
-                    words.push((self.forms.prefix(form), k, form));
+                if l.first != k {
+                    continue;
                 }
+                let form = self.forms.lower(&l.mention.canonical);
+                (self.forms.prefix(form), form)
+            } else {
+                match self.forms.word(lexicon, text, span, short) {
+                    Some(word) => word,
+                    None => continue,
+                }
+            };
+            let len = self.forms.resolve(form.1).len() as u128;
+            keys.push(u128::from(form.0) << 64 | len << 32 | words.len() as u128);
+            words.push((k, form.1));
+        }
+        // By prefix, then length: words of at most eight bytes with one prefix are then in the
+        // order of their text; longer ones with one prefix are put in that order by their text.
+        keys.sort_unstable();
+        let forms = &self.forms;
+        let text_of = |key: u128| forms.resolve(words[key as u32 as usize].1);
+        let mut i = 1;
+        while i < keys.len() {
+            let (a, b) = (keys[i - 1], keys[i]);
+            if (a ^ b) >> 64 != 0 || (a >> 32) as u32 <= 8 {
+                i += 1;
                 continue;
             }
-            if let Some((prefix, form)) =
-                self.forms
-                    .word(lexicon, text, t.span.start, t.span.end)
-            {
-                words.push((prefix, k, form));
-            }
+            let from = i - 1;
+            let n = keys[from..].iter().take_while(|&&x| (x ^ a) >> 64 == 0).count();
+            keys[from..from + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
+            i = from + n;
         }
-        let forms = &self.forms;
-        words.sort_unstable_by(|a, b| {
-            (a.0.cmp(&b.0)).then_with(|| forms.resolve(a.2).cmp(forms.resolve(b.2)))
-        });
-        let slots = self.occurrences.len();
-        self.occurrences.resize(slots + (end - start), NONE);
-        self.events.resize(slots + (end - start), NONE);
         let first = self.distinct.len();
-        let mut previous: Option<(u64, &str)> = None;
-        for &(prefix, k, form) in words.iter() {
+        let mut previous: Option<(u128, &str)> = None;
+        for &key in keys.iter() {
+            let (k, form) = words[key as u32 as usize];
             let word = forms.resolve(form);
-            if previous != Some((prefix, word)) {
+            if previous != Some((key >> 64, word)) {
                 if self.distinct.len() > first {
                     self.joined.push(' ');
                 }
@@ -690,7 +776,7 @@ impl<'t> Sentences<'t> {
                     end: self.joined.len(),
                     count: 0,
                 });
-                previous = Some((prefix, word));
+                previous = Some((key >> 64, word));
             }
             let d = self.distinct.len() - 1;
             self.distinct[d].count += 1;
@@ -819,46 +905,62 @@ impl<'t> Sentences<'t> {
         first: usize,
         last: usize,
     ) -> Option<&'t str> {
-        let tokens = &doc.tokens;
-        let in_sentence = |k: usize| read.tokens.contains(&k);
-        let claim = first..=last;
         for d in 1..=EVENT_WINDOW {
-            let before = first.checked_sub(d);
-            let after = Some(last + d).filter(|&k| k < tokens.len());
-            for k in [before, after].into_iter().flatten() {
-                if !in_sentence(k) || tokens[k].kind != TokenKind::Word {
-                    continue;
-                }
-                let Some(word) = self.event_word(doc, lexicon, read, k) else {
-                    continue;
-                };
-                let mut class = word.class.as_deref();
-                if word.starts_phrase {
-                    for n in 1..3 {
-                        let j = k + n;
-                        if !in_sentence(j) || tokens[j].kind != TokenKind::Word || claim.contains(&j)
-                        {
-                            break;
-                        }
-                        let phrase = &mut self.phrase;
-                        phrase.clear();
-                        for (i, t) in tokens[k..=j].iter().enumerate() {
-                            if i > 0 {
-                                phrase.push(' ');
-                            }
-                            phrase.push_str(doc.token_text(t));
-                        }
-                        if let Some(c) = lexicon.canonical(AliasCategory::Event, phrase) {
-                            class = Some(c);
-                        }
-                    }
-                }
-                if class.is_some() {
-                    return class;
-                }
+            if let Some(k) = first.checked_sub(d)
+                && let Some(class) = self.event_at(doc, lexicon, read, (first, last), k)
+            {
+                return Some(class);
+            }
+            if let Some(class) = self.event_at(doc, lexicon, read, (first, last), last + d) {
+                return Some(class);
             }
         }
         None
+    }
+
+    /// The event class of the longest event word or phrase at token `k` of a read sentence,
+    /// not running into the claim at `[first, last]`.
+    fn event_at(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        (first, last): (usize, usize),
+        k: usize,
+    ) -> Option<&'t str> {
+        if !read.tokens.contains(&k)
+            || self.events[read.slots + (k - read.tokens.start)] == NONE - 1
+        {
+            return None;
+        }
+        let tokens = &doc.tokens;
+        if tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+        let word = self.event_word(doc, lexicon, read, k)?;
+        let mut class = word.class.as_deref();
+        if word.starts_phrase {
+            for j in k + 1..k + 3 {
+                if !read.tokens.contains(&j)
+                    || tokens[j].kind != TokenKind::Word
+                    || (first..=last).contains(&j)
+                {
+                    break;
+                }
+                let phrase = &mut self.phrase;
+                phrase.clear();
+                for (i, t) in tokens[k..=j].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(doc.token_text(t));
+                }
+                if let Some(c) = lexicon.canonical(AliasCategory::Event, phrase) {
+                    class = Some(c);
+                }
+            }
+        }
+        class
     }
 }
 

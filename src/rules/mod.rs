@@ -621,6 +621,7 @@ impl Lexicon {
 
     /// The [`ContextNames`] of `word` exactly as written (unit variants are keyed in lower case,
     /// so a word with capitals finds only its place or organisation), if the rules know it.
+    #[inline]
     pub fn context_names(&self, word: &str) -> Option<&ContextNames> {
         self.context.get_exact(word)
     }
@@ -629,6 +630,13 @@ impl Lexicon {
     /// [`Lexicon::starts_phrase`] of the event category in one look-up.
     pub fn event_word(&self, word: &str) -> Option<&EventWord> {
         self.event_words.get(AliasCategory::Event, word)
+    }
+
+    /// Whether an ASCII word of `len` bytes whose first and last bytes are `first` and `last`
+    /// (lower-cased) may have an [`EventWord`]: `false` turns it away without a look-up.
+    #[inline]
+    pub fn may_be_event_word(&self, first: u8, last: u8, len: usize) -> bool {
+        self.event_words.may_hold(first, last, len)
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -1160,6 +1168,7 @@ impl<V> Default for Table<V> {
 const SHAPE_BITS: usize = 1 << 14;
 
 /// The shape of a non-empty key: its first and last byte and its length, hashed to a bit.
+#[inline]
 fn shape(first: u8, last: u8, len: usize) -> usize {
     let h = (usize::from(first).wrapping_mul(0x9E37)
         ^ usize::from(last).wrapping_mul(0x85EB)
@@ -1178,12 +1187,14 @@ impl<V> Table<V> {
     }
 
     /// Whether a key of this shape may be in the table.
+    #[inline]
     fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
         let bit = shape(first, last, len);
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The value of the key `name` as written.
+    #[inline]
     fn get_exact(&self, name: &str) -> Option<&V> {
         let bytes = name.as_bytes();
         match (bytes.first(), bytes.last()) {
