@@ -54,10 +54,10 @@ fn is_stopword(lower: &str) -> bool {
     pack(lower).is_some_and(StopWords::holds)
 }
 
-/// The bytes `start..start + len` (at most eight) of `bytes` as a little-endian number, zeros
+/// The bytes `start..start + len` (one to eight) of `bytes` as a little-endian number, zeros
 /// above: one load when eight bytes follow `start`.
 fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
-    let mask = u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0);
+    let mask = u64::MAX >> ((64 - 8 * len.clamp(1, 8)) as u32);
     if let Some(eight) = bytes.get(start..).and_then(|b| b.first_chunk::<8>()) {
         return u64::from_le_bytes(*eight) & mask;
     }
@@ -88,7 +88,10 @@ struct Short {
 impl Short {
     /// The word at `start..end` of `bytes`, if it is at most eight ASCII bytes.
     fn read(bytes: &[u8], start: usize, end: usize) -> Option<Short> {
-        let len = end.checked_sub(start).filter(|&n| n <= 8)?;
+        let len = end.wrapping_sub(start);
+        if !(1..=8).contains(&len) {
+            return None;
+        }
         let x = load8(bytes, start, len);
         if x & 0x8080_8080_8080_8080 != 0 {
             return None;
@@ -278,7 +281,7 @@ impl Forms {
     /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
     /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
     /// copy for a word with capitals that names nothing.
-    #[inline]
+    #[inline(always)]
     fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
         let base = word.strip_suffix("'s").unwrap_or(word);
         let names = lexicon.context_names(base);
@@ -348,10 +351,25 @@ struct Located<'a> {
 /// Fills `claim.context` for every claim of one document.
 pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions: &[Mention]) {
     let tokens = &doc.tokens;
+    // Mentions come in text order: each one's tokens are sought from the previous one's on.
+    let mut from = 0;
     let located: Vec<Located> = mentions
         .iter()
         .map(|m| {
-            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
+            if tokens
+                .get(from)
+                .is_some_and(|t| t.span.end > m.span.start)
+            {
+                from = tokens.partition_point(|t| t.span.end <= m.span.start);
+            }
+            while tokens.get(from).is_some_and(|t| t.span.end <= m.span.start) {
+                from += 1;
+            }
+            let mut to = from;
+            while tokens.get(to).is_some_and(|t| t.span.start < m.span.end) {
+                to += 1;
+            }
+            let (first, last) = token_range(tokens, from..to);
             Located {
                 mention: m,
                 first,
@@ -367,6 +385,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         })
         .collect();
     let starts = mention_starts(doc, &located);
+    let mut found = Vec::new();
     let mut sentences = Sentences::new(doc);
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -397,10 +416,10 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             &located,
             &starts,
             here,
-            first,
-            last,
+            (first, last),
             claim.sentence,
             modifier.map(|m| m.mention.span),
+            &mut found,
         );
         let actors: Vec<String> = match modifier {
             Some(m) => vec![m.mention.canonical.clone()],
@@ -507,43 +526,44 @@ fn after_of(doc: &Document, k: usize) -> bool {
 }
 
 /// The places a claim at tokens `[first, last]` of sentence `s` is about, nearest first.
-fn places(
+///
+/// `found` is room for the candidates, kept from claim to claim.
+#[allow(clippy::too_many_arguments)]
+fn places<'a>(
     doc: &Document,
-    located: &[Located],
+    located: &[Located<'a>],
     mention_starts: &[usize],
-    here: &[Located],
-    first: usize,
-    last: usize,
+    here: &[Located<'a>],
+    (first, last): (usize, usize),
     s: usize,
     modifier: Option<Span>,
+    found: &mut Vec<(usize, usize, &'a str)>,
 ) -> Vec<String> {
-    let nearest = |pick: &dyn Fn(&Located) -> bool| {
-        let mut found: Vec<(usize, usize, &str)> = here
-            .iter()
-            .filter(|l| l.mention.category == MentionCategory::Place && pick(l))
-            .filter(|l| distance(l.first, l.last, first, last) > 0)
-            .map(|l| {
-                (
-                    distance(l.first, l.last, first, last),
-                    l.first,
-                    l.mention.canonical.as_str(),
-                )
-            })
-            .collect();
+    let mut nearest = |pick: fn(&Located, Option<Span>) -> bool| {
+        found.clear();
+        for l in here {
+            if l.mention.category != MentionCategory::Place || !pick(l, modifier) {
+                continue;
+            }
+            let d = distance(l.first, l.last, first, last);
+            if d > 0 {
+                found.push((d, l.first, l.mention.canonical.as_str()));
+            }
+        }
         found.sort();
         let mut names: Vec<String> = Vec::new();
-        for (_, _, name) in found {
+        for (_, _, name) in found.iter() {
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
             }
         }
         names
     };
-    let locative = nearest(&|l| l.mention.locative);
+    let locative = nearest(|l, _| l.mention.locative);
     if !locative.is_empty() {
         return locative;
     }
-    let demonym = nearest(&|l| l.mention.demonym && Some(l.mention.span) != modifier);
+    let demonym = nearest(|l, modifier| l.mention.demonym && Some(l.mention.span) != modifier);
     if !demonym.is_empty() {
         return demonym;
     }
@@ -583,6 +603,8 @@ struct Read {
     slots: usize,
     /// Its distinct context words in [`Sentences::distinct`], sorted.
     distinct: std::ops::Range<usize>,
+    /// Its tokens that may be event words in [`Sentences::candidates`], in text order.
+    candidates: std::ops::Range<usize>,
 }
 
 /// A distinct context word of a sentence: its bytes in [`Sentences::joined`] and how many of
@@ -610,6 +632,9 @@ struct Sentences<'t> {
     distinct: Vec<Distinct>,
     /// Per token of a read sentence: the distinct word it stands for, or [`NONE`].
     occurrences: Vec<u32>,
+    /// The word tokens of the read sentences that may be event words: the others' shape is no
+    /// event word's.
+    candidates: Vec<usize>,
     /// Per token of a read sentence: [`NONE`] if not looked up yet, `NONE - 1` if it is no
     /// event word, else its event word's position in `event_words`.
     events: Vec<u32>,
@@ -642,6 +667,7 @@ impl<'t> Sentences<'t> {
             distinct: Vec::with_capacity(tokens / 2),
             occurrences: Vec::with_capacity(tokens),
             events: Vec::with_capacity(tokens),
+            candidates: Vec::with_capacity(tokens / 4),
             event_words: Vec::with_capacity(16),
             words: Vec::with_capacity(64),
             keys: Vec::with_capacity(64),
@@ -686,6 +712,7 @@ impl<'t> Sentences<'t> {
         let slots = self.occurrences.len();
         self.occurrences.resize(slots + (end - start), NONE);
         self.events.resize(slots + (end - start), NONE);
+        let candidates = self.candidates.len();
         let (words, keys) = (&mut self.words, &mut self.keys);
         words.clear();
         keys.clear();
@@ -695,7 +722,7 @@ impl<'t> Sentences<'t> {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            // An ASCII word no event word resembles is known to be none without a look-up.
+            // An ASCII word no event word resembles is none: not even looked up.
             let span = (t.span.start, t.span.end);
             let short = Short::read(text.as_bytes(), span.0, span.1);
             let event_free = match short {
@@ -718,8 +745,8 @@ impl<'t> Sentences<'t> {
                         && bytes.is_ascii()
                 }),
             };
-            if event_free {
-                self.events[slots + (k - start)] = NONE - 1;
+            if !event_free {
+                self.candidates.push(k);
             }
             while m < here.len() && here[m].last < k {
                 m += 1;
@@ -787,6 +814,7 @@ impl<'t> Sentences<'t> {
             mentions,
             slots,
             distinct: first..self.distinct.len(),
+            candidates: candidates..self.candidates.len(),
         }
     }
 
@@ -895,8 +923,8 @@ impl<'t> Sentences<'t> {
     }
 
     /// The event class of the nearest event word (or two- or three-word phrase) within
-    /// [`EVENT_WINDOW`] tokens of the claim at `[first, last]` in a read sentence: the nearer
-    /// side first, the earlier token on a tie, the longest phrase at a token.
+    /// [`EVENT_WINDOW`] tokens of the claim at `[first, last]` in a read sentence (the earlier
+    /// on a tie), from the sentence's few tokens that may be event words.
     fn event(
         &mut self,
         doc: &Document,
@@ -905,21 +933,27 @@ impl<'t> Sentences<'t> {
         first: usize,
         last: usize,
     ) -> Option<&'t str> {
-        for d in 1..=EVENT_WINDOW {
-            if let Some(k) = first.checked_sub(d)
-                && let Some(class) = self.event_at(doc, lexicon, read, (first, last), k)
-            {
-                return Some(class);
+        let from = first.saturating_sub(EVENT_WINDOW);
+        let to = (last + EVENT_WINDOW).min(doc.tokens.len().saturating_sub(1));
+        let mut best: Option<(usize, &str)> = None;
+        for c in read.candidates.clone() {
+            let k = self.candidates[c];
+            if k < from || k > to || (first..=last).contains(&k) {
+                continue;
             }
-            if let Some(class) = self.event_at(doc, lexicon, read, (first, last), last + d) {
-                return Some(class);
+            let d = distance(k, k, first, last);
+            if best.is_some_and(|(bd, _)| bd <= d) {
+                continue;
+            }
+            if let Some(class) = self.event_at(doc, lexicon, read, (first, last), k) {
+                best = Some((d, class));
             }
         }
-        None
+        best.map(|(_, class)| class)
     }
 
-    /// The event class of the longest event word or phrase at token `k` of a read sentence,
-    /// not running into the claim at `[first, last]`.
+    /// The event class of the longest event word or phrase at word token `k` of a read
+    /// sentence, not running into the claim at `[first, last]`.
     fn event_at(
         &mut self,
         doc: &Document,
@@ -928,15 +962,7 @@ impl<'t> Sentences<'t> {
         (first, last): (usize, usize),
         k: usize,
     ) -> Option<&'t str> {
-        if !read.tokens.contains(&k)
-            || self.events[read.slots + (k - read.tokens.start)] == NONE - 1
-        {
-            return None;
-        }
         let tokens = &doc.tokens;
-        if tokens[k].kind != TokenKind::Word {
-            return None;
-        }
         let word = self.event_word(doc, lexicon, read, k)?;
         let mut class = word.class.as_deref();
         if word.starts_phrase {

@@ -1152,14 +1152,14 @@ fn check_references(
 #[derive(Debug, Clone)]
 struct Table<V> {
     map: FxHashMap<Box<str>, V>,
-    shapes: Vec<u64>,
+    shapes: Box<[u64; SHAPE_BITS / 64]>,
 }
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
         Table {
             map: FxHashMap::default(),
-            shapes: vec![0; SHAPE_BITS / 64],
+            shapes: Box::new([0; SHAPE_BITS / 64]),
         }
     }
 }
