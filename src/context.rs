@@ -16,9 +16,11 @@
 //! - `words`: the sentence's content words, normalised by [`canonical_token`], without the
 //!   claim's own tokens; sorted, deduplicated, space-joined.
 //!
-//! One scan of each claim's sentence; mentions of a sentence are found by binary search. The
-//! context words of a sentence are read and sorted once, for all its claims, without an
-//! allocation per word.
+//! Each sentence with a claim is read once, for all its claims: its words' forms sorted,
+//! deduplicated and joined, the distinct word each token stands for, and the few tokens that may
+//! be event words. A claim's words are then the joined words less the ones only its own tokens
+//! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
+//! tokens. The mentions of every sentence are found in one pass.
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
@@ -253,7 +255,7 @@ impl Forms {
                 return None;
             }
             let word = &text[start..end];
-            let form = self.ascii(lexicon, word, capitals);
+            let form = self.ascii(lexicon, word, capitals.then_some(Some(lower)));
             // The word itself, or its lower-case copy: `lower` is its prefix.
             let whole = match form {
                 Form::Text(t) => std::ptr::eq(t, word),
@@ -269,7 +271,8 @@ impl Forms {
         let word = &text[start..end];
         // Longer than a [`Short`] word: no stop word if ASCII.
         let form = if word.is_ascii() {
-            self.ascii(lexicon, word, word.bytes().any(|b| b.is_ascii_uppercase()))
+            let capitals = word.bytes().any(|b| b.is_ascii_uppercase());
+            self.ascii(lexicon, word, capitals.then_some(None))
         } else if is_stopword(&word.to_lowercase()) {
             return None;
         } else {
@@ -279,22 +282,39 @@ impl Forms {
     }
 
     /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
-    /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
-    /// copy for a word with capitals that names nothing.
+    /// capitals (and, for a [`Short`] word, its lower case as a number): one look-up of the
+    /// lexicon's context table, and a second of its lower-case copy for a word with capitals
+    /// that names nothing.
     #[inline(always)]
-    fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
+    fn ascii<'t>(
+        &mut self,
+        lexicon: &'t Lexicon,
+        word: &'t str,
+        capitals: Option<Option<u64>>,
+    ) -> Form<'t> {
         let base = word.strip_suffix("'s").unwrap_or(word);
         let names = lexicon.context_names(base);
         if let Some(name) = names.and_then(|n| n.named.as_deref()) {
             return Form::Text(name);
         }
-        if !capitals {
+        let Some(lower) = capitals else {
             return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
-        }
+        };
         // Unit variants are keyed in lower case: the copy finds the word's unit.
         let a = self.kept.len();
-        self.kept.push_str(base);
-        self.kept[a..].make_ascii_lowercase();
+        match lower {
+            // A short word's lower case is at hand: its bytes, not a second pass.
+            Some(lower) => {
+                let bytes = lower.to_le_bytes();
+                for &b in bytes.iter().take(base.len()) {
+                    self.kept.push(char::from(b));
+                }
+            }
+            None => {
+                self.kept.push_str(base);
+                self.kept[a..].make_ascii_lowercase();
+            }
+        }
         match lexicon
             .context_names(&self.kept[a..])
             .and_then(|n| n.unit.as_deref())
@@ -356,10 +376,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
     let located: Vec<Located> = mentions
         .iter()
         .map(|m| {
-            if tokens
-                .get(from)
-                .is_some_and(|t| t.span.end > m.span.start)
-            {
+            if tokens.get(from).is_some_and(|t| t.span.end > m.span.start) {
                 from = tokens.partition_point(|t| t.span.end <= m.span.start);
             }
             while tokens.get(from).is_some_and(|t| t.span.end <= m.span.start) {
@@ -391,9 +408,9 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let overlapping = overlapping_tokens(tokens, claim.span);
-        let (first, last) = token_range(tokens, overlapping.clone());
         let read = sentences.read(doc, lexicon, &located, &starts, claim.sentence);
+        let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
+        let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
@@ -455,6 +472,29 @@ fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     let a = tokens.partition_point(|t| t.span.end <= span.start);
     let b = tokens.partition_point(|t| t.span.start < span.end);
     a..b
+}
+
+/// [`overlapping_tokens`] sought first among the tokens `near` (its sentence's), and among all
+/// only when the span may reach past them.
+fn overlapping_near(
+    tokens: &[Token],
+    near: std::ops::Range<usize>,
+    span: Span,
+) -> std::ops::Range<usize> {
+    let Some(here) = tokens.get(near.clone()) else {
+        return overlapping_tokens(tokens, span);
+    };
+    let a = near.start + here.partition_point(|t| t.span.end <= span.start);
+    let b = near.start + here.partition_point(|t| t.span.start < span.end);
+    // A bound at either end of `near` is a bound of all the tokens only at their own ends.
+    let inside = |x: usize| {
+        (x > near.start || near.start == 0) && (x < near.end || near.end == tokens.len())
+    };
+    if inside(a) && inside(b) {
+        a..b
+    } else {
+        overlapping_tokens(tokens, span)
+    }
 }
 
 /// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
@@ -783,7 +823,10 @@ impl<'t> Sentences<'t> {
                 continue;
             }
             let from = i - 1;
-            let n = keys[from..].iter().take_while(|&&x| (x ^ a) >> 64 == 0).count();
+            let n = keys[from..]
+                .iter()
+                .take_while(|&&x| (x ^ a) >> 64 == 0)
+                .count();
             keys[from..from + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
             i = from + n;
         }
@@ -883,7 +926,12 @@ impl<'t> Sentences<'t> {
         // The kept words in runs between the dropped ones, each run one copy.
         self.runs.clear();
         let mut d = read.distinct.start;
-        for x in self.dropped.iter().map(|&x| x as usize).chain([read.distinct.end]) {
+        for x in self
+            .dropped
+            .iter()
+            .map(|&x| x as usize)
+            .chain([read.distinct.end])
+        {
             if x > d {
                 self.runs
                     .push((self.distinct[d].start, self.distinct[x - 1].end));
