@@ -53,7 +53,7 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-case word is one of the [`STOPWORDS`].
 fn is_stopword(lower: &str) -> bool {
-    pack(lower).is_some_and(StopWords::holds)
+    pack(lower).is_some_and(|p| StopWords::get().holds(p))
 }
 
 /// The bytes `start..start + len` (one to eight) of `bytes` as a little-endian number, zeros
@@ -146,11 +146,11 @@ impl StopWords {
         })
     }
 
-    fn holds(packed: u64) -> bool {
+    fn holds(&self, packed: u64) -> bool {
         if packed == 0 {
             return false;
         }
-        let slots = &Self::get().slots;
+        let slots = &self.slots;
         let mut at = Self::slot(packed);
         loop {
             match slots[at] {
@@ -183,12 +183,14 @@ enum Form<'t> {
 /// nothing of its own.
 struct Forms {
     kept: String,
+    stop_words: &'static StopWords,
 }
 
 impl Forms {
     fn new() -> Forms {
         Forms {
             kept: String::new(),
+            stop_words: StopWords::get(),
         }
     }
 
@@ -251,7 +253,7 @@ impl Forms {
     ) -> Option<(u64, Form<'t>)> {
         if let Some(Short { lower, capitals }) = short {
             let len = end - start;
-            if len <= 7 && StopWords::holds(lower | (len as u64) << 56) {
+            if len <= 7 && self.stop_words.holds(lower | (len as u64) << 56) {
                 return None;
             }
             let word = &text[start..end];
@@ -371,22 +373,10 @@ struct Located<'a> {
 /// Fills `claim.context` for every claim of one document.
 pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions: &[Mention]) {
     let tokens = &doc.tokens;
-    // Mentions come in text order: each one's tokens are sought from the previous one's on.
-    let mut from = 0;
     let located: Vec<Located> = mentions
         .iter()
         .map(|m| {
-            if tokens.get(from).is_some_and(|t| t.span.end > m.span.start) {
-                from = tokens.partition_point(|t| t.span.end <= m.span.start);
-            }
-            while tokens.get(from).is_some_and(|t| t.span.end <= m.span.start) {
-                from += 1;
-            }
-            let mut to = from;
-            while tokens.get(to).is_some_and(|t| t.span.start < m.span.end) {
-                to += 1;
-            }
-            let (first, last) = token_range(tokens, from..to);
+            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
             Located {
                 mention: m,
                 first,
