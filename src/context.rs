@@ -257,7 +257,7 @@ impl Forms {
                 return None;
             }
             let word = &text[start..end];
-            let form = self.ascii(lexicon, word, capitals.then_some(Some(lower)));
+            let form = self.ascii(lexicon, word, capitals);
             // The word itself, or its lower-case copy: `lower` is its prefix.
             let whole = match form {
                 Form::Text(t) => std::ptr::eq(t, word),
@@ -274,7 +274,7 @@ impl Forms {
         // Longer than a [`Short`] word: no stop word if ASCII.
         let form = if word.is_ascii() {
             let capitals = word.bytes().any(|b| b.is_ascii_uppercase());
-            self.ascii(lexicon, word, capitals.then_some(None))
+            self.ascii(lexicon, word, capitals)
         } else if is_stopword(&word.to_lowercase()) {
             return None;
         } else {
@@ -284,39 +284,22 @@ impl Forms {
     }
 
     /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
-    /// capitals (and, for a [`Short`] word, its lower case as a number): one look-up of the
-    /// lexicon's context table, and a second of its lower-case copy for a word with capitals
-    /// that names nothing.
+    /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
+    /// copy for a word with capitals that names nothing.
     #[inline(always)]
-    fn ascii<'t>(
-        &mut self,
-        lexicon: &'t Lexicon,
-        word: &'t str,
-        capitals: Option<Option<u64>>,
-    ) -> Form<'t> {
+    fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
         let base = word.strip_suffix("'s").unwrap_or(word);
         let names = lexicon.context_names(base);
         if let Some(name) = names.and_then(|n| n.named.as_deref()) {
             return Form::Text(name);
         }
-        let Some(lower) = capitals else {
+        if !capitals {
             return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
-        };
+        }
         // Unit variants are keyed in lower case: the copy finds the word's unit.
         let a = self.kept.len();
-        match lower {
-            // A short word's lower case is at hand: its bytes, not a second pass.
-            Some(lower) => {
-                let bytes = lower.to_le_bytes();
-                for &b in bytes.iter().take(base.len()) {
-                    self.kept.push(char::from(b));
-                }
-            }
-            None => {
-                self.kept.push_str(base);
-                self.kept[a..].make_ascii_lowercase();
-            }
-        }
+        self.kept.push_str(base);
+        self.kept[a..].make_ascii_lowercase();
         match lexicon
             .context_names(&self.kept[a..])
             .and_then(|n| n.unit.as_deref())
@@ -393,7 +376,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         .collect();
     let starts = mention_starts(doc, &located);
     let mut found = Vec::new();
-    let mut sentences = Sentences::new(doc);
+    let mut sentences = Sentences::new(doc, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
@@ -455,6 +438,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         claim.context.times = times;
         claim.context.words = sentences.words(&read, (first, last), overlapping);
     }
+    BUFFERS.with(|b| *b.borrow_mut() = sentences.into_buffers());
 }
 
 /// The tokens a span overlaps (tokens are in text order and do not overlap one another).
@@ -683,29 +667,104 @@ struct Sentences<'t> {
     phrase: String,
 }
 
+/// The buffers of [`Sentences`] that borrow nothing, kept by each thread from one document to
+/// the next: reading a document allocates nearly nothing once its thread has read a longer one.
+#[derive(Debug, Default)]
+struct Buffers {
+    kept: String,
+    read: Vec<u32>,
+    reads: Vec<Read>,
+    joined: String,
+    distinct: Vec<Distinct>,
+    occurrences: Vec<u32>,
+    events: Vec<u32>,
+    candidates: Vec<usize>,
+    keys: Vec<u128>,
+    dropped: Vec<u32>,
+    runs: Vec<(usize, usize)>,
+    marks: Vec<u32>,
+    phrase: String,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
 impl<'t> Sentences<'t> {
-    fn new(doc: &Document) -> Sentences<'t> {
-        // Room for the words of every sentence at once: no buffer grows word by word.
-        let (text, tokens) = (doc.text().len(), doc.tokens.len());
-        let mut forms = Forms::new();
-        forms.kept.reserve(text / 4);
+    /// Ready for `doc`, in the buffers a previous document left.
+    fn new(doc: &Document, buffers: Buffers) -> Sentences<'t> {
+        let Buffers {
+            mut kept,
+            mut read,
+            mut reads,
+            mut joined,
+            mut distinct,
+            mut occurrences,
+            mut events,
+            mut candidates,
+            mut keys,
+            mut dropped,
+            mut runs,
+            mut marks,
+            mut phrase,
+        } = buffers;
+        for buffer in [&mut kept, &mut joined, &mut phrase] {
+            buffer.clear();
+        }
+        for buffer in [
+            &mut read,
+            &mut occurrences,
+            &mut events,
+            &mut dropped,
+            &mut marks,
+        ] {
+            buffer.clear();
+        }
+        read.resize(doc.sentences.len(), NONE);
+        reads.clear();
+        distinct.clear();
+        candidates.clear();
+        keys.clear();
+        runs.clear();
         Sentences {
-            forms,
-            read: vec![NONE; doc.sentences.len()],
-            reads: Vec::with_capacity(doc.sentences.len()),
-            joined: String::with_capacity(text),
-            distinct: Vec::with_capacity(tokens / 2),
-            occurrences: Vec::with_capacity(tokens),
-            events: Vec::with_capacity(tokens),
-            candidates: Vec::with_capacity(tokens / 4),
-            event_words: Vec::with_capacity(16),
+            forms: Forms {
+                kept,
+                stop_words: StopWords::get(),
+            },
+            read,
+            reads,
+            joined,
+            distinct,
+            occurrences,
+            events,
+            candidates,
+            event_words: Vec::new(),
             words: Vec::with_capacity(64),
-            keys: Vec::with_capacity(64),
-            dropped: Vec::with_capacity(16),
-            runs: Vec::with_capacity(16),
-            marks: Vec::new(),
+            keys,
+            dropped,
+            runs,
+            marks,
             stamp: 0,
-            phrase: String::new(),
+            phrase,
+        }
+    }
+
+    /// The buffers, for the next document.
+    fn into_buffers(self) -> Buffers {
+        Buffers {
+            kept: self.forms.kept,
+            read: self.read,
+            reads: self.reads,
+            joined: self.joined,
+            distinct: self.distinct,
+            occurrences: self.occurrences,
+            events: self.events,
+            candidates: self.candidates,
+            keys: self.keys,
+            dropped: self.dropped,
+            runs: self.runs,
+            marks: self.marks,
+            phrase: self.phrase,
         }
     }
 
