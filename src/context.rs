@@ -271,7 +271,7 @@ impl Forms {
             return Some((prefix, form));
         }
         let word = &text[start..end];
-        // Longer than a [`Short`] word: no stop word if ASCII.
+        // No [`Short`] word (longer, or empty): no stop word if ASCII.
         let form = if word.is_ascii() {
             let capitals = word.bytes().any(|b| b.is_ascii_uppercase());
             self.ascii(lexicon, word, capitals)
