@@ -20,7 +20,8 @@
 //! deduplicated and joined, the distinct word each token stands for, and the few tokens that may
 //! be event words. A claim's words are then the joined words less the ones only its own tokens
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
-//! tokens. The mentions of every sentence are found in one pass.
+//! tokens. The mentions of every sentence are found in one pass. A short word's form is worked
+//! out once per thread and lexicon, not once per occurrence (`Spellings`).
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
@@ -170,12 +171,13 @@ pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
     forms.resolve(form).to_string()
 }
 
-/// A context word as stored: text of the source or the lexicon as it stands, or a byte range of
-/// [`Forms::kept`] (a lower-cased copy).
+/// A context word as stored: text of the source or the lexicon as it stands, a byte range of
+/// [`Forms::kept`] (a lower-cased copy), or one of [`Spellings::spelled`] (a short word's form).
 #[derive(Debug, Clone, Copy)]
 enum Form<'t> {
     Text(&'t str),
     Kept(usize, usize),
+    Spelled(usize, usize),
 }
 
 /// The context forms of the words and mentions of a document's sentences, each read once (see
@@ -184,6 +186,7 @@ enum Form<'t> {
 struct Forms {
     kept: String,
     stop_words: &'static StopWords,
+    spellings: Spellings,
 }
 
 impl Forms {
@@ -191,6 +194,7 @@ impl Forms {
         Forms {
             kept: String::new(),
             stop_words: StopWords::get(),
+            spellings: Spellings::default(),
         }
     }
 
@@ -198,6 +202,7 @@ impl Forms {
         match form {
             Form::Text(text) => text,
             Form::Kept(a, b) => &self.kept[a..b],
+            Form::Spelled(a, b) => &self.spellings.spelled[a..b],
         }
     }
 
@@ -261,7 +266,7 @@ impl Forms {
             // The word itself, or its lower-case copy: `lower` is its prefix.
             let whole = match form {
                 Form::Text(t) => std::ptr::eq(t, word),
-                Form::Kept(a, b) => b - a == len,
+                Form::Kept(a, b) | Form::Spelled(a, b) => b - a == len,
             };
             let prefix = if whole {
                 lower.swap_bytes()
@@ -346,6 +351,133 @@ impl Forms {
     }
 }
 
+/// The short ASCII words read so far by this thread, each read once: a word met again (its
+/// bytes as one number, see [`load8`]) takes its [`Reading`] from here, without a stop-word
+/// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
+/// recur from one article to the next) for as long as the lexicon's tables are the same
+/// ([`Lexicon::tables_id`]), and emptied when it holds [`Spellings::MOST`] words.
+#[derive(Debug, Default)]
+struct Spellings {
+    /// Open addressing, linearly probed: a word's bytes (never 0) and its reading; `(0, _)` for
+    /// an empty slot.
+    slots: Vec<(u64, Reading)>,
+    /// How many slots are full.
+    full: usize,
+    /// The context forms of the readings, one after another.
+    spelled: String,
+    /// The lexicon tables the readings were made with.
+    tables: u64,
+}
+
+impl Spellings {
+    /// log2 of the number of slots.
+    const BITS: u32 = 16;
+    /// How many words are kept at most: a quarter of the slots.
+    const MOST: usize = 1 << (Self::BITS - 2);
+
+    /// Ready for a document read with `lexicon`: emptied if made with other tables or full.
+    fn ready(&mut self, lexicon: &Lexicon) {
+        if self.slots.is_empty() || self.tables != lexicon.tables_id() || self.full >= Self::MOST {
+            self.slots.clear();
+            self.slots.resize(1 << Self::BITS, (0, Reading::default()));
+            self.full = 0;
+            self.spelled.clear();
+            self.tables = lexicon.tables_id();
+        }
+    }
+
+    /// The word at `start..end` of `text` as one number, if it has one to eight ASCII bytes
+    /// and its last is not 0 (so that no two words of different length share a number).
+    fn bytes(text: &[u8], (start, end): (usize, usize)) -> Option<u64> {
+        let len = end.wrapping_sub(start);
+        if !(1..=8).contains(&len) {
+            return None;
+        }
+        let x = load8(text, start, len);
+        (x & 0x8080_8080_8080_8080 == 0 && x >> (8 * (len - 1)) != 0).then_some(x)
+    }
+
+    /// The reading of the word `bytes`, or the empty slot it goes to.
+    fn find(&self, bytes: u64) -> Result<Reading, usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = (bytes.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        loop {
+            match self.slots[at] {
+                (b, reading) if b == bytes => return Ok(reading),
+                (0, _) => return Err(at),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+impl Forms {
+    /// The reading of the short word `bytes` ([`Spellings::bytes`]) at `span` of `text`, made
+    /// on first need.
+    fn reading(
+        &mut self,
+        lexicon: &Lexicon,
+        text: &str,
+        span: (usize, usize),
+        bytes: u64,
+    ) -> Reading {
+        let at = match self.spellings.find(bytes) {
+            Ok(reading) => return reading,
+            Err(at) => at,
+        };
+        let len = span.1 - span.0;
+        let capitals = ascii_capitals(bytes);
+        let lower = bytes | (capitals >> 2);
+        let last = (lower >> (8 * (len - 1))) as u8;
+        let event_free = !lexicon.may_be_event_word(lower as u8, last, len);
+        let short = Short {
+            lower,
+            capitals: capitals != 0,
+        };
+        let kept = self.kept.len();
+        let reading = match self.word(lexicon, text, span, Some(short)) {
+            Some((prefix, form)) => {
+                let spelled = &mut self.spellings.spelled;
+                let start = spelled.len();
+                match form {
+                    Form::Text(text) => spelled.push_str(text),
+                    Form::Kept(a, b) => spelled.push_str(&self.kept[a..b]),
+                    Form::Spelled(a, b) => spelled.extend_from_within(a..b),
+                }
+                Reading {
+                    prefix,
+                    start: start as u32,
+                    end: spelled.len() as u32,
+                    stop: false,
+                    event_free,
+                }
+            }
+            None => Reading {
+                prefix: 0,
+                start: 0,
+                end: 0,
+                stop: true,
+                event_free,
+            },
+        };
+        self.kept.truncate(kept);
+        self.spellings.slots[at] = (bytes, reading);
+        self.spellings.full += 1;
+        reading
+    }
+}
+
+/// How a short word reads: its context form (`start..end` of [`Spellings::spelled`]) with its
+/// [`Forms::prefix`], or none for a stop word; and whether its shape is no event word's.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    prefix: u64,
+    start: u32,
+    end: u32,
+    stop: bool,
+    event_free: bool,
+}
+
 /// A mention with the token range it covers.
 struct Located<'a> {
     mention: &'a Mention,
@@ -376,7 +508,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         .collect();
     let starts = mention_starts(doc, &located);
     let mut found = Vec::new();
-    let mut sentences = Sentences::new(doc, BUFFERS.with(|b| b.take()));
+    let mut sentences = Sentences::new(doc, lexicon, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
@@ -653,10 +785,10 @@ struct Sentences<'t> {
     /// event word, else its event word's position in `event_words`.
     events: Vec<u32>,
     event_words: Vec<&'t EventWord>,
-    /// A sentence's words and their tokens while it is read, and their sort keys: a word's
-    /// [`Forms::prefix`], length and position in `words`, from the top bit down.
+    /// A sentence's words and their tokens while it is read, and their sort keys: the first six
+    /// bytes of a word's [`Forms::prefix`] over its position in `words`.
     words: Vec<(usize, Form<'t>)>,
-    keys: Vec<u128>,
+    keys: Vec<u64>,
     /// The distinct words a claim leaves out, and the byte runs it keeps.
     dropped: Vec<u32>,
     runs: Vec<(usize, usize)>,
@@ -679,11 +811,12 @@ struct Buffers {
     occurrences: Vec<u32>,
     events: Vec<u32>,
     candidates: Vec<usize>,
-    keys: Vec<u128>,
+    keys: Vec<u64>,
     dropped: Vec<u32>,
     runs: Vec<(usize, usize)>,
     marks: Vec<u32>,
     phrase: String,
+    spellings: Spellings,
 }
 
 thread_local! {
@@ -691,8 +824,8 @@ thread_local! {
 }
 
 impl<'t> Sentences<'t> {
-    /// Ready for `doc`, in the buffers a previous document left.
-    fn new(doc: &Document, buffers: Buffers) -> Sentences<'t> {
+    /// Ready for `doc` read with `lexicon`, in the buffers a previous document left.
+    fn new(doc: &Document, lexicon: &Lexicon, buffers: Buffers) -> Sentences<'t> {
         let Buffers {
             mut kept,
             mut read,
@@ -707,7 +840,9 @@ impl<'t> Sentences<'t> {
             mut runs,
             mut marks,
             mut phrase,
+            mut spellings,
         } = buffers;
+        spellings.ready(lexicon);
         for buffer in [&mut kept, &mut joined, &mut phrase] {
             buffer.clear();
         }
@@ -730,6 +865,7 @@ impl<'t> Sentences<'t> {
             forms: Forms {
                 kept,
                 stop_words: StopWords::get(),
+                spellings,
             },
             read,
             reads,
@@ -765,6 +901,7 @@ impl<'t> Sentences<'t> {
             runs: self.runs,
             marks: self.marks,
             phrase: self.phrase,
+            spellings: self.forms.spellings,
         }
     }
 
@@ -802,27 +939,33 @@ impl<'t> Sentences<'t> {
         self.occurrences.resize(slots + (end - start), NONE);
         self.events.resize(slots + (end - start), NONE);
         let candidates = self.candidates.len();
-        let (words, keys) = (&mut self.words, &mut self.keys);
-        words.clear();
-        keys.clear();
+        self.words.clear();
+        self.keys.clear();
         let mut m = 0;
         for (k, t) in doc.tokens[start..end].iter().enumerate() {
             let k = start + k;
             if t.kind != TokenKind::Word {
                 continue;
             }
-            // An ASCII word no event word resembles is none: not even looked up.
             let span = (t.span.start, t.span.end);
-            let short = Short::read(text.as_bytes(), span.0, span.1);
-            let event_free = match short {
-                Some(Short { lower, .. }) => {
+            // A short word met before in the document is read as it was then.
+            let spelling = Spellings::bytes(text.as_bytes(), span)
+                .map(|bytes| self.forms.reading(lexicon, text, span, bytes));
+            // An ASCII word no event word resembles is none: not even looked up.
+            let short = match spelling {
+                Some(_) => None,
+                None => Short::read(text.as_bytes(), span.0, span.1),
+            };
+            let event_free = match (spelling, short) {
+                (Some(reading), _) => reading.event_free,
+                (None, Some(Short { lower, .. })) => {
                     let len = span.1 - span.0;
                     let last = lower.checked_shr(8 * len.wrapping_sub(1) as u32);
                     last.is_some_and(|last| {
                         !lexicon.may_be_event_word(lower as u8, last as u8, len)
                     })
                 }
-                None => text.as_bytes().get(span.0..span.1).is_some_and(|bytes| {
+                (None, None) => text.as_bytes().get(span.0..span.1).is_some_and(|bytes| {
                     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
                     first.is_ascii()
                         && last.is_ascii()
@@ -849,42 +992,67 @@ impl<'t> Sentences<'t> {
                 }
                 let form = self.forms.lower(&l.mention.canonical);
                 (self.forms.prefix(form), form)
+            } else if let Some(reading) = spelling {
+                if reading.stop {
+                    continue;
+                }
+                let (a, b) = (reading.start as usize, reading.end as usize);
+                (reading.prefix, Form::Spelled(a, b))
             } else {
                 match self.forms.word(lexicon, text, span, short) {
                     Some(word) => word,
                     None => continue,
                 }
             };
-            let len = self.forms.resolve(form.1).len() as u128;
-            keys.push(u128::from(form.0) << 64 | len << 32 | words.len() as u128);
-            words.push((k, form.1));
+            let (prefix, form) = form;
+            self.keys.push(prefix & !0xFFFF | self.words.len() as u64);
+            self.words.push((k, form));
         }
-        // By prefix, then length: words of at most eight bytes with one prefix are then in the
-        // order of their text; longer ones with one prefix are put in that order by their text.
+        let (words, keys) = (&self.words, &mut self.keys);
+        // A word's key is the first six bytes of its form (the top ones of its prefix) over its
+        // position in `words`; a sentence of more words than two bytes count is keyed by
+        // position alone. Sorted, words with different starts are in the order of their text;
+        // each run of one start is put in that order as it is reached.
+        let low = if words.len() <= 0x1_0000 {
+            0xFFFF
+        } else {
+            keys.iter_mut()
+                .enumerate()
+                .for_each(|(i, key)| *key = i as u64);
+            u64::MAX
+        };
         keys.sort_unstable();
         let forms = &self.forms;
-        let text_of = |key: u128| forms.resolve(words[key as u32 as usize].1);
-        let mut i = 1;
-        while i < keys.len() {
-            let (a, b) = (keys[i - 1], keys[i]);
-            if (a ^ b) >> 64 != 0 || (a >> 32) as u32 <= 8 {
-                i += 1;
-                continue;
-            }
-            let from = i - 1;
-            let n = keys[from..]
-                .iter()
-                .take_while(|&&x| (x ^ a) >> 64 == 0)
-                .count();
-            keys[from..from + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
-            i = from + n;
-        }
+        let text_of = |key: u64| forms.resolve(words[(key & low) as usize].1);
         let first = self.distinct.len();
-        let mut previous: Option<(u128, &str)> = None;
-        for &key in keys.iter() {
-            let (k, form) = words[key as u32 as usize];
-            let word = forms.resolve(form);
-            if previous != Some((key >> 64, word)) {
+        let mut previous: Option<(u64, Form)> = None;
+        let mut sorted = 0;
+        for i in 0..keys.len() {
+            let key = keys[i];
+            if i >= sorted
+                && keys
+                    .get(i + 1)
+                    .is_some_and(|&next| (next ^ key) & !low == 0)
+            {
+                let n = keys[i..]
+                    .iter()
+                    .take_while(|&&x| (x ^ key) & !low == 0)
+                    .count();
+                keys[i..i + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
+                sorted = i + n;
+            }
+            let key = keys[i];
+            let (k, form) = words[(key & low) as usize];
+            // One spelled form is one word; else words of one start are compared.
+            let new = match (previous, form) {
+                (Some((_, Form::Spelled(a, _))), Form::Spelled(b, _)) if a == b => false,
+                (Some((before, pform)), _) if (before ^ key) & !low == 0 => {
+                    forms.resolve(pform) != forms.resolve(form)
+                }
+                _ => true,
+            };
+            if new {
+                let word = forms.resolve(form);
                 if self.distinct.len() > first {
                     self.joined.push(' ');
                 }
@@ -895,7 +1063,7 @@ impl<'t> Sentences<'t> {
                     end: self.joined.len(),
                     count: 0,
                 });
-                previous = Some((key >> 64, word));
+                previous = Some((key, form));
             }
             let d = self.distinct.len() - 1;
             self.distinct[d].count += 1;

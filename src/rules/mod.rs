@@ -565,6 +565,8 @@ pub struct Lexicon {
     /// The extractors compiled from this lexicon, built on first use and shared by every later
     /// run (a run per story would otherwise compile the automata again each time).
     extractors: OnceLock<Arc<crate::extract::Extractors>>,
+    /// Which compilation `context` and `event_words` come from ([`Lexicon::tables_id`]).
+    tables_id: u64,
 }
 
 /// What a word stands for among a claim's context words: the canonical name (lower-cased) of the
@@ -603,6 +605,14 @@ pub struct VaguePhrase {
 }
 
 impl Lexicon {
+    /// Which compilation this lexicon's context and event-word tables come from: the same for a
+    /// lexicon and its clones, another for each lexicon compiled (0 for an empty one). Whatever
+    /// is worked out from those tables alone may be kept from one document to the next while
+    /// this stays the same.
+    pub fn tables_id(&self) -> u64 {
+        self.tables_id
+    }
+
     /// The canonical name of `name` in `category`, if the rules know it.
     pub fn canonical(&self, category: AliasCategory, name: &str) -> Option<&str> {
         self.index[category.slot()]
@@ -1330,6 +1340,8 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
     for (key, word) in event_words {
         lexicon.event_words.insert(key, word);
     }
+    static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    lexicon.tables_id = COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon
         .hedges
