@@ -351,16 +351,16 @@ impl Forms {
     }
 }
 
-/// The short ASCII words read so far by this thread, each read once: a word met again (its
-/// bytes as one number, see [`load8`]) takes its [`Reading`] from here, without a stop-word
+/// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
+/// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
 /// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
 /// recur from one article to the next) for as long as the lexicon's tables are the same
 /// ([`Lexicon::tables_id`]), and emptied when it holds [`Spellings::MOST`] words.
 #[derive(Debug, Default)]
 struct Spellings {
-    /// Open addressing, linearly probed: a word's bytes (never 0) and its reading; `(0, _)` for
-    /// an empty slot.
-    slots: Vec<(u64, Reading)>,
+    /// Open addressing, linearly probed: a word's bytes (the first eight never 0) and its
+    /// reading; `((0, _), _)` for an empty slot.
+    slots: Vec<((u64, u64), Reading)>,
     /// How many slots are full.
     full: usize,
     /// The context forms of the readings, one after another.
@@ -379,32 +379,41 @@ impl Spellings {
     fn ready(&mut self, lexicon: &Lexicon) {
         if self.slots.is_empty() || self.tables != lexicon.tables_id() || self.full >= Self::MOST {
             self.slots.clear();
-            self.slots.resize(1 << Self::BITS, (0, Reading::default()));
+            self.slots
+                .resize(1 << Self::BITS, ((0, 0), Reading::default()));
             self.full = 0;
             self.spelled.clear();
             self.tables = lexicon.tables_id();
         }
     }
 
-    /// The word at `start..end` of `text` as one number, if it has one to eight ASCII bytes
-    /// and its last is not 0 (so that no two words of different length share a number).
-    fn bytes(text: &[u8], (start, end): (usize, usize)) -> Option<u64> {
+    /// The word at `start..end` of `text` as two numbers (its first eight bytes, then the
+    /// rest), if it has one to sixteen ASCII bytes, its first eight are not all 0 and its last
+    /// is not 0 (so that no two words of different length share the numbers).
+    fn bytes(text: &[u8], (start, end): (usize, usize)) -> Option<(u64, u64)> {
         let len = end.wrapping_sub(start);
-        if !(1..=8).contains(&len) {
+        if !(1..=16).contains(&len) {
             return None;
         }
-        let x = load8(text, start, len);
-        (x & 0x8080_8080_8080_8080 == 0 && x >> (8 * (len - 1)) != 0).then_some(x)
+        let (a, b, last) = if len <= 8 {
+            let a = load8(text, start, len);
+            (a, 0, a >> (8 * (len - 1)))
+        } else {
+            let b = load8(text, start + 8, len - 8);
+            (load8(text, start, 8), b, b >> (8 * (len - 9)))
+        };
+        ((a | b) & 0x8080_8080_8080_8080 == 0 && a != 0 && last != 0).then_some((a, b))
     }
 
     /// The reading of the word `bytes`, or the empty slot it goes to.
-    fn find(&self, bytes: u64) -> Result<Reading, usize> {
+    fn find(&self, bytes: (u64, u64)) -> Result<Reading, usize> {
         let mask = self.slots.len() - 1;
-        let mut at = (bytes.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let hash = (bytes.0 ^ bytes.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (hash >> (64 - Self::BITS)) as usize;
         loop {
             match self.slots[at] {
                 (b, reading) if b == bytes => return Ok(reading),
-                (0, _) => return Err(at),
+                ((0, _), _) => return Err(at),
                 _ => at = (at + 1) & mask,
             }
         }
@@ -412,30 +421,44 @@ impl Spellings {
 }
 
 impl Forms {
-    /// The reading of the short word `bytes` ([`Spellings::bytes`]) at `span` of `text`, made
-    /// on first need.
+    /// The reading of the word `bytes` ([`Spellings::bytes`]) at `span` of `text`, made on
+    /// first need.
     fn reading(
         &mut self,
         lexicon: &Lexicon,
         text: &str,
         span: (usize, usize),
-        bytes: u64,
+        bytes: (u64, u64),
     ) -> Reading {
         let at = match self.spellings.find(bytes) {
             Ok(reading) => return reading,
             Err(at) => at,
         };
         let len = span.1 - span.0;
-        let capitals = ascii_capitals(bytes);
-        let lower = bytes | (capitals >> 2);
-        let last = (lower >> (8 * (len - 1))) as u8;
-        let event_free = !lexicon.may_be_event_word(lower as u8, last, len);
-        let short = Short {
-            lower,
-            capitals: capitals != 0,
+        let (event_free, short) = if len <= 8 {
+            let capitals = ascii_capitals(bytes.0);
+            let lower = bytes.0 | (capitals >> 2);
+            let last = (lower >> (8 * (len - 1))) as u8;
+            let short = Short {
+                lower,
+                capitals: capitals != 0,
+            };
+            (
+                !lexicon.may_be_event_word(lower as u8, last, len),
+                Some(short),
+            )
+        } else {
+            let last = (bytes.1 >> (8 * (len - 9))) as u8;
+            let (first, last) = (bytes.0 as u8, last);
+            let free = !lexicon.may_be_event_word(
+                first.to_ascii_lowercase(),
+                last.to_ascii_lowercase(),
+                len,
+            );
+            (free, None)
         };
         let kept = self.kept.len();
-        let reading = match self.word(lexicon, text, span, Some(short)) {
+        let reading = match self.word(lexicon, text, span, short) {
             Some((prefix, form)) => {
                 let spelled = &mut self.spellings.spelled;
                 let start = spelled.len();
@@ -467,7 +490,7 @@ impl Forms {
     }
 }
 
-/// How a short word reads: its context form (`start..end` of [`Spellings::spelled`]) with its
+/// How a word of at most sixteen ASCII bytes reads: its context form (`start..end` of [`Spellings::spelled`]) with its
 /// [`Forms::prefix`], or none for a stop word; and whether its shape is no event word's.
 #[derive(Debug, Clone, Copy, Default)]
 struct Reading {
@@ -948,7 +971,7 @@ impl<'t> Sentences<'t> {
                 continue;
             }
             let span = (t.span.start, t.span.end);
-            // A short word met before in the document is read as it was then.
+            // A word of at most sixteen ASCII bytes read before is read as it was then.
             let spelling = Spellings::bytes(text.as_bytes(), span)
                 .map(|bytes| self.forms.reading(lexicon, text, span, bytes));
             // An ASCII word no event word resembles is none: not even looked up.
