@@ -16,14 +16,17 @@
 //! - `words`: the sentence's content words, normalised by [`canonical_token`], without the
 //!   claim's own tokens; sorted, deduplicated, space-joined.
 //!
-//! One scan of each claim's sentence; mentions of a sentence are found by binary search. The
-//! context words of a sentence are read and sorted once, for all its claims, without an
-//! allocation per word.
+//! Each sentence with a claim is read once, for all its claims: its words' forms sorted,
+//! deduplicated and joined, the distinct word each token stands for, and the few tokens that may
+//! be event words. A claim's words are then the joined words less the ones only its own tokens
+//! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
+//! tokens. The mentions of every sentence are found in one pass. A short word's form is worked
+//! out once per thread and lexicon, not once per occurrence (`Spellings`).
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
 };
-use crate::rules::{AliasCategory, Lexicon};
+use crate::rules::{AliasCategory, EventWord, Lexicon};
 
 /// How far (in tokens) an event word may stand from its claim.
 const EVENT_WINDOW: usize = 6;
@@ -51,22 +54,57 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-case word is one of the [`STOPWORDS`].
 fn is_stopword(lower: &str) -> bool {
-    pack(lower).is_some_and(StopWords::holds)
+    pack(lower).is_some_and(|p| StopWords::get().holds(p))
 }
 
-/// [`is_stopword`] of an ASCII word in any case, without lower-casing a copy: the word is packed
-/// as [`pack`] does, in a register (bytes stored one by one and read back as one number would
-/// stall the load).
-fn is_ascii_stopword(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.len() > 7 {
-        return false;
+/// The bytes `start..start + len` (one to eight) of `bytes` as a little-endian number, zeros
+/// above: one load when eight bytes follow `start`.
+fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let mask = u64::MAX >> ((64 - 8 * len.clamp(1, 8)) as u32);
+    if let Some(eight) = bytes.get(start..).and_then(|b| b.first_chunk::<8>()) {
+        return u64::from_le_bytes(*eight) & mask;
     }
-    let mut packed = (bytes.len() as u64) << 56;
-    for (i, b) in bytes.iter().enumerate() {
-        packed |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    let mut packed = 0u64;
+    for (i, b) in bytes.iter().skip(start).take(len.min(8)).enumerate() {
+        packed |= u64::from(*b) << (8 * i);
     }
-    StopWords::holds(packed)
+    packed
+}
+
+/// The high bit of each byte of `x` (ASCII bytes, as [`load8`] gives them) that is a capital
+/// letter: the bytes are compared with `A` and `Z` all at once.
+fn ascii_capitals(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let past_z = x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    from_a & !past_z & (ONES * 0x80)
+}
+
+/// A word of at most eight ASCII bytes read as one number ([`load8`]): lower-cased, and whether
+/// it had capitals.
+#[derive(Debug, Clone, Copy)]
+struct Short {
+    lower: u64,
+    capitals: bool,
+}
+
+impl Short {
+    /// The word at `start..end` of `bytes`, if it is at most eight ASCII bytes.
+    fn read(bytes: &[u8], start: usize, end: usize) -> Option<Short> {
+        let len = end.wrapping_sub(start);
+        if !(1..=8).contains(&len) {
+            return None;
+        }
+        let x = load8(bytes, start, len);
+        if x & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let capitals = ascii_capitals(x);
+        Some(Short {
+            lower: x | (capitals >> 2),
+            capitals: capitals != 0,
+        })
+    }
 }
 
 /// A word of at most seven bytes as a number (its bytes, then its length), else `None`.
@@ -109,11 +147,11 @@ impl StopWords {
         })
     }
 
-    fn holds(packed: u64) -> bool {
+    fn holds(&self, packed: u64) -> bool {
         if packed == 0 {
             return false;
         }
-        let slots = &Self::get().slots;
+        let slots = &self.slots;
         let mut at = Self::slot(packed);
         loop {
             match slots[at] {
@@ -133,13 +171,13 @@ pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
     forms.resolve(form).to_string()
 }
 
-/// A context word as stored: a stop word, text of the source or the lexicon as it stands, or a
-/// byte range of [`Forms::kept`] (a lower-cased copy).
+/// A context word as stored: text of the source or the lexicon as it stands, a byte range of
+/// [`Forms::kept`] (a lower-cased copy), or one of [`Spellings::spelled`] (a short word's form).
 #[derive(Debug, Clone, Copy)]
 enum Form<'t> {
-    Stop,
     Text(&'t str),
     Kept(usize, usize),
+    Spelled(usize, usize),
 }
 
 /// The context forms of the words and mentions of a document's sentences, each read once (see
@@ -147,12 +185,16 @@ enum Form<'t> {
 /// nothing of its own.
 struct Forms {
     kept: String,
+    stop_words: &'static StopWords,
+    spellings: Spellings,
 }
 
 impl Forms {
     fn new() -> Forms {
         Forms {
             kept: String::new(),
+            stop_words: StopWords::get(),
+            spellings: Spellings::default(),
         }
     }
 
@@ -160,7 +202,7 @@ impl Forms {
         match form {
             Form::Text(text) => text,
             Form::Kept(a, b) => &self.kept[a..b],
-            Form::Stop => "",
+            Form::Spelled(a, b) => &self.spellings.spelled[a..b],
         }
     }
 
@@ -203,17 +245,75 @@ impl Forms {
         Form::Kept(a, self.kept.len())
     }
 
-    /// The context form of a word: [`Form::Stop`] for a stop word, else its [`canonical_token`].
-    fn word<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str) -> Form<'t> {
-        let stop = if word.is_ascii() {
-            is_ascii_stopword(word)
-        } else {
-            is_stopword(&word.to_lowercase())
-        };
-        if stop {
-            Form::Stop
+    /// The context form of the word at `start..end` of `text` with its [`Forms::prefix`]; `None`
+    /// for a stop word. A word of at most eight ASCII bytes comes read as one number (see
+    /// [`Short`]): it is looked up among the stop words and turned into its prefix without a
+    /// loop over its bytes.
+    fn word<'t>(
+        &mut self,
+        lexicon: &'t Lexicon,
+        text: &'t str,
+        (start, end): (usize, usize),
+        short: Option<Short>,
+    ) -> Option<(u64, Form<'t>)> {
+        if let Some(Short { lower, capitals }) = short {
+            let len = end - start;
+            if len <= 7 && self.stop_words.holds(lower | (len as u64) << 56) {
+                return None;
+            }
+            let word = &text[start..end];
+            let form = self.ascii(lexicon, word, capitals);
+            // The word itself, or its lower-case copy: `lower` is its prefix.
+            let whole = match form {
+                Form::Text(t) => std::ptr::eq(t, word),
+                Form::Kept(a, b) | Form::Spelled(a, b) => b - a == len,
+            };
+            let prefix = if whole {
+                lower.swap_bytes()
+            } else {
+                self.prefix(form)
+            };
+            return Some((prefix, form));
+        }
+        let word = &text[start..end];
+        // No [`Short`] word (longer, or empty): no stop word if ASCII.
+        let form = if word.is_ascii() {
+            let capitals = word.bytes().any(|b| b.is_ascii_uppercase());
+            self.ascii(lexicon, word, capitals)
+        } else if is_stopword(&word.to_lowercase()) {
+            return None;
         } else {
             self.canonical(lexicon, word)
+        };
+        Some((self.prefix(form), form))
+    }
+
+    /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
+    /// capitals: one look-up of the lexicon's context table, and a second of its lower-case
+    /// copy for a word with capitals that names nothing.
+    #[inline(always)]
+    fn ascii<'t>(&mut self, lexicon: &'t Lexicon, word: &'t str, capitals: bool) -> Form<'t> {
+        let base = word.strip_suffix("'s").unwrap_or(word);
+        let names = lexicon.context_names(base);
+        if let Some(name) = names.and_then(|n| n.named.as_deref()) {
+            return Form::Text(name);
+        }
+        if !capitals {
+            return Form::Text(names.and_then(|n| n.unit.as_deref()).unwrap_or(base));
+        }
+        // Unit variants are keyed in lower case: the copy finds the word's unit.
+        let a = self.kept.len();
+        self.kept.push_str(base);
+        self.kept[a..].make_ascii_lowercase();
+        match lexicon
+            .context_names(&self.kept[a..])
+            .and_then(|n| n.unit.as_deref())
+        {
+            Some(unit) => {
+                self.kept.truncate(a);
+                Form::Text(unit)
+            }
+            None => Form::Kept(a, self.kept.len()),
         }
     }
 
@@ -251,6 +351,156 @@ impl Forms {
     }
 }
 
+/// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
+/// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
+/// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
+/// recur from one article to the next) for as long as the lexicon's tables are the same
+/// ([`Lexicon::tables_id`]), and emptied when it holds [`Spellings::MOST`] words.
+#[derive(Debug, Default)]
+struct Spellings {
+    /// Open addressing, linearly probed: a word's bytes (the first eight never 0) and its
+    /// reading; `((0, _), _)` for an empty slot.
+    slots: Vec<((u64, u64), Reading)>,
+    /// How many slots are full.
+    full: usize,
+    /// The context forms of the readings, one after another.
+    spelled: String,
+    /// The lexicon tables the readings were made with.
+    tables: u64,
+}
+
+impl Spellings {
+    /// log2 of the number of slots.
+    const BITS: u32 = 16;
+    /// How many words are kept at most: a quarter of the slots.
+    const MOST: usize = 1 << (Self::BITS - 2);
+
+    /// Ready for a document read with `lexicon`: emptied if made with other tables or full.
+    fn ready(&mut self, lexicon: &Lexicon) {
+        if self.slots.is_empty() || self.tables != lexicon.tables_id() || self.full >= Self::MOST {
+            self.slots.clear();
+            self.slots
+                .resize(1 << Self::BITS, ((0, 0), Reading::default()));
+            self.full = 0;
+            self.spelled.clear();
+            self.tables = lexicon.tables_id();
+        }
+    }
+
+    /// The word at `start..end` of `text` as two numbers (its first eight bytes, then the
+    /// rest), if it has one to sixteen ASCII bytes, its first eight are not all 0 and its last
+    /// is not 0 (so that no two words of different length share the numbers).
+    fn bytes(text: &[u8], (start, end): (usize, usize)) -> Option<(u64, u64)> {
+        let len = end.wrapping_sub(start);
+        if !(1..=16).contains(&len) {
+            return None;
+        }
+        let (a, b, last) = if len <= 8 {
+            let a = load8(text, start, len);
+            (a, 0, a >> (8 * (len - 1)))
+        } else {
+            let b = load8(text, start + 8, len - 8);
+            (load8(text, start, 8), b, b >> (8 * (len - 9)))
+        };
+        ((a | b) & 0x8080_8080_8080_8080 == 0 && a != 0 && last != 0).then_some((a, b))
+    }
+
+    /// The reading of the word `bytes`, or the empty slot it goes to.
+    fn find(&self, bytes: (u64, u64)) -> Result<Reading, usize> {
+        let mask = self.slots.len() - 1;
+        let hash = (bytes.0 ^ bytes.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (hash >> (64 - Self::BITS)) as usize;
+        loop {
+            match self.slots[at] {
+                (b, reading) if b == bytes => return Ok(reading),
+                ((0, _), _) => return Err(at),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+impl Forms {
+    /// The reading of the word `bytes` ([`Spellings::bytes`]) at `span` of `text`, made on
+    /// first need.
+    fn reading(
+        &mut self,
+        lexicon: &Lexicon,
+        text: &str,
+        span: (usize, usize),
+        bytes: (u64, u64),
+    ) -> Reading {
+        let at = match self.spellings.find(bytes) {
+            Ok(reading) => return reading,
+            Err(at) => at,
+        };
+        let len = span.1 - span.0;
+        let (event_free, short) = if len <= 8 {
+            let capitals = ascii_capitals(bytes.0);
+            let lower = bytes.0 | (capitals >> 2);
+            let last = (lower >> (8 * (len - 1))) as u8;
+            let short = Short {
+                lower,
+                capitals: capitals != 0,
+            };
+            (
+                !lexicon.may_be_event_word(lower as u8, last, len),
+                Some(short),
+            )
+        } else {
+            let last = (bytes.1 >> (8 * (len - 9))) as u8;
+            let (first, last) = (bytes.0 as u8, last);
+            let free = !lexicon.may_be_event_word(
+                first.to_ascii_lowercase(),
+                last.to_ascii_lowercase(),
+                len,
+            );
+            (free, None)
+        };
+        let kept = self.kept.len();
+        let reading = match self.word(lexicon, text, span, short) {
+            Some((prefix, form)) => {
+                let spelled = &mut self.spellings.spelled;
+                let start = spelled.len();
+                match form {
+                    Form::Text(text) => spelled.push_str(text),
+                    Form::Kept(a, b) => spelled.push_str(&self.kept[a..b]),
+                    Form::Spelled(a, b) => spelled.extend_from_within(a..b),
+                }
+                Reading {
+                    prefix,
+                    start: start as u32,
+                    end: spelled.len() as u32,
+                    stop: false,
+                    event_free,
+                }
+            }
+            None => Reading {
+                prefix: 0,
+                start: 0,
+                end: 0,
+                stop: true,
+                event_free,
+            },
+        };
+        self.kept.truncate(kept);
+        self.spellings.slots[at] = (bytes, reading);
+        self.spellings.full += 1;
+        reading
+    }
+}
+
+/// How a word of at most sixteen ASCII bytes reads: its context form (`start..end` of [`Spellings::spelled`]) with its
+/// [`Forms::prefix`], or none for a stop word; and whether its shape is no event word's.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    prefix: u64,
+    start: u32,
+    end: u32,
+    stop: bool,
+    event_free: bool,
+}
+
 /// A mention with the token range it covers.
 struct Located<'a> {
     mention: &'a Mention,
@@ -279,15 +529,17 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
             (t.role == TimeRole::Event).then_some((c.sentence, t.start?, t.end?))
         })
         .collect();
-    let mut words = SentenceWords::new(doc);
-    let mut phrases = EventPhrases::new(tokens.len());
+    let starts = mention_starts(doc, &located);
+    let mut found = Vec::new();
+    let mut sentences = Sentences::new(doc, lexicon, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let overlapping = overlapping_tokens(tokens, claim.span);
+        let read = sentences.read(doc, lexicon, &located, &starts, claim.sentence);
+        let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
-        let here = sentence_mentions(&located, claim.sentence);
+        let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
             ClaimDetail::Quantity(q) => q
                 .unit_text
@@ -307,11 +559,12 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         let places = places(
             doc,
             &located,
+            &starts,
             here,
-            first,
-            last,
+            (first, last),
             claim.sentence,
             modifier.map(|m| m.mention.span),
+            &mut found,
         );
         let actors: Vec<String> = match modifier {
             Some(m) => vec![m.mention.canonical.clone()],
@@ -334,17 +587,13 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         };
         claim.context.places = places;
         claim.context.actors = actors;
-        claim.context.event = event(doc, lexicon, &mut phrases, claim.sentence, first, last);
+        claim.context.event = sentences
+            .event(doc, lexicon, &read, first, last)
+            .map(str::to_string);
         claim.context.times = times;
-        claim.context.words = words.around(
-            doc,
-            lexicon,
-            &located,
-            claim.sentence,
-            (first, last),
-            overlapping,
-        );
+        claim.context.words = sentences.words(&read, (first, last), overlapping);
     }
+    BUFFERS.with(|b| *b.borrow_mut() = sentences.into_buffers());
 }
 
 /// The tokens a span overlaps (tokens are in text order and do not overlap one another).
@@ -352,6 +601,29 @@ fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     let a = tokens.partition_point(|t| t.span.end <= span.start);
     let b = tokens.partition_point(|t| t.span.start < span.end);
     a..b
+}
+
+/// [`overlapping_tokens`] sought first among the tokens `near` (its sentence's), and among all
+/// only when the span may reach past them.
+fn overlapping_near(
+    tokens: &[Token],
+    near: std::ops::Range<usize>,
+    span: Span,
+) -> std::ops::Range<usize> {
+    let Some(here) = tokens.get(near.clone()) else {
+        return overlapping_tokens(tokens, span);
+    };
+    let a = near.start + here.partition_point(|t| t.span.end <= span.start);
+    let b = near.start + here.partition_point(|t| t.span.start < span.end);
+    // A bound at either end of `near` is a bound of all the tokens only at their own ends.
+    let inside = |x: usize| {
+        (x > near.start || near.start == 0) && (x < near.end || near.end == tokens.len())
+    };
+    if inside(a) && inside(b) {
+        a..b
+    } else {
+        overlapping_tokens(tokens, span)
+    }
 }
 
 /// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
@@ -362,11 +634,23 @@ fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize,
     (first, last)
 }
 
-/// The mentions of sentence `s`.
-fn sentence_mentions<'m, 'a>(located: &'m [Located<'a>], s: usize) -> &'m [Located<'a>] {
-    let a = located.partition_point(|l| l.mention.sentence < s);
-    let b = located.partition_point(|l| l.mention.sentence <= s);
-    &located[a..b.max(a)]
+/// Where each sentence's mentions start among the located mentions (in text order), and where
+/// the last one's end: one pass over both.
+fn mention_starts(doc: &Document, located: &[Located]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
+    let mut at = 0;
+    for s in 0..=doc.sentences.len() {
+        while at < located.len() && located[at].mention.sentence < s {
+            at += 1;
+        }
+        starts.push(at);
+    }
+    starts
+}
+
+/// The mentions of sentence `s` (a sentence of the document), from their [`mention_starts`].
+fn sentence_mentions(starts: &[usize], s: usize) -> std::ops::Range<usize> {
+    starts[s]..starts[s + 1]
 }
 
 /// Tokens between a mention `[mf, ml]` and the claim `[first, last]`.
@@ -411,42 +695,44 @@ fn after_of(doc: &Document, k: usize) -> bool {
 }
 
 /// The places a claim at tokens `[first, last]` of sentence `s` is about, nearest first.
-fn places(
+///
+/// `found` is room for the candidates, kept from claim to claim.
+#[allow(clippy::too_many_arguments)]
+fn places<'a>(
     doc: &Document,
-    located: &[Located],
-    here: &[Located],
-    first: usize,
-    last: usize,
+    located: &[Located<'a>],
+    mention_starts: &[usize],
+    here: &[Located<'a>],
+    (first, last): (usize, usize),
     s: usize,
     modifier: Option<Span>,
+    found: &mut Vec<(usize, usize, &'a str)>,
 ) -> Vec<String> {
-    let nearest = |pick: &dyn Fn(&Located) -> bool| {
-        let mut found: Vec<(usize, usize, &str)> = here
-            .iter()
-            .filter(|l| l.mention.category == MentionCategory::Place && pick(l))
-            .filter(|l| distance(l.first, l.last, first, last) > 0)
-            .map(|l| {
-                (
-                    distance(l.first, l.last, first, last),
-                    l.first,
-                    l.mention.canonical.as_str(),
-                )
-            })
-            .collect();
+    let mut nearest = |pick: fn(&Located, Option<Span>) -> bool| {
+        found.clear();
+        for l in here {
+            if l.mention.category != MentionCategory::Place || !pick(l, modifier) {
+                continue;
+            }
+            let d = distance(l.first, l.last, first, last);
+            if d > 0 {
+                found.push((d, l.first, l.mention.canonical.as_str()));
+            }
+        }
         found.sort();
         let mut names: Vec<String> = Vec::new();
-        for (_, _, name) in found {
+        for (_, _, name) in found.iter() {
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
             }
         }
         names
     };
-    let locative = nearest(&|l| l.mention.locative);
+    let locative = nearest(|l, _| l.mention.locative);
     if !locative.is_empty() {
         return locative;
     }
-    let demonym = nearest(&|l| l.mention.demonym && Some(l.mention.span) != modifier);
+    let demonym = nearest(|l, modifier| l.mention.demonym && Some(l.mention.span) != modifier);
     if !demonym.is_empty() {
         return demonym;
     }
@@ -457,7 +743,7 @@ fn places(
             break;
         }
         let mut names: Vec<String> = Vec::new();
-        for l in sentence_mentions(located, p).iter().rev() {
+        for l in located[sentence_mentions(mention_starts, p)].iter().rev() {
             if l.mention.category == MentionCategory::Place
                 && l.mention.locative
                 && !names.contains(&l.mention.canonical)
@@ -472,229 +758,523 @@ fn places(
     Vec::new()
 }
 
-/// The event class of the phrase of `n + 1` words starting at each token, looked up on first
-/// need (claims of one sentence share their neighbourhoods), and whether the token's word starts
-/// any event phrase of several words.
-struct EventPhrases<'l> {
-    /// Per token and phrase length: 0 not looked up, 1 no class, else 2 + the class's position
-    /// in `names` (numbers, so that the tables start zeroed at no cost).
-    classes: Vec<[u32; 3]>,
-    names: Vec<&'l str>,
-    /// Per token: 0 not looked up, 1 starts no phrase, 2 starts one.
-    starts: Vec<u8>,
-    /// The phrase being looked up.
+/// No distinct word (a token that is no context word) or no event word looked up yet.
+const NONE: u32 = u32::MAX;
+
+/// Where the reading of one sentence with a claim lies in [`Sentences`].
+#[derive(Debug, Clone)]
+struct Read {
+    /// Its tokens.
+    tokens: std::ops::Range<usize>,
+    /// Its mentions in the document's located mentions.
+    mentions: std::ops::Range<usize>,
+    /// Where its first token's slot is in [`Sentences::occurrences`] and [`Sentences::events`].
+    slots: usize,
+    /// Its distinct context words in [`Sentences::distinct`], sorted.
+    distinct: std::ops::Range<usize>,
+    /// Its tokens that may be event words in [`Sentences::candidates`], in text order.
+    candidates: std::ops::Range<usize>,
+}
+
+/// A distinct context word of a sentence: its bytes in [`Sentences::joined`] and how many of
+/// the sentence's tokens stand for it.
+#[derive(Debug, Clone, Copy)]
+struct Distinct {
+    start: usize,
+    end: usize,
+    count: u32,
+}
+
+/// The sentences with a claim, each read once for all its claims: its context words (each word
+/// token's form, or for a token that opens a named place or organisation the mention's
+/// lower-case name) sorted, deduplicated and joined by spaces, with the distinct word each token
+/// stands for; and each token's event word, looked up on first need. A claim's words are the
+/// joined words less the few its own tokens (or, in a very long sentence, the tokens out of its
+/// window) alone stand for: copied in runs, not word by word.
+struct Sentences<'t> {
+    forms: Forms,
+    /// Per sentence of the document: its [`Read`] in `reads`, or [`NONE`] if not read yet.
+    read: Vec<u32>,
+    reads: Vec<Read>,
+    /// The distinct words of each read sentence joined by spaces, one sentence after another.
+    joined: String,
+    distinct: Vec<Distinct>,
+    /// Per token of a read sentence: the distinct word it stands for, or [`NONE`].
+    occurrences: Vec<u32>,
+    /// The word tokens of the read sentences that may be event words: the others' shape is no
+    /// event word's.
+    candidates: Vec<usize>,
+    /// Per token of a read sentence: [`NONE`] if not looked up yet, `NONE - 1` if it is no
+    /// event word, else its event word's position in `event_words`.
+    events: Vec<u32>,
+    event_words: Vec<&'t EventWord>,
+    /// A sentence's words and their tokens while it is read, and their sort keys: the first six
+    /// bytes of a word's [`Forms::prefix`] over its position in `words`.
+    words: Vec<(usize, Form<'t>)>,
+    keys: Vec<u64>,
+    /// The distinct words a claim leaves out, and the byte runs it keeps.
+    dropped: Vec<u32>,
+    runs: Vec<(usize, usize)>,
+    /// Per distinct word: the claim (by `stamp`) that keeps it, for a window within a sentence.
+    marks: Vec<u32>,
+    stamp: u32,
+    /// An event phrase of several words being looked up.
     phrase: String,
 }
 
-impl<'l> EventPhrases<'l> {
-    fn new(tokens: usize) -> EventPhrases<'l> {
-        EventPhrases {
-            classes: vec![[0; 3]; tokens],
-            names: Vec::new(),
-            starts: vec![0; tokens],
-            phrase: String::new(),
-        }
-    }
-
-    /// The event class of the phrase of tokens `k..=k + n` (the words joined by spaces).
-    fn class(
-        &mut self,
-        doc: &Document,
-        lexicon: &'l Lexicon,
-        k: usize,
-        n: usize,
-    ) -> Option<&'l str> {
-        if self.classes[k][n] == 0 {
-            let class = if n == 0 {
-                // The word alone: its class and whether it starts a longer phrase, at once.
-                let word = lexicon.event_word(doc.token_text(&doc.tokens[k]));
-                self.starts[k] = 1 + u8::from(word.is_some_and(|w| w.starts_phrase));
-                word.and_then(|w| w.class.as_deref())
-            } else {
-                let phrase = &mut self.phrase;
-                phrase.clear();
-                for (i, t) in doc.tokens[k..=k + n].iter().enumerate() {
-                    if i > 0 {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(doc.token_text(t));
-                }
-                lexicon.canonical(AliasCategory::Event, phrase)
-            };
-            self.classes[k][n] = match class {
-                None => 1,
-                Some(class) => {
-                    let at = match self.names.iter().position(|c| *c == class) {
-                        Some(at) => at,
-                        None => {
-                            self.names.push(class);
-                            self.names.len() - 1
-                        }
-                    };
-                    at as u32 + 2
-                }
-            };
-        }
-        let code = self.classes[k][n] as usize;
-        code.checked_sub(2).map(|at| self.names[at])
-    }
-
-    /// Whether the word of token `k` starts an event phrase of several words.
-    fn starts(&mut self, lexicon: &Lexicon, k: usize, word: &str) -> bool {
-        if self.starts[k] == 0 {
-            self.starts[k] = 1 + u8::from(lexicon.starts_phrase(AliasCategory::Event, word));
-        }
-        self.starts[k] == 2
-    }
-}
-
-/// The event class of the nearest event word (or two- or three-word phrase) within
-/// [`EVENT_WINDOW`] tokens of the claim at `[first, last]`.
-fn event<'l>(
-    doc: &Document,
-    lexicon: &'l Lexicon,
-    phrases: &mut EventPhrases<'l>,
-    s: usize,
-    first: usize,
-    last: usize,
-) -> Option<String> {
-    let tokens = &doc.tokens;
-    let from = first.saturating_sub(EVENT_WINDOW);
-    let to = (last + EVENT_WINDOW).min(tokens.len().saturating_sub(1));
-    let mut best: Option<(usize, &str)> = None;
-    for k in from..=to {
-        if (first..=last).contains(&k)
-            || tokens[k].sentence != s
-            || tokens[k].kind != TokenKind::Word
-        {
-            continue;
-        }
-        let d = distance(k, k, first, last);
-        if best.as_ref().is_some_and(|(bd, _)| *bd <= d) {
-            continue;
-        }
-        for (n, t) in tokens[k..].iter().take(3).enumerate() {
-            if t.sentence != s || t.kind != TokenKind::Word || (first..=last).contains(&(k + n)) {
-                break;
-            }
-            // No phrase of several words starts with this word: none to look up.
-            if n > 0 && !phrases.starts(lexicon, k, doc.token_text(&tokens[k])) {
-                break;
-            }
-            if let Some(class) = phrases.class(doc, lexicon, k, n) {
-                best = Some((d, class));
-            }
-        }
-    }
-    best.map(|(_, class)| class.to_string())
-}
-
-/// The context words of each sentence with a claim, read once per sentence: each word token's
-/// form (or, for a token that opens a named place or organisation, the mention's lower-case name)
-/// with its token, sorted by form. A claim's words are a window of these without its own tokens.
-struct SentenceWords<'t> {
-    forms: Forms,
-    /// Per sentence: each word's [`Forms::prefix`], token and form.
-    sentences: Vec<Option<Vec<(u64, usize, Form<'t>)>>>,
-    /// The words of the claim being read, joined.
+/// The buffers of [`Sentences`] that borrow nothing, kept by each thread from one document to
+/// the next: reading a document allocates nearly nothing once its thread has read a longer one.
+#[derive(Debug, Default)]
+struct Buffers {
+    kept: String,
+    read: Vec<u32>,
+    reads: Vec<Read>,
     joined: String,
+    distinct: Vec<Distinct>,
+    occurrences: Vec<u32>,
+    events: Vec<u32>,
+    candidates: Vec<usize>,
+    keys: Vec<u64>,
+    dropped: Vec<u32>,
+    runs: Vec<(usize, usize)>,
+    marks: Vec<u32>,
+    phrase: String,
+    spellings: Spellings,
 }
 
-impl<'t> SentenceWords<'t> {
-    fn new(doc: &Document) -> SentenceWords<'t> {
-        SentenceWords {
-            forms: Forms::new(),
-            sentences: vec![None; doc.sentences.len()],
-            joined: String::new(),
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+impl<'t> Sentences<'t> {
+    /// Ready for `doc` read with `lexicon`, in the buffers a previous document left.
+    fn new(doc: &Document, lexicon: &Lexicon, buffers: Buffers) -> Sentences<'t> {
+        let Buffers {
+            mut kept,
+            mut read,
+            mut reads,
+            mut joined,
+            mut distinct,
+            mut occurrences,
+            mut events,
+            mut candidates,
+            mut keys,
+            mut dropped,
+            mut runs,
+            mut marks,
+            mut phrase,
+            mut spellings,
+        } = buffers;
+        spellings.ready(lexicon);
+        for buffer in [&mut kept, &mut joined, &mut phrase] {
+            buffer.clear();
+        }
+        for buffer in [
+            &mut read,
+            &mut occurrences,
+            &mut events,
+            &mut dropped,
+            &mut marks,
+        ] {
+            buffer.clear();
+        }
+        read.resize(doc.sentences.len(), NONE);
+        reads.clear();
+        distinct.clear();
+        candidates.clear();
+        keys.clear();
+        runs.clear();
+        Sentences {
+            forms: Forms {
+                kept,
+                stop_words: StopWords::get(),
+                spellings,
+            },
+            read,
+            reads,
+            joined,
+            distinct,
+            occurrences,
+            events,
+            candidates,
+            event_words: Vec::new(),
+            words: Vec::with_capacity(64),
+            keys,
+            dropped,
+            runs,
+            marks,
+            stamp: 0,
+            phrase,
         }
     }
 
-    /// The content words of sentence `s` (at most [`WORDS_WINDOW`] tokens either side of the
-    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
-    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
-    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
-    fn around(
-        &mut self,
-        doc: &'t Document,
-        lexicon: &'t Lexicon,
-        located: &[Located<'t>],
-        s: usize,
-        (first, last): (usize, usize),
-        claim: std::ops::Range<usize>,
-    ) -> String {
-        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
-        if self.sentences[s].is_none() {
-            let words = self.read(doc, lexicon, located, s);
-            self.sentences[s] = Some(words);
+    /// The buffers, for the next document.
+    fn into_buffers(self) -> Buffers {
+        Buffers {
+            kept: self.forms.kept,
+            read: self.read,
+            reads: self.reads,
+            joined: self.joined,
+            distinct: self.distinct,
+            occurrences: self.occurrences,
+            events: self.events,
+            candidates: self.candidates,
+            keys: self.keys,
+            dropped: self.dropped,
+            runs: self.runs,
+            marks: self.marks,
+            phrase: self.phrase,
+            spellings: self.forms.spellings,
         }
-        let out = &mut self.joined;
-        out.clear();
-        let mut previous: Option<&str> = None;
-        for &(_, k, form) in self.sentences[s].iter().flatten() {
-            if k < from || k > to || claim.contains(&k) {
-                continue;
-            }
-            let word = match form {
-                Form::Text(text) => text,
-                Form::Kept(a, b) => &self.forms.kept[a..b],
-                Form::Stop => "",
-            };
-            if previous == Some(word) {
-                continue;
-            }
-            if previous.is_some() {
-                out.push(' ');
-            }
-            out.push_str(word);
-            previous = Some(word);
-        }
-        out.clone()
     }
 
-    /// The words of sentence `s` with their tokens, sorted by word.
+    /// Sentence `s` read (on first need).
     fn read(
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
         located: &[Located<'t>],
+        mention_starts: &[usize],
         s: usize,
-    ) -> Vec<(u64, usize, Form<'t>)> {
-        let here = sentence_mentions(located, s);
+    ) -> Read {
+        if self.read[s] == NONE {
+            self.read[s] = self.reads.len() as u32;
+            let read = self.read_words(doc, lexicon, located, mention_starts, s);
+            self.reads.push(read);
+        }
+        self.reads[self.read[s] as usize].clone()
+    }
+
+    fn read_words(
+        &mut self,
+        doc: &'t Document,
+        lexicon: &'t Lexicon,
+        located: &[Located<'t>],
+        mention_starts: &[usize],
+        s: usize,
+    ) -> Read {
+        let mentions = sentence_mentions(mention_starts, s);
+        let here = &located[mentions.clone()];
         let start = doc.tokens.partition_point(|t| t.sentence < s);
-        let end = doc.tokens.partition_point(|t| t.sentence <= s);
-        let mut words = Vec::with_capacity(end.saturating_sub(start));
+        let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
+        let text = doc.text();
+        let slots = self.occurrences.len();
+        self.occurrences.resize(slots + (end - start), NONE);
+        self.events.resize(slots + (end - start), NONE);
+        let candidates = self.candidates.len();
+        self.words.clear();
+        self.keys.clear();
         let mut m = 0;
-        for (k, t) in doc.tokens.iter().enumerate().skip(start) {
-            if t.sentence != s {
-                break;
-            }
+        for (k, t) in doc.tokens[start..end].iter().enumerate() {
+            let k = start + k;
             if t.kind != TokenKind::Word {
                 continue;
+            }
+            let span = (t.span.start, t.span.end);
+            // A word of at most sixteen ASCII bytes read before is read as it was then.
+            let spelling = Spellings::bytes(text.as_bytes(), span)
+                .map(|bytes| self.forms.reading(lexicon, text, span, bytes));
+            // An ASCII word no event word resembles is none: not even looked up.
+            let short = match spelling {
+                Some(_) => None,
+                None => Short::read(text.as_bytes(), span.0, span.1),
+            };
+            let event_free = match (spelling, short) {
+                (Some(reading), _) => reading.event_free,
+                (None, Some(Short { lower, .. })) => {
+                    let len = span.1 - span.0;
+                    let last = lower.checked_shr(8 * len.wrapping_sub(1) as u32);
+                    last.is_some_and(|last| {
+                        !lexicon.may_be_event_word(lower as u8, last as u8, len)
+                    })
+                }
+                (None, None) => text.as_bytes().get(span.0..span.1).is_some_and(|bytes| {
+                    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+                    first.is_ascii()
+                        && last.is_ascii()
+                        && !lexicon.may_be_event_word(
+                            first.to_ascii_lowercase(),
+                            last.to_ascii_lowercase(),
+                            bytes.len(),
+                        )
+                        && bytes.is_ascii()
+                }),
+            };
+            if !event_free {
+                self.candidates.push(k);
             }
             while m < here.len() && here[m].last < k {
                 m += 1;
             }
-            if let Some(l) = here
+            let form = if let Some(l) = here
                 .get(m)
                 .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
             {
-                if l.first == k {
-                    let form = self.forms.lower(&l.mention.canonical);
-                    words.push((self.forms.prefix(form), k, form));
+                if l.first != k {
+                    continue;
                 }
+                let form = self.forms.lower(&l.mention.canonical);
+                (self.forms.prefix(form), form)
+            } else if let Some(reading) = spelling {
+                if reading.stop {
+                    continue;
+                }
+                let (a, b) = (reading.start as usize, reading.end as usize);
+                (reading.prefix, Form::Spelled(a, b))
+            } else {
+                match self.forms.word(lexicon, text, span, short) {
+                    Some(word) => word,
+                    None => continue,
+                }
+            };
+            let (prefix, form) = form;
+            self.keys.push(prefix & !0xFFFF | self.words.len() as u64);
+            self.words.push((k, form));
+        }
+        let (words, keys) = (&self.words, &mut self.keys);
+        // A word's key is the first six bytes of its form (the top ones of its prefix) over its
+        // position in `words`; a sentence of more words than two bytes count is keyed by
+        // position alone. Sorted, words with different starts are in the order of their text;
+        // each run of one start is put in that order as it is reached.
+        let low = if words.len() <= 0x1_0000 {
+            0xFFFF
+        } else {
+            keys.iter_mut()
+                .enumerate()
+                .for_each(|(i, key)| *key = i as u64);
+            u64::MAX
+        };
+        keys.sort_unstable();
+        let forms = &self.forms;
+        let text_of = |key: u64| forms.resolve(words[(key & low) as usize].1);
+        let first = self.distinct.len();
+        let mut previous: Option<(u64, Form)> = None;
+        let mut sorted = 0;
+        for i in 0..keys.len() {
+            let key = keys[i];
+            if i >= sorted
+                && keys
+                    .get(i + 1)
+                    .is_some_and(|&next| (next ^ key) & !low == 0)
+            {
+                let n = keys[i..]
+                    .iter()
+                    .take_while(|&&x| (x ^ key) & !low == 0)
+                    .count();
+                keys[i..i + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
+                sorted = i + n;
+            }
+            let key = keys[i];
+            let (k, form) = words[(key & low) as usize];
+            // One spelled form is one word; else words of one start are compared.
+            let new = match (previous, form) {
+                (Some((_, Form::Spelled(a, _))), Form::Spelled(b, _)) if a == b => false,
+                (Some((before, pform)), _) if (before ^ key) & !low == 0 => {
+                    forms.resolve(pform) != forms.resolve(form)
+                }
+                _ => true,
+            };
+            if new {
+                let word = forms.resolve(form);
+                if self.distinct.len() > first {
+                    self.joined.push(' ');
+                }
+                let at = self.joined.len();
+                self.joined.push_str(word);
+                self.distinct.push(Distinct {
+                    start: at,
+                    end: self.joined.len(),
+                    count: 0,
+                });
+                previous = Some((key, form));
+            }
+            let d = self.distinct.len() - 1;
+            self.distinct[d].count += 1;
+            self.occurrences[slots + (k - start)] = d as u32;
+        }
+        Read {
+            tokens: start..end,
+            mentions,
+            slots,
+            distinct: first..self.distinct.len(),
+            candidates: candidates..self.candidates.len(),
+        }
+    }
+
+    /// The content words of a read sentence (at most [`WORDS_WINDOW`] tokens either side of the
+    /// claim) without the claim's own tokens: sorted, deduplicated, space-joined. A named place
+    /// or organisation counts as its canonical name. `[first, last]` are the claim's tokens as
+    /// [`token_range`] gives them, `claim` the tokens its span overlaps (the ones left out).
+    fn words(
+        &mut self,
+        read: &Read,
+        (first, last): (usize, usize),
+        claim: std::ops::Range<usize>,
+    ) -> String {
+        let (from, to) = (first.saturating_sub(WORDS_WINDOW), last + WORDS_WINDOW);
+        let tokens = &read.tokens;
+        let slot = |k: usize| read.slots + (k - tokens.start);
+        self.dropped.clear();
+        if from <= tokens.start && to + 1 >= tokens.end {
+            // The whole sentence is in the window: a word is left out when the claim's tokens
+            // are all the tokens that stand for it.
+            let (a, b) = (claim.start.max(tokens.start), claim.end.min(tokens.end));
+            for k in a..b.max(a) {
+                let d = self.occurrences[slot(k)];
+                if d != NONE {
+                    self.dropped.push(d);
+                }
+            }
+            self.dropped.sort_unstable();
+            let mut kept = 0;
+            let mut i = 0;
+            while i < self.dropped.len() {
+                let d = self.dropped[i];
+                let n = self.dropped[i..].iter().take_while(|&&x| x == d).count();
+                if n as u32 == self.distinct[d as usize].count {
+                    self.dropped[kept] = d;
+                    kept += 1;
+                }
+                i += n;
+            }
+            self.dropped.truncate(kept);
+        } else {
+            // A window within the sentence: mark the words of the tokens it keeps.
+            self.stamp = self.stamp.wrapping_add(1);
+            if self.stamp == 0 {
+                self.marks.fill(0);
+                self.stamp = 1;
+            }
+            if self.marks.len() < self.distinct.len() {
+                self.marks.resize(self.distinct.len(), 0);
+            }
+            let (a, b) = (from.max(tokens.start), (to + 1).min(tokens.end));
+            for k in a..b.max(a) {
+                let d = self.occurrences[slot(k)];
+                if d != NONE && !claim.contains(&k) {
+                    self.marks[d as usize] = self.stamp;
+                }
+            }
+            let (marks, stamp) = (&self.marks, self.stamp);
+            self.dropped.extend(
+                read.distinct
+                    .clone()
+                    .filter(|&d| marks[d] != stamp)
+                    .map(|d| d as u32),
+            );
+        }
+        // The kept words in runs between the dropped ones, each run one copy.
+        self.runs.clear();
+        let mut d = read.distinct.start;
+        for x in self
+            .dropped
+            .iter()
+            .map(|&x| x as usize)
+            .chain([read.distinct.end])
+        {
+            if x > d {
+                self.runs
+                    .push((self.distinct[d].start, self.distinct[x - 1].end));
+            }
+            d = x + 1;
+        }
+        let length: usize = self.runs.iter().map(|(a, b)| b - a + 1).sum();
+        let mut out = String::with_capacity(length.saturating_sub(1));
+        for (i, &(a, b)) in self.runs.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&self.joined[a..b]);
+        }
+        out
+    }
+
+    /// The event word of token `k` of a read sentence, looked up on first need.
+    fn event_word(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        k: usize,
+    ) -> Option<&'t EventWord> {
+        let slot = read.slots + (k - read.tokens.start);
+        if self.events[slot] == NONE {
+            self.events[slot] = match lexicon.event_word(doc.token_text(&doc.tokens[k])) {
+                Some(word) => {
+                    self.event_words.push(word);
+                    self.event_words.len() as u32 - 1
+                }
+                None => NONE - 1,
+            };
+        }
+        self.event_words.get(self.events[slot] as usize).copied()
+    }
+
+    /// The event class of the nearest event word (or two- or three-word phrase) within
+    /// [`EVENT_WINDOW`] tokens of the claim at `[first, last]` in a read sentence (the earlier
+    /// on a tie), from the sentence's few tokens that may be event words.
+    fn event(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        first: usize,
+        last: usize,
+    ) -> Option<&'t str> {
+        let from = first.saturating_sub(EVENT_WINDOW);
+        let to = (last + EVENT_WINDOW).min(doc.tokens.len().saturating_sub(1));
+        let mut best: Option<(usize, &str)> = None;
+        for c in read.candidates.clone() {
+            let k = self.candidates[c];
+            if k < from || k > to || (first..=last).contains(&k) {
                 continue;
             }
-            let text = doc.text();
-            let form = self.forms.word(lexicon, &text[t.span.start..t.span.end]);
-            if !matches!(form, Form::Stop) {
-                words.push((self.forms.prefix(form), k, form));
+            let d = distance(k, k, first, last);
+            if best.is_some_and(|(bd, _)| bd <= d) {
+                continue;
+            }
+            if let Some(class) = self.event_at(doc, lexicon, read, (first, last), k) {
+                best = Some((d, class));
             }
         }
-        let forms = &self.forms;
-        words.sort_unstable_by(|a, b| {
-            (a.0.cmp(&b.0)).then_with(|| forms.resolve(a.2).cmp(forms.resolve(b.2)))
-        });
-        words
+        best.map(|(_, class)| class)
+    }
+
+    /// The event class of the longest event word or phrase at word token `k` of a read
+    /// sentence, not running into the claim at `[first, last]`.
+    fn event_at(
+        &mut self,
+        doc: &Document,
+        lexicon: &'t Lexicon,
+        read: &Read,
+        (first, last): (usize, usize),
+        k: usize,
+    ) -> Option<&'t str> {
+        let tokens = &doc.tokens;
+        let word = self.event_word(doc, lexicon, read, k)?;
+        let mut class = word.class.as_deref();
+        if word.starts_phrase {
+            for j in k + 1..k + 3 {
+                if !read.tokens.contains(&j)
+                    || tokens[j].kind != TokenKind::Word
+                    || (first..=last).contains(&j)
+                {
+                    break;
+                }
+                let phrase = &mut self.phrase;
+                phrase.clear();
+                for (i, t) in tokens[k..=j].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(doc.token_text(t));
+                }
+                if let Some(c) = lexicon.canonical(AliasCategory::Event, phrase) {
+                    class = Some(c);
+                }
+            }
+        }
+        class
     }
 }
 

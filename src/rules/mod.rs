@@ -565,6 +565,8 @@ pub struct Lexicon {
     /// The extractors compiled from this lexicon, built on first use and shared by every later
     /// run (a run per story would otherwise compile the automata again each time).
     extractors: OnceLock<Arc<crate::extract::Extractors>>,
+    /// Which compilation `context` and `event_words` come from ([`Lexicon::tables_id`]).
+    tables_id: u64,
 }
 
 /// What a word stands for among a claim's context words: the canonical name (lower-cased) of the
@@ -603,6 +605,14 @@ pub struct VaguePhrase {
 }
 
 impl Lexicon {
+    /// Which compilation this lexicon's context and event-word tables come from: the same for a
+    /// lexicon and its clones, another for each lexicon compiled (0 for an empty one). Whatever
+    /// is worked out from those tables alone may be kept from one document to the next while
+    /// this stays the same.
+    pub fn tables_id(&self) -> u64 {
+        self.tables_id
+    }
+
     /// The canonical name of `name` in `category`, if the rules know it.
     pub fn canonical(&self, category: AliasCategory, name: &str) -> Option<&str> {
         self.index[category.slot()]
@@ -621,6 +631,7 @@ impl Lexicon {
 
     /// The [`ContextNames`] of `word` exactly as written (unit variants are keyed in lower case,
     /// so a word with capitals finds only its place or organisation), if the rules know it.
+    #[inline]
     pub fn context_names(&self, word: &str) -> Option<&ContextNames> {
         self.context.get_exact(word)
     }
@@ -629,6 +640,13 @@ impl Lexicon {
     /// [`Lexicon::starts_phrase`] of the event category in one look-up.
     pub fn event_word(&self, word: &str) -> Option<&EventWord> {
         self.event_words.get(AliasCategory::Event, word)
+    }
+
+    /// Whether an ASCII word of `len` bytes whose first and last bytes are `first` and `last`
+    /// (lower-cased) may have an [`EventWord`]: `false` turns it away without a look-up.
+    #[inline]
+    pub fn may_be_event_word(&self, first: u8, last: u8, len: usize) -> bool {
+        self.event_words.may_hold(first, last, len)
     }
 
     /// The variants of `category` (lookup keys), for building automata.
@@ -1144,14 +1162,14 @@ fn check_references(
 #[derive(Debug, Clone)]
 struct Table<V> {
     map: FxHashMap<Box<str>, V>,
-    shapes: Vec<u64>,
+    shapes: Box<[u64; SHAPE_BITS / 64]>,
 }
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
         Table {
             map: FxHashMap::default(),
-            shapes: vec![0; SHAPE_BITS / 64],
+            shapes: Box::new([0; SHAPE_BITS / 64]),
         }
     }
 }
@@ -1160,6 +1178,7 @@ impl<V> Default for Table<V> {
 const SHAPE_BITS: usize = 1 << 14;
 
 /// The shape of a non-empty key: its first and last byte and its length, hashed to a bit.
+#[inline]
 fn shape(first: u8, last: u8, len: usize) -> usize {
     let h = (usize::from(first).wrapping_mul(0x9E37)
         ^ usize::from(last).wrapping_mul(0x85EB)
@@ -1178,12 +1197,14 @@ impl<V> Table<V> {
     }
 
     /// Whether a key of this shape may be in the table.
+    #[inline]
     fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
         let bit = shape(first, last, len);
         self.shapes[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The value of the key `name` as written.
+    #[inline]
     fn get_exact(&self, name: &str) -> Option<&V> {
         let bytes = name.as_bytes();
         match (bytes.first(), bytes.last()) {
@@ -1319,6 +1340,8 @@ fn compile_lexicon(rules: &[Rule]) -> Lexicon {
     for (key, word) in event_words {
         lexicon.event_words.insert(key, word);
     }
+    static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    lexicon.tables_id = COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let longest_first = |a: &str, b: &str| b.len().cmp(&a.len()).then_with(|| a.cmp(b));
     lexicon
         .hedges
