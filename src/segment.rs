@@ -1,12 +1,14 @@
 //! Segment: a source's body into sentences and tokens, with byte spans.
 //!
 //! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
-//! tokens (words, numbers, punctuation). One pass over the text, ASCII byte by byte. A period does
-//! not end a sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial
-//! ("L. A"), a day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a
-//! sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
-//! space and an upper-case letter, digit or opening quote, and always at a line break, since
-//! scraped articles put one paragraph or heading per line.
+//! tokens (words, numbers, punctuation), each token knowing its sentence. One forward pass over
+//! the bytes, steered by a table of byte classes: tokens are emitted as they are read, and a
+//! sentence is closed where it ends, so that nothing is read twice. A period does not end a
+//! sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), a
+//! day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a sentence ends
+//! at `.`, `!` or `?` (with closing quotes and brackets) followed by space and an upper-case
+//! letter, digit or opening quote, and always at a line break, since scraped articles put one
+//! paragraph or heading per line.
 
 use crate::model::{Document, Sentence, Source, Span, Token, TokenKind};
 
@@ -19,79 +21,288 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "mass", "pa", "va", "wash", "ft", "approx",
 ];
 
+/// The [`ABBREVIATIONS`] packed into integers ([`abbreviation_key`]) and sorted, for a binary
+/// search instead of a string comparison per entry.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let word = ABBREVIATIONS[i].as_bytes();
+        assert!(!word.is_empty() && word.len() <= 8);
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < word.len() {
+            key |= (word[j] as u64) << (8 * j);
+            j += 1;
+        }
+        // Insertion sort, so that the table is built at compile time.
+        let mut k = i;
+        while k > 0 && keys[k - 1] > key {
+            keys[k] = keys[k - 1];
+            k -= 1;
+        }
+        keys[k] = key;
+        i += 1;
+    }
+    keys
+};
+
+/// An ASCII word of at most eight bytes, lower-cased and packed into an integer (first byte
+/// lowest); `None` for longer words.
+fn abbreviation_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    Some(word.iter().enumerate().fold(0u64, |key, (j, b)| {
+        key | u64::from(b.to_ascii_lowercase()) << (8 * j)
+    }))
+}
+
+/// What a byte tells the segmenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII white space other than a line break (the ones `char::is_whitespace` accepts).
+    Space,
+    Newline,
+    /// An ASCII letter: a word starts.
+    Letter,
+    /// An ASCII digit: a number starts.
+    Digit,
+    /// `.`, `!` or `?`: a one-byte punctuation token that may end a sentence.
+    Terminator,
+    /// Any other ASCII byte: a one-byte punctuation token.
+    Punct,
+    /// The first (or a later) byte of a character outside ASCII: decoded where it stands.
+    Wide,
+}
+
+/// The class of every byte value.
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => Class::Space,
+            b'\n' => Class::Newline,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'.' | b'!' | b'?' => Class::Terminator,
+            _ => Class::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Segments the body of `source`.
 pub fn segment(source: &Source) -> Document<'_> {
-    let text = &source.text;
-    let tokens_raw = tokenize(text, source.body_start);
-    let sentences = split_sentences(text, source.body_start, &tokens_raw);
-    let mut tokens = tokens_raw;
-    let next_start = |s: usize| sentences.get(s + 1).map_or(usize::MAX, |n| n.span.start);
-    let (mut s, mut next) = (0, next_start(0));
-    for token in &mut tokens {
-        while token.span.start >= next {
-            s += 1;
-            next = next_start(s);
-        }
-        token.sentence = s;
-    }
+    let text = source.text.as_str();
+    let body = text.len().saturating_sub(source.body_start);
+    let mut segmenter = Segmenter {
+        text,
+        // News prose averages a token per five to six bytes and a sentence per hundred or so.
+        tokens: Vec::with_capacity(body / 4 + 16),
+        sentences: Vec::with_capacity(body / 64 + 4),
+        paragraph: 0,
+        open: None,
+        last_end: source.body_start,
+        newlines: 0,
+    };
+    segmenter.run(source.body_start);
     Document {
         source,
-        sentences,
-        tokens,
+        sentences: segmenter.sentences,
+        tokens: segmenter.tokens,
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The state of the one pass: what has been emitted and the sentence being read.
+struct Segmenter<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    paragraph: usize,
+    /// Where the sentence being read starts (its first token); `None` between sentences.
+    open: Option<usize>,
+    /// The end of the last token read.
+    last_end: usize,
+    /// Line breaks since the last token.
+    newlines: usize,
+}
+
+impl Segmenter<'_> {
+    fn run(&mut self, from: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = from;
+        while let Some(&b) = bytes.get(pos) {
+            match CLASS[usize::from(b)] {
+                Class::Space => pos += 1,
+                Class::Newline => {
+                    self.newlines += 1;
+                    pos += 1;
+                }
+                Class::Terminator => pos = self.terminator(pos),
+                _ => {
+                    let (kind, end) = token_at(text, pos);
+                    if let Some(kind) = kind {
+                        self.token(pos, end, kind);
+                    }
+                    pos = end;
+                }
+            }
+        }
+        if let Some(start) = self.open {
+            self.close(start, self.last_end);
+        }
+    }
+
+    /// Emits a token in the sentence being read, first closing the sentence before a line break
+    /// (a blank line also ends a paragraph).
+    #[inline]
+    fn token(&mut self, start: usize, end: usize, kind: TokenKind) {
+        if self.newlines > 0 {
+            self.line_break();
+        }
+        if self.open.is_none() {
+            self.open = Some(start);
+        }
+        self.tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: self.sentences.len(),
+        });
+        self.last_end = end;
+    }
+
+    fn line_break(&mut self) {
+        if let Some(start) = self.open.take() {
+            self.close(start, self.last_end);
+        }
+        if self.newlines > 1 && !self.sentences.is_empty() {
+            self.paragraph += 1;
+        }
+        self.newlines = 0;
+    }
+
+    fn close(&mut self, start: usize, end: usize) {
+        if end > start {
+            self.sentences.push(Sentence {
+                span: Span::new(start, end),
+                paragraph: self.paragraph,
+            });
+        }
+    }
+
+    /// Reads the terminator at `pos` (`.`, `!` or `?`) and, where it ends the sentence, the
+    /// closing quotes and brackets right after it; gives where reading goes on.
+    fn terminator(&mut self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let index = self.tokens.len();
+        self.token(pos, pos + 1, TokenKind::Punct);
+        if bytes[pos] == b'.' && !self.period_ends_sentence(index) {
+            return pos + 1;
+        }
+        let mut end = pos + 1;
+        loop {
+            end += match &bytes[end..] {
+                [b'"' | b'\'' | b')' | b']', ..] => 1,
+                // "”" and "’".
+                [0xE2, 0x80, 0x9D | 0x99, ..] => 3,
+                _ => break,
+            };
+        }
+        if !opens_sentence(self.text, end) {
+            // The closers are read as the ordinary punctuation they are.
+            return pos + 1;
+        }
+        let sentence = self.sentences.len();
+        let mut at = pos + 1;
+        while at < end {
+            let len = if bytes[at].is_ascii() { 1 } else { 3 };
+            self.tokens.push(Token {
+                span: Span::new(at, at + len),
+                kind: TokenKind::Punct,
+                sentence,
+            });
+            at += len;
+        }
+        let start = self.open.take().unwrap_or(pos);
+        self.close(start, end);
+        self.last_end = end;
+        end
+    }
+
+    /// Whether the period token `index` ends its sentence: not after an abbreviation, an
+    /// initial, or a day before a month.
+    fn period_ends_sentence(&self, index: usize) -> bool {
+        let Some(prev) = index.checked_sub(1).map(|i| self.tokens[i]) else {
+            return true;
+        };
+        let dot = self.tokens[index].span;
+        if prev.kind == TokenKind::Number && is_day_before_month(self.text, prev.span, dot) {
+            return false;
+        }
+        if prev.span.end != dot.start || prev.kind != TokenKind::Word {
+            return true;
+        }
+        let word = &self.text[prev.span.start..prev.span.end];
+        // A single capital letter is an initial ("L. A Superior Court").
+        let mut chars = word.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        !(initial || is_abbreviation(word))
+    }
+}
+
+/// The token that starts at byte `start` of `text` (a character boundary), with its end; no
+/// kind for white space, whose end is then that of its character.
+#[inline]
+fn token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
+    let bytes = text.as_bytes();
+    match CLASS[usize::from(bytes[start])] {
+        Class::Space | Class::Newline => (None, start + 1),
+        Class::Letter => (Some(TokenKind::Word), word_end(text, start, start + 1)),
+        Class::Digit => (Some(TokenKind::Number), number_end(bytes, start)),
+        Class::Terminator | Class::Punct => (Some(TokenKind::Punct), start + 1),
+        Class::Wide => {
+            let c = char_at(text, start).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let end = start + c.len_utf8();
+            if c.is_whitespace() {
+                (None, end)
+            } else if c.is_alphanumeric() {
+                (Some(TokenKind::Word), word_end(text, start, end))
+            } else {
+                (Some(TokenKind::Punct), end)
+            }
+        }
+    }
+}
+
+/// The first token at or after byte `from`, past white space.
+fn next_token(text: &str, mut from: usize) -> Option<(TokenKind, Span)> {
+    while from < text.len() {
+        match token_at(text, from) {
+            (Some(kind), end) => return Some((kind, Span::new(from, end))),
+            (None, end) => from = end,
+        }
+    }
+    None
 }
 
 /// The character starting at byte `at` of `text` (a character boundary), if any.
 fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
-}
-
-/// Splits `text[from..]` into tokens. Words keep inner apostrophes, hyphens and periods between
-/// letters ("U.S.", "al-Kadhemi", "McKenzie's"); numbers keep inner `,` and `.` between digits.
-/// ASCII is read byte by byte; other characters are decoded where they stand.
-fn tokenize(text: &str, from: usize) -> Vec<Token> {
-    // News prose averages a token per five to six bytes.
-    let mut tokens = Vec::with_capacity((text.len() - from) / 5);
-    let bytes = text.as_bytes();
-    let mut pos = from;
-    while pos < bytes.len() {
-        let start = pos;
-        let b = bytes[pos];
-        let (kind, end) = if b.is_ascii() {
-            match b {
-                // The ASCII characters `char::is_whitespace` accepts.
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
-                    pos += 1;
-                    continue;
-                }
-                b'0'..=b'9' => (TokenKind::Number, number_end(bytes, start)),
-                b'a'..=b'z' | b'A'..=b'Z' => (TokenKind::Word, word_end(text, start, start + 1)),
-                _ => (TokenKind::Punct, start + 1),
-            }
-        } else {
-            let Some(c) = char_at(text, pos) else { break };
-            if c.is_whitespace() {
-                pos += c.len_utf8();
-                continue;
-            }
-            if is_word_char(c) {
-                (TokenKind::Word, word_end(text, start, start + c.len_utf8()))
-            } else {
-                (TokenKind::Punct, start + c.len_utf8())
-            }
-        };
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-            sentence: 0,
-        });
-        pos = end;
-    }
-    tokens
 }
 
 /// The end of the number starting at byte `start`: digits, with `,` and `.` kept between digits.
@@ -110,28 +321,17 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
-/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The end of the word starting at byte `start` whose first character ends at `end`.
+/// The end of the word starting at byte `start` whose first character ends at `end`. Words keep
+/// inner apostrophes, hyphens and periods between letters ("U.S.", "al-Kadhemi", "McKenzie's").
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
+    let mut dotted = false;
     loop {
         // ASCII letters and digits byte by byte; anything else as a char.
-        while let Some(&b) = bytes.get(end) {
-            if !ASCII_WORD[usize::from(b)] {
-                break;
-            }
-            end += 1;
-        }
+        end += bytes[end..]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .unwrap_or(bytes.len() - end);
         let Some(&b) = bytes.get(end) else { break };
         let joiner = if b.is_ascii() {
             if !matches!(b, b'\'' | b'-' | b'.') {
@@ -140,7 +340,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             1
         } else {
             let Some(d) = char_at(text, end) else { break };
-            if is_word_char(d) {
+            if d.is_alphanumeric() {
                 end += d.len_utf8();
                 continue;
             }
@@ -156,13 +356,14 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             None => false,
         };
         if letter_follows && (b != b'.' || is_abbreviation_dot(text, start, end)) {
+            dotted |= b == b'.';
             end += joiner;
         } else {
             break;
         }
     }
     // "U.S." keeps its final period when the word is a dotted abbreviation.
-    if bytes.get(end) == Some(&b'.') && bytes[start..end].contains(&b'.') {
+    if dotted && bytes.get(end) == Some(&b'.') {
         end += 1;
     }
     end
@@ -175,94 +376,18 @@ fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
     last_part.chars().count() == 1
 }
 
-fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut paragraph = 0;
-    let mut start: Option<usize> = None;
-    let mut last_end = from;
-    let mut skip_to = 0;
-    let push = |sentences: &mut Vec<Sentence>, s: usize, e: usize, paragraph: usize| {
-        if e > s {
-            sentences.push(Sentence {
-                span: Span::new(s, e),
-                paragraph,
-            });
-        }
-    };
-    for (i, token) in tokens.iter().enumerate() {
-        if token.span.start < skip_to {
-            continue;
-        }
-        // Line breaks between tokens end a sentence; a blank line also ends a paragraph.
-        let gap = &text.as_bytes()[last_end..token.span.start];
-        let newlines = gap.iter().filter(|&&b| b == b'\n').count();
-        if newlines > 0 {
-            if let Some(s) = start.take() {
-                push(&mut sentences, s, last_end, paragraph);
-            }
-            if newlines > 1 && !sentences.is_empty() {
-                paragraph += 1;
-            }
-        }
-        if start.is_none() {
-            start = Some(token.span.start);
-        }
-        last_end = token.span.end;
-        if token.kind == TokenKind::Punct && ends_sentence(text, tokens, i) {
-            // Swallow closing quotes and brackets right after the terminator.
-            let mut end = token.span.end;
-            let mut j = i + 1;
-            while j < tokens.len()
-                && tokens[j].span.start == end
-                && matches!(
-                    &text[tokens[j].span.start..tokens[j].span.end],
-                    "\"" | "”" | "’" | "'" | ")" | "]"
-                )
-            {
-                end = tokens[j].span.end;
-                j += 1;
-            }
-            if j < tokens.len() && starts_sentence(text, &tokens[j]) {
-                push(
-                    &mut sentences,
-                    start.take().unwrap_or(token.span.start),
-                    end,
-                    paragraph,
-                );
-                skip_to = end;
-                last_end = end;
-            }
-        }
-    }
-    if let Some(s) = start {
-        push(&mut sentences, s, last_end, paragraph);
-    }
-    sentences
-}
-
-/// Whether the punctuation token `i` (`.`, `!`, `?`) can end a sentence.
-fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &text[tokens[i].span.start..tokens[i].span.end];
-    if !matches!(t, "." | "!" | "?") {
+/// Whether a sentence can open after a terminator and its closers ending at byte `end`: white
+/// space, then an upper-case letter, a digit or an opening quote or bracket.
+fn opens_sentence(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    if !rest.starts_with(char::is_whitespace) {
         return false;
     }
-    if t != "." || i == 0 {
-        return true;
-    }
-    if is_day_before_month(text, tokens, i) {
-        return false;
-    }
-    let prev = &tokens[i - 1];
-    if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
-        return true;
-    }
-    let word = &text[prev.span.start..prev.span.end];
-    if is_abbreviation(word) {
-        return false;
-    }
-    // A single capital letter is an initial ("L. A Superior Court").
-    let mut chars = text[prev.span.start..prev.span.end].chars();
-    !(matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()))
+    rest.trim_start().chars().next().is_some_and(|first| {
+        first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '(' | '[')
+    })
 }
 
 /// Whether a word (with or without its final periods) is one of the [`ABBREVIATIONS`], in any
@@ -272,56 +397,37 @@ fn is_abbreviation(word: &str) -> bool {
         let lower = word.to_lowercase();
         return ABBREVIATIONS.contains(&lower.trim_end_matches('.'));
     }
-    let word = word.trim_end_matches('.');
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+    abbreviation_key(word.trim_end_matches('.').as_bytes())
+        .is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
 }
 
-/// Whether the period token `i` follows a day number and precedes an (English) month name and a
-/// number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period belongs to
-/// the date. A year before a month ("in 2016. Nov. figures") is no day.
-fn is_day_before_month(text: &str, tokens: &[Token], i: usize) -> bool {
-    let day = &tokens[i - 1];
-    if day.kind != TokenKind::Number || day.span.len() > 2 {
-        return false;
-    }
-    let is_day = day.span.end == tokens[i].span.start
-        && text[day.span.start..day.span.end]
+/// Whether the period at `dot` follows the number token `day` and precedes an (English) month
+/// name and a number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period
+/// belongs to the date. A year before a month ("in 2016. Nov. figures") is no day.
+fn is_day_before_month(text: &str, day: Span, dot: Span) -> bool {
+    let is_day = day.len() <= 2
+        && day.end == dot.start
+        && text[day.start..day.end]
             .parse::<u32>()
             .is_ok_and(|d| (1..=31).contains(&d));
-    let Some(month) = tokens
-        .get(i + 1)
-        .filter(|t| is_day && t.kind == TokenKind::Word)
-    else {
+    if !is_day {
+        return false;
+    }
+    let Some((TokenKind::Word, month)) = next_token(text, dot.end) else {
         return false;
     };
-    let month_text = text[month.span.start..month.span.end].trim_end_matches('.');
+    let month_text = text[month.start..month.end].trim_end_matches('.');
     if crate::extract::time::month_number(&month_text.to_lowercase()).is_none() {
         return false;
     }
     // The month's own period ("Nov."), then the year or time that completes the date.
-    let mut next = i + 2;
-    if tokens
-        .get(next)
-        .is_some_and(|t| t.span.start == month.span.end && &text[t.span.start..t.span.end] == ".")
-    {
-        next += 1;
+    let mut next = next_token(text, month.end);
+    if let Some((_, period)) = next.filter(|(_, t)| {
+        t.start == month.end && &text[t.start..t.end] == "."
+    }) {
+        next = next_token(text, period.end);
     }
-    tokens
-        .get(next)
-        .is_some_and(|t| t.kind == TokenKind::Number)
-}
-
-/// Whether a token can open a sentence after a terminator.
-fn starts_sentence(text: &str, token: &Token) -> bool {
-    let first = text[token.span.start..].chars().next().unwrap_or(' ');
-    let after_space =
-        token.span.start > 0 && text[..token.span.start].ends_with(char::is_whitespace);
-    after_space
-        && (first.is_uppercase()
-            || first.is_ascii_digit()
-            || matches!(first, '"' | '“' | '‘' | '(' | '['))
+    next.is_some_and(|(kind, _)| kind == TokenKind::Number)
 }
 
 #[cfg(test)]
