@@ -186,6 +186,7 @@ impl Segmenter<'_> {
         self.last_end = end;
     }
 
+    #[inline(never)]
     fn line_break(&mut self) {
         if let Some(start) = self.open.take() {
             self.close(start, self.last_end);
@@ -207,6 +208,7 @@ impl Segmenter<'_> {
 
     /// Reads the terminator at `pos` (`.`, `!` or `?`) and, where it ends the sentence, the
     /// closing quotes and brackets right after it; gives where reading goes on.
+    #[inline(never)]
     fn terminator(&mut self, pos: usize) -> usize {
         let bytes = self.text.as_bytes();
         let index = self.tokens.len();
@@ -267,7 +269,7 @@ impl Segmenter<'_> {
 
 /// The token that starts at byte `start` of `text` (a character boundary), with its end; no
 /// kind for white space, whose end is then that of its character.
-#[inline]
+#[inline(always)]
 fn token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
     let bytes = text.as_bytes();
     match CLASS[usize::from(bytes[start])] {
@@ -275,17 +277,21 @@ fn token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
         Class::Letter => (Some(TokenKind::Word), word_end(text, start, start + 1)),
         Class::Digit => (Some(TokenKind::Number), number_end(bytes, start)),
         Class::Terminator | Class::Punct => (Some(TokenKind::Punct), start + 1),
-        Class::Wide => {
-            let c = char_at(text, start).unwrap_or(char::REPLACEMENT_CHARACTER);
-            let end = start + c.len_utf8();
-            if c.is_whitespace() {
-                (None, end)
-            } else if c.is_alphanumeric() {
-                (Some(TokenKind::Word), word_end(text, start, end))
-            } else {
-                (Some(TokenKind::Punct), end)
-            }
-        }
+        Class::Wide => wide_token_at(text, start),
+    }
+}
+
+/// [`token_at`] for a character outside ASCII.
+#[inline(never)]
+fn wide_token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
+    let c = char_at(text, start).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let end = start + c.len_utf8();
+    if c.is_whitespace() {
+        (None, end)
+    } else if c.is_alphanumeric() {
+        (Some(TokenKind::Word), word_end(text, start, end))
+    } else {
+        (Some(TokenKind::Punct), end)
     }
 }
 
@@ -306,6 +312,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// The end of the number starting at byte `start`: digits, with `,` and `.` kept between digits.
+#[inline(always)]
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start + 1;
     while end < bytes.len() {
@@ -323,15 +330,49 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 
 /// The end of the word starting at byte `start` whose first character ends at `end`. Words keep
 /// inner apostrophes, hyphens and periods between letters ("U.S.", "al-Kadhemi", "McKenzie's").
-fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+#[inline(always)]
+fn word_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = ascii_word_run(bytes, end);
+    // Most words end at a space or a comma; the joiners and other alphabets are read apart.
+    match bytes.get(end) {
+        Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => word_rest(text, start, end),
+        _ => end,
+    }
+}
+
+/// The end of the run of ASCII letters and digits from byte `at`, four bytes a step.
+#[inline(always)]
+fn ascii_word_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[a, b, c, d]) = bytes.get(at..at + 4) {
+        if !ASCII_WORD[usize::from(a)] {
+            return at;
+        }
+        if !ASCII_WORD[usize::from(b)] {
+            return at + 1;
+        }
+        if !ASCII_WORD[usize::from(c)] {
+            return at + 2;
+        }
+        if !ASCII_WORD[usize::from(d)] {
+            return at + 3;
+        }
+        at += 4;
+    }
+    while bytes.get(at).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+        at += 1;
+    }
+    at
+}
+
+/// [`word_end`] from the first byte past the word's leading ASCII run that may continue it: a
+/// joiner or a character outside ASCII.
+#[inline(never)]
+fn word_rest(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     let mut dotted = false;
     loop {
-        // ASCII letters and digits byte by byte; anything else as a char.
-        end += bytes[end..]
-            .iter()
-            .position(|&b| !ASCII_WORD[usize::from(b)])
-            .unwrap_or(bytes.len() - end);
+        end = ascii_word_run(bytes, end);
         let Some(&b) = bytes.get(end) else { break };
         let joiner = if b.is_ascii() {
             if !matches!(b, b'\'' | b'-' | b'.') {
