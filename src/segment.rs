@@ -105,6 +105,18 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// The bytes after which a word may go on past its ASCII run: the joiners `'`, `-` and `.`, and
+/// the bytes of characters outside ASCII.
+static WORD_GOES_ON: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b as u8, b'\'' | b'-' | b'.');
+        b += 1;
+    }
+    table
+};
+
 /// Segments the body of `source`.
 pub fn segment(source: &Source) -> Document<'_> {
     let text = source.text.as_str();
@@ -116,7 +128,6 @@ pub fn segment(source: &Source) -> Document<'_> {
         sentences: Vec::with_capacity(body / 64 + 4),
         paragraph: 0,
         open: None,
-        last_end: source.body_start,
         newlines: 0,
     };
     segmenter.run(source.body_start);
@@ -135,8 +146,6 @@ struct Segmenter<'t> {
     paragraph: usize,
     /// Where the sentence being read starts (its first token); `None` between sentences.
     open: Option<usize>,
-    /// The end of the last token read.
-    last_end: usize,
     /// Line breaks since the last token.
     newlines: usize,
 }
@@ -158,13 +167,19 @@ impl Segmenter<'_> {
                     let (kind, end) = token_at(text, pos);
                     if let Some(kind) = kind {
                         self.token(pos, end, kind);
+                        // Most tokens are followed by one space.
+                        pos = end;
+                        if bytes.get(pos) == Some(&b' ') {
+                            pos += 1;
+                        }
+                    } else {
+                        pos = end;
                     }
-                    pos = end;
                 }
             }
         }
         if let Some(start) = self.open {
-            self.close(start, self.last_end);
+            self.close(start, self.last_end());
         }
     }
 
@@ -183,13 +198,17 @@ impl Segmenter<'_> {
             kind,
             sentence: self.sentences.len(),
         });
-        self.last_end = end;
+    }
+
+    /// The end of the last token read (the sentence being read ends there so far).
+    fn last_end(&self) -> usize {
+        self.tokens.last().map_or(0, |t| t.span.end)
     }
 
     #[inline(never)]
     fn line_break(&mut self) {
         if let Some(start) = self.open.take() {
-            self.close(start, self.last_end);
+            self.close(start, self.last_end());
         }
         if self.newlines > 1 && !self.sentences.is_empty() {
             self.paragraph += 1;
@@ -242,7 +261,6 @@ impl Segmenter<'_> {
         }
         let start = self.open.take().unwrap_or(pos);
         self.close(start, end);
-        self.last_end = end;
         end
     }
 
@@ -336,33 +354,32 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
     let end = ascii_word_run(bytes, end);
     // Most words end at a space or a comma; the joiners and other alphabets are read apart.
     match bytes.get(end) {
-        Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => word_rest(text, start, end),
+        Some(&b) if WORD_GOES_ON[usize::from(b)] => word_rest(text, start, end),
         _ => end,
     }
 }
 
 /// The end of the run of ASCII letters and digits from byte `at`, four bytes a step.
 #[inline(always)]
-fn ascii_word_run(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&[a, b, c, d]) = bytes.get(at..at + 4) {
-        if !ASCII_WORD[usize::from(a)] {
-            return at;
+fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(4);
+    let mut run = at;
+    for chunk in &mut chunks {
+        for &b in chunk {
+            if !ASCII_WORD[usize::from(b)] {
+                return run;
+            }
+            run += 1;
         }
+    }
+    for &b in chunks.remainder() {
         if !ASCII_WORD[usize::from(b)] {
-            return at + 1;
+            return run;
         }
-        if !ASCII_WORD[usize::from(c)] {
-            return at + 2;
-        }
-        if !ASCII_WORD[usize::from(d)] {
-            return at + 3;
-        }
-        at += 4;
+        run += 1;
     }
-    while bytes.get(at).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
-        at += 1;
-    }
-    at
+    run
 }
 
 /// [`word_end`] from the first byte past the word's leading ASCII run that may continue it: a
