@@ -82,7 +82,12 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
             extraction.claims
         })
         .collect();
-    per_source.into_iter().flatten().collect()
+    // One bulk move per source into a vector sized once.
+    let mut claims = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    for mut source_claims in per_source {
+        claims.append(&mut source_claims);
+    }
+    claims
 }
 
 /// Extracts claims without linking: the report of `corroborate extract`.

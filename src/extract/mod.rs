@@ -13,7 +13,7 @@ pub mod quantity;
 pub mod quote;
 pub mod time;
 
-use crate::model::{Claim, Document, Mention, Span};
+use crate::model::{Claim, ClaimKind, Document, Mention, Span};
 use crate::rules::Lexicon;
 
 /// The extractors of a run, with their automata compiled.
@@ -58,31 +58,75 @@ impl Extractors {
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
         let quantities = self.quantity.extract_lowered(doc, source, &taken, &lower);
         let quotes = self.quote.extract(doc, source, &mentions, &entities);
-        let mut claims: Vec<Claim> =
-            Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());
-        claims.extend(quantities);
-        claims.extend(times);
-        claims.extend(quotes);
-        claims.extend(entities);
-        assign_ids(&doc.source.id, &mut claims);
+        let claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
         Extraction { claims, mentions }
     }
 }
 
-/// Orders claims by position and numbers them per kind: `<source>:<letter><n>`.
-pub fn assign_ids(source_id: &str, claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.span.start, a.kind(), a.span.end, a.derived).cmp(&(
-            b.span.start,
-            b.kind(),
-            b.span.end,
-            b.derived,
-        ))
+/// Where a claim stands in text order: by start, then kind, end, and derived after stated.
+type TextOrder = (usize, ClaimKind, usize, bool);
+
+fn text_order(claim: &Claim) -> TextOrder {
+    (claim.span.start, claim.kind(), claim.span.end, claim.derived)
+}
+
+/// Merges the extractors' claims (`parts`, in order of precedence among equal positions) into
+/// text order, each claim moved once, and numbers them per kind: `<source>:<letter><n>`. The
+/// order is that of a stable sort of the parts one after the other.
+fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
+    let mut claims = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    // Each part's order keys (computed once) and its claims, sorted apart when not in order yet.
+    let mut parts = parts.map(|mut part| {
+        let mut keys: Vec<TextOrder> = part.iter().map(text_order).collect();
+        if !keys.is_sorted() {
+            part.sort_by_cached_key(text_order);
+            keys.sort();
+        }
+        (keys, part.into_iter())
     });
+    let mut heads = [0usize; 4];
     let mut counters = [0usize; 4];
-    for claim in claims.iter_mut() {
-        let k = claim.kind() as usize;
-        counters[k] += 1;
-        claim.id = format!("{}:{}{}", source_id, claim.kind().id_letter(), counters[k]);
+    loop {
+        // The part whose next claim comes first; the earlier part on a tie.
+        let mut first: Option<(usize, TextOrder)> = None;
+        for (p, (keys, _)) in parts.iter().enumerate() {
+            if let Some(&key) = keys.get(heads[p])
+                && first.is_none_or(|(_, best)| key < best)
+            {
+                first = Some((p, key));
+            }
+        }
+        let Some((p, _)) = first else { break };
+        heads[p] += 1;
+        let Some(mut claim) = parts[p].1.next() else {
+            break;
+        };
+        let kind = claim.kind();
+        counters[kind as usize] += 1;
+        claim.id = claim_id(source_id, kind, counters[kind as usize]);
+        claims.push(claim);
     }
+    claims
+}
+
+/// `<source>:<letter><n>`, built in one allocation.
+fn claim_id(source_id: &str, kind: ClaimKind, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+    let mut id = String::with_capacity(source_id.len() + 2 + digits.len());
+    id.push_str(source_id);
+    id.push(':');
+    id.push(kind.id_letter());
+    id.push_str(digits);
+    id
 }
