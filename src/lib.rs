@@ -82,11 +82,9 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
             extraction.claims
         })
         .collect();
-    // One bulk move per source into a vector sized once.
+    // Into a vector sized once, so that no claim is moved twice.
     let mut claims = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
-    for mut source_claims in per_source {
-        claims.append(&mut source_claims);
-    }
+    claims.extend(per_source.into_iter().flatten());
     claims
 }
 

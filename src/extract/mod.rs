@@ -122,11 +122,10 @@ fn claim_id(source_id: &str, kind: ClaimKind, n: usize) -> String {
             break;
         }
     }
-    let digits = std::str::from_utf8(&digits[at..]).unwrap_or_default();
-    let mut id = String::with_capacity(source_id.len() + 2 + digits.len());
+    let mut id = String::with_capacity(source_id.len() + 2 + digits.len() - at);
     id.push_str(source_id);
     id.push(':');
     id.push(kind.id_letter());
-    id.push_str(digits);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
     id
 }
