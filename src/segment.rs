@@ -146,7 +146,7 @@ struct Segmenter<'t> {
     paragraph: usize,
     /// Where the sentence being read starts (its first token); `None` between sentences.
     open: Option<usize>,
-    /// Line breaks since the last token.
+    /// Line breaks since the last sentence closed at one.
     newlines: usize,
 }
 
@@ -159,7 +159,7 @@ impl Segmenter<'_> {
             match CLASS[usize::from(b)] {
                 Class::Space => pos += 1,
                 Class::Newline => {
-                    self.newlines += 1;
+                    self.line_break();
                     pos += 1;
                 }
                 Class::Terminator => pos = self.terminator(pos),
@@ -183,15 +183,12 @@ impl Segmenter<'_> {
         }
     }
 
-    /// Emits a token in the sentence being read, first closing the sentence before a line break
-    /// (a blank line also ends a paragraph).
+    /// Emits a token in the sentence being read, opening one if none is.
     #[inline]
     fn token(&mut self, start: usize, end: usize, kind: TokenKind) {
-        if self.newlines > 0 {
-            self.line_break();
-        }
         if self.open.is_none() {
             self.open = Some(start);
+            self.newlines = 0;
         }
         self.tokens.push(Token {
             span: Span::new(start, end),
@@ -205,15 +202,17 @@ impl Segmenter<'_> {
         self.tokens.last().map_or(0, |t| t.span.end)
     }
 
+    /// A line break closes the sentence being read; a second one before the next sentence (a
+    /// blank line) also ends the paragraph.
     #[inline(never)]
     fn line_break(&mut self) {
+        self.newlines += 1;
         if let Some(start) = self.open.take() {
             self.close(start, self.last_end());
         }
-        if self.newlines > 1 && !self.sentences.is_empty() {
+        if self.newlines == 2 && !self.sentences.is_empty() {
             self.paragraph += 1;
         }
-        self.newlines = 0;
     }
 
     fn close(&mut self, start: usize, end: usize) {
