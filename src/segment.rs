@@ -479,9 +479,9 @@ fn is_day_before_month(text: &str, day: Span, dot: Span) -> bool {
     }
     // The month's own period ("Nov."), then the year or time that completes the date.
     let mut next = next_token(text, month.end);
-    if let Some((_, period)) = next.filter(|(_, t)| {
-        t.start == month.end && &text[t.start..t.end] == "."
-    }) {
+    if let Some((_, period)) =
+        next.filter(|(_, t)| t.start == month.end && &text[t.start..t.end] == ".")
+    {
         next = next_token(text, period.end);
     }
     next.is_some_and(|(kind, _)| kind == TokenKind::Number)

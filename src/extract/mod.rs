@@ -67,7 +67,12 @@ impl Extractors {
 type TextOrder = (usize, ClaimKind, usize, bool);
 
 fn text_order(claim: &Claim) -> TextOrder {
-    (claim.span.start, claim.kind(), claim.span.end, claim.derived)
+    (
+        claim.span.start,
+        claim.kind(),
+        claim.span.end,
+        claim.derived,
+    )
 }
 
 /// Merges the extractors' claims (`parts`, in order of precedence among equal positions) into
