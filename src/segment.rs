@@ -94,28 +94,29 @@ static CLASS: [Class; 256] = {
     table
 };
 
-/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
+/// A table of the bytes in the inclusive `ranges`, and of every byte outside ASCII when `wide`.
+const fn byte_set(ranges: &[(u8, u8)], wide: bool) -> [bool; 256] {
+    let mut table = [wide; 256];
     let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let mut member = false;
+        let mut r = 0;
+        while r < ranges.len() {
+            member |= ranges[r].0 <= b as u8 && b as u8 <= ranges[r].1;
+            r += 1;
+        }
+        table[b] = member;
         b += 1;
     }
     table
-};
+}
+
+/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
+static ASCII_WORD: [bool; 256] = byte_set(&[(b'0', b'9'), (b'A', b'Z'), (b'a', b'z')], false);
 
 /// The bytes after which a word may go on past its ASCII run: the joiners `'`, `-` and `.`, and
 /// the bytes of characters outside ASCII.
-static WORD_GOES_ON: [bool; 256] = {
-    let mut table = [true; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = matches!(b as u8, b'\'' | b'-' | b'.');
-        b += 1;
-    }
-    table
-};
+static WORD_GOES_ON: [bool; 256] = byte_set(&[(b'\'', b'\''), (b'-', b'.')], true);
 
 /// Segments the body of `source`.
 pub fn segment(source: &Source) -> Document<'_> {
@@ -629,5 +630,22 @@ mod tests {
                 doc.token_text(t)
             );
         }
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case_and_other_words_do_not() {
+        assert_eq!(
+            sentences("GEN. Smith met SEPT. 5 aides. Stop. Gens. Left."),
+            vec!["GEN. Smith met SEPT. 5 aides.", "Stop.", "Gens.", "Left."]
+        );
+    }
+
+    #[test]
+    fn white_space_outside_ascii_separates_tokens_and_opens_sentences() {
+        assert_eq!(tokens("one\u{a0}two\u{2003}3"), vec!["one", "two", "3"]);
+        assert_eq!(
+            sentences("It ended.\u{a0}Then it began."),
+            vec!["It ended.", "Then it began."]
+        );
     }
 }

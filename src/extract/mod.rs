@@ -134,3 +134,78 @@ fn claim_id(source_id: &str, kind: ClaimKind, n: usize) -> String {
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
     id
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimDetail, Quantity, Quote, TimeClaim, TimeRole};
+
+    fn claim(text: &str, start: usize, end: usize, detail: ClaimDetail) -> Claim {
+        Claim::new(0, text, Span::new(start, end), 0, detail)
+    }
+
+    fn quantity(text: &str, start: usize, end: usize) -> Claim {
+        claim(
+            text,
+            start,
+            end,
+            ClaimDetail::Quantity(Quantity::count(1.0)),
+        )
+    }
+
+    fn time(text: &str, start: usize, end: usize) -> Claim {
+        let detail = ClaimDetail::Time(TimeClaim {
+            start: None,
+            end: None,
+            role: TimeRole::Event,
+        });
+        claim(text, start, end, detail)
+    }
+
+    #[test]
+    fn claims_merge_into_text_order_and_are_numbered_per_kind() {
+        // Parts out of order inside; claims at one start ordered by kind, end, then stated before
+        // derived; equal places keep their order within a part.
+        let mut derived = quantity("derived", 10, 12);
+        derived.derived = true;
+        let quantities = vec![
+            quantity("late", 30, 35),
+            derived,
+            quantity("first", 10, 12),
+            quantity("second", 10, 12),
+        ];
+        let times = vec![time("then", 10, 20), time("opening", 0, 4)];
+        let quote = Quote {
+            speaker: None,
+            speaker_text: None,
+        };
+        let quotes = vec![claim("said", 5, 40, ClaimDetail::Quote(quote))];
+        let claims = in_text_order("src", [quantities, times, quotes, Vec::new()]);
+        let got: Vec<(&str, &str)> = claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("src:t1", "opening"),
+                ("src:p1", "said"),
+                ("src:q1", "first"),
+                ("src:q2", "second"),
+                ("src:q3", "derived"),
+                ("src:t2", "then"),
+                ("src:q4", "late"),
+            ]
+        );
+    }
+
+    #[test]
+    fn claim_ids_read_like_their_formatted_form() {
+        for n in [1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(
+                claim_id("le-monde", ClaimKind::Entity, n),
+                format!("le-monde:e{n}")
+            );
+        }
+    }
+}
