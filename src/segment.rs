@@ -164,6 +164,7 @@ impl Segmenter<'_> {
                     pos += 1;
                 }
                 Class::Terminator => pos = self.terminator(pos),
+                Class::Letter => pos = self.words(pos),
                 _ => {
                     let (kind, end) = token_at(text, pos);
                     if let Some(kind) = kind {
@@ -187,15 +188,51 @@ impl Segmenter<'_> {
     /// Emits a token in the sentence being read, opening one if none is.
     #[inline]
     fn token(&mut self, start: usize, end: usize, kind: TokenKind) {
-        if self.open.is_none() {
-            self.open = Some(start);
-            self.newlines = 0;
-        }
+        self.open_at(start);
         self.tokens.push(Token {
             span: Span::new(start, end),
             kind,
             sentence: self.sentences.len(),
         });
+    }
+
+    /// Opens a sentence at byte `start` unless one is being read.
+    #[inline(always)]
+    fn open_at(&mut self, start: usize) {
+        if self.open.is_none() {
+            self.open = Some(start);
+            self.newlines = 0;
+        }
+    }
+
+    /// Reads the word at `pos` (an ASCII letter) and the words after it that are each one space
+    /// apart, the common case of prose; gives where reading goes on (past one space after the
+    /// last word).
+    #[inline(always)]
+    fn words(&mut self, mut pos: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        self.open_at(pos);
+        let sentence = self.sentences.len();
+        // Pushed through a local vector, whose length the compiler can keep in a register.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let end = loop {
+            let end = word_end(text, pos, pos + 1);
+            tokens.push(Token {
+                span: Span::new(pos, end),
+                kind: TokenKind::Word,
+                sentence,
+            });
+            if bytes.get(end) != Some(&b' ') {
+                break end;
+            }
+            match bytes.get(end + 1) {
+                Some(b) if b.is_ascii_alphabetic() => pos = end + 1,
+                _ => break end + 1,
+            }
+        };
+        self.tokens = tokens;
+        end
     }
 
     /// The end of the last token read (the sentence being read ends there so far).
@@ -362,20 +399,18 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
 /// The end of the run of ASCII letters and digits from byte `at`, four bytes a step.
 #[inline(always)]
 fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
-    let rest = bytes.get(at..).unwrap_or_default();
-    let mut chunks = rest.chunks_exact(4);
     let mut run = at;
-    for chunk in &mut chunks {
-        for &b in chunk {
+    while let Some(chunk) = bytes.get(run..run + 4) {
+        for (i, &b) in chunk.iter().enumerate() {
             if !ASCII_WORD[usize::from(b)] {
-                return run;
+                return run + i;
             }
-            run += 1;
         }
+        run += 4;
     }
-    for &b in chunks.remainder() {
+    while let Some(&b) = bytes.get(run) {
         if !ASCII_WORD[usize::from(b)] {
-            return run;
+            break;
         }
         run += 1;
     }

@@ -80,33 +80,30 @@ fn text_order(claim: &Claim) -> TextOrder {
 /// order is that of a stable sort of the parts one after the other.
 fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
     let mut claims = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    // Each part's order keys (computed once) and its claims, sorted apart when not in order yet.
+    // Each part sorted apart when not in order yet; its next claim is the head of what is left.
     let mut parts = parts.map(|mut part| {
-        let mut keys: Vec<TextOrder> = part.iter().map(text_order).collect();
-        if !keys.is_sorted() {
+        if !part.is_sorted_by_key(text_order) {
             part.sort_by_cached_key(text_order);
-            keys.sort();
         }
-        (keys, part.into_iter())
+        part.into_iter()
     });
-    let mut heads = [0usize; 4];
     let mut counters = [0usize; 4];
     loop {
         // The part whose next claim comes first; the earlier part on a tie.
         let mut first: Option<(usize, TextOrder)> = None;
-        for (p, (keys, _)) in parts.iter().enumerate() {
-            if let Some(&key) = keys.get(heads[p])
+        for (p, part) in parts.iter().enumerate() {
+            if let Some(key) = part.as_slice().first().map(text_order)
                 && first.is_none_or(|(_, best)| key < best)
             {
                 first = Some((p, key));
             }
         }
-        let Some((p, _)) = first else { break };
-        heads[p] += 1;
-        let Some(mut claim) = parts[p].1.next() else {
+        let Some((p, (_, kind, _, _))) = first else {
             break;
         };
-        let kind = claim.kind();
+        let Some(mut claim) = parts[p].next() else {
+            break;
+        };
         counters[kind as usize] += 1;
         claim.id = claim_id(source_id, kind, counters[kind as usize]);
         claims.push(claim);
