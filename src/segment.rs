@@ -389,9 +389,21 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 fn word_end(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let end = ascii_word_run(bytes, end);
-    // Most words end at a space or a comma; the joiners and other alphabets are read apart.
+    // Most words end at a space or a comma; the joiners and other alphabets are read apart,
+    // except for an ASCII joiner that no letter follows ("end." before a space), which ends the
+    // word there as it would in `word_rest`.
     match bytes.get(end) {
-        Some(&b) if WORD_GOES_ON[usize::from(b)] => word_rest(text, start, end),
+        Some(&b) if WORD_GOES_ON[usize::from(b)] => {
+            let ends_here = b.is_ascii()
+                && bytes
+                    .get(end + 1)
+                    .is_none_or(|n| n.is_ascii() && !n.is_ascii_alphabetic());
+            if ends_here {
+                end
+            } else {
+                word_rest(text, start, end)
+            }
+        }
         _ => end,
     }
 }
