@@ -667,6 +667,19 @@ mod tests {
     }
 
     #[test]
+    fn a_joiner_without_a_letter_after_it_ends_the_word() {
+        assert_eq!(
+            tokens("well- known rock' n. Ünal- x\nU.S"),
+            vec![
+                "well", "-", "known", "rock", "'", "n", ".", "Ünal", "-", "x", "U.S"
+            ]
+        );
+        assert_eq!(tokens("end."), vec!["end", "."]);
+        assert_eq!(tokens("end-"), vec!["end", "-"]);
+        assert_eq!(tokens("in-één"), vec!["in-één"]);
+    }
+
+    #[test]
     fn every_token_is_inside_its_sentence() {
         let src = source("One. \"Two,\" he said. Three?\nFour");
         let doc = segment(&src);
