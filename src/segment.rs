@@ -1,12 +1,14 @@
 //! Segment: a source's body into sentences and tokens, with byte spans.
 //!
 //! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
-//! tokens (words, numbers, punctuation). One pass over the text, ASCII byte by byte. A period does
-//! not end a sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial
-//! ("L. A"), a day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a
-//! sentence ends at `.`, `!` or `?` (with closing quotes and brackets) followed by
-//! space and an upper-case letter, digit or opening quote, and always at a line break, since
-//! scraped articles put one paragraph or heading per line.
+//! tokens (words, numbers, punctuation), each token knowing its sentence. One forward pass over
+//! the bytes, steered by a table of byte classes: tokens are emitted as they are read, and a
+//! sentence is closed where it ends, so that nothing is read twice. A period does not end a
+//! sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), a
+//! day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a sentence ends
+//! at `.`, `!` or `?` (with closing quotes and brackets) followed by space and an upper-case
+//! letter, digit or opening quote, and always at a line break, since scraped articles put one
+//! paragraph or heading per line.
 
 use crate::model::{Document, Sentence, Source, Span, Token, TokenKind};
 
@@ -19,30 +21,344 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "mass", "pa", "va", "wash", "ft", "approx",
 ];
 
+/// The [`ABBREVIATIONS`] packed into integers ([`abbreviation_key`]) and sorted, for a binary
+/// search instead of a string comparison per entry.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let word = ABBREVIATIONS[i].as_bytes();
+        assert!(!word.is_empty() && word.len() <= 8);
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < word.len() {
+            key |= (word[j] as u64) << (8 * j);
+            j += 1;
+        }
+        // Insertion sort, so that the table is built at compile time.
+        let mut k = i;
+        while k > 0 && keys[k - 1] > key {
+            keys[k] = keys[k - 1];
+            k -= 1;
+        }
+        keys[k] = key;
+        i += 1;
+    }
+    keys
+};
+
+/// An ASCII word of at most eight bytes, lower-cased and packed into an integer (first byte
+/// lowest); `None` for longer words.
+fn abbreviation_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    Some(word.iter().enumerate().fold(0u64, |key, (j, b)| {
+        key | u64::from(b.to_ascii_lowercase()) << (8 * j)
+    }))
+}
+
+/// What a byte tells the segmenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII white space other than a line break (the ones `char::is_whitespace` accepts).
+    Space,
+    Newline,
+    /// An ASCII letter: a word starts.
+    Letter,
+    /// An ASCII digit: a number starts.
+    Digit,
+    /// `.`, `!` or `?`: a one-byte punctuation token that may end a sentence.
+    Terminator,
+    /// Any other ASCII byte: a one-byte punctuation token.
+    Punct,
+    /// The first (or a later) byte of a character outside ASCII: decoded where it stands.
+    Wide,
+}
+
+/// The class of every byte value.
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => Class::Space,
+            b'\n' => Class::Newline,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'.' | b'!' | b'?' => Class::Terminator,
+            _ => Class::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// A table of the bytes in the inclusive `ranges`, and of every byte outside ASCII when `wide`.
+const fn byte_set(ranges: &[(u8, u8)], wide: bool) -> [bool; 256] {
+    let mut table = [wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let mut member = false;
+        let mut r = 0;
+        while r < ranges.len() {
+            member |= ranges[r].0 <= b as u8 && b as u8 <= ranges[r].1;
+            r += 1;
+        }
+        table[b] = member;
+        b += 1;
+    }
+    table
+}
+
+/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
+static ASCII_WORD: [bool; 256] = byte_set(&[(b'0', b'9'), (b'A', b'Z'), (b'a', b'z')], false);
+
+/// The bytes after which a word may go on past its ASCII run: the joiners `'`, `-` and `.`, and
+/// the bytes of characters outside ASCII.
+static WORD_GOES_ON: [bool; 256] = byte_set(&[(b'\'', b'\''), (b'-', b'.')], true);
+
 /// Segments the body of `source`.
 pub fn segment(source: &Source) -> Document<'_> {
-    let text = &source.text;
-    let tokens_raw = tokenize(text, source.body_start);
-    let sentences = split_sentences(text, source.body_start, &tokens_raw);
-    let mut tokens = tokens_raw;
-    let next_start = |s: usize| sentences.get(s + 1).map_or(usize::MAX, |n| n.span.start);
-    let (mut s, mut next) = (0, next_start(0));
-    for token in &mut tokens {
-        while token.span.start >= next {
-            s += 1;
-            next = next_start(s);
-        }
-        token.sentence = s;
-    }
+    let text = source.text.as_str();
+    let body = text.len().saturating_sub(source.body_start);
+    let mut segmenter = Segmenter {
+        text,
+        // News prose averages a token per five to six bytes and a sentence per hundred or so.
+        tokens: Vec::with_capacity(body / 4 + 16),
+        sentences: Vec::with_capacity(body / 64 + 4),
+        paragraph: 0,
+        open: None,
+        newlines: 0,
+    };
+    segmenter.run(source.body_start);
     Document {
         source,
-        sentences,
-        tokens,
+        sentences: segmenter.sentences,
+        tokens: segmenter.tokens,
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The state of the one pass: what has been emitted and the sentence being read.
+struct Segmenter<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    paragraph: usize,
+    /// Where the sentence being read starts (its first token); `None` between sentences.
+    open: Option<usize>,
+    /// Line breaks since the last sentence closed at one.
+    newlines: usize,
+}
+
+impl Segmenter<'_> {
+    fn run(&mut self, from: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = from;
+        while let Some(&b) = bytes.get(pos) {
+            match CLASS[usize::from(b)] {
+                Class::Space => pos += 1,
+                Class::Newline => {
+                    self.line_break();
+                    pos += 1;
+                }
+                Class::Terminator => pos = self.terminator(pos),
+                Class::Letter => pos = self.words(pos),
+                _ => {
+                    let (kind, end) = token_at(text, pos);
+                    if let Some(kind) = kind {
+                        self.token(pos, end, kind);
+                        // Most tokens are followed by one space.
+                        pos = end;
+                        if bytes.get(pos) == Some(&b' ') {
+                            pos += 1;
+                        }
+                    } else {
+                        pos = end;
+                    }
+                }
+            }
+        }
+        if let Some(start) = self.open {
+            self.close(start, self.last_end());
+        }
+    }
+
+    /// Emits a token in the sentence being read, opening one if none is.
+    #[inline]
+    fn token(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.open_at(start);
+        self.tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: self.sentences.len(),
+        });
+    }
+
+    /// Opens a sentence at byte `start` unless one is being read.
+    #[inline(always)]
+    fn open_at(&mut self, start: usize) {
+        if self.open.is_none() {
+            self.open = Some(start);
+            self.newlines = 0;
+        }
+    }
+
+    /// Reads the word at `pos` (an ASCII letter) and the words after it that are each one space
+    /// apart, the common case of prose; gives where reading goes on (past one space after the
+    /// last word).
+    #[inline(always)]
+    fn words(&mut self, mut pos: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        self.open_at(pos);
+        let sentence = self.sentences.len();
+        // Pushed through a local vector, whose length the compiler can keep in a register.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let end = loop {
+            let end = word_end(text, pos, pos + 1);
+            tokens.push(Token {
+                span: Span::new(pos, end),
+                kind: TokenKind::Word,
+                sentence,
+            });
+            if bytes.get(end) != Some(&b' ') {
+                break end;
+            }
+            match bytes.get(end + 1) {
+                Some(b) if b.is_ascii_alphabetic() => pos = end + 1,
+                _ => break end + 1,
+            }
+        };
+        self.tokens = tokens;
+        end
+    }
+
+    /// The end of the last token read (the sentence being read ends there so far).
+    fn last_end(&self) -> usize {
+        self.tokens.last().map_or(0, |t| t.span.end)
+    }
+
+    /// A line break closes the sentence being read; a second one before the next sentence (a
+    /// blank line) also ends the paragraph.
+    #[inline(never)]
+    fn line_break(&mut self) {
+        self.newlines += 1;
+        if let Some(start) = self.open.take() {
+            self.close(start, self.last_end());
+        }
+        if self.newlines == 2 && !self.sentences.is_empty() {
+            self.paragraph += 1;
+        }
+    }
+
+    fn close(&mut self, start: usize, end: usize) {
+        if end > start {
+            self.sentences.push(Sentence {
+                span: Span::new(start, end),
+                paragraph: self.paragraph,
+            });
+        }
+    }
+
+    /// Reads the terminator at `pos` (`.`, `!` or `?`) and, where it ends the sentence, the
+    /// closing quotes and brackets right after it; gives where reading goes on.
+    #[inline(never)]
+    fn terminator(&mut self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let index = self.tokens.len();
+        self.token(pos, pos + 1, TokenKind::Punct);
+        if bytes[pos] == b'.' && !self.period_ends_sentence(index) {
+            return pos + 1;
+        }
+        let mut end = pos + 1;
+        loop {
+            end += match &bytes[end..] {
+                [b'"' | b'\'' | b')' | b']', ..] => 1,
+                // "”" and "’".
+                [0xE2, 0x80, 0x9D | 0x99, ..] => 3,
+                _ => break,
+            };
+        }
+        if !opens_sentence(self.text, end) {
+            // The closers are read as the ordinary punctuation they are.
+            return pos + 1;
+        }
+        let sentence = self.sentences.len();
+        let mut at = pos + 1;
+        while at < end {
+            let len = if bytes[at].is_ascii() { 1 } else { 3 };
+            self.tokens.push(Token {
+                span: Span::new(at, at + len),
+                kind: TokenKind::Punct,
+                sentence,
+            });
+            at += len;
+        }
+        let start = self.open.take().unwrap_or(pos);
+        self.close(start, end);
+        end
+    }
+
+    /// Whether the period token `index` ends its sentence: not after an abbreviation, an
+    /// initial, or a day before a month.
+    fn period_ends_sentence(&self, index: usize) -> bool {
+        let Some(prev) = index.checked_sub(1).map(|i| self.tokens[i]) else {
+            return true;
+        };
+        let dot = self.tokens[index].span;
+        if prev.kind == TokenKind::Number && is_day_before_month(self.text, prev.span, dot) {
+            return false;
+        }
+        if prev.span.end != dot.start || prev.kind != TokenKind::Word {
+            return true;
+        }
+        let word = &self.text[prev.span.start..prev.span.end];
+        // A single capital letter is an initial ("L. A Superior Court").
+        let mut chars = word.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        !(initial || is_abbreviation(word))
+    }
+}
+
+/// The token that starts at byte `start` of `text` (a character boundary), with its end; no
+/// kind for white space, whose end is then that of its character.
+#[inline(always)]
+fn token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
+    let bytes = text.as_bytes();
+    match CLASS[usize::from(bytes[start])] {
+        Class::Space | Class::Newline => (None, start + 1),
+        Class::Letter => (Some(TokenKind::Word), word_end(text, start, start + 1)),
+        Class::Digit => (Some(TokenKind::Number), number_end(bytes, start)),
+        Class::Terminator | Class::Punct => (Some(TokenKind::Punct), start + 1),
+        Class::Wide => wide_token_at(text, start),
+    }
+}
+
+/// [`token_at`] for a character outside ASCII.
+#[inline(never)]
+fn wide_token_at(text: &str, start: usize) -> (Option<TokenKind>, usize) {
+    let c = char_at(text, start).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let end = start + c.len_utf8();
+    if c.is_whitespace() {
+        (None, end)
+    } else if c.is_alphanumeric() {
+        (Some(TokenKind::Word), word_end(text, start, end))
+    } else {
+        (Some(TokenKind::Punct), end)
+    }
+}
+
+/// The first token at or after byte `from`, past white space.
+fn next_token(text: &str, mut from: usize) -> Option<(TokenKind, Span)> {
+    while from < text.len() {
+        match token_at(text, from) {
+            (Some(kind), end) => return Some((kind, Span::new(from, end))),
+            (None, end) => from = end,
+        }
+    }
+    None
 }
 
 /// The character starting at byte `at` of `text` (a character boundary), if any.
@@ -50,51 +366,8 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
 }
 
-/// Splits `text[from..]` into tokens. Words keep inner apostrophes, hyphens and periods between
-/// letters ("U.S.", "al-Kadhemi", "McKenzie's"); numbers keep inner `,` and `.` between digits.
-/// ASCII is read byte by byte; other characters are decoded where they stand.
-fn tokenize(text: &str, from: usize) -> Vec<Token> {
-    // News prose averages a token per five to six bytes.
-    let mut tokens = Vec::with_capacity((text.len() - from) / 5);
-    let bytes = text.as_bytes();
-    let mut pos = from;
-    while pos < bytes.len() {
-        let start = pos;
-        let b = bytes[pos];
-        let (kind, end) = if b.is_ascii() {
-            match b {
-                // The ASCII characters `char::is_whitespace` accepts.
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
-                    pos += 1;
-                    continue;
-                }
-                b'0'..=b'9' => (TokenKind::Number, number_end(bytes, start)),
-                b'a'..=b'z' | b'A'..=b'Z' => (TokenKind::Word, word_end(text, start, start + 1)),
-                _ => (TokenKind::Punct, start + 1),
-            }
-        } else {
-            let Some(c) = char_at(text, pos) else { break };
-            if c.is_whitespace() {
-                pos += c.len_utf8();
-                continue;
-            }
-            if is_word_char(c) {
-                (TokenKind::Word, word_end(text, start, start + c.len_utf8()))
-            } else {
-                (TokenKind::Punct, start + c.len_utf8())
-            }
-        };
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-            sentence: 0,
-        });
-        pos = end;
-    }
-    tokens
-}
-
 /// The end of the number starting at byte `start`: digits, with `,` and `.` kept between digits.
+#[inline(always)]
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start + 1;
     while end < bytes.len() {
@@ -110,28 +383,60 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
-/// Which bytes are ASCII letters and digits (one table look-up per byte of a word).
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The end of the word starting at byte `start` whose first character ends at `end`.
-fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+/// The end of the word starting at byte `start` whose first character ends at `end`. Words keep
+/// inner apostrophes, hyphens and periods between letters ("U.S.", "al-Kadhemi", "McKenzie's").
+#[inline(always)]
+fn word_end(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
-    loop {
-        // ASCII letters and digits byte by byte; anything else as a char.
-        while let Some(&b) = bytes.get(end) {
-            if !ASCII_WORD[usize::from(b)] {
-                break;
+    let end = ascii_word_run(bytes, end);
+    // Most words end at a space or a comma; the joiners and other alphabets are read apart,
+    // except for an ASCII joiner that no letter follows ("end." before a space), which ends the
+    // word there as it would in `word_rest`.
+    match bytes.get(end) {
+        Some(&b) if WORD_GOES_ON[usize::from(b)] => {
+            let ends_here = b.is_ascii()
+                && bytes
+                    .get(end + 1)
+                    .is_none_or(|n| n.is_ascii() && !n.is_ascii_alphabetic());
+            if ends_here {
+                end
+            } else {
+                word_rest(text, start, end)
             }
-            end += 1;
         }
+        _ => end,
+    }
+}
+
+/// The end of the run of ASCII letters and digits from byte `at`, four bytes a step.
+#[inline(always)]
+fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
+    let mut run = at;
+    while let Some(chunk) = bytes.get(run..run + 4) {
+        for (i, &b) in chunk.iter().enumerate() {
+            if !ASCII_WORD[usize::from(b)] {
+                return run + i;
+            }
+        }
+        run += 4;
+    }
+    while let Some(&b) = bytes.get(run) {
+        if !ASCII_WORD[usize::from(b)] {
+            break;
+        }
+        run += 1;
+    }
+    run
+}
+
+/// [`word_end`] from the first byte past the word's leading ASCII run that may continue it: a
+/// joiner or a character outside ASCII.
+#[inline(never)]
+fn word_rest(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut dotted = false;
+    loop {
+        end = ascii_word_run(bytes, end);
         let Some(&b) = bytes.get(end) else { break };
         let joiner = if b.is_ascii() {
             if !matches!(b, b'\'' | b'-' | b'.') {
@@ -140,7 +445,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             1
         } else {
             let Some(d) = char_at(text, end) else { break };
-            if is_word_char(d) {
+            if d.is_alphanumeric() {
                 end += d.len_utf8();
                 continue;
             }
@@ -156,13 +461,14 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             None => false,
         };
         if letter_follows && (b != b'.' || is_abbreviation_dot(text, start, end)) {
+            dotted |= b == b'.';
             end += joiner;
         } else {
             break;
         }
     }
     // "U.S." keeps its final period when the word is a dotted abbreviation.
-    if bytes.get(end) == Some(&b'.') && bytes[start..end].contains(&b'.') {
+    if dotted && bytes.get(end) == Some(&b'.') {
         end += 1;
     }
     end
@@ -175,94 +481,18 @@ fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
     last_part.chars().count() == 1
 }
 
-fn split_sentences(text: &str, from: usize, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut paragraph = 0;
-    let mut start: Option<usize> = None;
-    let mut last_end = from;
-    let mut skip_to = 0;
-    let push = |sentences: &mut Vec<Sentence>, s: usize, e: usize, paragraph: usize| {
-        if e > s {
-            sentences.push(Sentence {
-                span: Span::new(s, e),
-                paragraph,
-            });
-        }
-    };
-    for (i, token) in tokens.iter().enumerate() {
-        if token.span.start < skip_to {
-            continue;
-        }
-        // Line breaks between tokens end a sentence; a blank line also ends a paragraph.
-        let gap = &text.as_bytes()[last_end..token.span.start];
-        let newlines = gap.iter().filter(|&&b| b == b'\n').count();
-        if newlines > 0 {
-            if let Some(s) = start.take() {
-                push(&mut sentences, s, last_end, paragraph);
-            }
-            if newlines > 1 && !sentences.is_empty() {
-                paragraph += 1;
-            }
-        }
-        if start.is_none() {
-            start = Some(token.span.start);
-        }
-        last_end = token.span.end;
-        if token.kind == TokenKind::Punct && ends_sentence(text, tokens, i) {
-            // Swallow closing quotes and brackets right after the terminator.
-            let mut end = token.span.end;
-            let mut j = i + 1;
-            while j < tokens.len()
-                && tokens[j].span.start == end
-                && matches!(
-                    &text[tokens[j].span.start..tokens[j].span.end],
-                    "\"" | "”" | "’" | "'" | ")" | "]"
-                )
-            {
-                end = tokens[j].span.end;
-                j += 1;
-            }
-            if j < tokens.len() && starts_sentence(text, &tokens[j]) {
-                push(
-                    &mut sentences,
-                    start.take().unwrap_or(token.span.start),
-                    end,
-                    paragraph,
-                );
-                skip_to = end;
-                last_end = end;
-            }
-        }
-    }
-    if let Some(s) = start {
-        push(&mut sentences, s, last_end, paragraph);
-    }
-    sentences
-}
-
-/// Whether the punctuation token `i` (`.`, `!`, `?`) can end a sentence.
-fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &text[tokens[i].span.start..tokens[i].span.end];
-    if !matches!(t, "." | "!" | "?") {
+/// Whether a sentence can open after a terminator and its closers ending at byte `end`: white
+/// space, then an upper-case letter, a digit or an opening quote or bracket.
+fn opens_sentence(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    if !rest.starts_with(char::is_whitespace) {
         return false;
     }
-    if t != "." || i == 0 {
-        return true;
-    }
-    if is_day_before_month(text, tokens, i) {
-        return false;
-    }
-    let prev = &tokens[i - 1];
-    if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
-        return true;
-    }
-    let word = &text[prev.span.start..prev.span.end];
-    if is_abbreviation(word) {
-        return false;
-    }
-    // A single capital letter is an initial ("L. A Superior Court").
-    let mut chars = text[prev.span.start..prev.span.end].chars();
-    !(matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()))
+    rest.trim_start().chars().next().is_some_and(|first| {
+        first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '(' | '[')
+    })
 }
 
 /// Whether a word (with or without its final periods) is one of the [`ABBREVIATIONS`], in any
@@ -272,56 +502,37 @@ fn is_abbreviation(word: &str) -> bool {
         let lower = word.to_lowercase();
         return ABBREVIATIONS.contains(&lower.trim_end_matches('.'));
     }
-    let word = word.trim_end_matches('.');
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+    abbreviation_key(word.trim_end_matches('.').as_bytes())
+        .is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
 }
 
-/// Whether the period token `i` follows a day number and precedes an (English) month name and a
-/// number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period belongs to
-/// the date. A year before a month ("in 2016. Nov. figures") is no day.
-fn is_day_before_month(text: &str, tokens: &[Token], i: usize) -> bool {
-    let day = &tokens[i - 1];
-    if day.kind != TokenKind::Number || day.span.len() > 2 {
-        return false;
-    }
-    let is_day = day.span.end == tokens[i].span.start
-        && text[day.span.start..day.span.end]
+/// Whether the period at `dot` follows the number token `day` and precedes an (English) month
+/// name and a number, as in a German-style date ("16. Nov. 2016", "3. November 2016"): the period
+/// belongs to the date. A year before a month ("in 2016. Nov. figures") is no day.
+fn is_day_before_month(text: &str, day: Span, dot: Span) -> bool {
+    let is_day = day.len() <= 2
+        && day.end == dot.start
+        && text[day.start..day.end]
             .parse::<u32>()
             .is_ok_and(|d| (1..=31).contains(&d));
-    let Some(month) = tokens
-        .get(i + 1)
-        .filter(|t| is_day && t.kind == TokenKind::Word)
-    else {
+    if !is_day {
+        return false;
+    }
+    let Some((TokenKind::Word, month)) = next_token(text, dot.end) else {
         return false;
     };
-    let month_text = text[month.span.start..month.span.end].trim_end_matches('.');
+    let month_text = text[month.start..month.end].trim_end_matches('.');
     if crate::extract::time::month_number(&month_text.to_lowercase()).is_none() {
         return false;
     }
     // The month's own period ("Nov."), then the year or time that completes the date.
-    let mut next = i + 2;
-    if tokens
-        .get(next)
-        .is_some_and(|t| t.span.start == month.span.end && &text[t.span.start..t.span.end] == ".")
+    let mut next = next_token(text, month.end);
+    if let Some((_, period)) =
+        next.filter(|(_, t)| t.start == month.end && &text[t.start..t.end] == ".")
     {
-        next += 1;
+        next = next_token(text, period.end);
     }
-    tokens
-        .get(next)
-        .is_some_and(|t| t.kind == TokenKind::Number)
-}
-
-/// Whether a token can open a sentence after a terminator.
-fn starts_sentence(text: &str, token: &Token) -> bool {
-    let first = text[token.span.start..].chars().next().unwrap_or(' ');
-    let after_space =
-        token.span.start > 0 && text[..token.span.start].ends_with(char::is_whitespace);
-    after_space
-        && (first.is_uppercase()
-            || first.is_ascii_digit()
-            || matches!(first, '"' | '“' | '‘' | '(' | '['))
+    next.is_some_and(|(kind, _)| kind == TokenKind::Number)
 }
 
 #[cfg(test)]
@@ -456,6 +667,19 @@ mod tests {
     }
 
     #[test]
+    fn a_joiner_without_a_letter_after_it_ends_the_word() {
+        assert_eq!(
+            tokens("well- known rock' n. Ünal- x\nU.S"),
+            vec![
+                "well", "-", "known", "rock", "'", "n", ".", "Ünal", "-", "x", "U.S"
+            ]
+        );
+        assert_eq!(tokens("end."), vec!["end", "."]);
+        assert_eq!(tokens("end-"), vec!["end", "-"]);
+        assert_eq!(tokens("in-één"), vec!["in-één"]);
+    }
+
+    #[test]
     fn every_token_is_inside_its_sentence() {
         let src = source("One. \"Two,\" he said. Three?\nFour");
         let doc = segment(&src);
@@ -466,5 +690,22 @@ mod tests {
                 doc.token_text(t)
             );
         }
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case_and_other_words_do_not() {
+        assert_eq!(
+            sentences("GEN. Smith met SEPT. 5 aides. Stop. Gens. Left."),
+            vec!["GEN. Smith met SEPT. 5 aides.", "Stop.", "Gens.", "Left."]
+        );
+    }
+
+    #[test]
+    fn white_space_outside_ascii_separates_tokens_and_opens_sentences() {
+        assert_eq!(tokens("one\u{a0}two\u{2003}3"), vec!["one", "two", "3"]);
+        assert_eq!(
+            sentences("It ended.\u{a0}Then it began."),
+            vec!["It ended.", "Then it began."]
+        );
     }
 }

@@ -13,7 +13,7 @@ pub mod quantity;
 pub mod quote;
 pub mod time;
 
-use crate::model::{Claim, Document, Mention, Span};
+use crate::model::{Claim, ClaimKind, Document, Mention, Span};
 use crate::rules::Lexicon;
 
 /// The extractors of a run, with their automata compiled.
@@ -58,31 +58,151 @@ impl Extractors {
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
         let quantities = self.quantity.extract_lowered(doc, source, &taken, &lower);
         let quotes = self.quote.extract(doc, source, &mentions, &entities);
-        let mut claims: Vec<Claim> =
-            Vec::with_capacity(entities.len() + times.len() + quantities.len() + quotes.len());
-        claims.extend(quantities);
-        claims.extend(times);
-        claims.extend(quotes);
-        claims.extend(entities);
-        assign_ids(&doc.source.id, &mut claims);
+        let claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
         Extraction { claims, mentions }
     }
 }
 
-/// Orders claims by position and numbers them per kind: `<source>:<letter><n>`.
-pub fn assign_ids(source_id: &str, claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.span.start, a.kind(), a.span.end, a.derived).cmp(&(
-            b.span.start,
-            b.kind(),
-            b.span.end,
-            b.derived,
-        ))
+/// Where a claim stands in text order: by start, then kind, end, and derived after stated.
+type TextOrder = (usize, ClaimKind, usize, bool);
+
+fn text_order(claim: &Claim) -> TextOrder {
+    (
+        claim.span.start,
+        claim.kind(),
+        claim.span.end,
+        claim.derived,
+    )
+}
+
+/// Merges the extractors' claims (`parts`, in order of precedence among equal positions) into
+/// text order, each claim moved once, and numbers them per kind: `<source>:<letter><n>`. The
+/// order is that of a stable sort of the parts one after the other.
+fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
+    let mut claims = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    // Each part sorted apart when not in order yet; its next claim is the head of what is left.
+    let mut parts = parts.map(|mut part| {
+        if !part.is_sorted_by_key(text_order) {
+            part.sort_by_cached_key(text_order);
+        }
+        part.into_iter()
     });
     let mut counters = [0usize; 4];
-    for claim in claims.iter_mut() {
-        let k = claim.kind() as usize;
-        counters[k] += 1;
-        claim.id = format!("{}:{}{}", source_id, claim.kind().id_letter(), counters[k]);
+    loop {
+        // The part whose next claim comes first; the earlier part on a tie.
+        let mut first: Option<(usize, TextOrder)> = None;
+        for (p, part) in parts.iter().enumerate() {
+            if let Some(key) = part.as_slice().first().map(text_order)
+                && first.is_none_or(|(_, best)| key < best)
+            {
+                first = Some((p, key));
+            }
+        }
+        let Some((p, (_, kind, _, _))) = first else {
+            break;
+        };
+        let Some(mut claim) = parts[p].next() else {
+            break;
+        };
+        counters[kind as usize] += 1;
+        claim.id = claim_id(source_id, kind, counters[kind as usize]);
+        claims.push(claim);
+    }
+    claims
+}
+
+/// `<source>:<letter><n>`, built in one allocation.
+fn claim_id(source_id: &str, kind: ClaimKind, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(source_id.len() + 2 + digits.len() - at);
+    id.push_str(source_id);
+    id.push(':');
+    id.push(kind.id_letter());
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimDetail, Quantity, Quote, TimeClaim, TimeRole};
+
+    fn claim(text: &str, start: usize, end: usize, detail: ClaimDetail) -> Claim {
+        Claim::new(0, text, Span::new(start, end), 0, detail)
+    }
+
+    fn quantity(text: &str, start: usize, end: usize) -> Claim {
+        claim(
+            text,
+            start,
+            end,
+            ClaimDetail::Quantity(Quantity::count(1.0)),
+        )
+    }
+
+    fn time(text: &str, start: usize, end: usize) -> Claim {
+        let detail = ClaimDetail::Time(TimeClaim {
+            start: None,
+            end: None,
+            role: TimeRole::Event,
+        });
+        claim(text, start, end, detail)
+    }
+
+    #[test]
+    fn claims_merge_into_text_order_and_are_numbered_per_kind() {
+        // Parts out of order inside; claims at one start ordered by kind, end, then stated before
+        // derived; equal places keep their order within a part.
+        let mut derived = quantity("derived", 10, 12);
+        derived.derived = true;
+        let quantities = vec![
+            quantity("late", 30, 35),
+            derived,
+            quantity("first", 10, 12),
+            quantity("second", 10, 12),
+        ];
+        let times = vec![time("then", 10, 20), time("opening", 0, 4)];
+        let quote = Quote {
+            speaker: None,
+            speaker_text: None,
+        };
+        let quotes = vec![claim("said", 5, 40, ClaimDetail::Quote(quote))];
+        let claims = in_text_order("src", [quantities, times, quotes, Vec::new()]);
+        let got: Vec<(&str, &str)> = claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("src:t1", "opening"),
+                ("src:p1", "said"),
+                ("src:q1", "first"),
+                ("src:q2", "second"),
+                ("src:q3", "derived"),
+                ("src:t2", "then"),
+                ("src:q4", "late"),
+            ]
+        );
+    }
+
+    #[test]
+    fn claim_ids_read_like_their_formatted_form() {
+        for n in [1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(
+                claim_id("le-monde", ClaimKind::Entity, n),
+                format!("le-monde:e{n}")
+            );
+        }
     }
 }
