@@ -39,8 +39,9 @@ pub struct Piece<'a> {
     pub kind: TokenKind,
     /// No white space between this token and the one before it ("3bn", "$4", "4,000-5,000").
     pub glued: bool,
-    /// Exactly one space (or no-break / thin space) between this token and the one before it:
-    /// what digit groups written with spaces are separated by ("1 234 567").
+    /// A number with exactly one space (or no-break / thin space) between it and the token before
+    /// it: what digit groups written with spaces are separated by ("1 234 567"). Always false
+    /// for words and punctuation, which no digit group is.
     pub single_space: bool,
 }
 
@@ -54,21 +55,21 @@ pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
         .iter()
         .map(|t| {
             let (start, end) = (t.span.start, t.span.end);
-            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
-            // the first token has no gap.
-            let gap = if prev_end <= start {
-                &bytes[prev_end..start]
-            } else {
-                &[]
-            };
             let glued = start == prev_end;
+            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
+            // the first token has no gap. Only digit groups are told by their gap.
+            let single_space = t.kind == TokenKind::Number
+                && prev_end < start
+                && matches!(
+                    &bytes[prev_end..start],
+                    b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"
+                );
             prev_end = end;
             Piece {
                 text: &lower[start..end],
                 kind: t.kind,
                 glued,
-                // A space, or U+00A0, U+202F, U+2009 in UTF-8.
-                single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
+                single_space,
             }
         })
         .collect()
@@ -120,30 +121,35 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
+    // Comma groups: all digits; thousands ("1,234,567") or the Indian lakh grouping: pairs, then
+    // a last three ("12,34,567" is 1,234,567).
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    let (mut rest, mut all_threes, mut pairs_before_last, mut last_len) = (0, true, true, 0);
+    for g in std::iter::once(first).chain(groups.clone()) {
+        if g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
     }
-    let (first, rest) = groups.split_first()?;
-    // Thousands ("1,234,567") or the Indian lakh grouping: pairs, then a last three
-    // ("12,34,567" is 1,234,567).
-    let thousands = first.len() <= 3 && rest.iter().all(|g| g.len() == 3);
-    let lakhs = rest.len() >= 2
-        && first.len() <= 2
-        && rest.last().is_some_and(|g| g.len() == 3)
-        && rest[..rest.len() - 1].iter().all(|g| g.len() == 2);
-    if !rest.is_empty() && !thousands && !lakhs {
+    for g in groups {
+        if rest > 0 {
+            pairs_before_last &= last_len == 2;
+        }
+        rest += 1;
+        all_threes &= g.len() == 3;
+        last_len = g.len();
+    }
+    let thousands = first.len() <= 3 && all_threes;
+    let lakhs = rest >= 2 && first.len() <= 2 && last_len == 3 && pairs_before_last;
+    if rest > 0 && !thousands && !lakhs {
         return None;
     }
     if frac.is_none()
-        && let Some(v) = whole_number(groups.iter().copied())
+        && let Some(v) = whole_number(int.split(','))
     {
         return Some(v);
     }
-    let mut digits: String = groups.concat();
+    let mut digits: String = int.split(',').collect();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
@@ -952,7 +958,21 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
 fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let first = pieces.get(i)?;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(first.text) || first.text.len() > 3 || first.text.starts_with('0') {
+    // A group: three digits after a single space, perhaps with decimals ("1 234.5").
+    let group = |k: usize| {
+        let g = pieces
+            .get(k)
+            .filter(|g| g.single_space && g.kind == TokenKind::Number)?;
+        let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
+        (int.len() == 3 && all_digits(int) && (frac.is_empty() || all_digits(frac)))
+            .then_some((int, frac))
+    };
+    // Most numbers have no group after them: that is looked at before anything else.
+    if group(i + 1).is_none()
+        || !all_digits(first.text)
+        || first.text.len() > 3
+        || first.text.starts_with('0')
+    {
         return None;
     }
     if i.checked_sub(1)
@@ -963,14 +983,7 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     }
     let mut digits = first.text.to_string();
     let mut end = i + 1;
-    while let Some(g) = pieces
-        .get(end)
-        .filter(|g| g.single_space && g.kind == TokenKind::Number)
-    {
-        let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
-        if int.len() != 3 || !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
-            break;
-        }
+    while let Some((int, frac)) = group(end) {
         digits.push_str(int);
         end += 1;
         if !frac.is_empty() {
@@ -979,11 +992,9 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    if end == i + 1
-        || pieces.get(end).is_some_and(|n| {
-            n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
-        })
-    {
+    if pieces.get(end).is_some_and(|n| {
+        n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
+    }) {
         return None;
     }
     digits.parse().ok().map(|v| (v, end))
