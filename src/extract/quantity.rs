@@ -878,6 +878,8 @@ pub struct QuantityExtractor {
     multi_units: FastMap<String, Vec<Vec<String>>>,
     function_words: FastSet<&'static str>,
     change_cues: FastSet<&'static str>,
+    change_verbs: FastSet<&'static str>,
+    particle_verbs: FastSet<&'static str>,
     labels: FastSet<&'static str>,
 }
 
@@ -1060,6 +1062,8 @@ impl QuantityExtractor {
             multi_units,
             function_words: FUNCTION_WORDS.iter().copied().collect(),
             change_cues: CHANGE_CUES.iter().copied().collect(),
+            change_verbs: CHANGE_VERBS.iter().copied().collect(),
+            particle_verbs: PARTICLE_VERBS.iter().copied().collect(),
             labels: LABELS.iter().copied().collect(),
         }
     }
@@ -1557,21 +1561,20 @@ impl QuantityExtractor {
     /// glued to digits after three letters ("USD115"), a starter, or a hyphenated word whose
     /// head starts a number ("twenty-one").
     fn may_start_word(&self, v: &View, i: usize) -> bool {
-        let span = v.tokens[i].span;
-        let len = span.end - span.start;
-        let bytes = v.lower.as_bytes();
-        let Some(&first) = bytes.get(span.start) else {
+        let w = v.low(i);
+        let bytes = w.as_bytes();
+        let Some(&first) = bytes.first() else {
             return false;
         };
-        if len > 3 && bytes.get(span.start + 3).is_some_and(u8::is_ascii_digit) {
+        if bytes.get(3).is_some_and(u8::is_ascii_digit) {
             return true;
         }
-        let bit = 1u64 << len.min(63);
+        let bit = 1u64 << w.len().min(63);
         if self.starter_shapes.lengths(first) & bit != 0
             && self
                 .starter_filter
-                .may_hold(head8(bytes, span.start, len), len)
-            && self.starters.contains_key(v.low(i))
+                .may_hold(head8(v.lower.as_bytes(), v.tokens[i].span.start, w.len()), w.len())
+            && self.starters.contains_key(w)
         {
             return true;
         }
@@ -1579,8 +1582,8 @@ impl QuantityExtractor {
         let mut heads = self.number_shapes.lengths(first) & (bit - 1);
         while heads != 0 {
             let at = heads.trailing_zeros() as usize;
-            if bytes.get(span.start + at) == Some(&b'-') {
-                return numbers::split_hyphen(v.low(i))
+            if bytes.get(at) == Some(&b'-') {
+                return numbers::split_hyphen(w)
                     .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number));
             }
             heads &= heads - 1;
@@ -1884,8 +1887,9 @@ impl QuantityExtractor {
         for &idx in list {
             let entry = &self.vague[idx];
             let n = entry.tokens.len();
+            // The list is the phrases starting with the word at `i`: the rest is compared.
             let matches =
-                (0..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
+                (1..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
             if !matches {
                 continue;
             }
@@ -2247,7 +2251,8 @@ impl QuantityExtractor {
                 .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
-        CHANGE_VERBS.contains(&w) || (PARTICLE_VERBS.contains(&w) && (particle || particle_after()))
+        self.change_verbs.contains(w)
+            || (self.particle_verbs.contains(w) && (particle || particle_after()))
     }
 
     /// Second pass: pairs mentions into ranges and changes and makes the claims.
