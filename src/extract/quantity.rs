@@ -2630,6 +2630,10 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
     if matches!(m.measure, Measure::Money(_)) {
         return k;
     }
+    // Most words after a number are in none of the currency tables: one lookup says so.
+    if !is_mark_word(v.low(k)) {
+        return code_after(v, k, m).unwrap_or(k);
+    }
     // "10 €", "100₾": a symbol after the number, unless it starts the next amount ("1 $ 10").
     let next_has_mark =
         || numbers::parse_at(&v.ps, k + 1).is_some_and(|n| currency_mark_at(v, n.end));
@@ -2657,20 +2661,8 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         }
         return k + 1;
     }
-    // "30 MUSD": millions of the currency.
-    if let Some(code) = million_code(v.orig(k)) {
-        m.measure = Measure::Money(code.to_string());
-        m.marked = true;
-        m.value *= 1e6;
-        return k + 1;
-    }
-    // "100 SEK", "115USD".
-    if v.orig(k).bytes().all(|b| b.is_ascii_uppercase())
-        && let Some(code) = iso_code(v.orig(k))
-    {
-        m.measure = Measure::Money(code.to_string());
-        m.marked = true;
-        return scale_after_code(v, k + 1, m);
+    if let Some(end) = code_after(v, k, m) {
+        return end;
     }
     let mut j = k;
     let mut adjective = None;
@@ -2706,6 +2698,40 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         return scale_after_code(v, j + 1, m);
     }
     k
+}
+
+/// Whether `w` is in one of the tables of currency words, symbols, subunits and adjectives that
+/// [`read_mark`] reads after a number.
+fn is_mark_word(w: &str) -> bool {
+    static WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+        CURRENCY_SYMBOLS_AFTER
+            .iter()
+            .chain(SUBUNIT_WORDS)
+            .chain(CURRENCY_ADJECTIVES)
+            .chain(CURRENCY_WORDS)
+            .map(|(w, _)| *w)
+            .collect()
+    });
+    WORDS.contains(w)
+}
+
+/// A currency code at `k` after the amount `m`, which it makes money: "30 MUSD" (millions of
+/// the currency), "100 SEK", "115USD". One past the code (and a scale after it).
+fn code_after(v: &View, k: usize, m: &mut Mention) -> Option<usize> {
+    if let Some(code) = million_code(v.orig(k)) {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        m.value *= 1e6;
+        return Some(k + 1);
+    }
+    if v.orig(k).bytes().all(|b| b.is_ascii_uppercase())
+        && let Some(code) = iso_code(v.orig(k))
+    {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        return Some(scale_after_code(v, k + 1, m));
+    }
+    None
 }
 
 /// "USD115", "USD115.5": a currency code glued before digits, one word to the tokenizer.
