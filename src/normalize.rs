@@ -472,7 +472,14 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
             lexicon
                 .canonical(AliasCategory::Unit, u)
                 .map(str::to_string)
-                .unwrap_or_else(|| u.to_lowercase())
+                .unwrap_or_else(|| {
+                    // The extractor's nouns are mostly lower-case already.
+                    if u.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                        u.clone()
+                    } else {
+                        u.to_lowercase()
+                    }
+                })
         }),
     }
 }

@@ -2145,7 +2145,14 @@ impl QuantityExtractor {
         }
         let (s, e) = known.or(noun).or(acronym)?;
         let span = v.span(s, e);
-        Some((v.text[span.start..span.end].to_lowercase(), e))
+        // ASCII text lower-cases byte for byte: its lower-case copy is already at hand.
+        let written = &v.text[span.start..span.end];
+        let noun = if written.is_ascii() {
+            v.lower[span.start..span.end].to_string()
+        } else {
+            written.to_lowercase()
+        };
+        Some((noun, e))
     }
 
     /// The length of a multi-word unit variant starting at `j` ("service members").
