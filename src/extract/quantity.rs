@@ -1571,9 +1571,10 @@ impl QuantityExtractor {
         }
         let bit = 1u64 << w.len().min(63);
         if self.starter_shapes.lengths(first) & bit != 0
-            && self
-                .starter_filter
-                .may_hold(head8(v.lower.as_bytes(), v.tokens[i].span.start, w.len()), w.len())
+            && self.starter_filter.may_hold(
+                head8(v.lower.as_bytes(), v.tokens[i].span.start, w.len()),
+                w.len(),
+            )
             && self.starters.contains_key(w)
         {
             return true;
