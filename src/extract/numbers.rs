@@ -366,6 +366,10 @@ pub fn vulgar_fraction(w: &str) -> Option<f64> {
         ("⅝", 5.0 / 8.0),
         ("⅞", 7.0 / 8.0),
     ];
+    // All of them are one non-ASCII character: words and digits are refused by their first byte.
+    if w.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     VULGAR.iter().find(|(c, _)| *c == w).map(|(_, v)| *v)
 }
 
@@ -1375,6 +1379,15 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         parse(text).map(|(v, _, _)| v)
+    }
+
+    #[test]
+    fn vulgar_fractions_are_single_characters() {
+        assert_eq!(vulgar_fraction("½"), Some(0.5));
+        assert_eq!(vulgar_fraction("⅞"), Some(7.0 / 8.0));
+        for w in ["", "1/2", "half", "7", "é", "½½"] {
+            assert_eq!(vulgar_fraction(w), None, "{w}");
+        }
     }
 
     #[test]

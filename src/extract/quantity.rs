@@ -681,8 +681,12 @@ fn iso_code(written: &str) -> Option<&'static str> {
     if matches!(written, "try" | "rub") {
         return None;
     }
-    let upper = written.to_ascii_uppercase();
-    let code = ISO_CODES.iter().find(|c| **c == upper)?;
+    // The codes are three upper-case letters: an upper-case copy fits in three bytes.
+    let &[a, b, c] = written.as_bytes() else {
+        return None;
+    };
+    let upper = [a, b, c].map(|x| x.to_ascii_uppercase());
+    let code = ISO_CODES.iter().find(|code| code.as_bytes() == upper)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
 
@@ -3695,6 +3699,17 @@ mod tests {
 
     fn source(text: &str) -> Source {
         Source::from_text("s", text)
+    }
+
+    #[test]
+    fn iso_codes_read_in_any_case() {
+        assert_eq!(iso_code("USD"), Some("USD"));
+        assert_eq!(iso_code("usd"), Some("USD"));
+        assert_eq!(iso_code("Eur"), Some("EUR"));
+        assert_eq!(iso_code("rmb"), Some("CNY"));
+        for word in ["the", "try", "rub", "us", "usdx", "üsd", ""] {
+            assert_eq!(iso_code(word), None, "{word}");
+        }
     }
 
     #[test]
