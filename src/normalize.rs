@@ -325,6 +325,10 @@ pub const CASED_SYMBOLS: &[&str] = &["W", "J", "Js", "Ma", "Ga"];
 /// Whether `written` may be read as a unit as far as case goes: a word whose lower case is a
 /// cased symbol's must be written as that symbol.
 pub fn case_allows_unit(written: &str) -> bool {
+    // The symbols are at most two ASCII letters: a longer ASCII word is none of them.
+    if written.len() > 2 && written.is_ascii() {
+        return true;
+    }
     if CASED_SYMBOLS.contains(&written) {
         return true;
     }
@@ -627,6 +631,16 @@ mod tests {
         let mut q = Quantity::count(value);
         q.hedge = hedge.map(str::to_string);
         q
+    }
+
+    #[test]
+    fn cased_symbols_are_short_ascii() {
+        // `case_allows_unit` lets longer ASCII words through without comparing.
+        for symbol in CASED_SYMBOLS {
+            assert!(symbol.is_ascii() && symbol.len() <= 2, "{symbol}");
+        }
+        assert!(!case_allows_unit("w") && !case_allows_unit("MA") && case_allows_unit("Ma"));
+        assert!(case_allows_unit("mph") && case_allows_unit("km"));
     }
 
     #[test]

@@ -693,7 +693,7 @@ fn iso_code(written: &str) -> Option<&'static str> {
 /// An amount in millions written with the code: "30 MUSD", "MEUR 120" (Scandinavian and
 /// German business usage); upper-case only.
 fn million_code(written: &str) -> Option<&'static str> {
-    let rest = written.strip_prefix('M')?;
+    let rest = written.strip_prefix('M').filter(|r| r.len() == 3)?;
     ISO_CODES
         .iter()
         .find(|c| **c == rest)
