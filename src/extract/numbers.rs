@@ -744,9 +744,13 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         i + 1
     };
     let next = pieces.get(at).filter(|n| n.kind == TokenKind::Word)?;
-    // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too.
-    let (d, plural) =
-        denominator(next.text).or_else(|| ordinal_word(next.text).filter(|(d, _)| *d >= 11.0))?;
+    // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too. The ordinals'
+    // table reads every denominator as a denominator, so one hashed look serves both; below
+    // eleven only a denominator ("a fifth", not "a first") is a part.
+    let (d, plural) = ordinal_word(next.text)?;
+    if d < 11.0 && denominator(next.text).is_none() {
+        return None;
+    }
     let n = if p.text == "a" || p.text == "an" || p.text == "one" {
         if plural {
             return None;
@@ -1144,7 +1148,8 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// Whether the piece after "a" or "an" may carry on a number: every reading below that starts
 /// with an article needs a number word next ("a third", "a twenty-fifth", "a hundred", "a
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
-/// here with one hashed look, before the grammar runs.
+/// here with one hashed look, before the grammar runs. The same look tells whether a number
+/// word may start a fraction read over several pieces (see [`parse_plain`]).
 fn may_follow_article(next: &Piece) -> bool {
     static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         number_word_candidates()
@@ -1327,19 +1332,27 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                     short_m: false,
                 });
             }
-            if let Some(m) = fraction_of_scale(pieces, i) {
-                return Some(m);
-            }
-            if let Some((value, end)) =
-                parse_fraction(pieces, i).or_else(|| parts_fraction(pieces, i))
-            {
-                return Some(NumberMatch {
-                    value,
-                    end,
-                    form: Form::Fraction,
-                    scale: 1.0,
-                    short_m: false,
-                });
+            // Fractions need a one-word fraction ("half", "two-thirds"), "quarter" (of a
+            // scale) or a piece after this one that may carry on a number: most number words
+            // ("one of", "two people") skip the three readings below.
+            let carried_on = pieces
+                .get(i + 1)
+                .is_some_and(|n| n.text == "-" || may_follow_article(n));
+            if carried_on || p.text == "quarter" || fraction_word(p.text).is_some() {
+                if let Some(m) = fraction_of_scale(pieces, i) {
+                    return Some(m);
+                }
+                if let Some((value, end)) =
+                    parse_fraction(pieces, i).or_else(|| parts_fraction(pieces, i))
+                {
+                    return Some(NumberMatch {
+                        value,
+                        end,
+                        form: Form::Fraction,
+                        scale: 1.0,
+                        short_m: false,
+                    });
+                }
             }
             let (value, end) = parse_words(pieces, i)?;
             let scale = pieces[i..end]
