@@ -149,6 +149,10 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     {
         return Some(v);
     }
+    // Without commas the numeral is its own digits: nothing to copy.
+    if rest == 0 {
+        return s.parse().ok();
+    }
     let mut digits: String = int.split(',').collect();
     if let Some(f) = frac {
         digits.push('.');
