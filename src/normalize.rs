@@ -6,8 +6,9 @@
 //! plus the claims the derivation rules compute: for every before/after pair of one change
 //! ("from about 5,200 to 3,000"), a `derived` change claim whose interval follows from both ends.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, ClaimDetail, Interval, Measure, Quantity, Role, Source, Span};
 use crate::rules::{AliasCategory, Bound, Derive, Lexicon, Ruleset};
@@ -324,6 +325,10 @@ pub const CASED_SYMBOLS: &[&str] = &["W", "J", "Js", "Ma", "Ga"];
 /// Whether `written` may be read as a unit as far as case goes: a word whose lower case is a
 /// cased symbol's must be written as that symbol.
 pub fn case_allows_unit(written: &str) -> bool {
+    // The symbols are at most two ASCII letters: a longer ASCII word is none of them.
+    if written.len() > 2 && written.is_ascii() {
+        return true;
+    }
     if CASED_SYMBOLS.contains(&written) {
         return true;
     }
@@ -356,29 +361,44 @@ pub fn time_unit(written: &str) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
+/// The canonical name and dimension of a unit written as one of its forms ("km", "Metres"),
+/// any case but the cased symbols'.
+fn simple_unit(w: &str) -> Option<(&'static str, &'static str)> {
+    if !case_allows_unit(w) {
+        return None;
+    }
+    // Each form with the first unit that lists it, looked up once built.
+    static FORMS: LazyLock<FxHashMap<&str, (&str, &str)>> = LazyLock::new(|| {
+        let mut forms = FxHashMap::default();
+        for (name, dimension, written) in PHYSICAL_UNITS {
+            for form in *written {
+                forms.entry(*form).or_insert((*name, *dimension));
+            }
+        }
+        forms
+    });
+    // Lower-case ASCII, the common case, is looked up as it is.
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        FORMS.get(w).copied()
+    } else {
+        FORMS.get(w.to_lowercase().as_str()).copied()
+    }
+}
+
 /// The canonical name and dimension of a physical unit as written, lower-case ("km/h" →
 /// ("kilometre per hour", "speed"), "square meters" → ("square metre", "area"), "metric tons" →
 /// ("tonne", "mass")); `None` for anything else (counted nouns, currencies).
 pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
     let w = written.trim();
-    let simple = |w: &str| {
-        if !case_allows_unit(w) {
-            return None;
-        }
-        // Each form with the first unit that lists it, looked up once built.
-        static FORMS: LazyLock<HashMap<&str, (&str, &str)>> = LazyLock::new(|| {
-            let mut forms = HashMap::new();
-            for (name, dimension, written) in PHYSICAL_UNITS {
-                for form in *written {
-                    forms.entry(*form).or_insert((*name, *dimension));
-                }
-            }
-            forms
-        });
-        FORMS.get(w.to_lowercase().as_str()).copied()
-    };
-    if let Some((name, dimension)) = simple(w) {
+    if let Some((name, dimension)) = simple_unit(w) {
         return Some((name.to_string(), dimension));
+    }
+    // Only a space, "/", "^", a minus or a superscript can make a unit of more than one form;
+    // most nouns after a number (counted things) have none and stop here.
+    if w.bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b' ' | b'/' | b'^' | b'-'))
+    {
+        return None;
     }
     // "km^2", "km squared", "km^3", "km cubed".
     let power = [
@@ -419,7 +439,7 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
         return Some((format!("{name} per {per}"), dimension));
     }
     let (prefix, rest) = w.split_once(' ')?;
-    let (name, dimension) = simple(rest.trim())?;
+    let (name, dimension) = simple_unit(rest.trim())?;
     match (prefix, dimension) {
         ("square" | "sq", "length") => Some((format!("square {name}"), "area")),
         ("cubic" | "cu", "length") => Some((format!("cubic {name}"), "volume")),
@@ -456,7 +476,14 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
             lexicon
                 .canonical(AliasCategory::Unit, u)
                 .map(str::to_string)
-                .unwrap_or_else(|| u.to_lowercase())
+                .unwrap_or_else(|| {
+                    // The extractor's nouns are mostly lower-case already.
+                    if u.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                        u.clone()
+                    } else {
+                        u.to_lowercase()
+                    }
+                })
         }),
     }
 }
@@ -604,6 +631,16 @@ mod tests {
         let mut q = Quantity::count(value);
         q.hedge = hedge.map(str::to_string);
         q
+    }
+
+    #[test]
+    fn cased_symbols_are_short_ascii() {
+        // `case_allows_unit` lets longer ASCII words through without comparing.
+        for symbol in CASED_SYMBOLS {
+            assert!(symbol.is_ascii() && symbol.len() <= 2, "{symbol}");
+        }
+        assert!(!case_allows_unit("w") && !case_allows_unit("MA") && case_allows_unit("Ma"));
+        assert!(case_allows_unit("mph") && case_allows_unit("km"));
     }
 
     #[test]

@@ -39,8 +39,9 @@ pub struct Piece<'a> {
     pub kind: TokenKind,
     /// No white space between this token and the one before it ("3bn", "$4", "4,000-5,000").
     pub glued: bool,
-    /// Exactly one space (or no-break / thin space) between this token and the one before it:
-    /// what digit groups written with spaces are separated by ("1 234 567").
+    /// A number with exactly one space (or no-break / thin space) between it and the token before
+    /// it: what digit groups written with spaces are separated by ("1 234 567"). Always false
+    /// for words and punctuation, which no digit group is.
     pub single_space: bool,
 }
 
@@ -54,21 +55,21 @@ pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
         .iter()
         .map(|t| {
             let (start, end) = (t.span.start, t.span.end);
-            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
-            // the first token has no gap.
-            let gap = if prev_end <= start {
-                &bytes[prev_end..start]
-            } else {
-                &[]
-            };
             let glued = start == prev_end;
+            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
+            // the first token has no gap. Only digit groups are told by their gap.
+            let single_space = t.kind == TokenKind::Number
+                && prev_end < start
+                && matches!(
+                    &bytes[prev_end..start],
+                    b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"
+                );
             prev_end = end;
             Piece {
                 text: &lower[start..end],
                 kind: t.kind,
                 glued,
-                // A space, or U+00A0, U+202F, U+2009 in UTF-8.
-                single_space: matches!(gap, b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"),
+                single_space,
             }
         })
         .collect()
@@ -120,30 +121,39 @@ pub fn parse_numeral(s: &str) -> Option<f64> {
     {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
+    // Comma groups: all digits; thousands ("1,234,567") or the Indian lakh grouping: pairs, then
+    // a last three ("12,34,567" is 1,234,567).
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    let (mut rest, mut all_threes, mut pairs_before_last, mut last_len) = (0, true, true, 0);
+    for g in std::iter::once(first).chain(groups.clone()) {
+        if g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
     }
-    let (first, rest) = groups.split_first()?;
-    // Thousands ("1,234,567") or the Indian lakh grouping: pairs, then a last three
-    // ("12,34,567" is 1,234,567).
-    let thousands = first.len() <= 3 && rest.iter().all(|g| g.len() == 3);
-    let lakhs = rest.len() >= 2
-        && first.len() <= 2
-        && rest.last().is_some_and(|g| g.len() == 3)
-        && rest[..rest.len() - 1].iter().all(|g| g.len() == 2);
-    if !rest.is_empty() && !thousands && !lakhs {
+    for g in groups {
+        if rest > 0 {
+            pairs_before_last &= last_len == 2;
+        }
+        rest += 1;
+        all_threes &= g.len() == 3;
+        last_len = g.len();
+    }
+    let thousands = first.len() <= 3 && all_threes;
+    let lakhs = rest >= 2 && first.len() <= 2 && last_len == 3 && pairs_before_last;
+    if rest > 0 && !thousands && !lakhs {
         return None;
     }
     if frac.is_none()
-        && let Some(v) = whole_number(groups.iter().copied())
+        && let Some(v) = whole_number(int.split(','))
     {
         return Some(v);
     }
-    let mut digits: String = groups.concat();
+    // Without commas the numeral is its own digits: nothing to copy.
+    if rest == 0 {
+        return s.parse().ok();
+    }
+    let mut digits: String = int.split(',').collect();
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);
@@ -360,6 +370,10 @@ pub fn vulgar_fraction(w: &str) -> Option<f64> {
         ("⅝", 5.0 / 8.0),
         ("⅞", 7.0 / 8.0),
     ];
+    // All of them are one non-ASCII character: words and digits are refused by their first byte.
+    if w.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     VULGAR.iter().find(|(c, _)| *c == w).map(|(_, v)| *v)
 }
 
@@ -734,9 +748,13 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         i + 1
     };
     let next = pieces.get(at).filter(|n| n.kind == TokenKind::Word)?;
-    // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too.
-    let (d, plural) =
-        denominator(next.text).or_else(|| ordinal_word(next.text).filter(|(d, _)| *d >= 11.0))?;
+    // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too. The ordinals'
+    // table reads every denominator as a denominator, so one hashed look serves both; below
+    // eleven only a denominator ("a fifth", not "a first") is a part.
+    let (d, plural) = ordinal_word(next.text)?;
+    if d < 11.0 && denominator(next.text).is_none() {
+        return None;
+    }
     let n = if p.text == "a" || p.text == "an" || p.text == "one" {
         if plural {
             return None;
@@ -952,7 +970,21 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
 fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let first = pieces.get(i)?;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(first.text) || first.text.len() > 3 || first.text.starts_with('0') {
+    // A group: three digits after a single space, perhaps with decimals ("1 234.5").
+    let group = |k: usize| {
+        let g = pieces
+            .get(k)
+            .filter(|g| g.single_space && g.kind == TokenKind::Number)?;
+        let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
+        (int.len() == 3 && all_digits(int) && (frac.is_empty() || all_digits(frac)))
+            .then_some((int, frac))
+    };
+    // Most numbers have no group after them: that is looked at before anything else.
+    if group(i + 1).is_none()
+        || !all_digits(first.text)
+        || first.text.len() > 3
+        || first.text.starts_with('0')
+    {
         return None;
     }
     if i.checked_sub(1)
@@ -963,14 +995,7 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     }
     let mut digits = first.text.to_string();
     let mut end = i + 1;
-    while let Some(g) = pieces
-        .get(end)
-        .filter(|g| g.single_space && g.kind == TokenKind::Number)
-    {
-        let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
-        if int.len() != 3 || !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
-            break;
-        }
+    while let Some((int, frac)) = group(end) {
         digits.push_str(int);
         end += 1;
         if !frac.is_empty() {
@@ -979,11 +1004,9 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    if end == i + 1
-        || pieces.get(end).is_some_and(|n| {
-            n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
-        })
-    {
+    if pieces.get(end).is_some_and(|n| {
+        n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
+    }) {
         return None;
     }
     digits.parse().ok().map(|v| (v, end))
@@ -1129,7 +1152,8 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// Whether the piece after "a" or "an" may carry on a number: every reading below that starts
 /// with an article needs a number word next ("a third", "a twenty-fifth", "a hundred", "a
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
-/// here with one hashed look, before the grammar runs.
+/// here with one hashed look, before the grammar runs. The same look tells whether a number
+/// word may start a fraction read over several pieces (see [`parse_plain`]).
 fn may_follow_article(next: &Piece) -> bool {
     static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         number_word_candidates()
@@ -1312,19 +1336,27 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                     short_m: false,
                 });
             }
-            if let Some(m) = fraction_of_scale(pieces, i) {
-                return Some(m);
-            }
-            if let Some((value, end)) =
-                parse_fraction(pieces, i).or_else(|| parts_fraction(pieces, i))
-            {
-                return Some(NumberMatch {
-                    value,
-                    end,
-                    form: Form::Fraction,
-                    scale: 1.0,
-                    short_m: false,
-                });
+            // Fractions need a one-word fraction ("half", "two-thirds"), "quarter" (of a
+            // scale) or a piece after this one that may carry on a number: most number words
+            // ("one of", "two people") skip the three readings below.
+            let carried_on = pieces
+                .get(i + 1)
+                .is_some_and(|n| n.text == "-" || may_follow_article(n));
+            if carried_on || p.text == "quarter" || fraction_word(p.text).is_some() {
+                if let Some(m) = fraction_of_scale(pieces, i) {
+                    return Some(m);
+                }
+                if let Some((value, end)) =
+                    parse_fraction(pieces, i).or_else(|| parts_fraction(pieces, i))
+                {
+                    return Some(NumberMatch {
+                        value,
+                        end,
+                        form: Form::Fraction,
+                        scale: 1.0,
+                        short_m: false,
+                    });
+                }
             }
             let (value, end) = parse_words(pieces, i)?;
             let scale = pieces[i..end]
@@ -1364,6 +1396,15 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         parse(text).map(|(v, _, _)| v)
+    }
+
+    #[test]
+    fn vulgar_fractions_are_single_characters() {
+        assert_eq!(vulgar_fraction("½"), Some(0.5));
+        assert_eq!(vulgar_fraction("⅞"), Some(7.0 / 8.0));
+        for w in ["", "1/2", "half", "7", "é", "½½"] {
+            assert_eq!(vulgar_fraction(w), None, "{w}");
+        }
     }
 
     #[test]

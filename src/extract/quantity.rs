@@ -681,15 +681,19 @@ fn iso_code(written: &str) -> Option<&'static str> {
     if matches!(written, "try" | "rub") {
         return None;
     }
-    let upper = written.to_ascii_uppercase();
-    let code = ISO_CODES.iter().find(|c| **c == upper)?;
+    // The codes are three upper-case letters: an upper-case copy fits in three bytes.
+    let &[a, b, c] = written.as_bytes() else {
+        return None;
+    };
+    let upper = [a, b, c].map(|x| x.to_ascii_uppercase());
+    let code = ISO_CODES.iter().find(|code| code.as_bytes() == upper)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
 
 /// An amount in millions written with the code: "30 MUSD", "MEUR 120" (Scandinavian and
 /// German business usage); upper-case only.
 fn million_code(written: &str) -> Option<&'static str> {
-    let rest = written.strip_prefix('M')?;
+    let rest = written.strip_prefix('M').filter(|r| r.len() == 3)?;
     ISO_CODES
         .iter()
         .find(|c| **c == rest)
@@ -755,6 +759,27 @@ impl Hasher for Fnv {
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// The first eight bytes of the `len`-byte word at `bytes[start..]`, little-endian, zero past
+/// its end: one load where the text goes on for eight more bytes.
+fn head8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let raw = match bytes.get(start..start + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        None => {
+            let mut buf = [0u8; 8];
+            let n = len.min(8).min(bytes.len().saturating_sub(start));
+            if let Some(part) = bytes.get(start..start + n) {
+                buf[..n].copy_from_slice(part);
+            }
+            u64::from_le_bytes(buf)
+        }
+    };
+    if len >= 8 {
+        raw
+    } else {
+        raw & ((1u64 << (8 * len)) - 1)
+    }
+}
+
 /// A cheap pre-test for a word set: the lengths (up to 63 bytes) of its words, by first byte.
 /// A word it refuses is not in the set; one it accepts may be.
 #[derive(Debug)]
@@ -771,29 +796,35 @@ impl Shapes {
         Shapes(lengths)
     }
 
-    fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&first| self.0[usize::from(first)] & (1 << w.len().min(63)) != 0)
+    /// The lengths of the set's words starting with `first`, as bits.
+    fn lengths(&self, first: u8) -> u64 {
+        self.0[usize::from(first)]
+    }
+}
+
+/// A cheap pre-test for a word set: 4096 bits set by a hash of each word's first eight bytes
+/// and length. A word it refuses is not in the set; one it accepts may be.
+#[derive(Debug)]
+struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let slot = Self::slot(head8(w.as_bytes(), 0, w.len()), w.len());
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        WordFilter(bits)
     }
 
-    /// The part of `w` before its first hyphen, when that part may be in the set: the hyphen
-    /// is looked for only as far as the longest word with `w`'s first byte reaches.
-    fn head_before_hyphen<'w>(&self, w: &'w str) -> Option<&'w str> {
-        let lengths = self.0[usize::from(*w.as_bytes().first()?)];
-        if lengths == 0 {
-            return None;
-        }
-        // The highest length bit; bit 63 stands for 63 bytes or more.
-        let longest = 63 - lengths.leading_zeros() as usize;
-        let reach = if longest == 63 {
-            w.len()
-        } else {
-            (longest + 1).min(w.len())
-        };
-        let p = w.as_bytes()[..reach].iter().position(|&b| b == b'-')?;
-        let head = &w[..p];
-        self.may_hold(head).then_some(head)
+    fn slot(head: u64, len: usize) -> usize {
+        ((head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    /// Whether the word with these [`head8`] bytes and length may be in the set.
+    fn may_hold(&self, head: u64, len: usize) -> bool {
+        let slot = Self::slot(head, len);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
@@ -838,21 +869,29 @@ pub struct QuantityExtractor {
     /// Every word that can start a vague amount or a spelled-out number, so that other words
     /// cost one lookup.
     starters: FastMap<String, Starter>,
-    /// The first byte and length of every starter: most words fail this test and cost no
-    /// lookup.
+    /// The first byte and length of every starter, then a hash of its first bytes: most words
+    /// fail these tests and cost no lookup.
     starter_shapes: Shapes,
+    starter_filter: WordFilter,
+    /// The first byte and length of every number starter: a hyphenated word may start with one
+    /// ("twenty-one").
+    number_shapes: Shapes,
     /// One-word unit variants, lower-case.
     units: FastSet<String>,
     /// First word of a multi-word unit variant → the variants' tokens, longest first.
     multi_units: FastMap<String, Vec<Vec<String>>>,
     function_words: FastSet<&'static str>,
     change_cues: FastSet<&'static str>,
+    change_verbs: FastSet<&'static str>,
+    particle_verbs: FastSet<&'static str>,
     labels: FastSet<&'static str>,
 }
 
 /// A document prepared for the extractor: its pieces (lower-case tokens) and original text.
 struct View<'a> {
     text: &'a str,
+    /// `text` lower-cased byte for byte.
+    lower: &'a str,
     tokens: &'a [Token],
     ps: Vec<Piece<'a>>,
 }
@@ -1020,11 +1059,15 @@ impl QuantityExtractor {
             hedges_by_last,
             vague,
             starter_shapes: Shapes::new(starters.keys().map(String::as_str)),
+            starter_filter: WordFilter::new(starters.keys().map(String::as_str)),
+            number_shapes: Shapes::new(numbers::number_word_starts()),
             starters,
             units,
             multi_units,
             function_words: FUNCTION_WORDS.iter().copied().collect(),
             change_cues: CHANGE_CUES.iter().copied().collect(),
+            change_verbs: CHANGE_VERBS.iter().copied().collect(),
+            particle_verbs: PARTICLE_VERBS.iter().copied().collect(),
             labels: LABELS.iter().copied().collect(),
         }
     }
@@ -1044,6 +1087,7 @@ impl QuantityExtractor {
     ) -> Vec<Claim> {
         let view = View {
             text: &doc.source.text,
+            lower,
             tokens: &doc.tokens,
             ps: numbers::pieces(lower, &doc.tokens),
         };
@@ -1521,14 +1565,35 @@ impl QuantityExtractor {
     /// glued to digits after three letters ("USD115"), a starter, or a hyphenated word whose
     /// head starts a number ("twenty-one").
     fn may_start_word(&self, v: &View, i: usize) -> bool {
-        let starts = |w: &str| self.starter_shapes.may_hold(w) && self.starters.contains_key(w);
         let w = v.low(i);
-        w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
-            || starts(w)
-            || self
-                .starter_shapes
-                .head_before_hyphen(w)
-                .is_some_and(|head| self.starters.contains_key(head))
+        let bytes = w.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        if bytes.get(3).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+        let bit = 1u64 << w.len().min(63);
+        if self.starter_shapes.lengths(first) & bit != 0
+            && self.starter_filter.may_hold(
+                head8(v.lower.as_bytes(), v.tokens[i].span.start, w.len()),
+                w.len(),
+            )
+            && self.starters.contains_key(w)
+        {
+            return true;
+        }
+        // A hyphen right after a number starter's length of bytes: "twenty-one".
+        let mut heads = self.number_shapes.lengths(first) & (bit - 1);
+        while heads != 0 {
+            let at = heads.trailing_zeros() as usize;
+            if bytes.get(at) == Some(&b'-') {
+                return numbers::split_hyphen(w)
+                    .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number));
+            }
+            heads &= heads - 1;
+        }
+        false
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
@@ -1827,8 +1892,9 @@ impl QuantityExtractor {
         for &idx in list {
             let entry = &self.vague[idx];
             let n = entry.tokens.len();
+            // The list is the phrases starting with the word at `i`: the rest is compared.
             let matches =
-                (0..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
+                (1..n).all(|d| v.same_sentence(i, i + d) && v.low(i + d) == entry.tokens[d]);
             if !matches {
                 continue;
             }
@@ -2084,7 +2150,14 @@ impl QuantityExtractor {
         }
         let (s, e) = known.or(noun).or(acronym)?;
         let span = v.span(s, e);
-        Some((v.text[span.start..span.end].to_lowercase(), e))
+        // ASCII text lower-cases byte for byte: its lower-case copy is already at hand.
+        let written = &v.text[span.start..span.end];
+        let noun = if written.is_ascii() {
+            v.lower[span.start..span.end].to_string()
+        } else {
+            written.to_lowercase()
+        };
+        Some((noun, e))
     }
 
     /// The length of a multi-word unit variant starting at `j` ("service members").
@@ -2190,7 +2263,8 @@ impl QuantityExtractor {
                 .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
-        CHANGE_VERBS.contains(&w) || (PARTICLE_VERBS.contains(&w) && (particle || particle_after()))
+        self.change_verbs.contains(w)
+            || (self.particle_verbs.contains(w) && (particle || particle_after()))
     }
 
     /// Second pass: pairs mentions into ranges and changes and makes the claims.
@@ -2568,6 +2642,10 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
     if matches!(m.measure, Measure::Money(_)) {
         return k;
     }
+    // Most words after a number are in none of the currency tables: one lookup says so.
+    if !is_mark_word(v.low(k)) {
+        return code_after(v, k, m).unwrap_or(k);
+    }
     // "10 €", "100₾": a symbol after the number, unless it starts the next amount ("1 $ 10").
     let next_has_mark =
         || numbers::parse_at(&v.ps, k + 1).is_some_and(|n| currency_mark_at(v, n.end));
@@ -2595,20 +2673,8 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         }
         return k + 1;
     }
-    // "30 MUSD": millions of the currency.
-    if let Some(code) = million_code(v.orig(k)) {
-        m.measure = Measure::Money(code.to_string());
-        m.marked = true;
-        m.value *= 1e6;
-        return k + 1;
-    }
-    // "100 SEK", "115USD".
-    if v.orig(k).bytes().all(|b| b.is_ascii_uppercase())
-        && let Some(code) = iso_code(v.orig(k))
-    {
-        m.measure = Measure::Money(code.to_string());
-        m.marked = true;
-        return scale_after_code(v, k + 1, m);
+    if let Some(end) = code_after(v, k, m) {
+        return end;
     }
     let mut j = k;
     let mut adjective = None;
@@ -2644,6 +2710,40 @@ fn read_mark(v: &View, k: usize, m: &mut Mention) -> usize {
         return scale_after_code(v, j + 1, m);
     }
     k
+}
+
+/// Whether `w` is in one of the tables of currency words, symbols, subunits and adjectives that
+/// [`read_mark`] reads after a number.
+fn is_mark_word(w: &str) -> bool {
+    static WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+        CURRENCY_SYMBOLS_AFTER
+            .iter()
+            .chain(SUBUNIT_WORDS)
+            .chain(CURRENCY_ADJECTIVES)
+            .chain(CURRENCY_WORDS)
+            .map(|(w, _)| *w)
+            .collect()
+    });
+    WORDS.contains(w)
+}
+
+/// A currency code at `k` after the amount `m`, which it makes money: "30 MUSD" (millions of
+/// the currency), "100 SEK", "115USD". One past the code (and a scale after it).
+fn code_after(v: &View, k: usize, m: &mut Mention) -> Option<usize> {
+    if let Some(code) = million_code(v.orig(k)) {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        m.value *= 1e6;
+        return Some(k + 1);
+    }
+    if v.orig(k).bytes().all(|b| b.is_ascii_uppercase())
+        && let Some(code) = iso_code(v.orig(k))
+    {
+        m.measure = Measure::Money(code.to_string());
+        m.marked = true;
+        return Some(scale_after_code(v, k + 1, m));
+    }
+    None
 }
 
 /// "USD115", "USD115.5": a currency code glued before digits, one word to the tokenizer.
@@ -3602,18 +3702,39 @@ mod tests {
     }
 
     #[test]
-    fn hyphen_heads_found_only_where_a_word_may_be() {
-        let shapes = Shapes::new(["twenty", "two", "half"].into_iter());
-        assert_eq!(shapes.head_before_hyphen("twenty-one"), Some("twenty"));
-        assert_eq!(shapes.head_before_hyphen("two-thirds"), Some("two"));
-        assert_eq!(shapes.head_before_hyphen("half-a-dozen"), Some("half"));
-        // A head of a length no word has, a first letter no word has, no hyphen at all.
-        assert_eq!(shapes.head_before_hyphen("twentyfive-one"), None);
-        assert_eq!(shapes.head_before_hyphen("tw-one"), None);
-        assert_eq!(shapes.head_before_hyphen("x-ray"), None);
-        assert_eq!(shapes.head_before_hyphen("twenty"), None);
-        assert_eq!(shapes.head_before_hyphen("-one"), None);
-        assert_eq!(shapes.head_before_hyphen(""), None);
+    fn iso_codes_read_in_any_case() {
+        assert_eq!(iso_code("USD"), Some("USD"));
+        assert_eq!(iso_code("usd"), Some("USD"));
+        assert_eq!(iso_code("Eur"), Some("EUR"));
+        assert_eq!(iso_code("rmb"), Some("CNY"));
+        for word in ["the", "try", "rub", "us", "usdx", "üsd", ""] {
+            assert_eq!(iso_code(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn word_heads_read_only_the_word() {
+        assert_eq!(head8(b"two", 0, 3), head8(b"two thirds", 0, 3));
+        assert_eq!(head8(b"a two", 2, 3), head8(b"two", 0, 3));
+        assert_ne!(head8(b"twenty", 0, 6), head8(b"twenty", 0, 5));
+        assert_eq!(head8(b"", 0, 0), 0);
+    }
+
+    #[test]
+    fn word_filter_keeps_every_word_of_its_set() {
+        let words = ["twenty", "two", "half", "seventeen", "\u{bd}"];
+        let filter = WordFilter::new(words.into_iter());
+        for w in words {
+            assert!(
+                filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()),
+                "{w}"
+            );
+        }
+        let refused = ["the", "that", "twentyfive", "tw", "x"]
+            .into_iter()
+            .filter(|w| !filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()))
+            .count();
+        assert!(refused >= 4, "{refused}");
     }
 
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
