@@ -272,14 +272,21 @@ struct Lex {
 
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
-    /// Every word of the tables below, lower-case, with its readings: one lookup per token.
-    /// Keyed by bytes, so a token is read straight from the text with no UTF-8 re-checks.
-    readings: HashMap<&'static [u8], Readings>,
-    /// The length in bytes of the longest word of `readings`: longer tokens skip the lookup.
-    longest: usize,
-    /// One bit per [`sketch_bit`] of the words of `readings`: a token whose bit is clear is
-    /// none of them, and most tokens skip the hash lookup that way.
-    sketch: Box<[u64; SKETCH_WORDS]>,
+    /// Every word of the tables below, lower-case and packed into a [`u128`] (see
+    /// [`packed_key`]), with its readings, in the order of their [`slot`]s.
+    words: Vec<Word>,
+    /// For each [`slot`]: [`GLUED`] when a glued form ("mid-june", "twenty-first", "q3",
+    /// "april22") can fall in it, and one more than the index in `words` of its first word (0
+    /// when none does). Most tokens of prose find 0 here and are plain words at once.
+    slots: Box<[u16; SLOTS]>,
+}
+
+/// A word of the tables and how it reads.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    key: u128,
+    slot: usize,
+    readings: Readings,
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -695,26 +702,69 @@ impl TimeExtractor {
         for (&w, &c) in &lowercase {
             readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
-        let longest = readings.keys().map(|w| w.len()).max().unwrap_or(0);
-        let mut sketch = Box::new([0u64; SKETCH_WORDS]);
-        for w in readings.keys() {
-            let bit = sketch_bit(w);
-            sketch[bit / 64] |= 1 << (bit % 64);
+        let mut words: Vec<Word> = readings
+            .into_iter()
+            .filter_map(|(w, readings)| {
+                Some(Word {
+                    key: packed_key(w, 0, w.len())?,
+                    slot: slot(w.len(), *w.first()?, *w.last()?)?,
+                    readings,
+                })
+            })
+            .collect();
+        words.sort_by_key(|w| (w.slot, w.key));
+        let mut slots = Box::new([0u16; SLOTS]);
+        for (at, w) in words.iter().enumerate().rev() {
+            slots[w.slot] = at as u16 + 1;
         }
-        TimeExtractor {
-            readings,
-            longest,
-            sketch,
+        // Every glued form, by its length and its first and last bytes (any last digit).
+        let mut glued = |len: usize, first: u8, last: u8| {
+            if let Some(s) = slot(len, first, last) {
+                slots[s] |= GLUED;
+            }
+        };
+        for m in MONTHS {
+            glued(4 + m.len(), b'm', m.as_bytes()[m.len() - 1]);
         }
+        for (w, _) in ORDINALS {
+            for tens in ["twenty-", "thirty-"] {
+                glued(tens.len() + w.len(), b't', w.as_bytes()[w.len() - 1]);
+            }
+        }
+        for first in [b'q', b'h'] {
+            for digit in b'0'..=b'9' {
+                glued(2, first, digit);
+            }
+        }
+        let month_words = MONTHS
+            .iter()
+            .chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a));
+        for m in month_words {
+            for (digits, last) in (1..=2).flat_map(|n| (b'0'..=b'9').map(move |d| (n, d))) {
+                glued(m.len() + digits, m.as_bytes()[0], last);
+            }
+        }
+        TimeExtractor { words, slots }
     }
 
-    /// The readings of a lower-case word (not empty), if it is a word of the tables.
-    fn readings_of(&self, key: &[u8]) -> Option<&Readings> {
-        let bit = sketch_bit(key);
-        if key.len() > self.longest || self.sketch[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.readings.get(key)
+    /// The readings of the lower-case word `lower[start..start + len]` of slot `slot`, whose
+    /// entry in `slots` is `at`, if it is a word of the tables.
+    #[inline]
+    fn readings_of(
+        &self,
+        at: u16,
+        slot: usize,
+        lower: &[u8],
+        start: usize,
+        len: usize,
+    ) -> Option<&Readings> {
+        let first = usize::from(at & !GLUED).checked_sub(1)?;
+        let key = packed_key(lower, start, len)?;
+        self.words[first..]
+            .iter()
+            .take_while(|w| w.slot == slot)
+            .find(|w| w.key == key)
+            .map(|w| &w.readings)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -771,31 +821,37 @@ impl TimeExtractor {
     }
 
     /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
+    #[inline]
     fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
         // Read as bytes: the tables are ASCII, so no character boundary needs checking.
         let raw = &text.as_bytes()[token.span.start..token.span.end];
+        let lex = |class: Class| Lex {
+            class,
+            poss: false,
+            lc: false,
+            digits: (0, 0),
+        };
         match token.kind {
             TokenKind::Number => {
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
                 return Lex {
-                    class: Class::Num,
-                    poss: false,
-                    lc: false,
                     digits: if plain && !raw.is_empty() {
                         (digit_value(raw), raw.len() as u8)
                     } else {
                         (0, 0)
                     },
+                    ..lex(Class::Num)
                 };
             }
             TokenKind::Punct => {
-                let punct = &text[token.span.start..token.span.end];
-                return Lex {
-                    class: Class::Punct(punct.chars().next().unwrap_or(' ')),
-                    poss: false,
-                    lc: false,
-                    digits: (0, 0),
+                let c = match raw.first() {
+                    Some(&b) if b.is_ascii() => char::from(b),
+                    _ => text[token.span.start..token.span.end]
+                        .chars()
+                        .next()
+                        .unwrap_or(' '),
                 };
+                return lex(Class::Punct(c));
             }
             TokenKind::Word => {}
         }
@@ -806,31 +862,47 @@ impl TimeExtractor {
         } else {
             (raw, false)
         };
+        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES` long,
+        // so other tokens fail to match them with no separate check.
+        let (lower, start, len) = (lower.as_bytes(), token.span.start, stem.len());
+        let other = Lex {
+            poss,
+            ..lex(Class::Other)
+        };
+        let (Some(&first), Some(&last)) = (stem.first(), lower.get(start + len.wrapping_sub(1)))
+        else {
+            return other;
+        };
+        let Some(slot) = slot(len, lower[start], last) else {
+            return other;
+        };
+        let at = self.slots[slot];
+        if at == 0 {
+            return other;
+        }
+        let cap = first.is_ascii_uppercase();
         let mut lc = false;
-        // Words are read when ASCII and at most 24 bytes long.
-        let class = if stem.is_empty() || stem.len() > 24 || !stem.is_ascii() {
-            Class::Other
-        } else {
-            let key = &lower.as_bytes()[token.span.start..token.span.start + stem.len()];
-            let cap = stem[0].is_ascii_uppercase();
-            let readings = self.readings_of(key);
-            let cased = readings.and_then(|r| {
-                if cap {
-                    r.capitalised
-                } else {
-                    lc = r.lowercase.is_some();
-                    r.lowercase
-                }
-            });
-            match cased.or_else(|| readings.and_then(|r| r.word)) {
-                Some(c) => c,
-                None => mid_month(key)
+        let readings = self.readings_of(at, slot, lower, start, len);
+        let cased = readings.and_then(|r| {
+            if cap {
+                r.capitalised
+            } else {
+                lc = r.lowercase.is_some();
+                r.lowercase
+            }
+        });
+        let class = match cased.or_else(|| readings.and_then(|r| r.word)) {
+            Some(c) => c,
+            None if at & GLUED != 0 => {
+                let key = &lower[start..start + len];
+                mid_month(key)
                     .map(Class::MidMonth)
                     .or_else(|| compound_ordinal(key).map(Class::Ordinal))
                     .or_else(|| year_part_word(stem))
                     .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
-                    .unwrap_or(Class::Other),
+                    .unwrap_or(Class::Other)
             }
+            None => Class::Other,
         };
         Lex {
             class,
@@ -896,14 +968,47 @@ fn decade_word(w: &str) -> Option<u32> {
         .map(|i| 10 * (i as u32 + 1))
 }
 
-/// The number of 64-bit words of [`TimeExtractor::sketch`].
-const SKETCH_WORDS: usize = 1 << 15 >> 6;
+/// The longest word of the tables, in bytes: a word is packed into a [`u128`].
+const KEY_BYTES: usize = 16;
 
-/// A word's bucket in [`TimeExtractor::sketch`]: the low five bits of its first and last bytes
-/// (a letter's place in the alphabet) and of its length. `key` is not empty.
-fn sketch_bit(key: &[u8]) -> usize {
-    let low5 = |b: u8| usize::from(b & 31);
-    (low5(key[0]) << 10) | (low5(key[key.len() - 1]) << 5) | (key.len() & 31)
+/// The number of slots of [`TimeExtractor::slots`].
+const SLOTS: usize = (KEY_BYTES + 1) << 10;
+
+/// The flag of a slot a glued form can fall in.
+const GLUED: u16 = 1 << 15;
+
+/// A word's slot in [`TimeExtractor::slots`], by its length in bytes and the low five bits of
+/// its first and last bytes (a letter's place in the alphabet); `None` for a word longer than
+/// any word of the tables or glued form.
+#[inline]
+fn slot(len: usize, first: u8, last: u8) -> Option<usize> {
+    (len <= KEY_BYTES)
+        .then_some((len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+}
+
+/// The bytes `bytes[start..start + len]` packed little-endian into a [`u128`], zero-padded;
+/// `None` when they are more than [`KEY_BYTES`] or run past the end. Equal words of the same
+/// length pack equally.
+#[inline]
+fn packed_key(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > KEY_BYTES {
+        return None;
+    }
+    // Read sixteen bytes at once where the text goes on that far, then keep `len` of them.
+    if let Some(Ok(block)) = bytes
+        .get(start..start + KEY_BYTES)
+        .map(<[u8; KEY_BYTES]>::try_from)
+    {
+        let all = u128::from_le_bytes(block);
+        return Some(if len == KEY_BYTES {
+            all
+        } else {
+            all & ((1u128 << (8 * len)) - 1)
+        });
+    }
+    let mut block = [0u8; KEY_BYTES];
+    block[..len].copy_from_slice(bytes.get(start..start + len)?);
+    Some(u128::from_le_bytes(block))
 }
 
 /// The value of a run of ASCII digits short enough for a `u32` (at most nine).
@@ -975,6 +1080,59 @@ fn glued_day(key: &[u8]) -> Option<(u32, u32)> {
         })?;
     let d = digit_value(digits);
     ymd(2000, m, d).map(|_| (m, d))
+}
+
+/// Whether a token of class `c` (not [`Class::Other`]) can be the first of an expression:
+/// the classes [`Parser::parse_range`], [`Parser::parse_single`] and [`Parser::core`] read at
+/// their first token. Function words ("of", "and", "to", "at"), plural units, speech words,
+/// counted nouns and punctuation only ever follow or precede one, so the scan passes them by.
+fn can_start(c: Class) -> bool {
+    match c {
+        Class::Kw(k) => !matches!(
+            k,
+            Kw::On
+                | Kw::At
+                | Kw::Of
+                | Kw::Coming
+                | Kw::Ahead
+                | Kw::Before
+                | Kw::After
+                | Kw::Onward
+                | Kw::Night
+                | Kw::DayPart
+                | Kw::Ago
+                | Kw::Will
+                | Kw::And
+                | Kw::Or
+                | Kw::To
+                | Kw::Through
+                | Kw::Det
+        ),
+        Class::Unit(u, plural) => {
+            !plural && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Weekend)
+        }
+        Class::Month(_)
+        | Class::Abbr(_)
+        | Class::MidMonth(_)
+        | Class::Weekday(_)
+        | Class::ShortWeekday(_)
+        | Class::Season(_)
+        | Class::Num
+        | Class::NumWord(_)
+        | Class::Ordinal(_)
+        | Class::Quarter(_)
+        | Class::Half(_)
+        | Class::GluedDay(..)
+        | Class::Other => true,
+        Class::Nothing
+        | Class::Punct(_)
+        | Class::Speech
+        | Class::SpeechNoun
+        | Class::CountNoun
+        | Class::CountCue
+        | Class::Measure
+        | Class::Portion(_) => false,
+    }
 }
 
 /// How a yearless expression picks its occurrence.
@@ -1133,14 +1291,15 @@ impl Parser<'_> {
     fn scan(&self, out: &mut Vec<Claim>) {
         let mut i = self.lo;
         while i < self.hi {
-            // Plain words start nothing, except a year in words after "in".
+            // Plain words start nothing, except a year in words after "in" and "less than" /
+            // "more than".
             let trigger = match self.class(i) {
-                Class::Punct(_) => false,
                 Class::Other => {
                     self.is(i.wrapping_sub(1), Kw::In) || self.low_bytes(i + 1) == b"than"
                 }
-                _ => true,
+                c => can_start(c),
             };
+            debug_assert!(trigger || self.parse_at(i).is_none());
             if trigger && let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 i = last + 1;
