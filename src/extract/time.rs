@@ -270,6 +270,21 @@ struct Lex {
     digits: (u32, u8),
 }
 
+impl Lex {
+    /// A plain word: none of the tables' words, not possessive.
+    const PLAIN: Lex = Lex::of(Class::Other);
+
+    /// A token of class `class` and nothing more.
+    const fn of(class: Class) -> Lex {
+        Lex {
+            class,
+            poss: false,
+            lc: false,
+            digits: (0, 0),
+        }
+    }
+}
+
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
     /// Every word of the tables below, lower-case and packed into a [`u128`] (see
@@ -286,7 +301,11 @@ pub struct TimeExtractor {
 struct Word {
     key: u128,
     slot: usize,
-    readings: Readings,
+    /// How it reads when capitalised: by a capitalised-only reading, else by its plain one;
+    /// `None` when neither applies.
+    capitalised: Option<Lex>,
+    /// How it reads otherwise: by a lower-case month reading, else by its plain one.
+    lowercase: Option<Lex>,
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -708,7 +727,11 @@ impl TimeExtractor {
                 Some(Word {
                     key: packed_key(w, 0, w.len())?,
                     slot: slot(w.len(), *w.first()?, *w.last()?)?,
-                    readings,
+                    capitalised: readings.capitalised.or(readings.word).map(Lex::of),
+                    lowercase: readings.lowercase.or(readings.word).map(|class| Lex {
+                        lc: readings.lowercase.is_some(),
+                        ..Lex::of(class)
+                    }),
                 })
             })
             .collect();
@@ -747,24 +770,23 @@ impl TimeExtractor {
         TimeExtractor { words, slots }
     }
 
-    /// The readings of the lower-case word `lower[start..start + len]` of slot `slot`, whose
-    /// entry in `slots` is `at`, if it is a word of the tables.
+    /// The word of the tables `lower[start..start + len]` is, given its slot `slot` and the
+    /// slot's entry `at` in `slots`.
     #[inline]
-    fn readings_of(
+    fn word_of(
         &self,
         at: u16,
         slot: usize,
         lower: &[u8],
         start: usize,
         len: usize,
-    ) -> Option<&Readings> {
+    ) -> Option<&Word> {
         let first = usize::from(at & !GLUED).checked_sub(1)?;
         let key = packed_key(lower, start, len)?;
         self.words[first..]
             .iter()
             .take_while(|w| w.slot == slot)
             .find(|w| w.key == key)
-            .map(|w| &w.readings)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -793,15 +815,54 @@ impl TimeExtractor {
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, lower, t)).collect();
-        let mut claims = Vec::new();
-        let mut lo = 0;
-        while lo < toks.len() {
-            let sentence = toks[lo].sentence;
-            let mut hi = lo + 1;
-            while hi < toks.len() && toks[hi].sentence == sentence {
-                hi += 1;
+        // One pass over the tokens: each one's class, the first token of each sentence, and the
+        // tokens an expression can start at (in order).
+        let mut lex = vec![Lex::PLAIN; toks.len()];
+        let mut sentences = Vec::new();
+        let mut starts = Vec::new();
+        let mut sentence = usize::MAX;
+        // What the token before (in the same sentence) is.
+        let (mut after_in, mut after_other) = (false, false);
+        for (i, token) in toks.iter().enumerate() {
+            if token.sentence != sentence {
+                sentence = token.sentence;
+                sentences.push(i);
+                (after_in, after_other) = (false, false);
             }
+            // Plain words start nothing, except a year in words after "in" and "less than" /
+            // "more than".
+            let Some(l) = self.classify(text, lower.as_bytes(), token) else {
+                if after_in {
+                    starts.push(i);
+                }
+                (after_in, after_other) = (false, true);
+                continue;
+            };
+            lex[i] = l;
+            let start = match l.class {
+                Class::Other => after_in,
+                Class::CountCue => {
+                    if after_other
+                        && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
+                        && starts.last() != Some(&(i - 1))
+                    {
+                        starts.push(i - 1);
+                    }
+                    false
+                }
+                c => can_start(c),
+            };
+            if start {
+                starts.push(i);
+            }
+            after_in = l.class == Class::Kw(Kw::In);
+            after_other = l.class == Class::Other;
+        }
+        let mut claims = Vec::new();
+        let mut from = 0;
+        for (s, &lo) in sentences.iter().enumerate() {
+            let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
+            let to = from + starts[from..].partition_point(|&i| i < hi);
             let parser = Parser {
                 doc,
                 source,
@@ -814,101 +875,84 @@ impl TimeExtractor {
                 hi,
                 core_miss: Cell::new(usize::MAX),
             };
-            parser.scan(&mut claims);
-            lo = hi;
+            parser.scan(&starts[from..to], &mut claims);
+            from = to;
         }
         claims
     }
 
     /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
+    /// `None` for a plain word ([`Lex::PLAIN`]), by far the most common kind of token.
     #[inline]
-    fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
+    fn classify(&self, text: &str, lower: &[u8], token: &Token) -> Option<Lex> {
         // Read as bytes: the tables are ASCII, so no character boundary needs checking.
-        let raw = &text.as_bytes()[token.span.start..token.span.end];
-        let lex = |class: Class| Lex {
-            class,
-            poss: false,
-            lc: false,
-            digits: (0, 0),
-        };
+        let start = token.span.start;
+        let raw = &text.as_bytes()[start..token.span.end];
         match token.kind {
             TokenKind::Number => {
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                return Lex {
+                return Some(Lex {
                     digits: if plain && !raw.is_empty() {
                         (digit_value(raw), raw.len() as u8)
                     } else {
                         (0, 0)
                     },
-                    ..lex(Class::Num)
-                };
+                    ..Lex::of(Class::Num)
+                });
             }
             TokenKind::Punct => {
                 let c = match raw.first() {
                     Some(&b) if b.is_ascii() => char::from(b),
-                    _ => text[token.span.start..token.span.end]
-                        .chars()
-                        .next()
-                        .unwrap_or(' '),
+                    _ => text[start..token.span.end].chars().next().unwrap_or(' '),
                 };
-                return lex(Class::Punct(c));
+                return Some(Lex::of(Class::Punct(c)));
             }
             TokenKind::Word => {}
         }
-        let (stem, poss) = if let Some(s) = raw.strip_suffix(b"'s") {
-            (s, true)
-        } else if let Some(s) = raw.strip_suffix("’s".as_bytes()) {
-            (s, true)
-        } else {
-            (raw, false)
+        // The stem, without a possessive "'s" or "’s".
+        let (len, poss) = match raw {
+            [.., b'\'', b's'] => (raw.len() - 2, true),
+            [.., 0xE2, 0x80, 0x99, b's'] => (raw.len() - 4, true),
+            _ => (raw.len(), false),
         };
-        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES` long,
-        // so other tokens fail to match them with no separate check.
-        let (lower, start, len) = (lower.as_bytes(), token.span.start, stem.len());
-        let other = Lex {
-            poss,
-            ..lex(Class::Other)
-        };
-        let (Some(&first), Some(&last)) = (stem.first(), lower.get(start + len.wrapping_sub(1)))
-        else {
-            return other;
-        };
-        let Some(slot) = slot(len, lower[start], last) else {
-            return other;
+        let other = || poss.then_some(Lex { poss, ..Lex::PLAIN });
+        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
+        // long, so other tokens fail to match them with no separate check.
+        if len == 0 {
+            return other();
+        }
+        let Some(slot) = slot(len, lower[start], lower[start + len - 1]) else {
+            return other();
         };
         let at = self.slots[slot];
         if at == 0 {
-            return other;
+            return other();
         }
-        let cap = first.is_ascii_uppercase();
-        let mut lc = false;
-        let readings = self.readings_of(at, slot, lower, start, len);
-        let cased = readings.and_then(|r| {
-            if cap {
-                r.capitalised
+        let word = self.word_of(at, slot, lower, start, len).and_then(|w| {
+            if raw[0].is_ascii_uppercase() {
+                w.capitalised
             } else {
-                lc = r.lowercase.is_some();
-                r.lowercase
+                w.lowercase
             }
         });
-        let class = match cased.or_else(|| readings.and_then(|r| r.word)) {
-            Some(c) => c,
-            None if at & GLUED != 0 => {
-                let key = &lower[start..start + len];
-                mid_month(key)
-                    .map(Class::MidMonth)
-                    .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-                    .or_else(|| year_part_word(stem))
-                    .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
-                    .unwrap_or(Class::Other)
-            }
-            None => Class::Other,
-        };
-        Lex {
-            class,
-            poss,
-            lc,
-            digits: (0, 0),
+        if let Some(lex) = word {
+            return Some(Lex { poss, ..lex });
+        }
+        if at & GLUED == 0 {
+            return other();
+        }
+        let key = &lower[start..start + len];
+        let class = mid_month(key)
+            .map(Class::MidMonth)
+            .or_else(|| compound_ordinal(key).map(Class::Ordinal))
+            .or_else(|| year_part_word(&raw[..len]))
+            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)));
+        match class {
+            Some(class) => Some(Lex {
+                poss,
+                ..Lex::of(class)
+            }),
+            None => other(),
         }
     }
 }
@@ -1288,23 +1332,22 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn scan(&self, out: &mut Vec<Claim>) {
-        let mut i = self.lo;
-        while i < self.hi {
-            // Plain words start nothing, except a year in words after "in" and "less than" /
-            // "more than".
-            let trigger = match self.class(i) {
-                Class::Other => {
-                    self.is(i.wrapping_sub(1), Kw::In) || self.low_bytes(i + 1) == b"than"
-                }
-                c => can_start(c),
-            };
-            debug_assert!(trigger || self.parse_at(i).is_none());
-            if trigger && let Some((expr, last)) = self.parse_at(i) {
+    /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
+    /// (those an expression can start at, in order) not inside an expression found before.
+    fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
+        // No other token starts an expression.
+        #[cfg(debug_assertions)]
+        for i in self.lo..self.hi {
+            debug_assert!(starts.contains(&i) || self.parse_at(i).is_none());
+        }
+        let mut free = self.lo;
+        for &i in starts {
+            if i < free {
+                continue;
+            }
+            if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
-                i = last + 1;
-            } else {
-                i += 1;
+                free = last + 1;
             }
         }
     }
@@ -1385,16 +1428,6 @@ impl Parser<'_> {
             &self.lower[self.toks[j].span.start..self.toks[j].span.end]
         } else {
             ""
-        }
-    }
-
-    /// `low` as bytes, with no character boundary to check (for comparing with ASCII words).
-    #[inline]
-    fn low_bytes(&self, j: usize) -> &[u8] {
-        if j >= self.lo && j < self.hi {
-            &self.lower.as_bytes()[self.toks[j].span.start..self.toks[j].span.end]
-        } else {
-            b""
         }
     }
 
