@@ -140,6 +140,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::numbers::split_hyphen;
 use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
 
 /// Keywords, compared case-insensitively.
@@ -268,6 +269,11 @@ struct Lex {
     /// For plain digits (at most nine): their value and how many there are, read once here
     /// since the grammar asks for them many times; `(0, 0)` for other tokens.
     digits: (u32, u8),
+    /// The value of the whole token as a number word from "one" to "ninety" ([`word_number`]),
+    /// or 0.
+    number: u8,
+    /// The value of the whole token as a decade word ([`decade_word`]: "seventies" → 70), or 0.
+    decade: u8,
 }
 
 impl Lex {
@@ -281,6 +287,8 @@ impl Lex {
             poss: false,
             lc: false,
             digits: (0, 0),
+            number: 0,
+            decade: 0,
         }
     }
 }
@@ -318,6 +326,23 @@ struct Readings {
     /// Month names and abbreviations as read when written in lower case: unambiguous ones as
     /// months, "may", "march", "mar" and "august" only with a day or a year (as abbreviations).
     lowercase: Option<Class>,
+    /// Its values as a number word and as a decade word ([`Lex::number`], [`Lex::decade`]).
+    number: u8,
+    decade: u8,
+}
+
+impl Readings {
+    /// How the word reads by `cased` (a reading for how it is written), else by its plain
+    /// reading; `None` when neither applies and it is no number or decade word either.
+    fn lex(&self, cased: Option<Class>, lc: bool) -> Option<Lex> {
+        let class = cased.or(self.word);
+        (class.is_some() || self.number > 0 || self.decade > 0).then(|| Lex {
+            lc,
+            number: self.number,
+            decade: self.decade,
+            ..Lex::of(class.unwrap_or(Class::Other))
+        })
+    }
 }
 
 impl Default for TimeExtractor {
@@ -721,17 +746,24 @@ impl TimeExtractor {
         for (&w, &c) in &lowercase {
             readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
+        for w in super::numbers::number_word_starts() {
+            if let Some(n) = word_number(w) {
+                readings.entry(w.as_bytes()).or_default().number = n as u8;
+            }
+        }
+        for w in DECADES {
+            if let Some(d) = decade_word(w) {
+                readings.entry(w.as_bytes()).or_default().decade = d as u8;
+            }
+        }
         let mut words: Vec<Word> = readings
             .into_iter()
             .filter_map(|(w, readings)| {
                 Some(Word {
                     key: packed_key(w, 0, w.len())?,
                     slot: slot(w.len(), *w.first()?, *w.last()?)?,
-                    capitalised: readings.capitalised.or(readings.word).map(Lex::of),
-                    lowercase: readings.lowercase.or(readings.word).map(|class| Lex {
-                        lc: readings.lowercase.is_some(),
-                        ..Lex::of(class)
-                    }),
+                    capitalised: readings.lex(readings.capitalised, false),
+                    lowercase: readings.lex(readings.lowercase, readings.lowercase.is_some()),
                 })
             })
             .collect();
@@ -936,7 +968,17 @@ impl TimeExtractor {
             }
         });
         if let Some(lex) = word {
-            return Some(Lex { poss, ..lex });
+            // The number and decade values are of the whole token.
+            return Some(if poss {
+                Lex {
+                    poss,
+                    number: 0,
+                    decade: 0,
+                    ..lex
+                }
+            } else {
+                lex
+            });
         }
         if at & GLUED == 0 {
             return other();
@@ -993,19 +1035,21 @@ fn word_number(w: &str) -> Option<u32> {
     super::numbers::small_number_word(w).filter(|&n| n > 0)
 }
 
+/// The decades in words, from the tens to the nineties.
+const DECADES: [&str; 9] = [
+    "tens",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// A decade in words: "tens" → 10, "seventies" → 70.
 fn decade_word(w: &str) -> Option<u32> {
-    const DECADES: [&str; 9] = [
-        "tens",
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ];
     DECADES
         .iter()
         .position(|&x| x == w)
@@ -1431,6 +1475,26 @@ impl Parser<'_> {
         }
     }
 
+    /// The number word at `j` (`word_number` of the whole token), read once when classified.
+    fn number_word_at(&self, j: usize) -> Option<u32> {
+        let n = if j >= self.lo && j < self.hi {
+            self.lex[j].number
+        } else {
+            0
+        };
+        (n > 0).then_some(u32::from(n))
+    }
+
+    /// The decade word at `j` (`decade_word` of the whole token), read once when classified.
+    fn decade_word_at(&self, j: usize) -> Option<u32> {
+        let d = if j >= self.lo && j < self.hi {
+            self.lex[j].decade
+        } else {
+            0
+        };
+        (d > 0).then_some(u32::from(d))
+    }
+
     /// Whether tokens `a` and `b` (both in the sentence) touch.
     fn adj(&self, a: usize, b: usize) -> bool {
         a >= self.lo
@@ -1459,6 +1523,7 @@ impl Parser<'_> {
     }
 
     /// A day of month (with an optional adjacent ordinal suffix) and its last token.
+    #[inline]
     fn day(&self, j: usize) -> Option<(u32, usize)> {
         let (v, n) = self.num(j)?;
         if n > 2 || !(1..=31).contains(&v) {
@@ -1482,7 +1547,8 @@ impl Parser<'_> {
 
     /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
     fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
-        if self.class(j) != Class::Num {
+        // Plain digits ([`Lex::digits`]) have no dot.
+        if self.class(j) != Class::Num || self.lex[j].digits.1 > 0 {
             return None;
         }
         let mut parts = self.txt(j).split('.');
@@ -1530,12 +1596,12 @@ impl Parser<'_> {
     /// (a century word and two more digits).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
-        if let Some(t @ 1..=2) = word_number(word(j))
+        if let Some(t @ 1..=2) = self.number_word_at(j)
             && word(j + 1) == "thousand"
         {
             // "one thousand seven hundred (and) eighty nine": hundreds only, and always, after
             // "one thousand" ("one thousand" alone is a count).
-            let (base, h) = match word_number(word(j + 2)) {
+            let (base, h) = match self.number_word_at(j + 2) {
                 Some(h @ 1..=9) if t == 1 && word(j + 3) == "hundred" => (1000 + 100 * h, j + 4),
                 _ if t == 1 => return None,
                 _ => (2000, j + 2),
@@ -1547,7 +1613,7 @@ impl Parser<'_> {
                 None => None,
             };
         }
-        let century = match word_number(word(j))? {
+        let century = match self.number_word_at(j)? {
             c @ 11..=20 => c,
             _ => return None,
         };
@@ -1560,15 +1626,19 @@ impl Parser<'_> {
     /// token.
     fn spelled_below_hundred(&self, j: usize) -> Option<(u32, usize)> {
         let w = self.low(j);
-        if let Some((t, u)) = w.split_once('-') {
+        // "forty-one" and the like are nine bytes or more; a shorter token with a hyphen is no
+        // number at all.
+        if w.len() >= 9
+            && let Some((t, u)) = split_hyphen(w)
+        {
             let (t, u) = (word_number(t)?, word_number(u)?);
             return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some((t + u, j));
         }
         let first = match w {
             "zero" | "oh" => 0,
-            _ => word_number(w)?,
+            _ => self.number_word_at(j)?,
         };
-        let next = word_number(self.low(j + 1));
+        let next = self.number_word_at(j + 1);
         match (first, next) {
             (0, Some(u @ 1..=9)) => Some((u, j + 1)),
             (t, Some(u @ 1..=9)) if t >= 20 && t % 10 == 0 => Some((t + u, j + 1)),
@@ -1619,10 +1689,13 @@ impl Parser<'_> {
     fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
         let w = word(j);
-        if let Some(d) = decade_word(w) {
+        if let Some(d) = self.decade_word_at(j) {
             return (d >= 40).then_some((1900 + d as i32, j));
         }
-        if let Some((c, d)) = w.split_once('-')
+        // "twenty-tens": a century word ("eleven" to "twenty", six bytes or more), a hyphen and
+        // a decade word (four bytes or more).
+        if w.len() >= 11
+            && let Some((c, d)) = split_hyphen(w)
             && let (Some(c @ 11..=20), Some(d)) = (word_number(c), decade_word(d))
         {
             return Some((c as i32 * 100 + d as i32, j));
@@ -1632,12 +1705,13 @@ impl Parser<'_> {
         }
         if w == "two" && word(j + 1) == "thousand" {
             let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
-            return decade_word(word(k)).map(|d| (2000 + d as i32, k));
+            return self.decade_word_at(k).map(|d| (2000 + d as i32, k));
         }
-        let c @ 11..=20 = word_number(w)? else {
+        let c @ 11..=20 = self.number_word_at(j)? else {
             return None;
         };
-        decade_word(word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
+        self.decade_word_at(j + 1)
+            .map(|d| (c as i32 * 100 + d as i32, j + 1))
     }
 
     /// A year in words after "in" and closing the clause: "in nineteen twenty eight", "in two
@@ -1732,10 +1806,8 @@ impl Parser<'_> {
 
     /// "two Sundays from now": the n-th such weekday after P.
     fn weekdays_from_now(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
-        let plural = self.low(i + 1);
-        let (_, d) = WEEKDAYS
-            .iter()
-            .find(|(w, _)| plural.strip_suffix('s') == Some(*w))?;
+        let day = self.low(i + 1).strip_suffix('s')?;
+        let (_, d) = WEEKDAYS.iter().find(|(w, _)| *w == day)?;
         let anchored = self.is(i + 2, Kw::From)
             && (self.is(i + 3, Kw::Today) || self.txt(i + 3).eq_ignore_ascii_case("now"));
         anchored.then_some((Expr::NthWeekdayAfter(*d, n), i + 3))
@@ -2138,8 +2210,11 @@ impl Parser<'_> {
     fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
         // A cardinal in words from 13 on after "the" reads like "the 27" ("for the thirty").
         let spelled = || {
+            if !the {
+                return None;
+            }
             self.spelled_below_hundred(j)
-                .filter(|&(d, _)| the && (13..=31).contains(&d))
+                .filter(|&(d, _)| (13..=31).contains(&d))
         };
         let (d, k) = self.any_day(j).or_else(spelled)?;
         // A plain number ("the 27") only after "the", and not as a month's day of its own, or
