@@ -309,11 +309,9 @@ pub struct TimeExtractor {
 struct Word {
     key: u128,
     slot: usize,
-    /// How it reads when capitalised: by a capitalised-only reading, else by its plain one;
-    /// `None` when neither applies.
-    capitalised: Option<Lex>,
-    /// How it reads otherwise: by a lower-case month reading, else by its plain one.
-    lowercase: Option<Lex>,
+    /// How it reads capitalised (by a capitalised-only reading, else by its plain one) and
+    /// otherwise (by a lower-case month reading, else by its plain one), each when it does.
+    cased: [Option<Lex>; 2],
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -762,8 +760,10 @@ impl TimeExtractor {
                 Some(Word {
                     key: packed_key(w, 0, w.len())?,
                     slot: slot(w.len(), *w.first()?, *w.last()?)?,
-                    capitalised: readings.lex(readings.capitalised, false),
-                    lowercase: readings.lex(readings.lowercase, readings.lowercase.is_some()),
+                    cased: [
+                        readings.lex(readings.capitalised, false),
+                        readings.lex(readings.lowercase, readings.lowercase.is_some()),
+                    ],
                 })
             })
             .collect();
@@ -861,18 +861,15 @@ impl TimeExtractor {
                 sentences.push(i);
                 (after_in, after_other) = (false, false);
             }
-            // Plain words start nothing, except a year in words after "in" and "less than" /
-            // "more than".
-            let Some(l) = self.classify(text, lower.as_bytes(), token) else {
-                if after_in {
-                    starts.push(i);
-                }
+            // Plain words start nothing, except "less than" and "more than"; other words of
+            // no class only a year in words after "in" ("in nineteen ninety").
+            if !self.classify(text, lower.as_bytes(), token, &mut lex[i]) {
                 (after_in, after_other) = (false, true);
                 continue;
-            };
-            lex[i] = l;
-            let start = match l.class {
-                Class::Other => after_in,
+            }
+            let class = lex[i].class;
+            let start = match class {
+                Class::Other => after_in && lex[i].number > 0,
                 Class::CountCue => {
                     if after_other
                         && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
@@ -887,8 +884,8 @@ impl TimeExtractor {
             if start {
                 starts.push(i);
             }
-            after_in = l.class == Class::Kw(Kw::In);
-            after_other = l.class == Class::Other;
+            after_in = class == Class::Kw(Kw::In);
+            after_other = class == Class::Other;
         }
         let mut claims = Vec::new();
         let mut from = 0;
@@ -913,31 +910,29 @@ impl TimeExtractor {
         claims
     }
 
-    /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
-    /// `None` for a plain word ([`Lex::PLAIN`]), by far the most common kind of token.
+    /// Classifies `token` into `lex`, which holds [`Lex::PLAIN`] and keeps it for a plain
+    /// word (by far the most common kind of token); `false` then. `lower` is `text`
+    /// lower-cased (ASCII only, so spans are the same).
     #[inline]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token) -> Option<Lex> {
+    fn classify(&self, text: &str, lower: &[u8], token: &Token, lex: &mut Lex) -> bool {
         // Read as bytes: the tables are ASCII, so no character boundary needs checking.
         let start = token.span.start;
         let raw = &text.as_bytes()[start..token.span.end];
         match token.kind {
             TokenKind::Number => {
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                return Some(Lex {
-                    digits: if plain && !raw.is_empty() {
-                        (digit_value(raw), raw.len() as u8)
-                    } else {
-                        (0, 0)
-                    },
-                    ..Lex::of(Class::Num)
-                });
+                lex.class = Class::Num;
+                if plain && !raw.is_empty() {
+                    lex.digits = (digit_value(raw), raw.len() as u8);
+                }
+                return true;
             }
             TokenKind::Punct => {
-                let c = match raw.first() {
+                lex.class = Class::Punct(match raw.first() {
                     Some(&b) if b.is_ascii() => char::from(b),
                     _ => text[start..token.span.end].chars().next().unwrap_or(' '),
-                };
-                return Some(Lex::of(Class::Punct(c)));
+                });
+                return true;
             }
             TokenKind::Word => {}
         }
@@ -947,41 +942,33 @@ impl TimeExtractor {
             [.., 0xE2, 0x80, 0x99, b's'] => (raw.len() - 4, true),
             _ => (raw.len(), false),
         };
-        let other = || poss.then_some(Lex { poss, ..Lex::PLAIN });
+        lex.poss = poss;
         // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
         // long, so other tokens fail to match them with no separate check.
         if len == 0 {
-            return other();
+            return poss;
         }
         let Some(slot) = slot(len, lower[start], lower[start + len - 1]) else {
-            return other();
+            return poss;
         };
         let at = self.slots[slot];
         if at == 0 {
-            return other();
+            return poss;
         }
-        let word = self.word_of(at, slot, lower, start, len).and_then(|w| {
-            if raw[0].is_ascii_uppercase() {
-                w.capitalised
-            } else {
-                w.lowercase
-            }
-        });
-        if let Some(lex) = word {
+        let cased = usize::from(!raw[0].is_ascii_uppercase());
+        if let Some(w) = self.word_of(at, slot, lower, start, len)
+            && let Some(read) = &w.cased[cased]
+        {
+            *lex = *read;
+            lex.poss = poss;
             // The number and decade values are of the whole token.
-            return Some(if poss {
-                Lex {
-                    poss,
-                    number: 0,
-                    decade: 0,
-                    ..lex
-                }
-            } else {
-                lex
-            });
+            if poss {
+                (lex.number, lex.decade) = (0, 0);
+            }
+            return true;
         }
         if at & GLUED == 0 {
-            return other();
+            return poss;
         }
         let key = &lower[start..start + len];
         let class = mid_month(key)
@@ -990,11 +977,11 @@ impl TimeExtractor {
             .or_else(|| year_part_word(&raw[..len]))
             .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)));
         match class {
-            Some(class) => Some(Lex {
-                poss,
-                ..Lex::of(class)
-            }),
-            None => other(),
+            Some(class) => {
+                lex.class = class;
+                true
+            }
+            None => poss,
         }
     }
 }
@@ -1382,17 +1369,46 @@ impl Parser<'_> {
         // No other token starts an expression.
         #[cfg(debug_assertions)]
         for i in self.lo..self.hi {
-            debug_assert!(starts.contains(&i) || self.parse_at(i).is_none());
+            debug_assert!(
+                (starts.contains(&i) && self.may_start(i)) || self.parse_at(i).is_none(),
+                "token {i} starts an expression it was not tried at"
+            );
         }
         let mut free = self.lo;
         for &i in starts {
-            if i < free {
+            if i < free || !self.may_start(i) {
                 continue;
             }
             if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 free = last + 1;
             }
+        }
+    }
+
+    /// Whether an expression may start at `i`, a token of the scan's `starts`, judged from it
+    /// and its neighbours: rules out at once the most common starts that lead nowhere, before
+    /// the patterns are tried.
+    fn may_start(&self, i: usize) -> bool {
+        let next = self.class(i + 1);
+        match self.class(i) {
+            // After "the", a word of no class is read only as a decade or a century in words
+            // (`spelled_decade`: "the seventies", "the nineteen seventies", "the twenty-tens")
+            // or as "the noughties".
+            Class::Kw(Kw::The) if next == Class::Other => {
+                let (after, w) = (&self.lex[i + 1], self.low(i + 1));
+                after.number > 0 || after.decade > 0 || w.len() >= 11 || w == "noughties"
+            }
+            // A number word other than "twenty" and "thirty" (which may start a day in words)
+            // before a word of no class starts only "two Sundays from now" and, after "in", a
+            // year in words.
+            Class::NumWord(n) if n != 20 && n != 30 && next == Class::Other => {
+                self.low(i + 1).ends_with('s')
+                    || (self.is(i.wrapping_sub(1), Kw::In) && self.number_word_at(i).is_some())
+            }
+            // "in" starts only "in 3 weeks" (`in_units`).
+            Class::Kw(Kw::In) => self.count(i + 1).is_some(),
+            _ => true,
         }
     }
 
