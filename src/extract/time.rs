@@ -855,7 +855,7 @@ impl TimeExtractor {
         let mut sentence = usize::MAX;
         // What the token before (in the same sentence) is.
         let (mut after_in, mut after_other) = (false, false);
-        for (i, token) in toks.iter().enumerate() {
+        for (i, (token, read)) in toks.iter().zip(lex.iter_mut()).enumerate() {
             if token.sentence != sentence {
                 sentence = token.sentence;
                 sentences.push(i);
@@ -863,13 +863,13 @@ impl TimeExtractor {
             }
             // Plain words start nothing, except "less than" and "more than"; other words of
             // no class only a year in words after "in" ("in nineteen ninety").
-            if !self.classify(text, lower.as_bytes(), token, &mut lex[i]) {
+            if !self.classify(text, lower.as_bytes(), token, read) {
                 (after_in, after_other) = (false, true);
                 continue;
             }
-            let class = lex[i].class;
+            let class = read.class;
             let start = match class {
-                Class::Other => after_in && lex[i].number > 0,
+                Class::Other => after_in && read.number > 0,
                 Class::CountCue => {
                     if after_other
                         && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
@@ -1061,6 +1061,17 @@ fn slot(len: usize, first: u8, last: u8) -> Option<usize> {
         .then_some((len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
 }
 
+/// For each length up to [`KEY_BYTES`], the mask keeping that many low bytes of a [`u128`].
+const KEY_MASKS: [u128; KEY_BYTES + 1] = {
+    let mut masks = [0; KEY_BYTES + 1];
+    let mut len = 1;
+    while len <= KEY_BYTES {
+        masks[len] = u128::MAX >> (8 * (KEY_BYTES - len));
+        len += 1;
+    }
+    masks
+};
+
 /// The bytes `bytes[start..start + len]` packed little-endian into a [`u128`], zero-padded;
 /// `None` when they are more than [`KEY_BYTES`] or run past the end. Equal words of the same
 /// length pack equally.
@@ -1074,12 +1085,7 @@ fn packed_key(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
         .get(start..start + KEY_BYTES)
         .map(<[u8; KEY_BYTES]>::try_from)
     {
-        let all = u128::from_le_bytes(block);
-        return Some(if len == KEY_BYTES {
-            all
-        } else {
-            all & ((1u128 << (8 * len)) - 1)
-        });
+        return Some(u128::from_le_bytes(block) & KEY_MASKS[len]);
     }
     let mut block = [0u8; KEY_BYTES];
     block[..len].copy_from_slice(bytes.get(start..start + len)?);
@@ -1392,22 +1398,34 @@ impl Parser<'_> {
     fn may_start(&self, i: usize) -> bool {
         let next = self.class(i + 1);
         match self.class(i) {
-            // After "the", a word of no class is read only as a decade or a century in words
-            // (`spelled_decade`: "the seventies", "the nineteen seventies", "the twenty-tens")
-            // or as "the noughties".
-            Class::Kw(Kw::The) if next == Class::Other => {
+            // After "the", a word of no class (or a noun or cue no pattern after "the" reads)
+            // is read only as a decade or a century in words (`spelled_decade`: "the
+            // seventies", "the nineteen seventies", "the twenty-tens") or as "the noughties".
+            Class::Kw(Kw::The)
+                if matches!(
+                    next,
+                    Class::Other
+                        | Class::CountNoun
+                        | Class::SpeechNoun
+                        | Class::Speech
+                        | Class::CountCue
+                        | Class::Measure
+                ) =>
+            {
                 let (after, w) = (&self.lex[i + 1], self.low(i + 1));
                 after.number > 0 || after.decade > 0 || w.len() >= 11 || w == "noughties"
             }
             // A number word other than "twenty" and "thirty" (which may start a day in words)
-            // before a word of no class starts only "two Sundays from now" and, after "in", a
-            // year in words.
-            Class::NumWord(n) if n != 20 && n != 30 && next == Class::Other => {
-                self.low(i + 1).ends_with('s')
+            // starts only a count of units ("two weeks ago"), "two Sundays from now" and,
+            // after "in", a year in words.
+            Class::NumWord(n) if n != 20 && n != 30 => {
+                matches!(next, Class::Unit(..))
+                    || self.low(i + 1).ends_with('s')
                     || (self.is(i.wrapping_sub(1), Kw::In) && self.number_word_at(i).is_some())
             }
-            // "in" starts only "in 3 weeks" (`in_units`).
-            Class::Kw(Kw::In) => self.count(i + 1).is_some(),
+            // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
+            // (`for_days_from`).
+            Class::Kw(Kw::In | Kw::For) => self.count(i + 1).is_some(),
             _ => true,
         }
     }
@@ -1539,7 +1557,7 @@ impl Parser<'_> {
     }
 
     /// A day of month (with an optional adjacent ordinal suffix) and its last token.
-    #[inline]
+    #[inline(always)]
     fn day(&self, j: usize) -> Option<(u32, usize)> {
         let (v, n) = self.num(j)?;
         if n > 2 || !(1..=31).contains(&v) {
