@@ -891,7 +891,13 @@ impl TimeExtractor {
         let mut from = 0;
         for (s, &lo) in sentences.iter().enumerate() {
             let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
-            let to = from + starts[from..].partition_point(|&i| i < hi);
+            let mut to = from;
+            while starts.get(to).is_some_and(|&i| i < hi) {
+                to += 1;
+            }
+            if to == from {
+                continue;
+            }
             let parser = Parser {
                 doc,
                 source,
