@@ -3,10 +3,11 @@
 //! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
-//! classifies every token once (one table lookup through a lower-cased copy of the text, no
-//! allocation per token) and then makes one left-to-right pass over each sentence's tokens,
-//! trying the patterns at each trigger token with a bounded look-ahead (no regex compiled per
-//! call, nothing quadratic).
+//! makes one pass over the tokens that classifies each (a plain word costs one slot lookup by
+//! its length and first and last letters, through a lower-cased copy of the text; no
+//! allocation per token) and lists the tokens an expression can start at, then tries the
+//! patterns at those starts only, left to right in each sentence, with a bounded look-ahead (no
+//! regex compiled per call, nothing quadratic).
 //!
 //! # Spans
 //! - A span is the whole expression: "September 9, 2020", "last month", "the spring of 2021",
