@@ -1874,7 +1874,10 @@ impl Parser<'_> {
 
     /// An expression starting at `i`: a range of two, or a single one.
     fn parse_at(&self, i: usize) -> Option<(Expr, usize)> {
-        self.parse_range(i).or_else(|| self.parse_single(i))
+        match self.parse_range(i) {
+            Ok(found) => Some(found),
+            Err(core_at_i) => self.parse_single(i, core_at_i),
+        }
     }
 
     /// The connector of a range at `j`: "to", "till", "until", "through", a dash, or (after
@@ -1915,43 +1918,52 @@ impl Parser<'_> {
     }
 
     /// "from X to Y", "between X and Y", "X through Y", "November 19-20", "from 4 to 22 of
-    /// this month", "4-22 January, 2017".
-    fn parse_range(&self, i: usize) -> Option<(Expr, usize)> {
+    /// this month", "4-22 January, 2017". When there is none, what [`Parser::parse_core`] finds
+    /// at `i` if that was read on the way (as the range's first bound), so it is not read twice.
+    fn parse_range(&self, i: usize) -> Result<(Expr, usize), Option<Option<(Expr, usize)>>> {
         let (between, s) = match self.kw(i) {
             Some(Kw::From) => (false, i + 1),
             Some(Kw::Between) => (true, i + 1),
             _ => (false, i),
         };
         if let Some(found) = self.bare_day_range(s, between) {
-            return Some(found);
+            return Ok(found);
         }
         if s > i
             && let Some(found) = self
                 .day_to_date(s, between)
                 .or_else(|| self.spelled_year_range(s))
         {
-            return Some(found);
+            return Ok(found);
         }
         let framed = s > i;
-        let (left, l) = self.range_bound(s, framed)?;
+        // Unframed, the first bound is what `parse_core` finds at `i`.
+        let core_at_i = |left: Option<(Expr, usize)>| (!framed).then_some(left);
+        let Some((left, l)) = self.range_bound(s, framed) else {
+            return Err(core_at_i(None));
+        };
         // "between 2014-2018": the dashed range is the whole of it.
         if between
             && matches!(left, Expr::Fixed(_, _, Grain::Range))
             && !self.connector(l + 1, true)
         {
-            return Some((left, l));
+            return Ok((left, l));
         }
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
         ) || self.lex[l].poss
+            || !self.connector(l + 1, between)
         {
-            return None;
+            return Err(core_at_i(Some((left, l))));
         }
-        let c = l + 1;
-        if !self.connector(c, between) {
-            return None;
-        }
+        self.range_after(left, l + 1, framed)
+            .map_err(|left| core_at_i(Some((left, l))))
+    }
+
+    /// The rest of a range whose first bound `left` is followed by the connector at `c`; `left`
+    /// back when there is none.
+    fn range_after(&self, left: Expr, c: usize, framed: bool) -> Result<(Expr, usize), Expr> {
         let r = if self.is(c + 1, Kw::The) && self.day(c + 2).is_some() {
             c + 2
         } else {
@@ -1967,17 +1979,22 @@ impl Parser<'_> {
             && self.class(k + 1) != Class::Num
             && d2 > d1
         {
-            ymd(2000, m, d2)?;
-            return Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
+            if ymd(2000, m, d2).is_none() {
+                return Err(left);
+            }
+            return Ok((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
         }
-        let (right, rl) = self.range_bound(r, framed)?;
-        if !matches!(
-            right.grain(),
-            Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
-        ) {
-            return None;
+        match self.range_bound(r, framed) {
+            Some((right, rl))
+                if matches!(
+                    right.grain(),
+                    Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
+                ) =>
+            {
+                Ok((Expr::Range(Box::new(left), Box::new(right)), rl))
+            }
+            _ => Err(left),
         }
-        Some((Expr::Range(Box::new(left), Box::new(right)), rl))
     }
 
     /// One bound of a range; in a range opened by "from" or "between", "now" is P ("between
@@ -2296,8 +2313,13 @@ impl Parser<'_> {
         (framed && closes).then_some((Expr::MonthDate(d), k))
     }
 
-    /// An expression starting at `i`, with the framing prepositions that belong to its span.
-    fn parse_single(&self, i: usize) -> Option<(Expr, usize)> {
+    /// An expression starting at `i`, with the framing prepositions that belong to its span;
+    /// `core_at_i` is what [`Parser::parse_core`] finds at `i` when that is known already.
+    fn parse_single(
+        &self,
+        i: usize,
+        core_at_i: Option<Option<(Expr, usize)>>,
+    ) -> Option<(Expr, usize)> {
         match self.kw(i) {
             Some(Kw::By | Kw::Until) => {
                 let (e, j) = self.parse_core(i + 1)?;
@@ -2334,7 +2356,7 @@ impl Parser<'_> {
                     found => Some(found),
                 }
             }
-            _ => self.parse_core(i),
+            _ => core_at_i.unwrap_or_else(|| self.parse_core(i)),
         }
     }
 
