@@ -3737,6 +3737,8 @@ impl Parser<'_> {
     fn clause_tense(&self, first: usize) -> Option<bool> {
         let lower = |j: usize| self.low(j);
         let mut k = first.wrapping_sub(1);
+        // The words at `k + 1`, `k` and `k - 1`, moved one token back each round.
+        let (mut next, mut w) = (lower(first), lower(k));
         for _ in 0..14 {
             match self.class(k) {
                 Class::Nothing | Class::Speech => return None,
@@ -3746,8 +3748,6 @@ impl Parser<'_> {
                 Class::Punct(c) if !matches!(c, '-' | '\'' | '’') => return None,
                 _ => {}
             }
-            let w = lower(k);
-            let next = lower(k + 1);
             let before = lower(k.wrapping_sub(1));
             let was = matches!(before, "was" | "were");
             let future = (future_tense(w) && !was)
@@ -3781,6 +3781,7 @@ impl Parser<'_> {
                 return Some(false);
             }
             k = k.wrapping_sub(1);
+            (next, w) = (w, before);
         }
         None
     }
