@@ -851,8 +851,10 @@ impl TimeExtractor {
         // One pass over the tokens: each one's class, the first token of each sentence, and the
         // tokens an expression can start at (in order).
         let mut lex = vec![Lex::PLAIN; toks.len()];
-        let mut sentences = Vec::new();
-        let mut starts = Vec::new();
+        // Room enough from the start, so neither list grows: a sentence or a token is an entry
+        // at most once.
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut starts = Vec::with_capacity(toks.len());
         let mut sentence = usize::MAX;
         // What the token before (in the same sentence) is.
         let (mut after_in, mut after_other) = (false, false);
