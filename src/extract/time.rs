@@ -890,7 +890,8 @@ impl TimeExtractor {
             after_in = class == Class::Kw(Kw::In);
             after_other = class == Class::Other;
         }
-        let mut claims = Vec::new();
+        // Each claim begins at a start of its own.
+        let mut claims = Vec::with_capacity(starts.len());
         let mut from = 0;
         for (s, &lo) in sentences.iter().enumerate() {
             let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
