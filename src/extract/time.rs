@@ -1362,6 +1362,10 @@ impl Expr {
     }
 }
 
+/// What [`Parser::parse_core`] finds at a token (an expression and its last token, or
+/// nothing), when that is known already.
+type CoreAt = Option<Option<(Expr, usize)>>;
+
 /// The patterns over one sentence's tokens `lo..hi`.
 struct Parser<'a> {
     doc: &'a Document<'a>,
@@ -1923,7 +1927,7 @@ impl Parser<'_> {
     /// "from X to Y", "between X and Y", "X through Y", "November 19-20", "from 4 to 22 of
     /// this month", "4-22 January, 2017". When there is none, what [`Parser::parse_core`] finds
     /// at `i` if that was read on the way (as the range's first bound), so it is not read twice.
-    fn parse_range(&self, i: usize) -> Result<(Expr, usize), Option<Option<(Expr, usize)>>> {
+    fn parse_range(&self, i: usize) -> Result<(Expr, usize), CoreAt> {
         let (between, s) = match self.kw(i) {
             Some(Kw::From) => (false, i + 1),
             Some(Kw::Between) => (true, i + 1),
@@ -2318,11 +2322,7 @@ impl Parser<'_> {
 
     /// An expression starting at `i`, with the framing prepositions that belong to its span;
     /// `core_at_i` is what [`Parser::parse_core`] finds at `i` when that is known already.
-    fn parse_single(
-        &self,
-        i: usize,
-        core_at_i: Option<Option<(Expr, usize)>>,
-    ) -> Option<(Expr, usize)> {
+    fn parse_single(&self, i: usize, core_at_i: CoreAt) -> Option<(Expr, usize)> {
         match self.kw(i) {
             Some(Kw::By | Kw::Until) => {
                 let (e, j) = self.parse_core(i + 1)?;
