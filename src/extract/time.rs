@@ -958,7 +958,9 @@ impl TimeExtractor {
         if len == 0 {
             return poss;
         }
-        let Some(slot) = slot(len, lower[start], lower[start + len - 1]) else {
+        // A slot keeps five low bits of a byte, the same for both cases of a letter: read
+        // from the token as written.
+        let Some(slot) = slot(len, raw[0], raw[len - 1]) else {
             return poss;
         };
         let at = self.slots[slot];
