@@ -4,10 +4,10 @@
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
 //! makes one pass over the tokens that classifies each (a plain word costs one slot lookup by
-//! its length and first and last letters, through a lower-cased copy of the text; no
-//! allocation per token) and lists the tokens an expression can start at, then tries the
-//! patterns at those starts only, left to right in each sentence, with a bounded look-ahead (no
-//! regex compiled per call, nothing quadratic).
+//! its length and first and last letters; words of the tables are compared through a
+//! lower-cased copy of the text; no allocation per token) and lists the tokens an expression
+//! can start at, then tries the patterns at those starts only, left to right in each sentence,
+//! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
 //!
 //! # Spans
 //! - A span is the whole expression: "September 9, 2020", "last month", "the spring of 2021",
