@@ -3,10 +3,11 @@
 //! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
-//! classifies every token once (one table lookup through a lower-cased copy of the text, no
-//! allocation per token) and then makes one left-to-right pass over each sentence's tokens,
-//! trying the patterns at each trigger token with a bounded look-ahead (no regex compiled per
-//! call, nothing quadratic).
+//! makes one pass over the tokens that classifies each (a plain word costs one slot lookup by
+//! its length and first and last letters; words of the tables are compared through a
+//! lower-cased copy of the text; no allocation per token) and lists the tokens an expression
+//! can start at, then tries the patterns at those starts only, left to right in each sentence,
+//! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
 //!
 //! # Spans
 //! - A span is the whole expression: "September 9, 2020", "last month", "the spring of 2021",
@@ -140,6 +141,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::numbers::split_hyphen;
 use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
 
 /// Keywords, compared case-insensitively.
@@ -268,18 +270,49 @@ struct Lex {
     /// For plain digits (at most nine): their value and how many there are, read once here
     /// since the grammar asks for them many times; `(0, 0)` for other tokens.
     digits: (u32, u8),
+    /// The value of the whole token as a number word from "one" to "ninety" ([`word_number`]),
+    /// or 0.
+    number: u8,
+    /// The value of the whole token as a decade word ([`decade_word`]: "seventies" → 70), or 0.
+    decade: u8,
+}
+
+impl Lex {
+    /// A plain word: none of the tables' words, not possessive.
+    const PLAIN: Lex = Lex::of(Class::Other);
+
+    /// A token of class `class` and nothing more.
+    const fn of(class: Class) -> Lex {
+        Lex {
+            class,
+            poss: false,
+            lc: false,
+            digits: (0, 0),
+            number: 0,
+            decade: 0,
+        }
+    }
 }
 
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
-    /// Every word of the tables below, lower-case, with its readings: one lookup per token.
-    /// Keyed by bytes, so a token is read straight from the text with no UTF-8 re-checks.
-    readings: HashMap<&'static [u8], Readings>,
-    /// The length in bytes of the longest word of `readings`: longer tokens skip the lookup.
-    longest: usize,
-    /// One bit per [`sketch_bit`] of the words of `readings`: a token whose bit is clear is
-    /// none of them, and most tokens skip the hash lookup that way.
-    sketch: Box<[u64; SKETCH_WORDS]>,
+    /// Every word of the tables below, lower-case and packed into a [`u128`] (see
+    /// [`packed_key`]), with its readings, in the order of their [`slot`]s.
+    words: Vec<Word>,
+    /// For each [`slot`]: [`GLUED`] when a glued form ("mid-june", "twenty-first", "q3",
+    /// "april22") can fall in it, and one more than the index in `words` of its first word (0
+    /// when none does). Most tokens of prose find 0 here and are plain words at once.
+    slots: Box<[u16; SLOTS]>,
+}
+
+/// A word of the tables and how it reads.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    key: u128,
+    slot: usize,
+    /// How it reads capitalised (by a capitalised-only reading, else by its plain one) and
+    /// otherwise (by a lower-case month reading, else by its plain one), each when it does.
+    cased: [Option<Lex>; 2],
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -292,6 +325,23 @@ struct Readings {
     /// Month names and abbreviations as read when written in lower case: unambiguous ones as
     /// months, "may", "march", "mar" and "august" only with a day or a year (as abbreviations).
     lowercase: Option<Class>,
+    /// Its values as a number word and as a decade word ([`Lex::number`], [`Lex::decade`]).
+    number: u8,
+    decade: u8,
+}
+
+impl Readings {
+    /// How the word reads by `cased` (a reading for how it is written), else by its plain
+    /// reading; `None` when neither applies and it is no number or decade word either.
+    fn lex(&self, cased: Option<Class>, lc: bool) -> Option<Lex> {
+        let class = cased.or(self.word);
+        (class.is_some() || self.number > 0 || self.decade > 0).then(|| Lex {
+            lc,
+            number: self.number,
+            decade: self.decade,
+            ..Lex::of(class.unwrap_or(Class::Other))
+        })
+    }
 }
 
 impl Default for TimeExtractor {
@@ -695,26 +745,81 @@ impl TimeExtractor {
         for (&w, &c) in &lowercase {
             readings.entry(w.as_bytes()).or_default().lowercase = Some(c);
         }
-        let longest = readings.keys().map(|w| w.len()).max().unwrap_or(0);
-        let mut sketch = Box::new([0u64; SKETCH_WORDS]);
-        for w in readings.keys() {
-            let bit = sketch_bit(w);
-            sketch[bit / 64] |= 1 << (bit % 64);
+        for w in super::numbers::number_word_starts() {
+            if let Some(n) = word_number(w) {
+                readings.entry(w.as_bytes()).or_default().number = n as u8;
+            }
         }
-        TimeExtractor {
-            readings,
-            longest,
-            sketch,
+        for w in DECADES {
+            if let Some(d) = decade_word(w) {
+                readings.entry(w.as_bytes()).or_default().decade = d as u8;
+            }
         }
+        let mut words: Vec<Word> = readings
+            .into_iter()
+            .filter_map(|(w, readings)| {
+                Some(Word {
+                    key: packed_key(w, 0, w.len())?,
+                    slot: slot(w.len(), *w.first()?, *w.last()?)?,
+                    cased: [
+                        readings.lex(readings.capitalised, false),
+                        readings.lex(readings.lowercase, readings.lowercase.is_some()),
+                    ],
+                })
+            })
+            .collect();
+        words.sort_by_key(|w| (w.slot, w.key));
+        let mut slots = Box::new([0u16; SLOTS]);
+        for (at, w) in words.iter().enumerate().rev() {
+            slots[w.slot] = at as u16 + 1;
+        }
+        // Every glued form, by its length and its first and last bytes (any last digit).
+        let mut glued = |len: usize, first: u8, last: u8| {
+            if let Some(s) = slot(len, first, last) {
+                slots[s] |= GLUED;
+            }
+        };
+        for m in MONTHS {
+            glued(4 + m.len(), b'm', m.as_bytes()[m.len() - 1]);
+        }
+        for (w, _) in ORDINALS {
+            for tens in ["twenty-", "thirty-"] {
+                glued(tens.len() + w.len(), b't', w.as_bytes()[w.len() - 1]);
+            }
+        }
+        for first in [b'q', b'h'] {
+            for digit in b'0'..=b'9' {
+                glued(2, first, digit);
+            }
+        }
+        let month_words = MONTHS
+            .iter()
+            .chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a));
+        for m in month_words {
+            for (digits, last) in (1..=2).flat_map(|n| (b'0'..=b'9').map(move |d| (n, d))) {
+                glued(m.len() + digits, m.as_bytes()[0], last);
+            }
+        }
+        TimeExtractor { words, slots }
     }
 
-    /// The readings of a lower-case word (not empty), if it is a word of the tables.
-    fn readings_of(&self, key: &[u8]) -> Option<&Readings> {
-        let bit = sketch_bit(key);
-        if key.len() > self.longest || self.sketch[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.readings.get(key)
+    /// The word of the tables `lower[start..start + len]` is, given its slot `slot` and the
+    /// slot's entry `at` in `slots`.
+    #[inline]
+    fn word_of(
+        &self,
+        at: u16,
+        slot: usize,
+        lower: &[u8],
+        start: usize,
+        len: usize,
+    ) -> Option<&Word> {
+        let first = usize::from(at & !GLUED).checked_sub(1)?;
+        let key = packed_key(lower, start, len)?;
+        self.words[first..]
+            .iter()
+            .take_while(|w| w.slot == slot)
+            .find(|w| w.key == key)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -743,14 +848,59 @@ impl TimeExtractor {
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        let lex: Vec<Lex> = toks.iter().map(|t| self.classify(text, lower, t)).collect();
-        let mut claims = Vec::new();
-        let mut lo = 0;
-        while lo < toks.len() {
-            let sentence = toks[lo].sentence;
-            let mut hi = lo + 1;
-            while hi < toks.len() && toks[hi].sentence == sentence {
-                hi += 1;
+        // One pass over the tokens: each one's class, the first token of each sentence, and the
+        // tokens an expression can start at (in order).
+        let mut lex = vec![Lex::PLAIN; toks.len()];
+        // Room enough from the start, so neither list grows: a sentence or a token is an entry
+        // at most once.
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut starts = Vec::with_capacity(toks.len());
+        let mut sentence = usize::MAX;
+        // What the token before (in the same sentence) is.
+        let (mut after_in, mut after_other) = (false, false);
+        for (i, (token, read)) in toks.iter().zip(lex.iter_mut()).enumerate() {
+            if token.sentence != sentence {
+                sentence = token.sentence;
+                sentences.push(i);
+                (after_in, after_other) = (false, false);
+            }
+            // Plain words start nothing, except "less than" and "more than"; other words of
+            // no class only a year in words after "in" ("in nineteen ninety").
+            if !self.classify(text, lower.as_bytes(), token, read) {
+                (after_in, after_other) = (false, true);
+                continue;
+            }
+            let class = read.class;
+            let start = match class {
+                Class::Other => after_in && read.number > 0,
+                Class::CountCue => {
+                    if after_other
+                        && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
+                        && starts.last() != Some(&(i - 1))
+                    {
+                        starts.push(i - 1);
+                    }
+                    false
+                }
+                c => can_start(c),
+            };
+            if start {
+                starts.push(i);
+            }
+            after_in = class == Class::Kw(Kw::In);
+            after_other = class == Class::Other;
+        }
+        // Each claim begins at a start of its own.
+        let mut claims = Vec::with_capacity(starts.len());
+        let mut from = 0;
+        for (s, &lo) in sentences.iter().enumerate() {
+            let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
+            let mut to = from;
+            while starts.get(to).is_some_and(|&i| i < hi) {
+                to += 1;
+            }
+            if to == from {
+                continue;
             }
             let parser = Parser {
                 doc,
@@ -764,79 +914,86 @@ impl TimeExtractor {
                 hi,
                 core_miss: Cell::new(usize::MAX),
             };
-            parser.scan(&mut claims);
-            lo = hi;
+            parser.scan(&starts[from..to], &mut claims);
+            from = to;
         }
         claims
     }
 
-    /// A token's class; `lower` is `text` lower-cased (ASCII only, so spans are the same).
-    fn classify(&self, text: &str, lower: &str, token: &Token) -> Lex {
+    /// Classifies `token` into `lex`, which holds [`Lex::PLAIN`] and keeps it for a plain
+    /// word (by far the most common kind of token); `false` then. `lower` is `text`
+    /// lower-cased (ASCII only, so spans are the same).
+    #[inline]
+    fn classify(&self, text: &str, lower: &[u8], token: &Token, lex: &mut Lex) -> bool {
         // Read as bytes: the tables are ASCII, so no character boundary needs checking.
-        let raw = &text.as_bytes()[token.span.start..token.span.end];
+        let start = token.span.start;
+        let raw = &text.as_bytes()[start..token.span.end];
         match token.kind {
             TokenKind::Number => {
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                return Lex {
-                    class: Class::Num,
-                    poss: false,
-                    lc: false,
-                    digits: if plain && !raw.is_empty() {
-                        (digit_value(raw), raw.len() as u8)
-                    } else {
-                        (0, 0)
-                    },
-                };
+                lex.class = Class::Num;
+                if plain && !raw.is_empty() {
+                    lex.digits = (digit_value(raw), raw.len() as u8);
+                }
+                return true;
             }
             TokenKind::Punct => {
-                let punct = &text[token.span.start..token.span.end];
-                return Lex {
-                    class: Class::Punct(punct.chars().next().unwrap_or(' ')),
-                    poss: false,
-                    lc: false,
-                    digits: (0, 0),
-                };
+                lex.class = Class::Punct(match raw.first() {
+                    Some(&b) if b.is_ascii() => char::from(b),
+                    _ => text[start..token.span.end].chars().next().unwrap_or(' '),
+                });
+                return true;
             }
             TokenKind::Word => {}
         }
-        let (stem, poss) = if let Some(s) = raw.strip_suffix(b"'s") {
-            (s, true)
-        } else if let Some(s) = raw.strip_suffix("’s".as_bytes()) {
-            (s, true)
-        } else {
-            (raw, false)
+        // The stem, without a possessive "'s" or "’s".
+        let (len, poss) = match raw {
+            [.., b'\'', b's'] => (raw.len() - 2, true),
+            [.., 0xE2, 0x80, 0x99, b's'] => (raw.len() - 4, true),
+            _ => (raw.len(), false),
         };
-        let mut lc = false;
-        // Words are read when ASCII and at most 24 bytes long.
-        let class = if stem.is_empty() || stem.len() > 24 || !stem.is_ascii() {
-            Class::Other
-        } else {
-            let key = &lower.as_bytes()[token.span.start..token.span.start + stem.len()];
-            let cap = stem[0].is_ascii_uppercase();
-            let readings = self.readings_of(key);
-            let cased = readings.and_then(|r| {
-                if cap {
-                    r.capitalised
-                } else {
-                    lc = r.lowercase.is_some();
-                    r.lowercase
-                }
-            });
-            match cased.or_else(|| readings.and_then(|r| r.word)) {
-                Some(c) => c,
-                None => mid_month(key)
-                    .map(Class::MidMonth)
-                    .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-                    .or_else(|| year_part_word(stem))
-                    .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
-                    .unwrap_or(Class::Other),
+        lex.poss = poss;
+        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
+        // long, so other tokens fail to match them with no separate check.
+        if len == 0 {
+            return poss;
+        }
+        // A slot keeps five low bits of a byte, the same for both cases of a letter: read
+        // from the token as written.
+        let Some(slot) = slot(len, raw[0], raw[len - 1]) else {
+            return poss;
+        };
+        let at = self.slots[slot];
+        if at == 0 {
+            return poss;
+        }
+        let cased = usize::from(!raw[0].is_ascii_uppercase());
+        if let Some(w) = self.word_of(at, slot, lower, start, len)
+            && let Some(read) = &w.cased[cased]
+        {
+            *lex = *read;
+            lex.poss = poss;
+            // The number and decade values are of the whole token.
+            if poss {
+                (lex.number, lex.decade) = (0, 0);
             }
-        };
-        Lex {
-            class,
-            poss,
-            lc,
-            digits: (0, 0),
+            return true;
+        }
+        if at & GLUED == 0 {
+            return poss;
+        }
+        let key = &lower[start..start + len];
+        let class = mid_month(key)
+            .map(Class::MidMonth)
+            .or_else(|| compound_ordinal(key).map(Class::Ordinal))
+            .or_else(|| year_part_word(&raw[..len]))
+            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)));
+        match class {
+            Some(class) => {
+                lex.class = class;
+                true
+            }
+            None => poss,
         }
     }
 }
@@ -877,33 +1034,74 @@ fn word_number(w: &str) -> Option<u32> {
     super::numbers::small_number_word(w).filter(|&n| n > 0)
 }
 
+/// The decades in words, from the tens to the nineties.
+const DECADES: [&str; 9] = [
+    "tens",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// A decade in words: "tens" → 10, "seventies" → 70.
 fn decade_word(w: &str) -> Option<u32> {
-    const DECADES: [&str; 9] = [
-        "tens",
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ];
     DECADES
         .iter()
         .position(|&x| x == w)
         .map(|i| 10 * (i as u32 + 1))
 }
 
-/// The number of 64-bit words of [`TimeExtractor::sketch`].
-const SKETCH_WORDS: usize = 1 << 15 >> 6;
+/// The longest word of the tables, in bytes: a word is packed into a [`u128`].
+const KEY_BYTES: usize = 16;
 
-/// A word's bucket in [`TimeExtractor::sketch`]: the low five bits of its first and last bytes
-/// (a letter's place in the alphabet) and of its length. `key` is not empty.
-fn sketch_bit(key: &[u8]) -> usize {
-    let low5 = |b: u8| usize::from(b & 31);
-    (low5(key[0]) << 10) | (low5(key[key.len() - 1]) << 5) | (key.len() & 31)
+/// The number of slots of [`TimeExtractor::slots`].
+const SLOTS: usize = (KEY_BYTES + 1) << 10;
+
+/// The flag of a slot a glued form can fall in.
+const GLUED: u16 = 1 << 15;
+
+/// A word's slot in [`TimeExtractor::slots`], by its length in bytes and the low five bits of
+/// its first and last bytes (a letter's place in the alphabet); `None` for a word longer than
+/// any word of the tables or glued form.
+#[inline]
+fn slot(len: usize, first: u8, last: u8) -> Option<usize> {
+    (len <= KEY_BYTES)
+        .then_some((len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+}
+
+/// For each length up to [`KEY_BYTES`], the mask keeping that many low bytes of a [`u128`].
+const KEY_MASKS: [u128; KEY_BYTES + 1] = {
+    let mut masks = [0; KEY_BYTES + 1];
+    let mut len = 1;
+    while len <= KEY_BYTES {
+        masks[len] = u128::MAX >> (8 * (KEY_BYTES - len));
+        len += 1;
+    }
+    masks
+};
+
+/// The bytes `bytes[start..start + len]` packed little-endian into a [`u128`], zero-padded;
+/// `None` when they are more than [`KEY_BYTES`] or run past the end. Equal words of the same
+/// length pack equally.
+#[inline]
+fn packed_key(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > KEY_BYTES {
+        return None;
+    }
+    // Read sixteen bytes at once where the text goes on that far, then keep `len` of them.
+    if let Some(Ok(block)) = bytes
+        .get(start..start + KEY_BYTES)
+        .map(<[u8; KEY_BYTES]>::try_from)
+    {
+        return Some(u128::from_le_bytes(block) & KEY_MASKS[len]);
+    }
+    let mut block = [0u8; KEY_BYTES];
+    block[..len].copy_from_slice(bytes.get(start..start + len)?);
+    Some(u128::from_le_bytes(block))
 }
 
 /// The value of a run of ASCII digits short enough for a `u32` (at most nine).
@@ -975,6 +1173,59 @@ fn glued_day(key: &[u8]) -> Option<(u32, u32)> {
         })?;
     let d = digit_value(digits);
     ymd(2000, m, d).map(|_| (m, d))
+}
+
+/// Whether a token of class `c` (not [`Class::Other`]) can be the first of an expression:
+/// the classes [`Parser::parse_range`], [`Parser::parse_single`] and [`Parser::core`] read at
+/// their first token. Function words ("of", "and", "to", "at"), plural units, speech words,
+/// counted nouns and punctuation only ever follow or precede one, so the scan passes them by.
+fn can_start(c: Class) -> bool {
+    match c {
+        Class::Kw(k) => !matches!(
+            k,
+            Kw::On
+                | Kw::At
+                | Kw::Of
+                | Kw::Coming
+                | Kw::Ahead
+                | Kw::Before
+                | Kw::After
+                | Kw::Onward
+                | Kw::Night
+                | Kw::DayPart
+                | Kw::Ago
+                | Kw::Will
+                | Kw::And
+                | Kw::Or
+                | Kw::To
+                | Kw::Through
+                | Kw::Det
+        ),
+        Class::Unit(u, plural) => {
+            !plural && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Weekend)
+        }
+        Class::Month(_)
+        | Class::Abbr(_)
+        | Class::MidMonth(_)
+        | Class::Weekday(_)
+        | Class::ShortWeekday(_)
+        | Class::Season(_)
+        | Class::Num
+        | Class::NumWord(_)
+        | Class::Ordinal(_)
+        | Class::Quarter(_)
+        | Class::Half(_)
+        | Class::GluedDay(..)
+        | Class::Other => true,
+        Class::Nothing
+        | Class::Punct(_)
+        | Class::Speech
+        | Class::SpeechNoun
+        | Class::CountNoun
+        | Class::CountCue
+        | Class::Measure
+        | Class::Portion(_) => false,
+    }
 }
 
 /// How a yearless expression picks its occurrence.
@@ -1113,6 +1364,10 @@ impl Expr {
     }
 }
 
+/// What [`Parser::parse_core`] finds at a token (an expression and its last token, or
+/// nothing), when that is known already.
+type CoreAt = Option<Option<(Expr, usize)>>;
+
 /// The patterns over one sentence's tokens `lo..hi`.
 struct Parser<'a> {
     doc: &'a Document<'a>,
@@ -1130,23 +1385,64 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn scan(&self, out: &mut Vec<Claim>) {
-        let mut i = self.lo;
-        while i < self.hi {
-            // Plain words start nothing, except a year in words after "in".
-            let trigger = match self.class(i) {
-                Class::Punct(_) => false,
-                Class::Other => {
-                    self.is(i.wrapping_sub(1), Kw::In) || self.low_bytes(i + 1) == b"than"
-                }
-                _ => true,
-            };
-            if trigger && let Some((expr, last)) = self.parse_at(i) {
-                self.emit(i, last, &expr, out);
-                i = last + 1;
-            } else {
-                i += 1;
+    /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
+    /// (those an expression can start at, in order) not inside an expression found before.
+    fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
+        // No other token starts an expression.
+        #[cfg(debug_assertions)]
+        for i in self.lo..self.hi {
+            debug_assert!(
+                (starts.contains(&i) && self.may_start(i)) || self.parse_at(i).is_none(),
+                "token {i} starts an expression it was not tried at"
+            );
+        }
+        let mut free = self.lo;
+        for &i in starts {
+            if i < free || !self.may_start(i) {
+                continue;
             }
+            if let Some((expr, last)) = self.parse_at(i) {
+                self.emit(i, last, &expr, out);
+                free = last + 1;
+            }
+        }
+    }
+
+    /// Whether an expression may start at `i`, a token of the scan's `starts`, judged from it
+    /// and its neighbours: rules out at once the most common starts that lead nowhere, before
+    /// the patterns are tried.
+    fn may_start(&self, i: usize) -> bool {
+        let next = self.class(i + 1);
+        match self.class(i) {
+            // After "the", a word of no class (or a noun or cue no pattern after "the" reads)
+            // is read only as a decade or a century in words (`spelled_decade`: "the
+            // seventies", "the nineteen seventies", "the twenty-tens") or as "the noughties".
+            Class::Kw(Kw::The)
+                if matches!(
+                    next,
+                    Class::Other
+                        | Class::CountNoun
+                        | Class::SpeechNoun
+                        | Class::Speech
+                        | Class::CountCue
+                        | Class::Measure
+                ) =>
+            {
+                let (after, w) = (&self.lex[i + 1], self.low(i + 1));
+                after.number > 0 || after.decade > 0 || w.len() >= 11 || w == "noughties"
+            }
+            // A number word other than "twenty" and "thirty" (which may start a day in words)
+            // starts only a count of units ("two weeks ago"), "two Sundays from now" and,
+            // after "in", a year in words.
+            Class::NumWord(n) if n != 20 && n != 30 => {
+                matches!(next, Class::Unit(..))
+                    || self.low(i + 1).ends_with('s')
+                    || (self.is(i.wrapping_sub(1), Kw::In) && self.number_word_at(i).is_some())
+            }
+            // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
+            // (`for_days_from`).
+            Class::Kw(Kw::In | Kw::For) => self.count(i + 1).is_some(),
+            _ => true,
         }
     }
 
@@ -1229,14 +1525,24 @@ impl Parser<'_> {
         }
     }
 
-    /// `low` as bytes, with no character boundary to check (for comparing with ASCII words).
-    #[inline]
-    fn low_bytes(&self, j: usize) -> &[u8] {
-        if j >= self.lo && j < self.hi {
-            &self.lower.as_bytes()[self.toks[j].span.start..self.toks[j].span.end]
+    /// The number word at `j` (`word_number` of the whole token), read once when classified.
+    fn number_word_at(&self, j: usize) -> Option<u32> {
+        let n = if j >= self.lo && j < self.hi {
+            self.lex[j].number
         } else {
-            b""
-        }
+            0
+        };
+        (n > 0).then_some(u32::from(n))
+    }
+
+    /// The decade word at `j` (`decade_word` of the whole token), read once when classified.
+    fn decade_word_at(&self, j: usize) -> Option<u32> {
+        let d = if j >= self.lo && j < self.hi {
+            self.lex[j].decade
+        } else {
+            0
+        };
+        (d > 0).then_some(u32::from(d))
     }
 
     /// Whether tokens `a` and `b` (both in the sentence) touch.
@@ -1267,6 +1573,7 @@ impl Parser<'_> {
     }
 
     /// A day of month (with an optional adjacent ordinal suffix) and its last token.
+    #[inline(always)]
     fn day(&self, j: usize) -> Option<(u32, usize)> {
         let (v, n) = self.num(j)?;
         if n > 2 || !(1..=31).contains(&v) {
@@ -1290,7 +1597,8 @@ impl Parser<'_> {
 
     /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
     fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
-        if self.class(j) != Class::Num {
+        // Plain digits ([`Lex::digits`]) have no dot.
+        if self.class(j) != Class::Num || self.lex[j].digits.1 > 0 {
             return None;
         }
         let mut parts = self.txt(j).split('.');
@@ -1338,12 +1646,12 @@ impl Parser<'_> {
     /// (a century word and two more digits).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
-        if let Some(t @ 1..=2) = word_number(word(j))
+        if let Some(t @ 1..=2) = self.number_word_at(j)
             && word(j + 1) == "thousand"
         {
             // "one thousand seven hundred (and) eighty nine": hundreds only, and always, after
             // "one thousand" ("one thousand" alone is a count).
-            let (base, h) = match word_number(word(j + 2)) {
+            let (base, h) = match self.number_word_at(j + 2) {
                 Some(h @ 1..=9) if t == 1 && word(j + 3) == "hundred" => (1000 + 100 * h, j + 4),
                 _ if t == 1 => return None,
                 _ => (2000, j + 2),
@@ -1355,7 +1663,7 @@ impl Parser<'_> {
                 None => None,
             };
         }
-        let century = match word_number(word(j))? {
+        let century = match self.number_word_at(j)? {
             c @ 11..=20 => c,
             _ => return None,
         };
@@ -1368,15 +1676,19 @@ impl Parser<'_> {
     /// token.
     fn spelled_below_hundred(&self, j: usize) -> Option<(u32, usize)> {
         let w = self.low(j);
-        if let Some((t, u)) = w.split_once('-') {
+        // "forty-one" and the like are nine bytes or more; a shorter token with a hyphen is no
+        // number at all.
+        if w.len() >= 9
+            && let Some((t, u)) = split_hyphen(w)
+        {
             let (t, u) = (word_number(t)?, word_number(u)?);
             return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some((t + u, j));
         }
         let first = match w {
             "zero" | "oh" => 0,
-            _ => word_number(w)?,
+            _ => self.number_word_at(j)?,
         };
-        let next = word_number(self.low(j + 1));
+        let next = self.number_word_at(j + 1);
         match (first, next) {
             (0, Some(u @ 1..=9)) => Some((u, j + 1)),
             (t, Some(u @ 1..=9)) if t >= 20 && t % 10 == 0 => Some((t + u, j + 1)),
@@ -1427,10 +1739,13 @@ impl Parser<'_> {
     fn spelled_decade(&self, j: usize) -> Option<(i32, usize)> {
         let word = |k: usize| self.low(k);
         let w = word(j);
-        if let Some(d) = decade_word(w) {
+        if let Some(d) = self.decade_word_at(j) {
             return (d >= 40).then_some((1900 + d as i32, j));
         }
-        if let Some((c, d)) = w.split_once('-')
+        // "twenty-tens": a century word ("eleven" to "twenty", six bytes or more), a hyphen and
+        // a decade word (four bytes or more).
+        if w.len() >= 11
+            && let Some((c, d)) = split_hyphen(w)
             && let (Some(c @ 11..=20), Some(d)) = (word_number(c), decade_word(d))
         {
             return Some((c as i32 * 100 + d as i32, j));
@@ -1440,12 +1755,13 @@ impl Parser<'_> {
         }
         if w == "two" && word(j + 1) == "thousand" {
             let k = if word(j + 2) == "and" { j + 3 } else { j + 2 };
-            return decade_word(word(k)).map(|d| (2000 + d as i32, k));
+            return self.decade_word_at(k).map(|d| (2000 + d as i32, k));
         }
-        let c @ 11..=20 = word_number(w)? else {
+        let c @ 11..=20 = self.number_word_at(j)? else {
             return None;
         };
-        decade_word(word(j + 1)).map(|d| (c as i32 * 100 + d as i32, j + 1))
+        self.decade_word_at(j + 1)
+            .map(|d| (c as i32 * 100 + d as i32, j + 1))
     }
 
     /// A year in words after "in" and closing the clause: "in nineteen twenty eight", "in two
@@ -1540,10 +1856,8 @@ impl Parser<'_> {
 
     /// "two Sundays from now": the n-th such weekday after P.
     fn weekdays_from_now(&self, i: usize, n: u32) -> Option<(Expr, usize)> {
-        let plural = self.low(i + 1);
-        let (_, d) = WEEKDAYS
-            .iter()
-            .find(|(w, _)| plural.strip_suffix('s') == Some(*w))?;
+        let day = self.low(i + 1).strip_suffix('s')?;
+        let (_, d) = WEEKDAYS.iter().find(|(w, _)| *w == day)?;
         let anchored = self.is(i + 2, Kw::From)
             && (self.is(i + 3, Kw::Today) || self.txt(i + 3).eq_ignore_ascii_case("now"));
         anchored.then_some((Expr::NthWeekdayAfter(*d, n), i + 3))
@@ -1569,7 +1883,10 @@ impl Parser<'_> {
 
     /// An expression starting at `i`: a range of two, or a single one.
     fn parse_at(&self, i: usize) -> Option<(Expr, usize)> {
-        self.parse_range(i).or_else(|| self.parse_single(i))
+        match self.parse_range(i) {
+            Ok(found) => Some(found),
+            Err(core_at_i) => self.parse_single(i, core_at_i),
+        }
     }
 
     /// The connector of a range at `j`: "to", "till", "until", "through", a dash, or (after
@@ -1610,43 +1927,52 @@ impl Parser<'_> {
     }
 
     /// "from X to Y", "between X and Y", "X through Y", "November 19-20", "from 4 to 22 of
-    /// this month", "4-22 January, 2017".
-    fn parse_range(&self, i: usize) -> Option<(Expr, usize)> {
+    /// this month", "4-22 January, 2017". When there is none, what [`Parser::parse_core`] finds
+    /// at `i` if that was read on the way (as the range's first bound), so it is not read twice.
+    fn parse_range(&self, i: usize) -> Result<(Expr, usize), CoreAt> {
         let (between, s) = match self.kw(i) {
             Some(Kw::From) => (false, i + 1),
             Some(Kw::Between) => (true, i + 1),
             _ => (false, i),
         };
         if let Some(found) = self.bare_day_range(s, between) {
-            return Some(found);
+            return Ok(found);
         }
         if s > i
             && let Some(found) = self
                 .day_to_date(s, between)
                 .or_else(|| self.spelled_year_range(s))
         {
-            return Some(found);
+            return Ok(found);
         }
         let framed = s > i;
-        let (left, l) = self.range_bound(s, framed)?;
+        // Unframed, the first bound is what `parse_core` finds at `i`.
+        let core_at_i = |left: Option<(Expr, usize)>| (!framed).then_some(left);
+        let Some((left, l)) = self.range_bound(s, framed) else {
+            return Err(core_at_i(None));
+        };
         // "between 2014-2018": the dashed range is the whole of it.
         if between
             && matches!(left, Expr::Fixed(_, _, Grain::Range))
             && !self.connector(l + 1, true)
         {
-            return Some((left, l));
+            return Ok((left, l));
         }
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
         ) || self.lex[l].poss
+            || !self.connector(l + 1, between)
         {
-            return None;
+            return Err(core_at_i(Some((left, l))));
         }
-        let c = l + 1;
-        if !self.connector(c, between) {
-            return None;
-        }
+        self.range_after(left, l + 1, framed)
+            .map_err(|left| core_at_i(Some((left, l))))
+    }
+
+    /// The rest of a range whose first bound `left` is followed by the connector at `c`; `left`
+    /// back when there is none.
+    fn range_after(&self, left: Expr, c: usize, framed: bool) -> Result<(Expr, usize), Expr> {
         let r = if self.is(c + 1, Kw::The) && self.day(c + 2).is_some() {
             c + 2
         } else {
@@ -1662,17 +1988,22 @@ impl Parser<'_> {
             && self.class(k + 1) != Class::Num
             && d2 > d1
         {
-            ymd(2000, m, d2)?;
-            return Some((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
+            if ymd(2000, m, d2).is_none() {
+                return Err(left);
+            }
+            return Ok((Expr::DayRange(Box::new(Expr::Month(m, mode)), d1, d2), k));
         }
-        let (right, rl) = self.range_bound(r, framed)?;
-        if !matches!(
-            right.grain(),
-            Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
-        ) {
-            return None;
+        match self.range_bound(r, framed) {
+            Some((right, rl))
+                if matches!(
+                    right.grain(),
+                    Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
+                ) =>
+            {
+                Ok((Expr::Range(Box::new(left), Box::new(right)), rl))
+            }
+            _ => Err(left),
         }
-        Some((Expr::Range(Box::new(left), Box::new(right)), rl))
     }
 
     /// One bound of a range; in a range opened by "from" or "between", "now" is P ("between
@@ -1946,8 +2277,11 @@ impl Parser<'_> {
     fn bare_ordinal_day(&self, j: usize, the: bool) -> Option<(Expr, usize)> {
         // A cardinal in words from 13 on after "the" reads like "the 27" ("for the thirty").
         let spelled = || {
+            if !the {
+                return None;
+            }
             self.spelled_below_hundred(j)
-                .filter(|&(d, _)| the && (13..=31).contains(&d))
+                .filter(|&(d, _)| (13..=31).contains(&d))
         };
         let (d, k) = self.any_day(j).or_else(spelled)?;
         // A plain number ("the 27") only after "the", and not as a month's day of its own, or
@@ -1988,8 +2322,9 @@ impl Parser<'_> {
         (framed && closes).then_some((Expr::MonthDate(d), k))
     }
 
-    /// An expression starting at `i`, with the framing prepositions that belong to its span.
-    fn parse_single(&self, i: usize) -> Option<(Expr, usize)> {
+    /// An expression starting at `i`, with the framing prepositions that belong to its span;
+    /// `core_at_i` is what [`Parser::parse_core`] finds at `i` when that is known already.
+    fn parse_single(&self, i: usize, core_at_i: CoreAt) -> Option<(Expr, usize)> {
         match self.kw(i) {
             Some(Kw::By | Kw::Until) => {
                 let (e, j) = self.parse_core(i + 1)?;
@@ -2026,7 +2361,7 @@ impl Parser<'_> {
                     found => Some(found),
                 }
             }
-            _ => self.parse_core(i),
+            _ => core_at_i.unwrap_or_else(|| self.parse_core(i)),
         }
     }
 
@@ -3407,6 +3742,8 @@ impl Parser<'_> {
     fn clause_tense(&self, first: usize) -> Option<bool> {
         let lower = |j: usize| self.low(j);
         let mut k = first.wrapping_sub(1);
+        // The words at `k + 1`, `k` and `k - 1`, moved one token back each round.
+        let (mut next, mut w) = (lower(first), lower(k));
         for _ in 0..14 {
             match self.class(k) {
                 Class::Nothing | Class::Speech => return None,
@@ -3416,8 +3753,6 @@ impl Parser<'_> {
                 Class::Punct(c) if !matches!(c, '-' | '\'' | '’') => return None,
                 _ => {}
             }
-            let w = lower(k);
-            let next = lower(k + 1);
             let before = lower(k.wrapping_sub(1));
             let was = matches!(before, "was" | "were");
             let future = (future_tense(w) && !was)
@@ -3451,6 +3786,7 @@ impl Parser<'_> {
                 return Some(false);
             }
             k = k.wrapping_sub(1);
+            (next, w) = (w, before);
         }
         None
     }
