@@ -191,6 +191,19 @@ const PARTICLES: &[&str] = &[
     "du", "dos",
 ];
 
+/// The length of the longest of [`PARTICLES`].
+const LONGEST_PARTICLE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > longest {
+            longest = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Prepositions that make the name after them a location.
 const LOCATIVES: &[&str] = &[
     "in",
@@ -519,12 +532,12 @@ pub struct EntityExtractor {
     name_openers: Box<[bool]>,
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
-    titles: HashMap<Vec<u8>, Vec<Vec<String>>>,
+    titles: ShapeTable<Vec<Vec<String>>>,
     /// For each [`shape`] of a title first word, its lengths (bit `n` = length `n`): most words
     /// need no hash lookup to know they open no title.
     title_shapes: Vec<u32>,
-    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`], hashed: every capitalised word is looked up.
-    not_names: FxHashSet<&'static str>,
+    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
+    not_names: ShapeTable<()>,
     /// [`SPEECH_VERBS`], hashed.
     speech_verbs: FxHashSet<&'static str>,
 }
@@ -707,6 +720,7 @@ impl EntityExtractor {
         for first in titles.keys().filter(|w| w.len() < 32) {
             title_shapes[shape(first)] |= 1 << first.len();
         }
+        let titles = ShapeTable::new(titles);
         EntityExtractor {
             variants,
             entries,
@@ -717,7 +731,12 @@ impl EntityExtractor {
             name_openers,
             titles,
             title_shapes,
-            not_names: NOT_NAMES.iter().chain(NOT_NAME_WORDS).copied().collect(),
+            not_names: ShapeTable::new(
+                NOT_NAMES
+                    .iter()
+                    .chain(NOT_NAME_WORDS)
+                    .map(|w| (w.as_bytes().to_vec(), ())),
+            ),
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         }
     }
@@ -1028,8 +1047,7 @@ impl EntityExtractor {
         if !self.may_open_title(word.as_bytes()) {
             return None;
         }
-        let mut buf = [0u8; 24];
-        self.titles.get(ascii_lower(word, &mut buf)?)
+        self.titles.get_ignoring_case(word.as_bytes())
     }
 
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
@@ -1039,9 +1057,6 @@ impl EntityExtractor {
             return None;
         }
         let word = doc.token_text(t);
-        if !may_be_name_word(word) {
-            return None;
-        }
         let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
         {
             Some(b) => (b, true),
@@ -1051,30 +1066,23 @@ impl EntityExtractor {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => base.starts_with(char::is_uppercase),
         };
-        // Most words: neither capitalised nor particle-joined.
-        if !starts_upper && !base.bytes().any(|b| b == b'-') {
-            return None;
+        // Most words: not capitalised, so a name word only when particle-joined.
+        if !starts_upper {
+            return particle_joined(base)
+                .then(|| (Span::new(t.span.start, t.span.start + base.len()), possessive));
         }
-        let particle_joined = base.bytes().position(|b| b == b'-').is_some_and(|h| {
-            PARTICLES.contains(&&base[..h]) && base[h + 1..].starts_with(char::is_uppercase)
-        });
         let initial = base.len() <= 4
             && base.chars().count() == 1
-            && starts_upper
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|d| doc.token_text(d) == "." && d.span.start == t.span.end);
-        let has_lower = if base.is_ascii() {
-            base.bytes().any(|b| b.is_ascii_lowercase())
-        } else {
-            base.chars().any(char::is_lowercase)
-        };
-        let ok = particle_joined
-            || initial
-            || (starts_upper
-                && has_lower
-                && !self.not_names.contains(base)
+        let has_lower = base.bytes().any(|b| b.is_ascii_lowercase())
+            || (!base.is_ascii() && base.chars().any(char::is_lowercase));
+        let ok = initial
+            || particle_joined(base)
+            || (has_lower
+                && self.not_names.get(base.as_bytes()).is_none()
                 && !is_time_word(base)
                 && self.titles_opened_by(base).is_none());
         if !ok {
@@ -1342,15 +1350,44 @@ pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [
     Some(out)
 }
 
-/// Whether a word may be part of a name: not one that starts with a lower-case ASCII letter, digit
-/// or sign and has no hyphen ("al-Kadhimi" may be). Checked before a possessive is taken off: "'s"
-/// alone is neither.
-fn may_be_name_word(word: &str) -> bool {
-    !word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
-        || word.bytes().any(|b| b == b'-')
+/// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
+fn particle_joined(word: &str) -> bool {
+    let head = &word.as_bytes()[..word.len().min(LONGEST_PARTICLE + 1)];
+    head.iter().position(|&b| b == b'-').is_some_and(|h| {
+        PARTICLES.contains(&&word[..h]) && word[h + 1..].starts_with(char::is_uppercase)
+    })
+}
+
+/// Words looked up by their [`shape`] (first two letters and length) without hashing: a bucket
+/// holds the few words of one shape.
+struct ShapeTable<T> {
+    buckets: Vec<Vec<(Box<[u8]>, T)>>,
+}
+
+impl<T> ShapeTable<T> {
+    fn new(words: impl IntoIterator<Item = (Vec<u8>, T)>) -> ShapeTable<T> {
+        let mut buckets: Vec<Vec<(Box<[u8]>, T)>> = (0..1 << 10).map(|_| Vec::new()).collect();
+        for (word, value) in words {
+            buckets[shape(&word)].push((word.into(), value));
+        }
+        ShapeTable { buckets }
+    }
+
+    /// The value of `word` exactly as written.
+    fn get(&self, word: &[u8]) -> Option<&T> {
+        self.buckets[shape(word)]
+            .iter()
+            .find(|(w, _)| **w == *word)
+            .map(|(_, v)| v)
+    }
+
+    /// The value of `word` in any ASCII case (the table's words are in lower case).
+    fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+        self.buckets[shape(word)]
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|(_, v)| v)
+    }
 }
 
 /// A word's first two letters without ASCII case, as a number below 1024 (for [`EntityExtractor`]'s
