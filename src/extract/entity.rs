@@ -533,9 +533,6 @@ pub struct EntityExtractor {
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
     titles: ShapeTable<Vec<Vec<String>>>,
-    /// For each [`shape`] of a title first word, its lengths (bit `n` = length `n`): most words
-    /// need no hash lookup to know they open no title.
-    title_shapes: Vec<u32>,
     /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
     not_names: ShapeTable<()>,
     /// [`SPEECH_VERBS`], hashed.
@@ -716,10 +713,6 @@ impl EntityExtractor {
         for list in titles.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        let mut title_shapes = vec![0u32; 1 << 10];
-        for first in titles.keys().filter(|w| w.len() < 32) {
-            title_shapes[shape(first)] |= 1 << first.len();
-        }
         let titles = ShapeTable::new(titles);
         EntityExtractor {
             variants,
@@ -730,7 +723,6 @@ impl EntityExtractor {
             starts: StartBytes::of(&first_bytes),
             name_openers,
             titles,
-            title_shapes,
             not_names: ShapeTable::new(
                 NOT_NAMES
                     .iter()
@@ -903,7 +895,7 @@ impl EntityExtractor {
                 && (!word[0].is_ascii_lowercase()
                     || word.get(2) == Some(&b'-')
                     || word.get(3) == Some(&b'-')
-                    || self.may_open_title(word))
+                    || self.titles.may_hold(word))
             {
                 openers.push(i);
             }
@@ -1037,16 +1029,8 @@ impl EntityExtractor {
         None
     }
 
-    /// Whether `word` has the first two letters and length of some title's first word.
-    fn may_open_title(&self, word: &[u8]) -> bool {
-        word.len() < 32 && self.title_shapes[shape(word)] & (1 << word.len()) != 0
-    }
-
     /// The titles whose first word is `word` (any ASCII case).
     fn titles_opened_by(&self, word: &str) -> Option<&Vec<Vec<String>>> {
-        if !self.may_open_title(word.as_bytes()) {
-            return None;
-        }
         self.titles.get_ignoring_case(word.as_bytes())
     }
 
@@ -1080,11 +1064,11 @@ impl EntityExtractor {
         let has_lower = base.bytes().any(|b| b.is_ascii_lowercase())
             || (!base.is_ascii() && base.chars().any(char::is_lowercase));
         let ok = initial
-            || particle_joined(base)
             || (has_lower
                 && self.not_names.get(base.as_bytes()).is_none()
                 && !is_time_word(base)
-                && self.titles_opened_by(base).is_none());
+                && self.titles_opened_by(base).is_none())
+            || particle_joined(base);
         if !ok {
             return None;
         }
@@ -1362,19 +1346,32 @@ fn particle_joined(word: &str) -> bool {
 /// holds the few words of one shape.
 struct ShapeTable<T> {
     buckets: Vec<Vec<(Box<[u8]>, T)>>,
+    /// For each shape, the lengths of its words (bit `n` = length `n`, below 32): most words
+    /// need no bucket to know they are not in the table.
+    lengths: Vec<u32>,
 }
 
 impl<T> ShapeTable<T> {
     fn new(words: impl IntoIterator<Item = (Vec<u8>, T)>) -> ShapeTable<T> {
         let mut buckets: Vec<Vec<(Box<[u8]>, T)>> = (0..1 << 10).map(|_| Vec::new()).collect();
-        for (word, value) in words {
+        let mut lengths = vec![0u32; 1 << 10];
+        for (word, value) in words.into_iter().filter(|(w, _)| w.len() < 32) {
+            lengths[shape(&word)] |= 1 << word.len();
             buckets[shape(&word)].push((word.into(), value));
         }
-        ShapeTable { buckets }
+        ShapeTable { buckets, lengths }
+    }
+
+    /// Whether the table may hold `word` (in any ASCII case): a word of its shape and length.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        word.len() < 32 && self.lengths[shape(word)] & (1 << word.len()) != 0
     }
 
     /// The value of `word` exactly as written.
     fn get(&self, word: &[u8]) -> Option<&T> {
+        if !self.may_hold(word) {
+            return None;
+        }
         self.buckets[shape(word)]
             .iter()
             .find(|(w, _)| **w == *word)
@@ -1383,6 +1380,9 @@ impl<T> ShapeTable<T> {
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
     fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+        if !self.may_hold(word) {
+            return None;
+        }
         self.buckets[shape(word)]
             .iter()
             .find(|(w, _)| w.eq_ignore_ascii_case(word))
@@ -1420,8 +1420,22 @@ fn is_time_word(word: &str) -> bool {
     let Some(opening) = word.as_bytes().get(..3) else {
         return false;
     };
+    // The first letters of the openings, as bits (a = bit 0): most names start with none.
+    const FIRSTS: u32 = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < OPENINGS.len() {
+            bits |= 1 << (OPENINGS[i][0] - b'a');
+            i += 1;
+        }
+        bits
+    };
+    let first = opening[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || FIRSTS & (1 << (first - b'a')) == 0 {
+        return false;
+    }
     let opening = [
-        opening[0].to_ascii_lowercase(),
+        first,
         opening[1].to_ascii_lowercase(),
         opening[2].to_ascii_lowercase(),
     ];
