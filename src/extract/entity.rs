@@ -527,9 +527,9 @@ pub struct EntityExtractor {
     first_bytes: [bool; 256],
     /// The kinds of byte variants start with, for finding where one may start eight bytes a step.
     starts: StartBytes,
-    /// Indexed by (byte << 8 | next byte): whether a variant opens with these two bytes (a
-    /// one-byte variant with any next byte; 0 stands for the end of the text).
-    name_openers: Box<[bool]>,
+    /// Indexed by [`opener_index`] of a variant's first two bytes: the third bytes (their low six
+    /// bits, as bits) variants go on with; a variant of one or two bytes allows any.
+    name_openers: Box<[u64]>,
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
     titles: ShapeTable<Vec<Vec<String>>>,
@@ -679,15 +679,20 @@ impl EntityExtractor {
             entry.caps_word = CAPS_WORDS.contains(&variant.as_str());
         }
         let mut first_bytes = [false; 256];
-        let mut name_openers = vec![false; 1 << 16].into_boxed_slice();
+        let mut name_openers = vec![0u64; 1 << 14].into_boxed_slice();
         let mut by_opening: HashMap<Box<[u8]>, Vec<usize>> = HashMap::default();
         for (v, variant) in table.keys().enumerate() {
             let bytes = variant.as_bytes();
             let Some(&b) = bytes.first() else { continue };
             first_bytes[usize::from(b)] = true;
-            match bytes.get(1) {
-                Some(&next) => name_openers[usize::from(b) << 8 | usize::from(next)] = true,
-                None => name_openers[usize::from(b) << 8..(usize::from(b) + 1) << 8].fill(true),
+            match (bytes.get(1), bytes.get(2)) {
+                (Some(&next), Some(&third)) => {
+                    name_openers[opener_index(b, next)] |= 1 << (third & 63);
+                }
+                (Some(&next), None) => name_openers[opener_index(b, next)] = u64::MAX,
+                (None, _) => (0..=u8::MAX).for_each(|next| {
+                    name_openers[opener_index(b, next)] = u64::MAX;
+                }),
             }
             by_opening.entry(opening(bytes).into()).or_default().push(v);
         }
@@ -974,8 +979,11 @@ impl EntityExtractor {
             return None;
         }
         let previous = usize::from(if p == 0 { b' ' } else { bytes[p - 1] });
-        let next = usize::from(bytes.get(p + 1).copied().unwrap_or(0));
-        if !self.name_starts[previous << 8 | byte] || !self.name_openers[byte << 8 | next] {
+        let next = bytes.get(p + 1).copied().unwrap_or(0);
+        let third = bytes.get(p + 2).copied().unwrap_or(0);
+        if !self.name_starts[previous << 8 | byte]
+            || self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) == 0
+        {
             return None;
         }
         // A non-ASCII previous character may be a letter.
@@ -1475,6 +1483,12 @@ fn non_alphanumeric(x: u64) -> u64 {
     let seven = x & !HIGH;
     let alphanumeric = (within(seven | CASE, b'a', b'z') | within(seven, b'0', b'9')) & !x & HIGH;
     !alphanumeric & HIGH
+}
+
+/// Where a variant's first two bytes are in [`EntityExtractor`]'s opener table (the second byte's
+/// low six bits only: the table is a filter, the look-up by opening decides).
+fn opener_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 6 | usize::from(second & 63)
 }
 
 /// The run of ASCII letters and digits `bytes` start with (a variant's opening: "U" of "U.S.").
