@@ -533,6 +533,9 @@ pub struct EntityExtractor {
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
     titles: ShapeTable<Vec<Vec<String>>>,
+    /// The first words of the titles that introduce a name in lower case too (their head is one
+    /// of [`LOWER_CASE_TITLES`]): other words in lower case open no title.
+    lower_case_titles: ShapeTable<()>,
     /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
     not_names: ShapeTable<()>,
     /// [`SPEECH_VERBS`], hashed.
@@ -719,6 +722,16 @@ impl EntityExtractor {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         let titles = ShapeTable::new(titles);
+        let lower_case_titles = ShapeTable::new(
+            TITLES
+                .iter()
+                .filter(|t| {
+                    let head = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
+                    LOWER_CASE_TITLES.contains(&head.as_str())
+                })
+                .filter_map(|t| t.split(' ').next())
+                .map(|w| (w.to_lowercase().into_bytes(), ())),
+        );
         EntityExtractor {
             variants,
             entries,
@@ -728,6 +741,7 @@ impl EntityExtractor {
             starts: StartBytes::of(&first_bytes),
             name_openers,
             titles,
+            lower_case_titles,
             not_names: ShapeTable::new(
                 NOT_NAMES
                     .iter()
@@ -890,17 +904,20 @@ impl EntityExtractor {
     }
 
     /// The words a person's title or name may start at: capitalised, hyphened after two or three
-    /// letters ("al-Kadhimi"), or shaped like a title's first word.
+    /// letters ("al-Kadhimi"), or shaped like the first word of a title that may be written in
+    /// lower case ("prime minister").
     fn openers(&self, doc: &Document) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
         let mut openers = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
             let word = &bytes[t.span.start..t.span.end];
-            if t.kind == TokenKind::Word
-                && (!word[0].is_ascii_lowercase()
-                    || word.get(2) == Some(&b'-')
-                    || word.get(3) == Some(&b'-')
-                    || self.titles.may_hold(word))
+            if !word[0].is_ascii_lowercase()
+                || word.get(2) == Some(&b'-')
+                || word.get(3) == Some(&b'-')
+                || self.lower_case_titles.may_hold(word)
             {
                 openers.push(i);
             }
@@ -1060,8 +1077,12 @@ impl EntityExtractor {
         };
         // Most words: not capitalised, so a name word only when particle-joined.
         if !starts_upper {
-            return particle_joined(base)
-                .then(|| (Span::new(t.span.start, t.span.start + base.len()), possessive));
+            return particle_joined(base).then(|| {
+                (
+                    Span::new(t.span.start, t.span.start + base.len()),
+                    possessive,
+                )
+            });
         }
         let initial = base.len() <= 4
             && base.chars().count() == 1
