@@ -185,6 +185,11 @@ pub const SPEECH_VERBS: &[&str] = &[
     "urged",
 ];
 
+/// [`SPEECH_VERBS`], for look-ups as written or without ASCII case.
+pub(crate) fn speech_verbs() -> ShapeTable<()> {
+    ShapeTable::new(SPEECH_VERBS.iter().map(|v| (v.as_bytes().to_vec(), ())))
+}
+
 /// Lower-case particles inside names ("Mustafa al Kadhemi", "Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "la", "le", "da", "di",
@@ -538,8 +543,8 @@ pub struct EntityExtractor {
     lower_case_titles: ShapeTable<()>,
     /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
     not_names: ShapeTable<()>,
-    /// [`SPEECH_VERBS`], hashed.
-    speech_verbs: FxHashSet<&'static str>,
+    /// [`SPEECH_VERBS`].
+    speech_verbs: ShapeTable<()>,
 }
 
 /// The kinds of byte some variant starts with.
@@ -748,7 +753,7 @@ impl EntityExtractor {
                     .chain(NOT_NAME_WORDS)
                     .map(|w| (w.as_bytes().to_vec(), ())),
             ),
-            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+            speech_verbs: speech_verbs(),
         }
     }
 
@@ -1164,9 +1169,11 @@ impl EntityExtractor {
                 .is_some_and(|t| doc.token_text(t).eq_ignore_ascii_case(w))
         };
         let is_speech = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| self.speech_verbs.contains(doc.token_text(t)))
+            tokens.get(k).is_some_and(|t| {
+                self.speech_verbs
+                    .get(doc.token_text(t).as_bytes())
+                    .is_some()
+            })
         };
         let mut out = Vec::with_capacity(openers.len());
         let mut parts: Vec<(Span, bool)> = Vec::new();
@@ -1193,7 +1200,7 @@ impl EntityExtractor {
             }
             let surname = Span::new(parts[s].0.start, end);
             let given = (s > 0).then(|| Span::new(parts[0].0.start, parts[s - 1].0.end));
-            let role = appositive(doc, after);
+            let role = appositive(doc, after, &self.speech_verbs);
             let naming = if title.is_some() {
                 Naming::Full
             } else if words > 3 {
@@ -1236,7 +1243,7 @@ impl EntityExtractor {
 }
 
 /// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after it).
-fn appositive(doc: &Document, k: usize) -> Option<(Span, usize)> {
+fn appositive(doc: &Document, k: usize, speech_verbs: &ShapeTable<()>) -> Option<(Span, usize)> {
     let tokens = &doc.tokens;
     let comma = tokens.get(k)?;
     if doc.token_text(comma) != "," {
@@ -1267,7 +1274,7 @@ fn appositive(doc: &Document, k: usize) -> Option<(Span, usize)> {
         ) {
             break;
         }
-        if SPEECH_VERBS.contains(&w) || m - j >= 16 {
+        if speech_verbs.get(w.as_bytes()).is_some() || m - j >= 16 {
             return None;
         }
         last = m;
@@ -1351,18 +1358,6 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
     persons
 }
 
-/// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title or speech verb
-/// is).
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
-}
-
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
 fn particle_joined(word: &str) -> bool {
     let head = &word.as_bytes()[..word.len().min(LONGEST_PARTICLE + 1)];
@@ -1373,7 +1368,8 @@ fn particle_joined(word: &str) -> bool {
 
 /// Words looked up by their [`shape`] (first two letters and length) without hashing: a bucket
 /// holds the few words of one shape.
-struct ShapeTable<T> {
+#[derive(Debug)]
+pub(crate) struct ShapeTable<T> {
     buckets: Vec<Vec<(Box<[u8]>, T)>>,
     /// For each shape, the lengths of its words (bit `n` = length `n`, below 32): most words
     /// need no bucket to know they are not in the table.
@@ -1397,7 +1393,7 @@ impl<T> ShapeTable<T> {
     }
 
     /// The value of `word` exactly as written.
-    fn get(&self, word: &[u8]) -> Option<&T> {
+    pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
         if !self.may_hold(word) {
             return None;
         }
@@ -1408,7 +1404,7 @@ impl<T> ShapeTable<T> {
     }
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
-    fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+    pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
         if !self.may_hold(word) {
             return None;
         }
