@@ -517,7 +517,7 @@ struct NameEntry {
     caps_word: bool,
 }
 
-/// The entity extractor, with its name automaton and title table built once.
+/// The entity extractor, with its name tables and title table built once.
 pub struct EntityExtractor {
     /// Every variant, as written; [`EntityExtractor::entries`] holds what the lexicon says of it.
     variants: Vec<String>,
@@ -663,10 +663,7 @@ fn is_demonym_form(variant: &str, canonical: &str) -> bool {
 }
 
 impl EntityExtractor {
-    /// Builds the name automaton from the lexicon's place, organisation and actor aliases.
-    ///
-    /// # Panics
-    /// Only if the automaton cannot be built (a name list far beyond any rule pack's size).
+    /// Builds the name tables from the lexicon's place, organisation and actor aliases.
     pub fn new(lexicon: &Lexicon) -> EntityExtractor {
         let mut table: BTreeMap<String, NameEntry> = BTreeMap::new();
         for (variant, canonical) in lexicon.variants(AliasCategory::Place) {
@@ -1366,8 +1363,9 @@ fn particle_joined(word: &str) -> bool {
     })
 }
 
-/// Words looked up by their [`shape`] (first two letters and length) without hashing: a bucket
-/// holds the few words of one shape.
+/// Words (shorter than 32 bytes, as every title, speech verb and non-name word is) looked up by
+/// their [`shape`] (first two letters and length) without hashing: a bucket holds the few words of
+/// one shape.
 #[derive(Debug)]
 pub(crate) struct ShapeTable<T> {
     buckets: Vec<Vec<(Box<[u8]>, T)>>,
