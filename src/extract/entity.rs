@@ -545,6 +545,8 @@ pub struct EntityExtractor {
     not_names: ShapeTable<()>,
     /// [`SPEECH_VERBS`].
     speech_verbs: ShapeTable<()>,
+    /// [`PARTICLES`]: the word after every name word is looked up.
+    particles: ShapeTable<()>,
 }
 
 /// The kinds of byte some variant starts with.
@@ -751,6 +753,7 @@ impl EntityExtractor {
                     .map(|w| (w.as_bytes().to_vec(), ())),
             ),
             speech_verbs: speech_verbs(),
+            particles: ShapeTable::new(PARTICLES.iter().map(|p| (p.as_bytes().to_vec(), ()))),
         }
     }
 
@@ -1123,14 +1126,15 @@ impl EntityExtractor {
         let sentence = doc.tokens.get(k).map_or(usize::MAX, |t| t.sentence);
         parts.clear();
         let mut j = k;
-        while parts.iter().filter(|p| !p.1).count() < max {
+        let mut words = 0;
+        while words < max {
             let Some(t) = doc.tokens.get(j) else { break };
             if t.sentence != sentence {
                 break;
             }
             let word = doc.token_text(t);
             if !parts.is_empty()
-                && PARTICLES.contains(&word)
+                && self.particles.get(word.as_bytes()).is_some()
                 && self.name_word(doc, j + 1, covered).is_some()
             {
                 parts.push((t.span, true));
@@ -1141,6 +1145,7 @@ impl EntityExtractor {
                 break;
             };
             parts.push((span, false));
+            words += 1;
             j += if span.end > t.span.end { 2 } else { 1 };
             if possessive {
                 break;
@@ -1329,6 +1334,10 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
             person.role = c.role;
         }
         c.person = Some(p);
+    }
+    if by_key.is_empty() {
+        // No one introduced: nothing to refer to.
+        return persons;
     }
     for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
         let Some(same) = by_key.get(surname_key(at(c.surname))) else {
