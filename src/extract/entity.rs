@@ -1089,8 +1089,11 @@ impl EntityExtractor {
                 )
             });
         }
-        let initial = base.len() <= 4
-            && base.chars().count() == 1
+        // One letter (its only character fills the word).
+        let initial = base
+            .chars()
+            .next()
+            .is_some_and(|c| c.len_utf8() == base.len())
             && doc
                 .tokens
                 .get(k + 1)
@@ -1449,29 +1452,25 @@ fn is_time_word(word: &str) -> bool {
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
     ];
-    let Some(opening) = word.as_bytes().get(..3) else {
-        return false;
-    };
-    // The first letters of the openings, as bits (a = bit 0): most names start with none.
-    const FIRSTS: u32 = {
-        let mut bits = 0;
+    // For each first and second letter (a = 0), the third letters of the openings, as bits.
+    const THIRDS: [u32; 26 * 26] = {
+        let mut thirds = [0; 26 * 26];
         let mut i = 0;
         while i < OPENINGS.len() {
-            bits |= 1 << (OPENINGS[i][0] - b'a');
+            let [a, b, c] = *OPENINGS[i];
+            thirds[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
             i += 1;
         }
-        bits
+        thirds
     };
-    let first = opening[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || FIRSTS & (1 << (first - b'a')) == 0 {
+    let Some(&[a, b, c]) = word.as_bytes().first_chunk::<3>() else {
+        return false;
+    };
+    let [a, b, c] = [a, b, c].map(|x| x.to_ascii_lowercase().wrapping_sub(b'a'));
+    if a >= 26 || b >= 26 || c >= 26 {
         return false;
     }
-    let opening = [
-        first,
-        opening[1].to_ascii_lowercase(),
-        opening[2].to_ascii_lowercase(),
-    ];
-    OPENINGS.contains(&&opening)
+    THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
         && (super::time::month_of(word).is_some() || super::time::is_weekday(word))
 }
 
