@@ -876,7 +876,10 @@ impl EntityExtractor {
             let mut found = (split << 8 | u64::from(after_split) << 7) & self.may_start(x);
             after_split = split >> 63 != 0;
             while found != 0 {
-                try_at(i + found.trailing_zeros() as usize / 8);
+                let p = i + found.trailing_zeros() as usize / 8;
+                if self.may_open_at(bytes, p) {
+                    try_at(p);
+                }
                 found &= found - 1;
             }
             i += 8;
@@ -992,24 +995,33 @@ impl EntityExtractor {
         });
     }
 
-    /// The longest variant that is a whole word starting at byte `p`: (its index, its end). Only
-    /// a position whose byte starts a variant and follows no word character can start one.
-    fn variant_at(&self, text: &str, p: usize) -> Option<(usize, usize)> {
-        let bytes = text.as_bytes();
+    /// Whether a variant may start at byte `p` (< `bytes.len()`), by its byte, the byte before it
+    /// and its first three bytes (a cheap filter, asked before any call).
+    #[inline(always)]
+    fn may_open_at(&self, bytes: &[u8], p: usize) -> bool {
         let byte = usize::from(bytes[p]);
         if !self.first_bytes[byte] {
-            return None;
+            return false;
         }
         let previous = usize::from(if p == 0 { b' ' } else { bytes[p - 1] });
         let next = bytes.get(p + 1).copied().unwrap_or(0);
         let third = bytes.get(p + 2).copied().unwrap_or(0);
-        if !self.name_starts[previous << 8 | byte]
-            || self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) == 0
-        {
+        self.name_starts[previous << 8 | byte]
+            && self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) != 0
+    }
+
+    /// The longest variant that is a whole word starting at byte `p`: (its index, its end). Only
+    /// a position whose byte starts a variant and follows no word character can start one.
+    fn variant_at(&self, text: &str, p: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        if !self.may_open_at(bytes, p) {
             return None;
         }
         // A non-ASCII previous character may be a letter.
-        if previous >= 0x80 && text[..p].chars().next_back().is_some_and(joins_word_before) {
+        if p > 0
+            && bytes[p - 1] >= 0x80
+            && text[..p].chars().next_back().is_some_and(joins_word_before)
+        {
             return None;
         }
         let list = self.by_opening.get(opening(&bytes[p..]))?;
