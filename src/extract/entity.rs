@@ -1410,11 +1410,13 @@ impl<T> ShapeTable<T> {
     }
 
     /// Whether the table may hold `word` (in any ASCII case): a word of its shape and length.
+    #[inline(always)]
     fn may_hold(&self, word: &[u8]) -> bool {
         word.len() < 32 && self.lengths[shape(word)] & (1 << word.len()) != 0
     }
 
     /// The value of `word` exactly as written.
+    #[inline(always)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
         if !self.may_hold(word) {
             return None;
@@ -1426,6 +1428,7 @@ impl<T> ShapeTable<T> {
     }
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
+    #[inline(always)]
     pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
         if !self.may_hold(word) {
             return None;
