@@ -1418,24 +1418,24 @@ impl<T> ShapeTable<T> {
     /// The value of `word` exactly as written.
     #[inline(always)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
-        if !self.may_hold(word) {
-            return None;
-        }
-        self.buckets[shape(word)]
-            .iter()
-            .find(|(w, _)| **w == *word)
-            .map(|(_, v)| v)
+        self.find(word, |w| w == word)
     }
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
     #[inline(always)]
     pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+        self.find(word, |w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The value of the word of `word`'s shape that `same` accepts.
+    #[inline(always)]
+    fn find(&self, word: &[u8], same: impl Fn(&[u8]) -> bool) -> Option<&T> {
         if !self.may_hold(word) {
             return None;
         }
         self.buckets[shape(word)]
             .iter()
-            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .find(|(w, _)| same(w))
             .map(|(_, v)| v)
     }
 }
