@@ -5,9 +5,10 @@
 //! named [`Mention`] in text order, each with its canonical name, sentence, and whether it is
 //! governed by a locative preposition ("in Iraq") or is a demonym ("Iraqi", "inter-Afghan").
 //!
-//! Names come from one aho-corasick automaton over every place, organisation and actor variant
-//! (case-sensitive, leftmost-longest, whole words where a hyphen also bounds a word, so
-//! "pro-Iranian" and "US-led" match and "us" does not). A capital used for its government
+//! Names are every place, organisation and actor variant (case-sensitive, the longest at a
+//! position, whole words where a hyphen also bounds a word, so "pro-Iranian" and "US-led" match
+//! and "us" does not), looked up by their opening letters only where a token or a part of one
+//! after a hyphen, dot or apostrophe starts. A capital used for its government
 //! ("Washington said", actor aliases) gives a mention of the country it stands for, as a place
 //! mention when that country is a known place (so it is not locative and acts as an actor), else as
 //! an organisation; governed by a locative preposition ("in Baghdad") a name that is also a place
@@ -27,8 +28,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::model::{
     Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, TokenKind,
@@ -186,11 +185,29 @@ pub const SPEECH_VERBS: &[&str] = &[
     "urged",
 ];
 
+/// [`SPEECH_VERBS`], for look-ups as written or without ASCII case.
+pub(crate) fn speech_verbs() -> ShapeTable<()> {
+    ShapeTable::new(SPEECH_VERBS.iter().map(|v| (v.as_bytes().to_vec(), ())))
+}
+
 /// Lower-case particles inside names ("Mustafa al Kadhemi", "Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "la", "le", "da", "di",
     "du", "dos",
 ];
+
+/// The length of the longest of [`PARTICLES`].
+const LONGEST_PARTICLE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > longest {
+            longest = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Prepositions that make the name after them a location.
 const LOCATIVES: &[&str] = &[
@@ -500,27 +517,65 @@ struct NameEntry {
     caps_word: bool,
 }
 
-/// The entity extractor, with its name automaton and title table built once.
+/// The entity extractor, with its name tables and title table built once.
 pub struct EntityExtractor {
-    /// Every variant, searched anchored at the positions where a whole word can start.
-    names: AhoCorasick,
+    /// Every variant, as written; [`EntityExtractor::entries`] holds what the lexicon says of it.
+    variants: Vec<String>,
+    entries: Vec<NameEntry>,
+    /// Variants by their opening (the run of ASCII letters and digits they start with), longest
+    /// first: a whole-word variant at a position has the opening of the text there.
+    by_opening: HashMap<Box<[u8]>, Vec<usize>>,
     /// Indexed by (previous byte << 8 | byte): whether a variant starts with the byte and the
     /// previous byte is no ASCII letter, digit or handle sign. Only such positions are searched.
     name_starts: Box<[bool]>,
-    entries: Vec<NameEntry>,
+    /// Whether a variant starts with the byte.
+    first_bytes: [bool; 256],
+    /// The kinds of byte variants start with, for finding where one may start eight bytes a step.
+    starts: StartBytes,
+    /// Indexed by [`opener_index`] of a variant's first two bytes: the third bytes (their low six
+    /// bits, as bits) variants go on with; a variant of one or two bytes allows any.
+    name_openers: Box<[u64]>,
     /// First title word (lower-case bytes) → titles starting with it, as lower-case words,
     /// longest first.
-    titles: HashMap<Vec<u8>, Vec<Vec<String>>>,
-    /// For each [`shape`] of a title first word, its lengths (bit `n` = length `n`): most words
-    /// need no hash lookup to know they open no title.
-    title_shapes: Vec<u32>,
-    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`], hashed: every capitalised word is looked up.
-    not_names: FxHashSet<&'static str>,
-    /// [`SPEECH_VERBS`], hashed.
-    speech_verbs: FxHashSet<&'static str>,
+    titles: ShapeTable<Vec<Vec<String>>>,
+    /// The first words of the titles that introduce a name in lower case too (their head is one
+    /// of [`LOWER_CASE_TITLES`]): other words in lower case open no title.
+    lower_case_titles: ShapeTable<()>,
+    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
+    not_names: ShapeTable<()>,
+    /// [`SPEECH_VERBS`].
+    speech_verbs: ShapeTable<()>,
+    /// [`PARTICLES`]: the word after every name word is looked up.
+    particles: ShapeTable<()>,
 }
 
-/// A named place or organisation found by the automaton (its canonical name borrowed from the
+/// The kinds of byte some variant starts with.
+struct StartBytes {
+    /// Some variant starts with an ASCII capital.
+    upper: bool,
+    /// The ASCII lower-case letters variants start with, when they are few.
+    lower: Vec<u8>,
+    /// Variants start with many ASCII lower-case letters: any may start one.
+    any_lower: bool,
+    /// Some variant starts with a byte that is no ASCII letter.
+    other: bool,
+}
+
+impl StartBytes {
+    fn of(first_bytes: &[bool; 256]) -> StartBytes {
+        let bytes = || (0..=u8::MAX).filter(|&b| first_bytes[usize::from(b)]);
+        let lower: Vec<u8> = bytes().filter(u8::is_ascii_lowercase).collect();
+        let any_lower = lower.len() > 4;
+        StartBytes {
+            upper: bytes().any(|b| b.is_ascii_uppercase()),
+            lower: if any_lower { Vec::new() } else { lower },
+            any_lower,
+            other: bytes().any(|b| !b.is_ascii_alphabetic()),
+        }
+    }
+}
+
+/// A named place or organisation found in the text (its canonical name borrowed from the
 /// extractor's name table).
 struct Named<'e> {
     span: Span,
@@ -610,10 +665,7 @@ fn is_demonym_form(variant: &str, canonical: &str) -> bool {
 }
 
 impl EntityExtractor {
-    /// Builds the name automaton from the lexicon's place, organisation and actor aliases.
-    ///
-    /// # Panics
-    /// Only if the automaton cannot be built (a name list far beyond any rule pack's size).
+    /// Builds the name tables from the lexicon's place, organisation and actor aliases.
     pub fn new(lexicon: &Lexicon) -> EntityExtractor {
         let mut table: BTreeMap<String, NameEntry> = BTreeMap::new();
         for (variant, canonical) in lexicon.variants(AliasCategory::Place) {
@@ -633,16 +685,23 @@ impl EntityExtractor {
         for (variant, entry) in table.iter_mut() {
             entry.caps_word = CAPS_WORDS.contains(&variant.as_str());
         }
-        let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(table.keys())
-            .expect("the name automaton builds");
         let mut first_bytes = [false; 256];
-        for variant in table.keys() {
-            if let Some(&b) = variant.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
+        let mut name_openers = vec![0u64; 1 << 14].into_boxed_slice();
+        let mut by_opening: HashMap<Box<[u8]>, Vec<usize>> = HashMap::default();
+        for (v, variant) in table.keys().enumerate() {
+            let bytes = variant.as_bytes();
+            let Some(&b) = bytes.first() else { continue };
+            first_bytes[usize::from(b)] = true;
+            match (bytes.get(1), bytes.get(2)) {
+                (Some(&next), Some(&third)) => {
+                    name_openers[opener_index(b, next)] |= 1 << (third & 63);
+                }
+                (Some(&next), None) => name_openers[opener_index(b, next)] = u64::MAX,
+                (None, _) => (0..=u8::MAX).for_each(|next| {
+                    name_openers[opener_index(b, next)] = u64::MAX;
+                }),
             }
+            by_opening.entry(opening(bytes).into()).or_default().push(v);
         }
         let name_starts = (0..=u16::MAX)
             .map(|pair| {
@@ -650,6 +709,10 @@ impl EntityExtractor {
                 first_bytes[usize::from(byte)] && !is_ascii_word_byte(previous)
             })
             .collect();
+        let variants: Vec<String> = table.keys().cloned().collect();
+        for list in by_opening.values_mut() {
+            list.sort_by_key(|&v| std::cmp::Reverse(variants[v].len()));
+        }
         let entries = table.into_values().collect();
         let mut titles: HashMap<Vec<u8>, Vec<Vec<String>>> = HashMap::default();
         for title in TITLES {
@@ -662,18 +725,35 @@ impl EntityExtractor {
         for list in titles.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        let mut title_shapes = vec![0u32; 1 << 10];
-        for first in titles.keys().filter(|w| w.len() < 32) {
-            title_shapes[shape(first)] |= 1 << first.len();
-        }
+        let titles = ShapeTable::new(titles);
+        let lower_case_titles = ShapeTable::new(
+            TITLES
+                .iter()
+                .filter(|t| {
+                    let head = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
+                    LOWER_CASE_TITLES.contains(&head.as_str())
+                })
+                .filter_map(|t| t.split(' ').next())
+                .map(|w| (w.to_lowercase().into_bytes(), ())),
+        );
         EntityExtractor {
-            names,
-            name_starts,
+            variants,
             entries,
+            by_opening,
+            name_starts,
+            first_bytes,
+            starts: StartBytes::of(&first_bytes),
+            name_openers,
             titles,
-            title_shapes,
-            not_names: NOT_NAMES.iter().chain(NOT_NAME_WORDS).copied().collect(),
-            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+            lower_case_titles,
+            not_names: ShapeTable::new(
+                NOT_NAMES
+                    .iter()
+                    .chain(NOT_NAME_WORDS)
+                    .map(|w| (w.as_bytes().to_vec(), ())),
+            ),
+            speech_verbs: speech_verbs(),
+            particles: ShapeTable::new(PARTICLES.iter().map(|p| (p.as_bytes().to_vec(), ()))),
         }
     }
 
@@ -681,6 +761,7 @@ impl EntityExtractor {
     /// mention of `doc`, in text order; `source` is the source's index in the run.
     pub fn extract(&self, doc: &Document, source: usize) -> (Vec<Claim>, Vec<Mention>) {
         let named = self.named(doc);
+        let openers = self.openers(doc);
         let mut covered = vec![false; doc.tokens.len()];
         let mut named_ending_at: HashMap<usize, usize> = HashMap::default();
         for (i, n) in named.iter().enumerate() {
@@ -688,7 +769,7 @@ impl EntityExtractor {
             named_ending_at.insert(n.last, i);
         }
         let text = doc.text();
-        let mut candidates = self.people(doc, &covered, &named, &named_ending_at);
+        let mut candidates = self.people(doc, &openers, &covered, &named, &named_ending_at);
         let persons = resolve_people(text, &mut candidates);
         let names: Vec<String> = persons.iter().map(|p| p.name(text)).collect();
 
@@ -766,125 +847,189 @@ impl EntityExtractor {
     /// Places and organisations named in the body, in text order.
     fn named(&self, doc: &Document) -> Vec<Named<'_>> {
         let text = doc.text();
+        let bytes = text.as_bytes();
         let tokens = &doc.tokens;
         let mut out: Vec<Named<'_>> = Vec::new();
         let mut headline: Option<(usize, bool)> = None;
-        let mut pos = doc.source.body_start;
-        while let Some(m) = self.next_name(text, pos) {
-            pos = m.end();
-            let (start, end) = (m.start(), m.end());
-            let ti = tokens.partition_point(|t| t.span.end <= start);
-            if ti >= tokens.len() {
-                break;
+        // Names do not overlap: the next one starts at or after the end of the last.
+        let mut resume = doc.source.body_start;
+        let mut try_at = |p: usize| {
+            if p < resume {
+                return;
             }
-            let tl = tokens
-                .partition_point(|t| t.span.start < end)
-                .saturating_sub(1)
-                .max(ti);
-            let sentence = tokens[ti].sentence;
-            let entry = &self.entries[m.pattern().as_usize()];
-            if entry.caps_word {
-                let caps = match headline {
-                    Some((s, caps)) if s == sentence => caps,
-                    _ => is_caps_headline(doc, sentence),
-                };
-                headline = Some((sentence, caps));
-                if caps {
-                    continue;
-                }
-            }
-            let mid_word = tokens[ti].span.start < start;
-            let hyphened = text[..start].ends_with('-') || text[end..].starts_with('-');
-            let mut locative = !mid_word && !hyphened && governed(doc, ti);
-            if !locative
-                && !mid_word
-                && let Some(prev) = out.last()
-            {
-                locative = prev.locative
-                    && prev.category == MentionCategory::Place
-                    && coordinated(doc, prev.last, ti);
-            }
-            let (category, canonical) = match (&entry.place, &entry.actor, &entry.organisation) {
-                (Some(p), _, _) if locative => (MentionCategory::Place, p.as_str()),
-                (_, Some((a, true)), _) => (MentionCategory::Place, a.as_str()),
-                (_, Some((a, false)), _) => (MentionCategory::Organisation, a.as_str()),
-                (Some(p), None, _) => (MentionCategory::Place, p.as_str()),
-                (None, None, Some(o)) => (MentionCategory::Organisation, o.as_str()),
-                (None, None, None) => continue,
+            let Some((v, end)) = self.variant_at(text, p) else {
+                return;
             };
-            let demonym =
-                category == MentionCategory::Place && (entry.demonym || hyphened || mid_word);
-            out.push(Named {
-                span: Span::new(start, end),
-                first: ti,
-                last: tl,
-                category,
-                canonical,
-                locative,
-                demonym,
-                sentence,
-            });
+            resume = end;
+            let ti = tokens.partition_point(|t| t.span.end <= p);
+            if ti < tokens.len() {
+                self.push_named(doc, &mut out, &mut headline, ti, Span::new(p, end), v);
+            }
+        };
+        // Eight bytes a step: the positions after a byte that is no ASCII letter or digit whose
+        // byte may start a variant; the rest byte by byte.
+        let mut i = doc.source.body_start;
+        let mut after_split = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let split = non_alphanumeric(x);
+            let mut found = (split << 8 | u64::from(after_split) << 7) & self.may_start(x);
+            after_split = split >> 63 != 0;
+            while found != 0 {
+                let p = i + found.trailing_zeros() as usize / 8;
+                if self.may_open_at(bytes, p) {
+                    try_at(p);
+                }
+                found &= found - 1;
+            }
+            i += 8;
+        }
+        for p in i..bytes.len() {
+            try_at(p);
         }
         out
     }
 
-    /// The first whole-word variant at or after byte `from`: at the leftmost position where one
-    /// matches, the longest that is a whole word. Only positions that start with a variant's first
-    /// byte and follow no word character are searched.
-    fn next_name(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
-        let mut p = from;
-        while let Some(start) = self.first_name_start(text.as_bytes(), p) {
-            // A variant's first byte starts a character, so `start` is a character boundary.
-            p = start;
-            if !text[..p].chars().next_back().is_some_and(joins_word_before) {
-                let mut found = self
-                    .names
-                    .find(Input::new(text).range(p..).anchored(Anchored::Yes));
-                while let Some(m) = found {
-                    if is_whole_word(text, m.start(), m.end()) {
-                        return Some(m);
-                    }
-                    found = (m.end() > m.start() + 1)
-                        .then(|| {
-                            self.names.find(
-                                Input::new(text)
-                                    .range(m.start()..m.end() - 1)
-                                    .anchored(Anchored::Yes),
-                            )
-                        })
-                        .flatten();
-                }
-            }
-            p += 1;
+    /// Of the eight bytes of `x`, the high bit of each that may start a variant (a superset of
+    /// [`EntityExtractor::first_bytes`]).
+    fn may_start(&self, x: u64) -> u64 {
+        let seven = x & !HIGH;
+        let ascii = !x & HIGH;
+        let mut may = 0;
+        if self.starts.upper {
+            may |= within(seven, b'A', b'Z') & ascii;
         }
-        None
+        if self.starts.any_lower {
+            may |= within(seven, b'a', b'z') & ascii;
+        }
+        if self.starts.other {
+            may |= !(within(seven | CASE, b'a', b'z') & ascii) & HIGH;
+        }
+        for &b in &self.starts.lower {
+            may |= within(seven, b, b) & ascii;
+        }
+        may
     }
 
-    /// The first position at or after `from` whose byte starts a variant and whose previous byte
-    /// is no ASCII letter, digit or handle sign (a non-ASCII previous character is left to the
-    /// caller's whole-word check). Eight positions per step.
-    fn first_name_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        let starts = |previous: u8, byte: u8| {
-            self.name_starts[usize::from(previous) << 8 | usize::from(byte)]
-        };
-        let at = |p: usize| starts(if p == 0 { b' ' } else { bytes[p - 1] }, bytes[p]);
-        let mut p = from;
-        if p == 0 {
-            if bytes.first().is_some_and(|&b| starts(b' ', b)) {
-                return Some(0);
+    /// The words a person's title or name may start at: capitalised, hyphened after two or three
+    /// letters ("al-Kadhimi"), or shaped like the first word of a title that may be written in
+    /// lower case ("prime minister").
+    fn openers(&self, doc: &Document) -> Vec<usize> {
+        let bytes = doc.text().as_bytes();
+        let mut openers = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
             }
-            p = 1;
-        }
-        while let Some(window) = bytes.get(p - 1..p + 8) {
-            if window
-                .windows(2)
-                .fold(false, |any, w| any | starts(w[0], w[1]))
+            let word = &bytes[t.span.start..t.span.end];
+            if !word[0].is_ascii_lowercase()
+                || word.get(2) == Some(&b'-')
+                || word.get(3) == Some(&b'-')
+                || self.lower_case_titles.may_hold(word)
             {
-                break;
+                openers.push(i);
             }
-            p += 8;
         }
-        (p..bytes.len()).find(|&q| at(q))
+        openers
+    }
+
+    /// The mention of variant `v` at `span`, whose first token is `ti`, unless it is an all-caps
+    /// English word in an all-caps headline or names nothing.
+    fn push_named<'e>(
+        &'e self,
+        doc: &Document,
+        out: &mut Vec<Named<'e>>,
+        headline: &mut Option<(usize, bool)>,
+        ti: usize,
+        span: Span,
+        v: usize,
+    ) {
+        let text = doc.text();
+        let tokens = &doc.tokens;
+        let Span { start, end } = span;
+        let mut tl = ti;
+        while tokens.get(tl + 1).is_some_and(|t| t.span.start < end) {
+            tl += 1;
+        }
+        let sentence = tokens[ti].sentence;
+        let entry = &self.entries[v];
+        if entry.caps_word {
+            let caps = match *headline {
+                Some((s, caps)) if s == sentence => caps,
+                _ => is_caps_headline(doc, sentence),
+            };
+            *headline = Some((sentence, caps));
+            if caps {
+                return;
+            }
+        }
+        let mid_word = tokens[ti].span.start < start;
+        let hyphened = text[..start].ends_with('-') || text[end..].starts_with('-');
+        let mut locative = !mid_word && !hyphened && governed(doc, ti);
+        if !locative
+            && !mid_word
+            && let Some(prev) = out.last()
+        {
+            locative = prev.locative
+                && prev.category == MentionCategory::Place
+                && coordinated(doc, prev.last, ti);
+        }
+        let (category, canonical) = match (&entry.place, &entry.actor, &entry.organisation) {
+            (Some(p), _, _) if locative => (MentionCategory::Place, p.as_str()),
+            (_, Some((a, true)), _) => (MentionCategory::Place, a.as_str()),
+            (_, Some((a, false)), _) => (MentionCategory::Organisation, a.as_str()),
+            (Some(p), None, _) => (MentionCategory::Place, p.as_str()),
+            (None, None, Some(o)) => (MentionCategory::Organisation, o.as_str()),
+            (None, None, None) => return,
+        };
+        let demonym = category == MentionCategory::Place && (entry.demonym || hyphened || mid_word);
+        out.push(Named {
+            span,
+            first: ti,
+            last: tl,
+            category,
+            canonical,
+            locative,
+            demonym,
+            sentence,
+        });
+    }
+
+    /// Whether a variant may start at byte `p` (< `bytes.len()`), by its byte, the byte before it
+    /// and its first three bytes (a cheap filter, asked before any call).
+    #[inline(always)]
+    fn may_open_at(&self, bytes: &[u8], p: usize) -> bool {
+        let byte = usize::from(bytes[p]);
+        if !self.first_bytes[byte] {
+            return false;
+        }
+        let previous = usize::from(if p == 0 { b' ' } else { bytes[p - 1] });
+        let next = bytes.get(p + 1).copied().unwrap_or(0);
+        let third = bytes.get(p + 2).copied().unwrap_or(0);
+        self.name_starts[previous << 8 | byte]
+            && self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) != 0
+    }
+
+    /// The longest variant that is a whole word starting at byte `p`: (its index, its end). Only
+    /// a position whose byte starts a variant and follows no word character can start one.
+    fn variant_at(&self, text: &str, p: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        if !self.may_open_at(bytes, p) {
+            return None;
+        }
+        // A non-ASCII previous character may be a letter.
+        if p > 0
+            && bytes[p - 1] >= 0x80
+            && text[..p].chars().next_back().is_some_and(joins_word_before)
+        {
+            return None;
+        }
+        let list = self.by_opening.get(opening(&bytes[p..]))?;
+        list.iter().find_map(|&v| {
+            let variant = self.variants[v].as_bytes();
+            let end = p + variant.len();
+            (bytes[p..].starts_with(variant) && is_whole_word(text, p, end)).then_some((v, end))
+        })
     }
 
     /// The title starting at token `i`: (token after it, its span).
@@ -926,18 +1071,9 @@ impl EntityExtractor {
         None
     }
 
-    /// Whether `word` has the first two letters and length of some title's first word.
-    fn may_open_title(&self, word: &str) -> bool {
-        word.len() < 32 && self.title_shapes[shape(word.as_bytes())] & (1 << word.len()) != 0
-    }
-
     /// The titles whose first word is `word` (any ASCII case).
     fn titles_opened_by(&self, word: &str) -> Option<&Vec<Vec<String>>> {
-        if !self.may_open_title(word) {
-            return None;
-        }
-        let mut buf = [0u8; 24];
-        self.titles.get(ascii_lower(word, &mut buf)?)
+        self.titles.get_ignoring_case(word.as_bytes())
     }
 
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
@@ -947,9 +1083,6 @@ impl EntityExtractor {
             return None;
         }
         let word = doc.token_text(t);
-        if !may_be_name_word(word) {
-            return None;
-        }
         let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
         {
             Some(b) => (b, true),
@@ -959,32 +1092,32 @@ impl EntityExtractor {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => base.starts_with(char::is_uppercase),
         };
-        // Most words: neither capitalised nor particle-joined.
-        if !starts_upper && !base.bytes().any(|b| b == b'-') {
-            return None;
+        // Most words: not capitalised, so a name word only when particle-joined.
+        if !starts_upper {
+            return particle_joined(base).then(|| {
+                (
+                    Span::new(t.span.start, t.span.start + base.len()),
+                    possessive,
+                )
+            });
         }
-        let particle_joined = base.bytes().position(|b| b == b'-').is_some_and(|h| {
-            PARTICLES.contains(&&base[..h]) && base[h + 1..].starts_with(char::is_uppercase)
-        });
-        let initial = base.len() <= 4
-            && base.chars().count() == 1
-            && starts_upper
+        // One letter (its only character fills the word).
+        let initial = base
+            .chars()
+            .next()
+            .is_some_and(|c| c.len_utf8() == base.len())
             && doc
                 .tokens
                 .get(k + 1)
                 .is_some_and(|d| doc.token_text(d) == "." && d.span.start == t.span.end);
-        let has_lower = if base.is_ascii() {
-            base.bytes().any(|b| b.is_ascii_lowercase())
-        } else {
-            base.chars().any(char::is_lowercase)
-        };
-        let ok = particle_joined
-            || initial
-            || (starts_upper
-                && has_lower
-                && !self.not_names.contains(base)
+        let has_lower = base.bytes().any(|b| b.is_ascii_lowercase())
+            || (!base.is_ascii() && base.chars().any(char::is_lowercase));
+        let ok = initial
+            || (has_lower
+                && self.not_names.get(base.as_bytes()).is_none()
                 && !is_time_word(base)
-                && self.titles_opened_by(base).is_none());
+                && self.titles_opened_by(base).is_none())
+            || particle_joined(base);
         if !ok {
             return None;
         }
@@ -1008,14 +1141,15 @@ impl EntityExtractor {
         let sentence = doc.tokens.get(k).map_or(usize::MAX, |t| t.sentence);
         parts.clear();
         let mut j = k;
-        while parts.iter().filter(|p| !p.1).count() < max {
+        let mut words = 0;
+        while words < max {
             let Some(t) = doc.tokens.get(j) else { break };
             if t.sentence != sentence {
                 break;
             }
             let word = doc.token_text(t);
             if !parts.is_empty()
-                && PARTICLES.contains(&word)
+                && self.particles.get(word.as_bytes()).is_some()
                 && self.name_word(doc, j + 1, covered).is_some()
             {
                 parts.push((t.span, true));
@@ -1026,6 +1160,7 @@ impl EntityExtractor {
                 break;
             };
             parts.push((span, false));
+            words += 1;
             j += if span.end > t.span.end { 2 } else { 1 };
             if possessive {
                 break;
@@ -1034,10 +1169,12 @@ impl EntityExtractor {
         j
     }
 
-    /// Person candidates in text order.
+    /// Person candidates in text order; `openers` are the words one may start at (see
+    /// [`EntityExtractor::openers`]).
     fn people(
         &self,
         doc: &Document,
+        openers: &[usize],
         covered: &[bool],
         named: &[Named<'_>],
         named_ending_at: &HashMap<usize, usize>,
@@ -1049,22 +1186,18 @@ impl EntityExtractor {
                 .is_some_and(|t| doc.token_text(t).eq_ignore_ascii_case(w))
         };
         let is_speech = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| self.speech_verbs.contains(doc.token_text(t)))
+            tokens.get(k).is_some_and(|t| {
+                self.speech_verbs
+                    .get(doc.token_text(t).as_bytes())
+                    .is_some()
+            })
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(openers.len());
         let mut parts: Vec<(Span, bool)> = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Word || covered[i] {
-                i += 1;
-                continue;
-            }
-            // Most words open neither a title nor a name: skip them without the full checks.
-            let word = doc.token_text(&tokens[i]);
-            if !self.may_open_title(word) && !may_be_name_word(word) {
-                i += 1;
+        // The first token not yet read as part of a candidate.
+        let mut next = 0;
+        for &i in openers {
+            if i < next || covered[i] {
                 continue;
             }
             let sentence = tokens[i].sentence;
@@ -1073,7 +1206,6 @@ impl EntityExtractor {
             let after = self.name_at(doc, name_start, covered, 4, &mut parts);
             let words = parts.iter().filter(|p| !p.1).count();
             if words == 0 {
-                i += 1;
                 continue;
             }
             let start = title.map_or(parts[0].0.start, |(_, s)| s.start);
@@ -1085,11 +1217,11 @@ impl EntityExtractor {
             }
             let surname = Span::new(parts[s].0.start, end);
             let given = (s > 0).then(|| Span::new(parts[0].0.start, parts[s - 1].0.end));
-            let role = appositive(doc, after);
+            let role = appositive(doc, after, &self.speech_verbs);
             let naming = if title.is_some() {
                 Naming::Full
             } else if words > 3 {
-                i = after;
+                next = after;
                 continue;
             } else if words == 1 {
                 Naming::Surname
@@ -1121,14 +1253,14 @@ impl EntityExtractor {
                 sentence,
                 person: None,
             });
-            i = after.max(i + 1);
+            next = after.max(i + 1);
         }
         out
     }
 }
 
 /// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after it).
-fn appositive(doc: &Document, k: usize) -> Option<(Span, usize)> {
+fn appositive(doc: &Document, k: usize, speech_verbs: &ShapeTable<()>) -> Option<(Span, usize)> {
     let tokens = &doc.tokens;
     let comma = tokens.get(k)?;
     if doc.token_text(comma) != "," {
@@ -1159,7 +1291,7 @@ fn appositive(doc: &Document, k: usize) -> Option<(Span, usize)> {
         ) {
             break;
         }
-        if SPEECH_VERBS.contains(&w) || m - j >= 16 {
+        if speech_verbs.get(w.as_bytes()).is_some() || m - j >= 16 {
             return None;
         }
         last = m;
@@ -1218,6 +1350,10 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
         }
         c.person = Some(p);
     }
+    if by_key.is_empty() {
+        // No one introduced: nothing to refer to.
+        return persons;
+    }
     for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
         let Some(same) = by_key.get(surname_key(at(c.surname))) else {
             continue;
@@ -1243,27 +1379,65 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
     persons
 }
 
-/// `word` in ASCII lower case in `buf`; `None` when it is not short ASCII (no title or speech verb
-/// is).
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
+/// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
+fn particle_joined(word: &str) -> bool {
+    let head = &word.as_bytes()[..word.len().min(LONGEST_PARTICLE + 1)];
+    head.iter().position(|&b| b == b'-').is_some_and(|h| {
+        PARTICLES.contains(&&word[..h]) && word[h + 1..].starts_with(char::is_uppercase)
+    })
 }
 
-/// Whether a word may be part of a name: not one that starts with a lower-case ASCII letter, digit
-/// or sign and has no hyphen ("al-Kadhimi" may be). Checked before a possessive is taken off: "'s"
-/// alone is neither.
-fn may_be_name_word(word: &str) -> bool {
-    !word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
-        || word.bytes().any(|b| b == b'-')
+/// Words (shorter than 32 bytes, as every title, speech verb and non-name word is) looked up by
+/// their [`shape`] (first two letters and length) without hashing: a bucket holds the few words of
+/// one shape.
+#[derive(Debug)]
+pub(crate) struct ShapeTable<T> {
+    buckets: Vec<Vec<(Box<[u8]>, T)>>,
+    /// For each shape, the lengths of its words (bit `n` = length `n`, below 32): most words
+    /// need no bucket to know they are not in the table.
+    lengths: Vec<u32>,
+}
+
+impl<T> ShapeTable<T> {
+    fn new(words: impl IntoIterator<Item = (Vec<u8>, T)>) -> ShapeTable<T> {
+        let mut buckets: Vec<Vec<(Box<[u8]>, T)>> = (0..1 << 10).map(|_| Vec::new()).collect();
+        let mut lengths = vec![0u32; 1 << 10];
+        for (word, value) in words.into_iter().filter(|(w, _)| w.len() < 32) {
+            lengths[shape(&word)] |= 1 << word.len();
+            buckets[shape(&word)].push((word.into(), value));
+        }
+        ShapeTable { buckets, lengths }
+    }
+
+    /// Whether the table may hold `word` (in any ASCII case): a word of its shape and length.
+    #[inline(always)]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        word.len() < 32 && self.lengths[shape(word)] & (1 << word.len()) != 0
+    }
+
+    /// The value of `word` exactly as written.
+    #[inline(always)]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
+        self.find(word, |w| w == word)
+    }
+
+    /// The value of `word` in any ASCII case (the table's words are in lower case).
+    #[inline(always)]
+    pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+        self.find(word, |w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The value of the word of `word`'s shape that `same` accepts.
+    #[inline(always)]
+    fn find(&self, word: &[u8], same: impl Fn(&[u8]) -> bool) -> Option<&T> {
+        if !self.may_hold(word) {
+            return None;
+        }
+        self.buckets[shape(word)]
+            .iter()
+            .find(|(w, _)| same(w))
+            .map(|(_, v)| v)
+    }
 }
 
 /// A word's first two letters without ASCII case, as a number below 1024 (for [`EntityExtractor`]'s
@@ -1293,15 +1467,25 @@ fn is_time_word(word: &str) -> bool {
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
     ];
-    let Some(opening) = word.as_bytes().get(..3) else {
+    // For each first and second letter (a = 0), the third letters of the openings, as bits.
+    const THIRDS: [u32; 26 * 26] = {
+        let mut thirds = [0; 26 * 26];
+        let mut i = 0;
+        while i < OPENINGS.len() {
+            let [a, b, c] = *OPENINGS[i];
+            thirds[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+            i += 1;
+        }
+        thirds
+    };
+    let Some(&[a, b, c]) = word.as_bytes().first_chunk::<3>() else {
         return false;
     };
-    let opening = [
-        opening[0].to_ascii_lowercase(),
-        opening[1].to_ascii_lowercase(),
-        opening[2].to_ascii_lowercase(),
-    ];
-    OPENINGS.contains(&&opening)
+    let [a, b, c] = [a, b, c].map(|x| x.to_ascii_lowercase().wrapping_sub(b'a'));
+    if a >= 26 || b >= 26 || c >= 26 {
+        return false;
+    }
+    THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
         && (super::time::month_of(word).is_some() || super::time::is_weekday(word))
 }
 
@@ -1317,6 +1501,41 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one).
 fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_')
+}
+
+/// Every byte of a word of eight bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The ASCII case bit of every byte.
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// The high bit of each byte of `seven` (bytes below 0x80) that is in `lo..=hi`.
+fn within(seven: u64, lo: u8, hi: u8) -> u64 {
+    let (lo, hi) = (u64::from(lo), u64::from(hi));
+    seven.wrapping_add((0x80 - lo) * ONES) & !seven.wrapping_add((0x7f - hi) * ONES) & HIGH
+}
+
+/// The high bit of each byte of `x` that is no ASCII letter or digit.
+fn non_alphanumeric(x: u64) -> u64 {
+    let seven = x & !HIGH;
+    let alphanumeric = (within(seven | CASE, b'a', b'z') | within(seven, b'0', b'9')) & !x & HIGH;
+    !alphanumeric & HIGH
+}
+
+/// Where a variant's first two bytes are in [`EntityExtractor`]'s opener table (the second byte's
+/// low six bits only: the table is a filter, the look-up by opening decides).
+fn opener_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 6 | usize::from(second & 63)
+}
+
+/// The run of ASCII letters and digits `bytes` start with (a variant's opening: "U" of "U.S.").
+fn opening(bytes: &[u8]) -> &[u8] {
+    let n = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    &bytes[..n]
 }
 
 /// Whether a name cannot start right after `c` (a letter, digit, or handle sign).

@@ -16,9 +16,9 @@
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, Input};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::extract::entity::{SPEECH_VERBS, ascii_lower, is_title_noun, lower_case, title_words};
+use crate::extract::entity::{ShapeTable, is_title_noun, lower_case, speech_verbs, title_words};
 use crate::model::{
     Claim, ClaimDetail, Document, EntityType, Mention, MentionCategory, Quote, Span, TokenKind,
 };
@@ -59,8 +59,9 @@ const MAX_QUOTE_SENTENCES: usize = 4;
 pub struct QuoteExtractor {
     /// The three quote marks (" “ ”), found by the automaton's start-byte search.
     marks: AhoCorasick,
-    /// [`SPEECH_VERBS`], hashed: every word around a quotation is looked up.
-    speech_verbs: FxHashSet<&'static str>,
+    /// The speech verbs ([`crate::extract::entity::SPEECH_VERBS`]): every word around a
+    /// quotation is looked up.
+    speech_verbs: ShapeTable<()>,
 }
 
 impl Default for QuoteExtractor {
@@ -72,7 +73,7 @@ impl Default for QuoteExtractor {
 /// The people of one document, in mention order, with what the resolver needs to know of them.
 struct Speakers<'a> {
     doc: &'a Document<'a>,
-    speech_verbs: &'a FxHashSet<&'static str>,
+    speech_verbs: &'a ShapeTable<()>,
     /// Person mentions in text order.
     persons: Vec<&'a Mention>,
     /// Canonical name → (title as full lower-case words, role in lower case).
@@ -85,7 +86,7 @@ impl QuoteExtractor {
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {
             marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
-            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+            speech_verbs: speech_verbs(),
         }
     }
 
@@ -131,8 +132,13 @@ impl QuoteExtractor {
                 Some((s, t)) => (s, Some(t)),
                 None => (None, None),
             };
-            let words = text[inner.start..inner.end].split_whitespace().count();
-            if words < 2 && speaker_text.is_none() {
+            // A one-word scare quote is kept only when attributed.
+            if speaker_text.is_none()
+                && text[inner.start..inner.end]
+                    .split_whitespace()
+                    .nth(1)
+                    .is_none()
+            {
                 continue;
             }
             let sentence = doc.sentence_at(open.start);
@@ -259,24 +265,30 @@ impl Speakers<'_> {
     /// A speaker attributed by a speech verb in tokens `[a, b)`; `quote` is where the quote starts
     /// (pronouns refer to the last person mentioned before it).
     fn in_window(&self, a: usize, b: usize, quote: usize) -> Option<(Option<String>, String)> {
-        let mut buf = [0u8; 24];
         for v in a..b {
             let Some(word) = self.word(v) else { continue };
-            // Capitalised short ASCII words are lower-cased in `buf`, without allocating.
-            let w = if word.bytes().any(|b| b.is_ascii_uppercase())
-                && let Some(l) = ascii_lower(word, &mut buf).and_then(|b| str::from_utf8(b).ok())
-            {
-                Cow::Borrowed(l)
+            // ASCII words are compared without case, others in lower case.
+            let (according, speech) = if word.is_ascii() {
+                (
+                    word.eq_ignore_ascii_case("according"),
+                    self.speech_verbs
+                        .get_ignoring_case(word.as_bytes())
+                        .is_some(),
+                )
             } else {
-                lower_case(word)
+                let w = lower_case(word);
+                (
+                    w == "according",
+                    self.speech_verbs.get(w.as_bytes()).is_some(),
+                )
             };
-            if w == "according" && self.lower(v + 1).as_deref() == Some("to") && v + 2 < b {
+            if according && self.lower(v + 1).as_deref() == Some("to") && v + 2 < b {
                 if let Some(found) = self.named_at(v + 2, quote) {
                     return Some(found);
                 }
                 continue;
             }
-            if !self.speech_verbs.contains(w.as_ref()) {
+            if !speech {
                 continue;
             }
             if v + 1 < b
