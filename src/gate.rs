@@ -6,8 +6,9 @@
 //! ranks above the threshold's, or equals it with a severity at or above the threshold's.
 //! A baseline is a JSON file of finding ids (ids come from normalized claim texts and rules, so
 //! they survive unrelated edits); with one, only findings missing from it can fail the run.
-//! In a run of many stories the same id can come up in two stories, so a baseline written from
-//! such a run records each finding's story, and an entry with a story accepts that finding in
+//! Ids name sources by their ids, given in input order, so when the stories of a run change a
+//! finding of one story can take the id of a finding of another: a baseline written from a run of
+//! many stories records each finding's story, and an entry with a story accepts that finding in
 //! that story only; an entry without one (an ungrouped run, an older file) accepts it anywhere.
 
 use std::collections::BTreeSet;
