@@ -6,6 +6,10 @@
 //! ranks above the threshold's, or equals it with a severity at or above the threshold's.
 //! A baseline is a JSON file of finding ids (ids come from normalized claim texts and rules, so
 //! they survive unrelated edits); with one, only findings missing from it can fail the run.
+//! Ids name sources by their ids, given in input order, so when the stories of a run change a
+//! finding of one story can take the id of a finding of another: a baseline written from a run of
+//! many stories records each finding's story, and an entry with a story accepts that finding in
+//! that story only; an entry without one (an ungrouped run, an older file) accepts it anywhere.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -91,11 +95,14 @@ impl fmt::Display for FailOn {
     }
 }
 
-/// One accepted finding in a baseline file (the id decides; the rest helps a reviewer).
+/// One accepted finding in a baseline file (the id and story decide; the rest helps a reviewer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
     pub id: String,
+    /// The story the finding was accepted in; none accepts it in any story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
     pub kind: String,
     pub rule: String,
     pub summary: String,
@@ -110,8 +117,9 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// The baseline of a report: every finding it holds, in report order.
-    pub fn of(report: &Report) -> Baseline {
+    /// The baseline of a report (of `story`, in a run of many): every finding it holds, in
+    /// report order.
+    pub fn of(report: &Report, story: Option<&str>) -> Baseline {
         Baseline {
             version: 1,
             findings: report
@@ -119,6 +127,7 @@ impl Baseline {
                 .iter()
                 .map(|f| BaselineEntry {
                     id: f.id.clone(),
+                    story: story.map(str::to_string),
                     kind: f.kind.as_str().to_string(),
                     rule: f.rule.clone(),
                     summary: f.summary.clone(),
@@ -145,9 +154,15 @@ impl Baseline {
         out
     }
 
-    /// The findings of `report` that this baseline does not hold.
-    pub fn new_findings<'r>(&self, report: &'r Report) -> Vec<&'r Finding> {
-        let known: BTreeSet<&str> = self.findings.iter().map(|e| e.id.as_str()).collect();
+    /// The findings of `report` (of `story`, in a run of many) that this baseline does not
+    /// accept: no entry has their id with their story or with none.
+    pub fn new_findings<'r>(&self, report: &'r Report, story: Option<&str>) -> Vec<&'r Finding> {
+        let known: BTreeSet<&str> = self
+            .findings
+            .iter()
+            .filter(|e| e.story.is_none() || e.story.as_deref() == story)
+            .map(|e| e.id.as_str())
+            .collect();
         report
             .findings
             .iter()
@@ -156,14 +171,19 @@ impl Baseline {
     }
 }
 
-/// Whether the run fails: some finding (new against the baseline, when there is one) is at or
-/// above the threshold.
-pub fn fails(report: &Report, fail_on: Option<FailOn>, baseline: Option<&Baseline>) -> bool {
+/// Whether the run fails on the report of `story`: some finding (new against the baseline, when
+/// there is one) is at or above the threshold.
+pub fn fails(
+    report: &Report,
+    story: Option<&str>,
+    fail_on: Option<FailOn>,
+    baseline: Option<&Baseline>,
+) -> bool {
     let Some(threshold) = fail_on else {
         return false;
     };
     let candidates: Vec<&Finding> = match baseline {
-        Some(b) => b.new_findings(report),
+        Some(b) => b.new_findings(report, story),
         None => report.findings.iter().collect(),
     };
     candidates.iter().any(|f| threshold.catches(f))
@@ -200,5 +220,35 @@ mod tests {
         assert_eq!(medium.to_string(), "discrepancy:medium");
         assert!("discrepancy:severe".parse::<FailOn>().is_err());
         assert!("disagreement".parse::<FailOn>().is_err());
+    }
+
+    #[test]
+    fn a_baseline_entry_with_a_story_accepts_its_finding_in_that_story_only() {
+        let report = Report::new(
+            &[],
+            &[],
+            vec![finding(FindingKind::Discrepancy, Severity::High)],
+        );
+        let threshold = Some(FailOn {
+            kind: FindingKind::Discrepancy,
+            severity: None,
+        });
+        let of_a = Baseline::of(&report, Some("a"));
+        assert_eq!(of_a.findings[0].story.as_deref(), Some("a"));
+        assert!(of_a.new_findings(&report, Some("a")).is_empty());
+        assert_eq!(of_a.new_findings(&report, Some("b")).len(), 1);
+        assert_eq!(of_a.new_findings(&report, None).len(), 1);
+        assert!(!fails(&report, Some("a"), threshold, Some(&of_a)));
+        assert!(fails(&report, Some("b"), threshold, Some(&of_a)));
+        // Without a story, an entry accepts the finding in any story, and is written as before.
+        let anywhere = Baseline::of(&report, None);
+        for story in [None, Some("a"), Some("b")] {
+            assert!(anywhere.new_findings(&report, story).is_empty());
+        }
+        assert!(!anywhere.to_json().contains("story"));
+        let read: Baseline = serde_json::from_str(&anywhere.to_json()).unwrap();
+        assert_eq!(read, anywhere);
+        let read: Baseline = serde_json::from_str(&of_a.to_json()).unwrap();
+        assert_eq!(read, of_a);
     }
 }

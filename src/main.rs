@@ -227,12 +227,12 @@ impl Verdict {
         baseline: Option<&Baseline>,
     ) -> Verdict {
         let mut verdict = Verdict {
-            fails: gate::fails(report, gate.fail_on, baseline),
+            fails: gate::fails(report, story, gate.fail_on, baseline),
             ..Verdict::default()
         };
         if let Some(b) = baseline {
             let within = story.map(|s| format!(" (story {s})")).unwrap_or_default();
-            for f in b.new_findings(report) {
+            for f in b.new_findings(report, story) {
                 verdict.new.push(format!(
                     "new {} [{}] {}: {}{within}",
                     f.kind.as_str(),
@@ -243,7 +243,7 @@ impl Verdict {
             }
         }
         if gate.write_baseline.is_some() {
-            verdict.seen = Baseline::of(report);
+            verdict.seen = Baseline::of(report, story);
         }
         verdict
     }
