@@ -306,6 +306,17 @@ const UNIT_ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 ];
 
+/// The ordinals written as one word from one to thirty ("first" … "twentieth", "thirtieth"),
+/// in that order: the days of a month that need no compound ("twenty-first").
+pub fn day_ordinals() -> impl Iterator<Item = (&'static str, u32)> {
+    UNIT_ORDINALS
+        .iter()
+        .copied()
+        .zip(1..)
+        .chain(std::iter::once(("tenth", 10)))
+        .chain(PART_ORDINALS.iter().copied().filter(|&(_, n)| n <= 30))
+}
+
 /// Ordinals that name parts: "fifth" → 5, "twentieth" → 20, "twenty-first" → 21,
 /// "thirty-fifths" → 35, "hundredth" → 100; with whether the word is plural. "first", "second"
 /// (and "third" alone: see [`denominator`]) only inside a compound. A hashed look in the readings

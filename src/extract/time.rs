@@ -141,7 +141,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::numbers::split_hyphen;
+use super::numbers::{day_ordinals, split_hyphen};
 use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
 
 /// Keywords, compared case-insensitively.
@@ -520,30 +520,6 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("fifty", 50),
 ];
 
-const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-];
-
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -715,7 +691,7 @@ impl TimeExtractor {
         for &(w, n) in NUMBER_WORDS {
             words.insert(w, Class::NumWord(n));
         }
-        for &(w, n) in ORDINALS {
+        for (w, n) in day_ordinals() {
             words.insert(w, Class::Ordinal(n));
         }
         words.insert("half", Class::Portion(2));
@@ -782,7 +758,7 @@ impl TimeExtractor {
         for m in MONTHS {
             glued(4 + m.len(), b'm', m.as_bytes()[m.len() - 1]);
         }
-        for (w, _) in ORDINALS {
+        for (w, _) in day_ordinals() {
             for tens in ["twenty-", "thirty-"] {
                 glued(tens.len() + w.len(), b't', w.as_bytes()[w.len() - 1]);
             }
@@ -1125,10 +1101,9 @@ fn compound_ordinal(key: &[u8]) -> Option<u32> {
     } else {
         (30, key.strip_prefix(b"thirty-")?)
     };
-    let u = ORDINALS
-        .iter()
+    let u = day_ordinals()
         .find(|(w, _)| w.as_bytes() == unit)
-        .map(|&(_, n)| n)
+        .map(|(_, n)| n)
         .filter(|&n| n <= 9)?;
     (t + u <= 31).then_some(t + u)
 }
