@@ -281,6 +281,9 @@ impl Lex {
     /// A plain word: none of the tables' words, not possessive.
     const PLAIN: Lex = Lex::of(Class::Other);
 
+    /// What lies outside the sentence being parsed.
+    const NOTHING: Lex = Lex::of(Class::Nothing);
+
     /// A token of class `class` and nothing more.
     const fn of(class: Class) -> Lex {
         Lex {
@@ -838,16 +841,31 @@ impl TimeExtractor {
             after_in = class == Class::Kw(Kw::In);
             after_other = class == Class::Other;
         }
-        // Each claim begins at a start of its own.
+        // Each claim begins at a start of its own. The starts the token after them rules out
+        // ([`may_start`]) are dropped here, before their sentence is parsed: those kept move to
+        // the front of `starts`.
         let mut claims = Vec::with_capacity(starts.len());
-        let mut from = 0;
+        let (mut at, mut kept) = (0, 0);
         for (s, &lo) in sentences.iter().enumerate() {
             let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
-            let mut to = from;
-            while starts.get(to).is_some_and(|&i| i < hi) {
-                to += 1;
+            let from = kept;
+            while let Some(&i) = starts.get(at)
+                && i < hi
+            {
+                at += 1;
+                let (next, next_lower) = match (lex.get(i + 1), toks.get(i + 1)) {
+                    (Some(next), Some(t)) if i + 1 < hi => {
+                        (next, &lower.as_bytes()[t.span.start..t.span.end])
+                    }
+                    _ => (&Lex::NOTHING, &b""[..]),
+                };
+                let after_in = i > lo && lex[i - 1].class == Class::Kw(Kw::In);
+                if may_start(lex[i].class, lex[i].number, after_in, next, next_lower) {
+                    starts[kept] = i;
+                    kept += 1;
+                }
             }
-            if to == from {
+            if kept == from {
                 continue;
             }
             let parser = Parser {
@@ -858,12 +876,12 @@ impl TimeExtractor {
                 lower,
                 toks,
                 lex: &lex,
+                sentence: &lex[lo..hi],
                 lo,
                 hi,
                 core_miss: Cell::new(usize::MAX),
             };
-            parser.scan(&starts[from..to], &mut claims);
-            from = to;
+            parser.scan(&starts[from..kept], &mut claims);
         }
         claims
     }
@@ -1170,6 +1188,51 @@ fn can_start(c: Class) -> bool {
     }
 }
 
+/// Whether an expression may start at a token of class `class` (a start by [`can_start`])
+/// whose number-word value is `number` ([`Lex::number`]), judged from the token after it in
+/// the sentence (`next`, [`Lex::NOTHING`] at the sentence's end, and its lower-cased text
+/// `next_lower`) and from whether "in" comes right before it (`after_in`): rules out at once
+/// the most common starts that lead nowhere, before the patterns are tried.
+fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &[u8]) -> bool {
+    match class {
+        // After "the", a word of no class (or a noun or cue no pattern after "the" reads) is
+        // read only as a decade or a century in words (`spelled_decade`: "the seventies", "the
+        // nineteen seventies", "the twenty-tens") or as "the noughties".
+        Class::Kw(Kw::The)
+            if matches!(
+                next.class,
+                Class::Other
+                    | Class::CountNoun
+                    | Class::SpeechNoun
+                    | Class::Speech
+                    | Class::CountCue
+                    | Class::Measure
+            ) =>
+        {
+            next.number > 0
+                || next.decade > 0
+                || next_lower.len() >= 11
+                || next_lower == b"noughties"
+        }
+        // A number word other than "twenty" and "thirty" (which may start a day in words)
+        // starts only a count of units ("two weeks ago"), "two Sundays from now" and, after
+        // "in", a year in words.
+        Class::NumWord(n) if n != 20 && n != 30 => {
+            matches!(next.class, Class::Unit(..))
+                || next_lower.last() == Some(&b's')
+                || (after_in && number > 0)
+        }
+        // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
+        // (`for_days_from`): before a count ([`Parser::count`]).
+        Class::Kw(Kw::In | Kw::For) => match next.class {
+            Class::NumWord(_) => true,
+            Class::Num => (1..=3).contains(&next.digits.1) && next.digits.0 > 0,
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
 /// How a yearless expression picks its occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -1320,6 +1383,8 @@ struct Parser<'a> {
     lower: &'a str,
     toks: &'a [Token],
     lex: &'a [Lex],
+    /// `lex[lo..hi]`: the sentence's tokens.
+    sentence: &'a [Lex],
     lo: usize,
     hi: usize,
     /// The last token `parse_core` found nothing at.
@@ -1328,63 +1393,26 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
-    /// (those an expression can start at, in order) not inside an expression found before.
+    /// (those an expression can start at, in order: see [`can_start`] and [`may_start`]) not
+    /// inside an expression found before.
     fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
         // No other token starts an expression.
         #[cfg(debug_assertions)]
         for i in self.lo..self.hi {
             debug_assert!(
-                (starts.contains(&i) && self.may_start(i)) || self.parse_at(i).is_none(),
+                starts.contains(&i) || self.parse_at(i).is_none(),
                 "token {i} starts an expression it was not tried at"
             );
         }
         let mut free = self.lo;
         for &i in starts {
-            if i < free || !self.may_start(i) {
+            if i < free {
                 continue;
             }
             if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 free = last + 1;
             }
-        }
-    }
-
-    /// Whether an expression may start at `i`, a token of the scan's `starts`, judged from it
-    /// and its neighbours: rules out at once the most common starts that lead nowhere, before
-    /// the patterns are tried.
-    fn may_start(&self, i: usize) -> bool {
-        let next = self.class(i + 1);
-        match self.class(i) {
-            // After "the", a word of no class (or a noun or cue no pattern after "the" reads)
-            // is read only as a decade or a century in words (`spelled_decade`: "the
-            // seventies", "the nineteen seventies", "the twenty-tens") or as "the noughties".
-            Class::Kw(Kw::The)
-                if matches!(
-                    next,
-                    Class::Other
-                        | Class::CountNoun
-                        | Class::SpeechNoun
-                        | Class::Speech
-                        | Class::CountCue
-                        | Class::Measure
-                ) =>
-            {
-                let (after, w) = (&self.lex[i + 1], self.low(i + 1));
-                after.number > 0 || after.decade > 0 || w.len() >= 11 || w == "noughties"
-            }
-            // A number word other than "twenty" and "thirty" (which may start a day in words)
-            // starts only a count of units ("two weeks ago"), "two Sundays from now" and,
-            // after "in", a year in words.
-            Class::NumWord(n) if n != 20 && n != 30 => {
-                matches!(next, Class::Unit(..))
-                    || self.low(i + 1).ends_with('s')
-                    || (self.is(i.wrapping_sub(1), Kw::In) && self.number_word_at(i).is_some())
-            }
-            // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
-            // (`for_days_from`).
-            Class::Kw(Kw::In | Kw::For) => self.count(i + 1).is_some(),
-            _ => true,
         }
     }
 
@@ -1430,11 +1458,10 @@ impl Parser<'_> {
     // ----- token access -----
 
     fn class(&self, j: usize) -> Class {
-        if j >= self.lo && j < self.hi {
-            self.lex[j].class
-        } else {
-            Class::Nothing
-        }
+        // One comparison: below `lo`, `j - lo` wraps past the end.
+        self.sentence
+            .get(j.wrapping_sub(self.lo))
+            .map_or(Class::Nothing, |l| l.class)
     }
 
     fn kw(&self, j: usize) -> Option<Kw> {
@@ -3707,23 +3734,26 @@ impl Parser<'_> {
                 return Some(true);
             }
             // Not a past verb: "to be sentenced", "is to be formally sentenced", "are paused",
-            // "expected to have accomplished", "an Opteron-based solution".
+            // "expected to have accomplished", "an Opteron-based solution". Read only for a
+            // word in "-ed".
             let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
             let passive =
-                present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
-            let perfect = before == "have"
-                && matches!(
-                    lower(k.wrapping_sub(2)),
-                    "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
-                );
-            let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
+                || present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
+            let perfect = || {
+                before == "have"
+                    && matches!(
+                        lower(k.wrapping_sub(2)),
+                        "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
+                    )
+            };
+            let compound = || w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
             let past = past_tense(w)
                 || (w.len() > 4
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
-                    && !passive
-                    && !perfect
-                    && !compound);
+                    && !passive()
+                    && !perfect()
+                    && !compound());
             if past {
                 return Some(false);
             }
