@@ -3,9 +3,9 @@
 //! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
-//! makes one pass over the tokens that classifies each (a plain word costs one slot lookup by
-//! its length and first and last letters; words of the tables are compared through a
-//! lower-cased copy of the text; no allocation per token) and lists the tokens an expression
+//! makes one pass over the tokens that classifies each (a plain word costs one probe of a hash
+//! table keyed by its lower-cased bytes, read from a lower-cased copy of the text; no
+//! allocation per token) and lists the tokens an expression
 //! can start at, then tries the patterns at those starts only, left to right in each sentence,
 //! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
 //!
@@ -281,6 +281,9 @@ impl Lex {
     /// A plain word: none of the tables' words, not possessive.
     const PLAIN: Lex = Lex::of(Class::Other);
 
+    /// What lies outside the sentence being parsed.
+    const NOTHING: Lex = Lex::of(Class::Nothing);
+
     /// A token of class `class` and nothing more.
     const fn of(class: Class) -> Lex {
         Lex {
@@ -297,19 +300,18 @@ impl Lex {
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
     /// Every word of the tables below, lower-case and packed into a [`u128`] (see
-    /// [`packed_key`]), with its readings, in the order of their [`slot`]s.
+    /// [`packed_key`]), with its readings.
     words: Vec<Word>,
-    /// For each [`slot`]: [`GLUED`] when a glued form ("mid-june", "twenty-first", "q3",
-    /// "april22") can fall in it, and one more than the index in `words` of its first word (0
-    /// when none does). Most tokens of prose find 0 here and are plain words at once.
-    slots: Box<[u16; SLOTS]>,
+    /// An open-addressing hash table over `words` by their keys ([`table_hash`], then the
+    /// entries after it in turn): one more than a word's index in `words`, 0 for an empty
+    /// entry. Most tokens of prose find an empty entry at once and are plain words.
+    table: Box<[u16; TABLE]>,
 }
 
 /// A word of the tables and how it reads.
 #[derive(Debug, Clone, Copy)]
 struct Word {
     key: u128,
-    slot: usize,
     /// How it reads capitalised (by a capitalised-only reading, else by its plain one) and
     /// otherwise (by a lower-case month reading, else by its plain one), each when it does.
     cased: [Option<Lex>; 2],
@@ -736,7 +738,6 @@ impl TimeExtractor {
             .filter_map(|(w, readings)| {
                 Some(Word {
                     key: packed_key(w, 0, w.len())?,
-                    slot: slot(w.len(), *w.first()?, *w.last()?)?,
                     cased: [
                         readings.lex(readings.capitalised, false),
                         readings.lex(readings.lowercase, readings.lowercase.is_some()),
@@ -744,58 +745,32 @@ impl TimeExtractor {
                 })
             })
             .collect();
-        words.sort_by_key(|w| (w.slot, w.key));
-        let mut slots = Box::new([0u16; SLOTS]);
-        for (at, w) in words.iter().enumerate().rev() {
-            slots[w.slot] = at as u16 + 1;
-        }
-        // Every glued form, by its length and its first and last bytes (any last digit).
-        let mut glued = |len: usize, first: u8, last: u8| {
-            if let Some(s) = slot(len, first, last) {
-                slots[s] |= GLUED;
+        // In a fixed order, so the table is the same from run to run.
+        words.sort_by_key(|w| w.key);
+        let mut table = Box::new([0u16; TABLE]);
+        for (at, w) in words.iter().enumerate() {
+            let mut h = table_hash(w.key);
+            while table[h] != 0 {
+                h = (h + 1) % TABLE;
             }
-        };
-        for m in MONTHS {
-            glued(4 + m.len(), b'm', m.as_bytes()[m.len() - 1]);
+            table[h] = at as u16 + 1;
         }
-        for (w, _) in day_ordinals() {
-            for tens in ["twenty-", "thirty-"] {
-                glued(tens.len() + w.len(), b't', w.as_bytes()[w.len() - 1]);
-            }
-        }
-        for first in [b'q', b'h'] {
-            for digit in b'0'..=b'9' {
-                glued(2, first, digit);
-            }
-        }
-        let month_words = MONTHS
-            .iter()
-            .chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a));
-        for m in month_words {
-            for (digits, last) in (1..=2).flat_map(|n| (b'0'..=b'9').map(move |d| (n, d))) {
-                glued(m.len() + digits, m.as_bytes()[0], last);
-            }
-        }
-        TimeExtractor { words, slots }
+        TimeExtractor { words, table }
     }
 
-    /// The word of the tables `lower[start..start + len]` is, given its slot `slot` and the
-    /// slot's entry `at` in `slots`.
+    /// The word of the tables packed into `key` ([`packed_key`]), if any.
     #[inline]
-    fn word_of(
-        &self,
-        at: u16,
-        slot: usize,
-        lower: &[u8],
-        start: usize,
-        len: usize,
-    ) -> Option<&Word> {
-        let first = usize::from(at & !GLUED).checked_sub(1)?;
-        let key = packed_key(lower, start, len)?;
-        self.words[first..]
-            .iter()
-            .take_while(|w| w.slot == slot)
-            .find(|w| w.key == key)
+    fn word(&self, key: u128) -> Option<&Word> {
+        let mut h = table_hash(key);
+        // The table has empty entries (see [`TABLE`]), so the search ends.
+        loop {
+            let at = usize::from(self.table[h]).checked_sub(1)?;
+            let w = &self.words[at];
+            if w.key == key {
+                return Some(w);
+            }
+            h = (h + 1) % TABLE;
+        }
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -866,16 +841,31 @@ impl TimeExtractor {
             after_in = class == Class::Kw(Kw::In);
             after_other = class == Class::Other;
         }
-        // Each claim begins at a start of its own.
+        // Each claim begins at a start of its own. The starts the token after them rules out
+        // ([`may_start`]) are dropped here, before their sentence is parsed: those kept move to
+        // the front of `starts`.
         let mut claims = Vec::with_capacity(starts.len());
-        let mut from = 0;
+        let (mut at, mut kept) = (0, 0);
         for (s, &lo) in sentences.iter().enumerate() {
             let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
-            let mut to = from;
-            while starts.get(to).is_some_and(|&i| i < hi) {
-                to += 1;
+            let from = kept;
+            while let Some(&i) = starts.get(at)
+                && i < hi
+            {
+                at += 1;
+                let (next, next_lower) = match (lex.get(i + 1), toks.get(i + 1)) {
+                    (Some(next), Some(t)) if i + 1 < hi => {
+                        (next, &lower.as_bytes()[t.span.start..t.span.end])
+                    }
+                    _ => (&Lex::NOTHING, &b""[..]),
+                };
+                let after_in = i > lo && lex[i - 1].class == Class::Kw(Kw::In);
+                if may_start(lex[i].class, lex[i].number, after_in, next, next_lower) {
+                    starts[kept] = i;
+                    kept += 1;
+                }
             }
-            if to == from {
+            if kept == from {
                 continue;
             }
             let parser = Parser {
@@ -886,12 +876,12 @@ impl TimeExtractor {
                 lower,
                 toks,
                 lex: &lex,
+                sentence: &lex[lo..hi],
                 lo,
                 hi,
                 core_miss: Cell::new(usize::MAX),
             };
-            parser.scan(&starts[from..to], &mut claims);
-            from = to;
+            parser.scan(&starts[from..kept], &mut claims);
         }
         claims
     }
@@ -928,34 +918,32 @@ impl TimeExtractor {
             [.., 0xE2, 0x80, 0x99, b's'] => (raw.len() - 4, true),
             _ => (raw.len(), false),
         };
-        lex.poss = poss;
+        // `lex` is plain, and no more unless written here: most words are left as they are.
+        if poss {
+            lex.poss = true;
+        }
         // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
         // long, so other tokens fail to match them with no separate check.
-        if len == 0 {
+        if len == 0 || len > KEY_BYTES {
             return poss;
         }
-        // A slot keeps five low bits of a byte, the same for both cases of a letter: read
-        // from the token as written.
-        let Some(slot) = slot(len, raw[0], raw[len - 1]) else {
-            return poss;
-        };
-        let at = self.slots[slot];
-        if at == 0 {
-            return poss;
-        }
-        let cased = usize::from(!raw[0].is_ascii_uppercase());
-        if let Some(w) = self.word_of(at, slot, lower, start, len)
-            && let Some(read) = &w.cased[cased]
+        if let Some(w) = packed_key(lower, start, len).and_then(|key| self.word(key))
+            && let Some(read) = &w.cased[usize::from(!raw[0].is_ascii_uppercase())]
         {
             *lex = *read;
-            lex.poss = poss;
-            // The number and decade values are of the whole token.
             if poss {
+                lex.poss = true;
+                // The number and decade values are of the whole token.
                 (lex.number, lex.decade) = (0, 0);
             }
             return true;
         }
-        if at & GLUED == 0 {
+        // A glued form ends in a digit ("q3", "april22") or has a hyphen after "mid" or after
+        // "twenty" or "thirty".
+        if !(raw[len - 1].is_ascii_digit()
+            || raw.get(3) == Some(&b'-')
+            || raw.get(6) == Some(&b'-'))
+        {
             return poss;
         }
         let key = &lower[start..start + len];
@@ -1034,19 +1022,16 @@ fn decade_word(w: &str) -> Option<u32> {
 /// The longest word of the tables, in bytes: a word is packed into a [`u128`].
 const KEY_BYTES: usize = 16;
 
-/// The number of slots of [`TimeExtractor::slots`].
-const SLOTS: usize = (KEY_BYTES + 1) << 10;
+/// The number of entries of [`TimeExtractor::table`]: a power of two, and several times the
+/// number of words of the tables, so most searches for a word not in them end at their first
+/// entry.
+const TABLE: usize = 1 << 12;
 
-/// The flag of a slot a glued form can fall in.
-const GLUED: u16 = 1 << 15;
-
-/// A word's slot in [`TimeExtractor::slots`], by its length in bytes and the low five bits of
-/// its first and last bytes (a letter's place in the alphabet); `None` for a word longer than
-/// any word of the tables or glued form.
+/// Where the search for a packed word ([`packed_key`]) starts in [`TimeExtractor::table`].
 #[inline]
-fn slot(len: usize, first: u8, last: u8) -> Option<usize> {
-    (len <= KEY_BYTES)
-        .then_some((len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+fn table_hash(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE.trailing_zeros())) as usize
 }
 
 /// For each length up to [`KEY_BYTES`], the mask keeping that many low bytes of a [`u128`].
@@ -1203,6 +1188,51 @@ fn can_start(c: Class) -> bool {
     }
 }
 
+/// Whether an expression may start at a token of class `class` (a start by [`can_start`])
+/// whose number-word value is `number` ([`Lex::number`]), judged from the token after it in
+/// the sentence (`next`, [`Lex::NOTHING`] at the sentence's end, and its lower-cased text
+/// `next_lower`) and from whether "in" comes right before it (`after_in`): rules out at once
+/// the most common starts that lead nowhere, before the patterns are tried.
+fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &[u8]) -> bool {
+    match class {
+        // After "the", a word of no class (or a noun or cue no pattern after "the" reads) is
+        // read only as a decade or a century in words (`spelled_decade`: "the seventies", "the
+        // nineteen seventies", "the twenty-tens") or as "the noughties".
+        Class::Kw(Kw::The)
+            if matches!(
+                next.class,
+                Class::Other
+                    | Class::CountNoun
+                    | Class::SpeechNoun
+                    | Class::Speech
+                    | Class::CountCue
+                    | Class::Measure
+            ) =>
+        {
+            next.number > 0
+                || next.decade > 0
+                || next_lower.len() >= 11
+                || next_lower == b"noughties"
+        }
+        // A number word other than "twenty" and "thirty" (which may start a day in words)
+        // starts only a count of units ("two weeks ago"), "two Sundays from now" and, after
+        // "in", a year in words.
+        Class::NumWord(n) if n != 20 && n != 30 => {
+            matches!(next.class, Class::Unit(..))
+                || next_lower.last() == Some(&b's')
+                || (after_in && number > 0)
+        }
+        // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
+        // (`for_days_from`): before a count ([`Parser::count`]).
+        Class::Kw(Kw::In | Kw::For) => match next.class {
+            Class::NumWord(_) => true,
+            Class::Num => (1..=3).contains(&next.digits.1) && next.digits.0 > 0,
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
 /// How a yearless expression picks its occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -1353,6 +1383,8 @@ struct Parser<'a> {
     lower: &'a str,
     toks: &'a [Token],
     lex: &'a [Lex],
+    /// `lex[lo..hi]`: the sentence's tokens.
+    sentence: &'a [Lex],
     lo: usize,
     hi: usize,
     /// The last token `parse_core` found nothing at.
@@ -1361,63 +1393,26 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
-    /// (those an expression can start at, in order) not inside an expression found before.
+    /// (those an expression can start at, in order: see [`can_start`] and [`may_start`]) not
+    /// inside an expression found before.
     fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
         // No other token starts an expression.
         #[cfg(debug_assertions)]
         for i in self.lo..self.hi {
             debug_assert!(
-                (starts.contains(&i) && self.may_start(i)) || self.parse_at(i).is_none(),
+                starts.contains(&i) || self.parse_at(i).is_none(),
                 "token {i} starts an expression it was not tried at"
             );
         }
         let mut free = self.lo;
         for &i in starts {
-            if i < free || !self.may_start(i) {
+            if i < free {
                 continue;
             }
             if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 free = last + 1;
             }
-        }
-    }
-
-    /// Whether an expression may start at `i`, a token of the scan's `starts`, judged from it
-    /// and its neighbours: rules out at once the most common starts that lead nowhere, before
-    /// the patterns are tried.
-    fn may_start(&self, i: usize) -> bool {
-        let next = self.class(i + 1);
-        match self.class(i) {
-            // After "the", a word of no class (or a noun or cue no pattern after "the" reads)
-            // is read only as a decade or a century in words (`spelled_decade`: "the
-            // seventies", "the nineteen seventies", "the twenty-tens") or as "the noughties".
-            Class::Kw(Kw::The)
-                if matches!(
-                    next,
-                    Class::Other
-                        | Class::CountNoun
-                        | Class::SpeechNoun
-                        | Class::Speech
-                        | Class::CountCue
-                        | Class::Measure
-                ) =>
-            {
-                let (after, w) = (&self.lex[i + 1], self.low(i + 1));
-                after.number > 0 || after.decade > 0 || w.len() >= 11 || w == "noughties"
-            }
-            // A number word other than "twenty" and "thirty" (which may start a day in words)
-            // starts only a count of units ("two weeks ago"), "two Sundays from now" and,
-            // after "in", a year in words.
-            Class::NumWord(n) if n != 20 && n != 30 => {
-                matches!(next, Class::Unit(..))
-                    || self.low(i + 1).ends_with('s')
-                    || (self.is(i.wrapping_sub(1), Kw::In) && self.number_word_at(i).is_some())
-            }
-            // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
-            // (`for_days_from`).
-            Class::Kw(Kw::In | Kw::For) => self.count(i + 1).is_some(),
-            _ => true,
         }
     }
 
@@ -1463,11 +1458,10 @@ impl Parser<'_> {
     // ----- token access -----
 
     fn class(&self, j: usize) -> Class {
-        if j >= self.lo && j < self.hi {
-            self.lex[j].class
-        } else {
-            Class::Nothing
-        }
+        // One comparison: below `lo`, `j - lo` wraps past the end.
+        self.sentence
+            .get(j.wrapping_sub(self.lo))
+            .map_or(Class::Nothing, |l| l.class)
     }
 
     fn kw(&self, j: usize) -> Option<Kw> {
@@ -3740,23 +3734,26 @@ impl Parser<'_> {
                 return Some(true);
             }
             // Not a past verb: "to be sentenced", "is to be formally sentenced", "are paused",
-            // "expected to have accomplished", "an Opteron-based solution".
+            // "expected to have accomplished", "an Opteron-based solution". Read only for a
+            // word in "-ed".
             let present = |b: &str| matches!(b, "be" | "is" | "are" | "am" | "being");
             let passive =
-                present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
-            let perfect = before == "have"
-                && matches!(
-                    lower(k.wrapping_sub(2)),
-                    "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
-                );
-            let compound = w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
+                || present(before) || (before.ends_with("ly") && present(lower(k.wrapping_sub(2))));
+            let perfect = || {
+                before == "have"
+                    && matches!(
+                        lower(k.wrapping_sub(2)),
+                        "to" | "will" | "would" | "should" | "could" | "must" | "may" | "might"
+                    )
+            };
+            let compound = || w.contains('-') || (before == "-" && self.adj(k.wrapping_sub(1), k));
             let past = past_tense(w)
                 || (w.len() > 4
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
-                    && !passive
-                    && !perfect
-                    && !compound);
+                    && !passive()
+                    && !perfect()
+                    && !compound());
             if past {
                 return Some(false);
             }
