@@ -337,21 +337,18 @@ impl Forms {
 /// number, so that a sentence's words are told apart by their numbers, not their text.
 #[derive(Debug, Default)]
 struct FormTable {
-    /// The forms, one after another, and [`FormTable::PAD`] zeros after the last (so that a short
-    /// form is copied as sixteen bytes, in one move).
-    text: Vec<u8>,
-    /// Per number: the form's bytes in `text` and its [`prefix`].
+    /// Per number: the form, after a space, and its [`prefix`].
     forms: Vec<FormEntry>,
     /// Per form: its number.
     numbers: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
-/// Where a form of a [`FormTable`] lies, and its [`prefix`].
-#[derive(Debug, Clone, Copy)]
+/// A form of a [`FormTable`] after a space (as it is joined to the words before it), and its
+/// [`prefix`].
+#[derive(Debug)]
 struct FormEntry {
     prefix: u64,
-    start: u32,
-    end: u32,
+    spaced: Box<str>,
 }
 
 /// The first eight bytes of a text as a number, so that texts sort by it first (in the same
@@ -365,10 +362,7 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
-    const PAD: usize = 16;
-
     fn clear(&mut self) {
-        self.text.clear();
         self.forms.clear();
         self.numbers.clear();
     }
@@ -379,40 +373,25 @@ impl FormTable {
             return number;
         }
         let number = self.forms.len() as u32;
-        self.text
-            .truncate(self.text.len().saturating_sub(Self::PAD));
-        let start = self.text.len() as u32;
-        self.text.extend_from_slice(form.as_bytes());
+        let mut spaced = String::with_capacity(form.len() + 1);
+        spaced.push(' ');
+        spaced.push_str(form);
         self.forms.push(FormEntry {
             prefix: prefix(form),
-            start,
-            end: self.text.len() as u32,
+            spaced: spaced.into_boxed_str(),
         });
-        self.text.extend_from_slice(&[0; Self::PAD]);
         self.numbers.insert(form.into(), number);
         number
     }
 
-    /// The bytes of form `number`.
-    fn bytes(&self, number: u32) -> &[u8] {
-        let f = self.forms[number as usize];
-        &self.text[f.start as usize..f.end as usize]
+    /// Form `number`.
+    fn text(&self, number: u32) -> &str {
+        &self.spaced(number)[1..]
     }
 
-    /// Form `number` put after `out`: a short form's sixteen bytes copied at once, the ones
-    /// past it cut off.
-    #[inline(always)]
-    fn copy_to(&self, number: u32, out: &mut Vec<u8>) {
-        let f = self.forms[number as usize];
-        let (start, end) = (f.start as usize, f.end as usize);
-        match self.text.get(start..start + Self::PAD) {
-            Some(sixteen) if end - start <= Self::PAD => {
-                let at = out.len();
-                out.extend_from_slice(sixteen);
-                out.truncate(at + (end - start));
-            }
-            _ => out.extend_from_slice(&self.text[start..end]),
-        }
+    /// Form `number` after a space.
+    fn spaced(&self, number: u32) -> &str {
+        &self.forms[number as usize].spaced
     }
 
     fn prefix(&self, number: u32) -> u64 {
@@ -557,7 +536,7 @@ struct Reading {
     event_free: bool,
 }
 
-/// A mention with the token range it covers.
+/// A mention with the token range it covers (once its sentence is read).
 struct Located<'a> {
     mention: &'a Mention,
     first: usize,
@@ -567,15 +546,14 @@ struct Located<'a> {
 /// Fills `claim.context` for every claim of one document.
 pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions: &[Mention]) {
     let tokens = &doc.tokens;
-    let located: Vec<Located> = mentions
+    // The token ranges are found when the mention's sentence is read (the other sentences'
+    // mentions are only named).
+    let mut located: Vec<Located> = mentions
         .iter()
-        .map(|m| {
-            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
-            Located {
-                mention: m,
-                first,
-                last,
-            }
+        .map(|m| Located {
+            mention: m,
+            first: 0,
+            last: 0,
         })
         .collect();
     let event_times: Vec<(usize, chrono::NaiveDate, chrono::NaiveDate)> = claims
@@ -592,7 +570,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let read = sentences.read(doc, lexicon, &located, &starts, claim.sentence);
+        let read = sentences.read(doc, lexicon, &mut located, &starts, claim.sentence);
         let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
@@ -727,7 +705,10 @@ fn unit_token(
     last: usize,
     unit: &str,
 ) -> Option<usize> {
-    let noun = unit.rfind(' ').map_or(unit, |space| &unit[space + 1..]);
+    let noun = match unit.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(space) => &unit[space + 1..],
+        None => unit,
+    };
     let is_noun = |k: usize| {
         doc.tokens
             .get(k)
@@ -852,8 +833,8 @@ struct Sentences<'t> {
     /// Per sentence of the document: its [`Read`] in `reads`, or [`NONE`] if not read yet.
     read: Vec<u32>,
     reads: Vec<Read>,
-    /// The distinct words of each read sentence joined by spaces, one sentence after another.
-    joined: Vec<u8>,
+    /// The distinct words of each read sentence, each after a space, one sentence after another.
+    joined: String,
     distinct: Vec<Distinct>,
     /// Per token of a read sentence: the distinct word it stands for, or [`NONE`].
     occurrences: Vec<u32>,
@@ -885,7 +866,7 @@ struct Buffers {
     kept: String,
     read: Vec<u32>,
     reads: Vec<Read>,
-    joined: Vec<u8>,
+    joined: String,
     distinct: Vec<Distinct>,
     occurrences: Vec<u32>,
     events: Vec<u32>,
@@ -922,10 +903,9 @@ impl<'t> Sentences<'t> {
             mut spellings,
         } = buffers;
         spellings.ready(lexicon);
-        for buffer in [&mut kept, &mut phrase] {
+        for buffer in [&mut kept, &mut joined, &mut phrase] {
             buffer.clear();
         }
-        joined.clear();
         for buffer in [
             &mut read,
             &mut occurrences,
@@ -989,7 +969,7 @@ impl<'t> Sentences<'t> {
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
-        located: &[Located<'t>],
+        located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
     ) -> Read {
@@ -1005,14 +985,18 @@ impl<'t> Sentences<'t> {
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
-        located: &[Located<'t>],
+        located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
     ) -> Read {
         let mentions = sentence_mentions(mention_starts, s);
-        let here = &located[mentions.clone()];
         let start = doc.tokens.partition_point(|t| t.sentence < s);
         let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
+        for l in &mut located[mentions.clone()] {
+            let overlapping = overlapping_near(&doc.tokens, start..end, l.mention.span);
+            (l.first, l.last) = token_range(&doc.tokens, overlapping);
+        }
+        let here = &located[mentions.clone()];
         let text = doc.text();
         let slots = self.occurrences.len();
         self.occurrences.resize(slots + (end - start), NONE);
@@ -1116,7 +1100,7 @@ impl<'t> Sentences<'t> {
                 let one = form_of(run[0]);
                 if run[1..].iter().any(|&x| form_of(x) != one) {
                     run.sort_unstable_by(|&x, &y| {
-                        table.bytes(form_of(x)).cmp(table.bytes(form_of(y)))
+                        table.text(form_of(x)).cmp(table.text(form_of(y)))
                     });
                 }
                 sorted = i + n;
@@ -1125,11 +1109,9 @@ impl<'t> Sentences<'t> {
             let slot = slots + (keys[i] & low) as usize;
             let form = occurrences[slot];
             if form != previous {
-                if self.distinct.len() > first {
-                    self.joined.push(b' ');
-                }
-                let at = self.joined.len();
-                table.copy_to(form, &mut self.joined);
+                // After a space: the sentence's words start one byte in.
+                let at = self.joined.len() + 1;
+                self.joined.push_str(table.spaced(form));
                 self.distinct.push(Distinct {
                     start: at,
                     end: self.joined.len(),
@@ -1228,16 +1210,14 @@ impl<'t> Sentences<'t> {
             d = x + 1;
         }
         let length: usize = self.runs.iter().map(|(a, b)| b - a + 1).sum();
-        let mut out = Vec::with_capacity(length.saturating_sub(1));
+        let mut out = String::with_capacity(length.saturating_sub(1));
         for (i, &(a, b)) in self.runs.iter().enumerate() {
             if i > 0 {
-                out.push(b' ');
+                out.push(' ');
             }
-            out.extend_from_slice(&self.joined[a..b]);
+            out.push_str(&self.joined[a..b]);
         }
-        // Whole forms and spaces: UTF-8 (the lossy copy is never made).
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        out
     }
 
     /// The event word of token `k` of a read sentence, looked up on first need.
