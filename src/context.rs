@@ -660,6 +660,28 @@ fn overlapping_near(
     }
 }
 
+/// The tokens of sentence `s` (tokens are in sentence order), found from where the sentence read
+/// before it (`before`, with the end of its tokens) ends when that one is the sentence right
+/// before, and its end sought among the next few tokens first.
+fn sentence_tokens(
+    tokens: &[Token],
+    s: usize,
+    before: Option<(usize, usize)>,
+) -> std::ops::Range<usize> {
+    let start = match before {
+        Some((p, end)) if p + 1 == s => end,
+        _ => tokens.partition_point(|t| t.sentence < s),
+    };
+    let rest = tokens.get(start..).unwrap_or_default();
+    let near = &rest[..rest.len().min(64)];
+    let end = if near.last().is_some_and(|t| t.sentence > s) {
+        near.partition_point(|t| t.sentence <= s)
+    } else {
+        rest.partition_point(|t| t.sentence <= s)
+    };
+    start..start + end
+}
+
 /// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
 /// when it covers none).
 fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize, usize) {
@@ -849,14 +871,15 @@ struct Sentences<'t> {
     /// [`prefix`] over its token (from the sentence's first), whose slot in `occurrences` holds
     /// the number of its form until the word's distinct word is known.
     keys: Vec<u64>,
-    /// The distinct words a claim leaves out, and the byte runs it keeps.
+    /// The distinct words a claim leaves out.
     dropped: Vec<u32>,
-    runs: Vec<(usize, usize)>,
     /// Per distinct word: the claim (by `stamp`) that keeps it, for a window within a sentence.
     marks: Vec<u32>,
     stamp: u32,
     /// An event phrase of several words being looked up.
     phrase: String,
+    /// The sentence read last, and the end of its tokens.
+    last_read: Option<(usize, usize)>,
 }
 
 /// The buffers of [`Sentences`] that borrow nothing, kept by each thread from one document to
@@ -873,7 +896,6 @@ struct Buffers {
     candidates: Vec<usize>,
     keys: Vec<u64>,
     dropped: Vec<u32>,
-    runs: Vec<(usize, usize)>,
     marks: Vec<u32>,
     phrase: String,
     spellings: Spellings,
@@ -897,7 +919,6 @@ impl<'t> Sentences<'t> {
             mut candidates,
             mut keys,
             mut dropped,
-            mut runs,
             mut marks,
             mut phrase,
             mut spellings,
@@ -920,7 +941,6 @@ impl<'t> Sentences<'t> {
         distinct.clear();
         candidates.clear();
         keys.clear();
-        runs.clear();
         Sentences {
             forms: Forms {
                 kept,
@@ -937,10 +957,10 @@ impl<'t> Sentences<'t> {
             event_words: Vec::new(),
             keys,
             dropped,
-            runs,
             marks,
             stamp: 0,
             phrase,
+            last_read: None,
         }
     }
 
@@ -957,7 +977,6 @@ impl<'t> Sentences<'t> {
             candidates: self.candidates,
             keys: self.keys,
             dropped: self.dropped,
-            runs: self.runs,
             marks: self.marks,
             phrase: self.phrase,
             spellings: self.forms.spellings,
@@ -990,8 +1009,9 @@ impl<'t> Sentences<'t> {
         s: usize,
     ) -> Read {
         let mentions = sentence_mentions(mention_starts, s);
-        let start = doc.tokens.partition_point(|t| t.sentence < s);
-        let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
+        let tokens = sentence_tokens(&doc.tokens, s, self.last_read);
+        let (start, end) = (tokens.start, tokens.end);
+        self.last_read = Some((s, end));
         for l in &mut located[mentions.clone()] {
             let overlapping = overlapping_near(&doc.tokens, start..end, l.mention.span);
             (l.first, l.last) = token_range(&doc.tokens, overlapping);
@@ -1194,9 +1214,23 @@ impl<'t> Sentences<'t> {
                     .map(|d| d as u32),
             );
         }
-        // The kept words in runs between the dropped ones, each run one copy.
-        self.runs.clear();
+        // The kept words in runs between the dropped ones, each run one copy. Their length: the
+        // sentence's words less each dropped one and a space.
+        let distinct = &self.distinct;
+        let (Some(first), Some(last)) = (
+            distinct.get(read.distinct.start),
+            distinct.get(read.distinct.end.wrapping_sub(1)),
+        ) else {
+            return String::new();
+        };
+        let dropped: usize = self
+            .dropped
+            .iter()
+            .map(|&x| distinct[x as usize].end - distinct[x as usize].start + 1)
+            .sum();
+        let mut out = String::with_capacity((last.end - first.start).saturating_sub(dropped));
         let mut d = read.distinct.start;
+        let mut runs = 0;
         for x in self
             .dropped
             .iter()
@@ -1204,18 +1238,13 @@ impl<'t> Sentences<'t> {
             .chain([read.distinct.end])
         {
             if x > d {
-                self.runs
-                    .push((self.distinct[d].start, self.distinct[x - 1].end));
+                if runs > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&self.joined[distinct[d].start..distinct[x - 1].end]);
+                runs += 1;
             }
             d = x + 1;
-        }
-        let length: usize = self.runs.iter().map(|(a, b)| b - a + 1).sum();
-        let mut out = String::with_capacity(length.saturating_sub(1));
-        for (i, &(a, b)) in self.runs.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(&self.joined[a..b]);
         }
         out
     }
