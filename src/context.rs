@@ -20,8 +20,10 @@
 //! deduplicated and joined, the distinct word each token stands for, and the few tokens that may
 //! be event words. A claim's words are then the joined words less the ones only its own tokens
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
-//! tokens. The mentions of every sentence are found in one pass. A short word's form is worked
-//! out once per thread and lexicon, not once per occurrence (`Spellings`).
+//! tokens. The mentions of every sentence are found in one pass (their tokens when their
+//! sentence is read). A word of at most sixteen ASCII bytes is read once per thread and lexicon,
+//! not once per occurrence (`Spellings`), and every distinct form has a number (`FormTable`): a
+//! sentence's words are sorted by their first bytes and told apart by number, not by their text.
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
@@ -1486,6 +1488,32 @@ mod tests {
             c.words,
             "baghdad embassy hit killing march rockets troops united states"
         );
+    }
+
+    #[test]
+    fn words_of_one_start_are_sorted_and_counted_once() {
+        let c = context(
+            "The governor told the government, governments and the governor's governance: 12 troops.",
+            "12",
+            "troops",
+        );
+        assert_eq!(
+            c.words,
+            "governance government governments governor told troops"
+        );
+    }
+
+    #[test]
+    fn spelling_keys_tell_words_apart() {
+        let long = b"ab cdefghijklmnopqrstuvwxyz";
+        // Read from sixteen bytes or byte by byte near the end of the text: the same key.
+        assert_eq!(Spellings::key(long, (0, 2)), Spellings::key(b"ab", (0, 2)));
+        let nul = b"ab\0 ab";
+        assert_ne!(Spellings::key(nul, (0, 3)), Spellings::key(nul, (4, 6)));
+        assert!(Spellings::key(nul, (0, 3)).is_some_and(|k| k != 0));
+        assert_eq!(Spellings::key("né".as_bytes(), (0, 3)), None);
+        assert_eq!(Spellings::key(long, (3, 20)), None);
+        assert_eq!(Spellings::key(long, (3, 3)), None);
     }
 
     #[test]
