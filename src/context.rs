@@ -20,8 +20,10 @@
 //! deduplicated and joined, the distinct word each token stands for, and the few tokens that may
 //! be event words. A claim's words are then the joined words less the ones only its own tokens
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
-//! tokens. The mentions of every sentence are found in one pass. A short word's form is worked
-//! out once per thread and lexicon, not once per occurrence (`Spellings`).
+//! tokens. The mentions of every sentence are found in one pass (their tokens when their
+//! sentence is read). A word of at most sixteen ASCII bytes is read once per thread and lexicon,
+//! not once per occurrence (`Spellings`), and every distinct form has a number (`FormTable`): a
+//! sentence's words are sorted by their first bytes and told apart by number, not by their text.
 
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
@@ -171,13 +173,12 @@ pub fn canonical_token(lexicon: &Lexicon, word: &str) -> String {
     forms.resolve(form).to_string()
 }
 
-/// A context word as stored: text of the source or the lexicon as it stands, a byte range of
-/// [`Forms::kept`] (a lower-cased copy), or one of [`Spellings::spelled`] (a short word's form).
+/// A context word as worked out: text of the source or the lexicon as it stands, or a byte range
+/// of [`Forms::kept`] (a lower-cased copy).
 #[derive(Debug, Clone, Copy)]
 enum Form<'t> {
     Text(&'t str),
     Kept(usize, usize),
-    Spelled(usize, usize),
 }
 
 /// The context forms of the words and mentions of a document's sentences, each read once (see
@@ -202,23 +203,19 @@ impl Forms {
         match form {
             Form::Text(text) => text,
             Form::Kept(a, b) => &self.kept[a..b],
-            Form::Spelled(a, b) => &self.spellings.spelled[a..b],
         }
     }
 
-    /// The first eight bytes of a form as a number, so that forms sort by it first (in the
-    /// same order as by their text) without comparing strings.
-    fn prefix(&self, form: Form) -> u64 {
-        let text = self.resolve(form).as_bytes();
-        if let Some(eight) = text.first_chunk::<8>() {
-            return u64::from_be_bytes(*eight);
-        }
-        // Shorter: its bytes from the top, zeros after (built in a register, not in memory).
-        let mut prefix = 0u64;
-        for (i, b) in text.iter().enumerate() {
-            prefix |= u64::from(*b) << (56 - 8 * i);
-        }
-        prefix
+    /// The number of a form among the distinct forms this thread has read ([`FormTable`]);
+    /// a kept copy it was made in is given back.
+    fn intern(&mut self, form: Form, kept: usize) -> u32 {
+        let text = match form {
+            Form::Text(text) => text,
+            Form::Kept(a, b) => &self.kept[a..b],
+        };
+        let id = self.spellings.forms.intern(text);
+        self.kept.truncate(kept);
+        id
     }
 
     /// `text` lower-cased: itself when it has no capitals, else a kept copy.
@@ -245,35 +242,22 @@ impl Forms {
         Form::Kept(a, self.kept.len())
     }
 
-    /// The context form of the word at `start..end` of `text` with its [`Forms::prefix`]; `None`
-    /// for a stop word. A word of at most eight ASCII bytes comes read as one number (see
-    /// [`Short`]): it is looked up among the stop words and turned into its prefix without a
-    /// loop over its bytes.
+    /// The context form of the word at `start..end` of `text`; `None` for a stop word. A word
+    /// of at most eight ASCII bytes comes read as one number (see [`Short`]): it is looked up
+    /// among the stop words without a loop over its bytes.
     fn word<'t>(
         &mut self,
         lexicon: &'t Lexicon,
         text: &'t str,
         (start, end): (usize, usize),
         short: Option<Short>,
-    ) -> Option<(u64, Form<'t>)> {
+    ) -> Option<Form<'t>> {
         if let Some(Short { lower, capitals }) = short {
             let len = end - start;
             if len <= 7 && self.stop_words.holds(lower | (len as u64) << 56) {
                 return None;
             }
-            let word = &text[start..end];
-            let form = self.ascii(lexicon, word, capitals);
-            // The word itself, or its lower-case copy: `lower` is its prefix.
-            let whole = match form {
-                Form::Text(t) => std::ptr::eq(t, word),
-                Form::Kept(a, b) | Form::Spelled(a, b) => b - a == len,
-            };
-            let prefix = if whole {
-                lower.swap_bytes()
-            } else {
-                self.prefix(form)
-            };
-            return Some((prefix, form));
+            return Some(self.ascii(lexicon, &text[start..end], capitals));
         }
         let word = &text[start..end];
         // No [`Short`] word (longer, or empty): no stop word if ASCII.
@@ -285,7 +269,7 @@ impl Forms {
         } else {
             self.canonical(lexicon, word)
         };
-        Some((self.prefix(form), form))
+        Some(form)
     }
 
     /// [`Forms::canonical`] of an ASCII word that is no stop word, told whether it has
@@ -351,20 +335,87 @@ impl Forms {
     }
 }
 
+/// The distinct context forms this thread has read, each with a number: equal forms have one
+/// number, so that a sentence's words are told apart by their numbers, not their text.
+#[derive(Debug, Default)]
+struct FormTable {
+    /// Per number: the form, after a space, and its [`prefix`].
+    forms: Vec<FormEntry>,
+    /// Per form: its number.
+    numbers: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+/// A form of a [`FormTable`] after a space (as it is joined to the words before it), and its
+/// [`prefix`].
+#[derive(Debug)]
+struct FormEntry {
+    prefix: u64,
+    spaced: Box<str>,
+}
+
+/// The first eight bytes of a text as a number, so that texts sort by it first (in the same
+/// order as by their bytes) without comparing strings; a shorter text's bytes from the top,
+/// zeros after.
+fn prefix(text: &str) -> u64 {
+    let mut eight = [0u8; 8];
+    let n = text.len().min(8);
+    eight[..n].copy_from_slice(&text.as_bytes()[..n]);
+    u64::from_be_bytes(eight)
+}
+
+impl FormTable {
+    fn clear(&mut self) {
+        self.forms.clear();
+        self.numbers.clear();
+    }
+
+    /// The number of `form`, given on first need.
+    fn intern(&mut self, form: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(form) {
+            return number;
+        }
+        let number = self.forms.len() as u32;
+        let mut spaced = String::with_capacity(form.len() + 1);
+        spaced.push(' ');
+        spaced.push_str(form);
+        self.forms.push(FormEntry {
+            prefix: prefix(form),
+            spaced: spaced.into_boxed_str(),
+        });
+        self.numbers.insert(form.into(), number);
+        number
+    }
+
+    /// Form `number`.
+    fn text(&self, number: u32) -> &str {
+        &self.spaced(number)[1..]
+    }
+
+    /// Form `number` after a space.
+    fn spaced(&self, number: u32) -> &str {
+        &self.forms[number as usize].spaced
+    }
+
+    fn prefix(&self, number: u32) -> u64 {
+        self.forms[number as usize].prefix
+    }
+}
+
 /// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
 /// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
 /// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
 /// recur from one article to the next) for as long as the lexicon's tables are the same
-/// ([`Lexicon::tables_id`]), and emptied when it holds [`Spellings::MOST`] words.
+/// ([`Lexicon::tables_id`]), and emptied (with the forms) when it holds [`Spellings::MOST`] words
+/// or forms.
 #[derive(Debug, Default)]
 struct Spellings {
-    /// Open addressing, linearly probed: a word's bytes (the first eight never 0) and its
-    /// reading; `((0, _), _)` for an empty slot.
-    slots: Vec<((u64, u64), Reading)>,
+    /// Open addressing, linearly probed: a word's [`Spellings::key`] and its reading; `(0, _)`
+    /// for an empty slot.
+    slots: Vec<(u128, Reading)>,
     /// How many slots are full.
     full: usize,
-    /// The context forms of the readings, one after another.
-    spelled: String,
+    /// The context forms of the readings, and of the other words and mentions read.
+    forms: FormTable,
     /// The lexicon tables the readings were made with.
     tables: u64,
 }
@@ -377,131 +428,117 @@ impl Spellings {
 
     /// Ready for a document read with `lexicon`: emptied if made with other tables or full.
     fn ready(&mut self, lexicon: &Lexicon) {
-        if self.slots.is_empty() || self.tables != lexicon.tables_id() || self.full >= Self::MOST {
+        if self.slots.is_empty()
+            || self.tables != lexicon.tables_id()
+            || self.full >= Self::MOST
+            || self.forms.forms.len() >= Self::MOST
+        {
             self.slots.clear();
-            self.slots
-                .resize(1 << Self::BITS, ((0, 0), Reading::default()));
+            self.slots.resize(1 << Self::BITS, (0, Reading::default()));
             self.full = 0;
-            self.spelled.clear();
+            self.forms.clear();
             self.tables = lexicon.tables_id();
         }
     }
 
-    /// The word at `start..end` of `text` as two numbers (its first eight bytes, then the
-    /// rest), if it has one to sixteen ASCII bytes, its first eight are not all 0 and its last
-    /// is not 0 (so that no two words of different length share the numbers).
-    fn bytes(text: &[u8], (start, end): (usize, usize)) -> Option<(u64, u64)> {
-        let len = end.wrapping_sub(start);
-        if !(1..=16).contains(&len) {
-            return None;
-        }
-        let (a, b, last) = if len <= 8 {
-            let a = load8(text, start, len);
-            (a, 0, a >> (8 * (len - 1)))
-        } else {
-            let b = load8(text, start + 8, len - 8);
-            (load8(text, start, 8), b, b >> (8 * (len - 9)))
+    /// The word at `start..end` of `text` as one number, if it has one to sixteen ASCII bytes:
+    /// its bytes, with its length in the top bits of its first five (free in ASCII), so that no
+    /// two words share a number and no word's number is 0.
+    #[inline(always)]
+    fn key(text: &[u8], (start, end): (usize, usize)) -> Option<u128> {
+        const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+        /// Per length less one: the mask of its bytes, and its tag.
+        const KEYS: [(u128, u128); 16] = {
+            let mut keys = [(0, 0); 16];
+            let mut len = 1;
+            while len <= 16 {
+                let l = len as u128;
+                let tag =
+                    (l & 1) << 7 | (l & 2) << 14 | (l & 4) << 21 | (l & 8) << 28 | (l & 16) << 35;
+                keys[len - 1] = (u128::MAX >> (128 - 8 * len), tag);
+                len += 1;
+            }
+            keys
         };
-        ((a | b) & 0x8080_8080_8080_8080 == 0 && a != 0 && last != 0).then_some((a, b))
+        let &(mask, tag) = KEYS.get(end.wrapping_sub(start).wrapping_sub(1))?;
+        let bytes = match text.get(start..).and_then(|t| t.first_chunk::<16>()) {
+            Some(sixteen) => u128::from_le_bytes(*sixteen),
+            // Near the end of the text: its bytes one by one.
+            None => text
+                .get(start..end)?
+                .iter()
+                .rev()
+                .fold(0u128, |x, &b| x << 8 | u128::from(b)),
+        } & mask;
+        (bytes & HIGH == 0).then_some(bytes | tag)
     }
 
-    /// The reading of the word `bytes`, or the empty slot it goes to.
-    fn find(&self, bytes: (u64, u64)) -> Result<Reading, usize> {
+    /// The reading of the word `key`, or the empty slot it goes to.
+    #[inline(always)]
+    fn find(&self, key: u128) -> Result<Reading, usize> {
         let mask = self.slots.len() - 1;
-        let hash = (bytes.0 ^ bytes.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let hash = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut at = (hash >> (64 - Self::BITS)) as usize;
         loop {
-            match self.slots[at] {
-                (b, reading) if b == bytes => return Ok(reading),
-                ((0, _), _) => return Err(at),
-                _ => at = (at + 1) & mask,
+            match self.slots[at & mask] {
+                (k, reading) if k == key => return Ok(reading),
+                (0, _) => return Err(at & mask),
+                _ => at += 1,
             }
         }
     }
 }
 
 impl Forms {
-    /// The reading of the word `bytes` ([`Spellings::bytes`]) at `span` of `text`, made on
-    /// first need.
-    fn reading(
+    /// The reading of the word at `span` of `text` if it has one to sixteen ASCII bytes
+    /// ([`Spellings::key`]), made on first need.
+    #[inline(always)]
+    fn spelling(&mut self, lexicon: &Lexicon, text: &str, span: (usize, usize)) -> Option<Reading> {
+        let key = Spellings::key(text.as_bytes(), span)?;
+        Some(match self.spellings.find(key) {
+            Ok(reading) => reading,
+            Err(at) => self.first_reading(lexicon, text, span, key, at),
+        })
+    }
+
+    /// The reading of a word met for the first time, kept at the empty slot `at`.
+    #[inline(never)]
+    fn first_reading(
         &mut self,
         lexicon: &Lexicon,
         text: &str,
         span: (usize, usize),
-        bytes: (u64, u64),
+        key: u128,
+        at: usize,
     ) -> Reading {
-        let at = match self.spellings.find(bytes) {
-            Ok(reading) => return reading,
-            Err(at) => at,
-        };
-        let len = span.1 - span.0;
-        let (event_free, short) = if len <= 8 {
-            let capitals = ascii_capitals(bytes.0);
-            let lower = bytes.0 | (capitals >> 2);
-            let last = (lower >> (8 * (len - 1))) as u8;
-            let short = Short {
-                lower,
-                capitals: capitals != 0,
-            };
-            (
-                !lexicon.may_be_event_word(lower as u8, last, len),
-                Some(short),
-            )
-        } else {
-            let last = (bytes.1 >> (8 * (len - 9))) as u8;
-            let (first, last) = (bytes.0 as u8, last);
-            let free = !lexicon.may_be_event_word(
-                first.to_ascii_lowercase(),
-                last.to_ascii_lowercase(),
-                len,
-            );
-            (free, None)
-        };
+        let word = &text.as_bytes()[span.0..span.1];
+        let len = word.len();
+        let (first, last) = (word[0], word[len - 1]);
+        let event_free =
+            !lexicon.may_be_event_word(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len);
+        let short = Short::read(text.as_bytes(), span.0, span.1);
         let kept = self.kept.len();
-        let reading = match self.word(lexicon, text, span, short) {
-            Some((prefix, form)) => {
-                let spelled = &mut self.spellings.spelled;
-                let start = spelled.len();
-                match form {
-                    Form::Text(text) => spelled.push_str(text),
-                    Form::Kept(a, b) => spelled.push_str(&self.kept[a..b]),
-                    Form::Spelled(a, b) => spelled.extend_from_within(a..b),
-                }
-                Reading {
-                    prefix,
-                    start: start as u32,
-                    end: spelled.len() as u32,
-                    stop: false,
-                    event_free,
-                }
-            }
-            None => Reading {
-                prefix: 0,
-                start: 0,
-                end: 0,
-                stop: true,
-                event_free,
-            },
+        let form = match self.word(lexicon, text, span, short) {
+            Some(form) => self.intern(form, kept),
+            None => NONE,
         };
-        self.kept.truncate(kept);
-        self.spellings.slots[at] = (bytes, reading);
+        let reading = Reading { form, event_free };
+        self.spellings.slots[at] = (key, reading);
         self.spellings.full += 1;
         reading
     }
 }
 
-/// How a word of at most sixteen ASCII bytes reads: its context form (`start..end` of [`Spellings::spelled`]) with its
-/// [`Forms::prefix`], or none for a stop word; and whether its shape is no event word's.
+/// How a word of at most sixteen ASCII bytes reads: the number of its context form in the
+/// [`FormTable`], or [`NONE`] for a stop word; and whether its shape is no event word's.
 #[derive(Debug, Clone, Copy, Default)]
 struct Reading {
-    prefix: u64,
-    start: u32,
-    end: u32,
-    stop: bool,
+    form: u32,
     event_free: bool,
 }
 
-/// A mention with the token range it covers.
+/// A mention with the token range it covers (once its sentence is read).
 struct Located<'a> {
     mention: &'a Mention,
     first: usize,
@@ -511,15 +548,14 @@ struct Located<'a> {
 /// Fills `claim.context` for every claim of one document.
 pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions: &[Mention]) {
     let tokens = &doc.tokens;
-    let located: Vec<Located> = mentions
+    // The token ranges are found when the mention's sentence is read (the other sentences'
+    // mentions are only named).
+    let mut located: Vec<Located> = mentions
         .iter()
-        .map(|m| {
-            let (first, last) = token_range(tokens, overlapping_tokens(tokens, m.span));
-            Located {
-                mention: m,
-                first,
-                last,
-            }
+        .map(|m| Located {
+            mention: m,
+            first: 0,
+            last: 0,
         })
         .collect();
     let event_times: Vec<(usize, chrono::NaiveDate, chrono::NaiveDate)> = claims
@@ -536,7 +572,7 @@ pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions:
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let read = sentences.read(doc, lexicon, &located, &starts, claim.sentence);
+        let read = sentences.read(doc, lexicon, &mut located, &starts, claim.sentence);
         let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
@@ -626,6 +662,28 @@ fn overlapping_near(
     }
 }
 
+/// The tokens of sentence `s` (tokens are in sentence order), found from where the sentence read
+/// before it (`before`, with the end of its tokens) ends when that one is the sentence right
+/// before, and its end sought among the next few tokens first.
+fn sentence_tokens(
+    tokens: &[Token],
+    s: usize,
+    before: Option<(usize, usize)>,
+) -> std::ops::Range<usize> {
+    let start = match before {
+        Some((p, end)) if p + 1 == s => end,
+        _ => tokens.partition_point(|t| t.sentence < s),
+    };
+    let rest = tokens.get(start..).unwrap_or_default();
+    let near = &rest[..rest.len().min(64)];
+    let end = if near.last().is_some_and(|t| t.sentence > s) {
+        near.partition_point(|t| t.sentence <= s)
+    } else {
+        rest.partition_point(|t| t.sentence <= s)
+    };
+    start..start + end
+}
+
 /// The tokens `[first, last]` a span covers, from its [`overlapping_tokens`] (the nearest token
 /// when it covers none).
 fn token_range(tokens: &[Token], overlapping: std::ops::Range<usize>) -> (usize, usize) {
@@ -671,7 +729,10 @@ fn unit_token(
     last: usize,
     unit: &str,
 ) -> Option<usize> {
-    let noun = unit.rsplit(' ').next().unwrap_or(unit);
+    let noun = match unit.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(space) => &unit[space + 1..],
+        None => unit,
+    };
     let is_noun = |k: usize| {
         doc.tokens
             .get(k)
@@ -796,7 +857,7 @@ struct Sentences<'t> {
     /// Per sentence of the document: its [`Read`] in `reads`, or [`NONE`] if not read yet.
     read: Vec<u32>,
     reads: Vec<Read>,
-    /// The distinct words of each read sentence joined by spaces, one sentence after another.
+    /// The distinct words of each read sentence, each after a space, one sentence after another.
     joined: String,
     distinct: Vec<Distinct>,
     /// Per token of a read sentence: the distinct word it stands for, or [`NONE`].
@@ -808,18 +869,19 @@ struct Sentences<'t> {
     /// event word, else its event word's position in `event_words`.
     events: Vec<u32>,
     event_words: Vec<&'t EventWord>,
-    /// A sentence's words and their tokens while it is read, and their sort keys: the first six
-    /// bytes of a word's [`Forms::prefix`] over its position in `words`.
-    words: Vec<(usize, Form<'t>)>,
+    /// The sort keys of a sentence's words while it is read: the first six bytes of a word's
+    /// [`prefix`] over its token (from the sentence's first), whose slot in `occurrences` holds
+    /// the number of its form until the word's distinct word is known.
     keys: Vec<u64>,
-    /// The distinct words a claim leaves out, and the byte runs it keeps.
+    /// The distinct words a claim leaves out.
     dropped: Vec<u32>,
-    runs: Vec<(usize, usize)>,
     /// Per distinct word: the claim (by `stamp`) that keeps it, for a window within a sentence.
     marks: Vec<u32>,
     stamp: u32,
     /// An event phrase of several words being looked up.
     phrase: String,
+    /// The sentence read last, and the end of its tokens.
+    last_read: Option<(usize, usize)>,
 }
 
 /// The buffers of [`Sentences`] that borrow nothing, kept by each thread from one document to
@@ -836,7 +898,6 @@ struct Buffers {
     candidates: Vec<usize>,
     keys: Vec<u64>,
     dropped: Vec<u32>,
-    runs: Vec<(usize, usize)>,
     marks: Vec<u32>,
     phrase: String,
     spellings: Spellings,
@@ -860,7 +921,6 @@ impl<'t> Sentences<'t> {
             mut candidates,
             mut keys,
             mut dropped,
-            mut runs,
             mut marks,
             mut phrase,
             mut spellings,
@@ -883,7 +943,6 @@ impl<'t> Sentences<'t> {
         distinct.clear();
         candidates.clear();
         keys.clear();
-        runs.clear();
         Sentences {
             forms: Forms {
                 kept,
@@ -898,13 +957,12 @@ impl<'t> Sentences<'t> {
             events,
             candidates,
             event_words: Vec::new(),
-            words: Vec::with_capacity(64),
             keys,
             dropped,
-            runs,
             marks,
             stamp: 0,
             phrase,
+            last_read: None,
         }
     }
 
@@ -921,7 +979,6 @@ impl<'t> Sentences<'t> {
             candidates: self.candidates,
             keys: self.keys,
             dropped: self.dropped,
-            runs: self.runs,
             marks: self.marks,
             phrase: self.phrase,
             spellings: self.forms.spellings,
@@ -933,7 +990,7 @@ impl<'t> Sentences<'t> {
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
-        located: &[Located<'t>],
+        located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
     ) -> Read {
@@ -949,31 +1006,43 @@ impl<'t> Sentences<'t> {
         &mut self,
         doc: &'t Document,
         lexicon: &'t Lexicon,
-        located: &[Located<'t>],
+        located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
     ) -> Read {
         let mentions = sentence_mentions(mention_starts, s);
+        let tokens = sentence_tokens(&doc.tokens, s, self.last_read);
+        let (start, end) = (tokens.start, tokens.end);
+        self.last_read = Some((s, end));
+        for l in &mut located[mentions.clone()] {
+            let overlapping = overlapping_near(&doc.tokens, start..end, l.mention.span);
+            (l.first, l.last) = token_range(&doc.tokens, overlapping);
+        }
         let here = &located[mentions.clone()];
-        let start = doc.tokens.partition_point(|t| t.sentence < s);
-        let end = doc.tokens.partition_point(|t| t.sentence <= s).max(start);
         let text = doc.text();
         let slots = self.occurrences.len();
         self.occurrences.resize(slots + (end - start), NONE);
         self.events.resize(slots + (end - start), NONE);
         let candidates = self.candidates.len();
-        self.words.clear();
         self.keys.clear();
+        // A word's key is the first six bytes of its form (the top ones of its prefix) over its
+        // token; a sentence of more tokens than two bytes count is keyed by token alone. Sorted,
+        // words with different starts are in the order of their text; a run of one start with
+        // more than one form is put in that order as it is reached.
+        let (low, prefix_mask) = if end - start <= 0x1_0000 {
+            (0xFFFF, !0xFFFF)
+        } else {
+            (u64::MAX, 0)
+        };
         let mut m = 0;
-        for (k, t) in doc.tokens[start..end].iter().enumerate() {
-            let k = start + k;
+        for (offset, t) in doc.tokens[start..end].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
+            let k = start + offset;
             let span = (t.span.start, t.span.end);
             // A word of at most sixteen ASCII bytes read before is read as it was then.
-            let spelling = Spellings::bytes(text.as_bytes(), span)
-                .map(|bytes| self.forms.reading(lexicon, text, span, bytes));
+            let spelling = self.forms.spelling(lexicon, text, span);
             // An ASCII word no event word resembles is none: not even looked up.
             let short = match spelling {
                 Some(_) => None,
@@ -1006,6 +1075,7 @@ impl<'t> Sentences<'t> {
             while m < here.len() && here[m].last < k {
                 m += 1;
             }
+            let kept = self.forms.kept.len();
             let form = if let Some(l) = here
                 .get(m)
                 .filter(|l| l.first <= k && l.mention.category != MentionCategory::Person)
@@ -1014,83 +1084,66 @@ impl<'t> Sentences<'t> {
                     continue;
                 }
                 let form = self.forms.lower(&l.mention.canonical);
-                (self.forms.prefix(form), form)
+                self.forms.intern(form, kept)
             } else if let Some(reading) = spelling {
-                if reading.stop {
+                if reading.form == NONE {
                     continue;
                 }
-                let (a, b) = (reading.start as usize, reading.end as usize);
-                (reading.prefix, Form::Spelled(a, b))
+                reading.form
             } else {
                 match self.forms.word(lexicon, text, span, short) {
-                    Some(word) => word,
+                    Some(form) => self.forms.intern(form, kept),
                     None => continue,
                 }
             };
-            let (prefix, form) = form;
-            self.keys.push(prefix & !0xFFFF | self.words.len() as u64);
-            self.words.push((k, form));
+            let prefix = self.forms.spellings.forms.prefix(form);
+            self.keys.push(prefix & prefix_mask | offset as u64);
+            self.occurrences[slots + offset] = form;
         }
-        let (words, keys) = (&self.words, &mut self.keys);
-        // A word's key is the first six bytes of its form (the top ones of its prefix) over its
-        // position in `words`; a sentence of more words than two bytes count is keyed by
-        // position alone. Sorted, words with different starts are in the order of their text;
-        // each run of one start is put in that order as it is reached.
-        let low = if words.len() <= 0x1_0000 {
-            0xFFFF
-        } else {
-            keys.iter_mut()
-                .enumerate()
-                .for_each(|(i, key)| *key = i as u64);
-            u64::MAX
-        };
+        let (occurrences, keys) = (&mut self.occurrences, &mut self.keys);
         keys.sort_unstable();
-        let forms = &self.forms;
-        let text_of = |key: u64| forms.resolve(words[(key & low) as usize].1);
+        let table = &self.forms.spellings.forms;
         let first = self.distinct.len();
-        let mut previous: Option<(u64, Form)> = None;
+        let mut previous = NONE;
         let mut sorted = 0;
         for i in 0..keys.len() {
-            let key = keys[i];
+            let start_bytes = keys[i] & !low;
             if i >= sorted
                 && keys
                     .get(i + 1)
-                    .is_some_and(|&next| (next ^ key) & !low == 0)
+                    .is_some_and(|&next| next & !low == start_bytes)
             {
                 let n = keys[i..]
                     .iter()
-                    .take_while(|&&x| (x ^ key) & !low == 0)
+                    .take_while(|&&x| x & !low == start_bytes)
                     .count();
-                keys[i..i + n].sort_unstable_by(|&x, &y| text_of(x).cmp(text_of(y)));
+                let run = &mut keys[i..i + n];
+                let form_of = |key: u64| occurrences[slots + (key & low) as usize];
+                let one = form_of(run[0]);
+                if run[1..].iter().any(|&x| form_of(x) != one) {
+                    run.sort_unstable_by(|&x, &y| {
+                        table.text(form_of(x)).cmp(table.text(form_of(y)))
+                    });
+                }
                 sorted = i + n;
             }
-            let key = keys[i];
-            let (k, form) = words[(key & low) as usize];
-            // One spelled form is one word; else words of one start are compared.
-            let new = match (previous, form) {
-                (Some((_, Form::Spelled(a, _))), Form::Spelled(b, _)) if a == b => false,
-                (Some((before, pform)), _) if (before ^ key) & !low == 0 => {
-                    forms.resolve(pform) != forms.resolve(form)
-                }
-                _ => true,
-            };
-            if new {
-                let word = forms.resolve(form);
-                if self.distinct.len() > first {
-                    self.joined.push(' ');
-                }
-                let at = self.joined.len();
-                self.joined.push_str(word);
+            // Equal forms have one number: a new number is a new word.
+            let slot = slots + (keys[i] & low) as usize;
+            let form = occurrences[slot];
+            if form != previous {
+                // After a space: the sentence's words start one byte in.
+                let at = self.joined.len() + 1;
+                self.joined.push_str(table.spaced(form));
                 self.distinct.push(Distinct {
                     start: at,
                     end: self.joined.len(),
-                    count: 0,
+                    count: 1,
                 });
-                previous = Some((key, form));
+                previous = form;
+            } else if let Some(last) = self.distinct.last_mut() {
+                last.count += 1;
             }
-            let d = self.distinct.len() - 1;
-            self.distinct[d].count += 1;
-            self.occurrences[slots + (k - start)] = d as u32;
+            occurrences[slot] = (self.distinct.len() - 1) as u32;
         }
         Read {
             tokens: start..end,
@@ -1163,9 +1216,23 @@ impl<'t> Sentences<'t> {
                     .map(|d| d as u32),
             );
         }
-        // The kept words in runs between the dropped ones, each run one copy.
-        self.runs.clear();
+        // The kept words in runs between the dropped ones, each run one copy. Their length: the
+        // sentence's words less each dropped one and a space.
+        let distinct = &self.distinct;
+        let (Some(first), Some(last)) = (
+            distinct.get(read.distinct.start),
+            distinct.get(read.distinct.end.wrapping_sub(1)),
+        ) else {
+            return String::new();
+        };
+        let dropped: usize = self
+            .dropped
+            .iter()
+            .map(|&x| distinct[x as usize].end - distinct[x as usize].start + 1)
+            .sum();
+        let mut out = String::with_capacity((last.end - first.start).saturating_sub(dropped));
         let mut d = read.distinct.start;
+        let mut runs = 0;
         for x in self
             .dropped
             .iter()
@@ -1173,18 +1240,13 @@ impl<'t> Sentences<'t> {
             .chain([read.distinct.end])
         {
             if x > d {
-                self.runs
-                    .push((self.distinct[d].start, self.distinct[x - 1].end));
+                if runs > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&self.joined[distinct[d].start..distinct[x - 1].end]);
+                runs += 1;
             }
             d = x + 1;
-        }
-        let length: usize = self.runs.iter().map(|(a, b)| b - a + 1).sum();
-        let mut out = String::with_capacity(length.saturating_sub(1));
-        for (i, &(a, b)) in self.runs.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(&self.joined[a..b]);
         }
         out
     }
@@ -1426,6 +1488,32 @@ mod tests {
             c.words,
             "baghdad embassy hit killing march rockets troops united states"
         );
+    }
+
+    #[test]
+    fn words_of_one_start_are_sorted_and_counted_once() {
+        let c = context(
+            "The governor told the government, governments and the governor's governance: 12 troops.",
+            "12",
+            "troops",
+        );
+        assert_eq!(
+            c.words,
+            "governance government governments governor told troops"
+        );
+    }
+
+    #[test]
+    fn spelling_keys_tell_words_apart() {
+        let long = b"ab cdefghijklmnopqrstuvwxyz";
+        // Read from sixteen bytes or byte by byte near the end of the text: the same key.
+        assert_eq!(Spellings::key(long, (0, 2)), Spellings::key(b"ab", (0, 2)));
+        let nul = b"ab\0 ab";
+        assert_ne!(Spellings::key(nul, (0, 3)), Spellings::key(nul, (4, 6)));
+        assert!(Spellings::key(nul, (0, 3)).is_some_and(|k| k != 0));
+        assert_eq!(Spellings::key("né".as_bytes(), (0, 3)), None);
+        assert_eq!(Spellings::key(long, (3, 20)), None);
+        assert_eq!(Spellings::key(long, (3, 3)), None);
     }
 
     #[test]
