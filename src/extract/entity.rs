@@ -30,7 +30,8 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::model::{
-    Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, TokenKind,
+    Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, Token,
+    TokenKind,
 };
 use crate::rules::{AliasCategory, Lexicon};
 
@@ -597,8 +598,8 @@ impl StartBytes {
     #[inline(always)]
     fn masks(&self, chunk: &[u8; 16]) -> (u32, u32) {
         use std::arch::x86_64::{
-            __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8,
-            _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+            __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
         };
         // SAFETY: the intrinsics need SSE2 only, which the build targets (checked by the `cfg`
         // above: every x86-64 processor has it); they read no memory.
@@ -986,7 +987,10 @@ impl EntityExtractor {
         // the rest byte by byte.
         let mut i = doc.source.body_start;
         let mut after_split = u32::from(i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
-        while let Some(chunk) = bytes.get(i..i + 16).and_then(|c| <&[u8; 16]>::try_from(c).ok()) {
+        while let Some(chunk) = bytes
+            .get(i..i + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+        {
             let (alphanumeric, may_start) = self.starts.masks(chunk);
             let mut found = (!alphanumeric << 1 | after_split) & may_start;
             after_split = u32::from(alphanumeric & 1 << 15 == 0);
@@ -1207,7 +1211,9 @@ impl EntityExtractor {
         let bytes = text.as_bytes();
         let (base, mut class) = match bytes {
             [.., b'\'', b's'] => (&text[..text.len() - 2], word::POSSESSIVE),
-            [.., 0xE2, 0x80, 0x99, b's'] => (&text[..text.len() - 4], word::POSSESSIVE | word::CURLY),
+            [.., 0xE2, 0x80, 0x99, b's'] => {
+                (&text[..text.len() - 4], word::POSSESSIVE | word::CURLY)
+            }
             _ => (text, 0),
         };
         let (bits, not_name) = self.person_word(bytes);
@@ -1229,9 +1235,9 @@ impl EntityExtractor {
         // One letter (its only character fills the word). A capitalised word is never
         // particle-joined (particles are in lower case).
         let initial = base.chars().nth(1).is_none()
-            && tokens.get(k + 1).is_some_and(|d| {
-                doc.token_text(d) == "." && d.span.start == tokens[k].span.end
-            });
+            && tokens
+                .get(k + 1)
+                .is_some_and(|d| doc.token_text(d) == "." && d.span.start == tokens[k].span.end);
         let has_lower = || {
             base.bytes().any(|b| b.is_ascii_lowercase())
                 || (!base.is_ascii() && base.chars().any(char::is_lowercase))
@@ -1256,7 +1262,7 @@ impl EntityExtractor {
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
     fn name_word(&self, doc: &Document, k: usize, words: &mut [u8]) -> Option<(Span, bool)> {
         let t = doc.tokens.get(k)?;
-        if t.kind != TokenKind::Word || words[k] & word::COVERED != 0 {
+        if t.kind != TokenKind::Word || words[k] & word::COVERED != 0 || !may_name(doc, t) {
             return None;
         }
         let class = self.class(doc, k, words);
@@ -1295,6 +1301,7 @@ impl EntityExtractor {
             }
             if !parts.is_empty()
                 && t.kind == TokenKind::Word
+                && may_be_particle(doc, t)
                 && self.class(doc, j, words) & word::PARTICLE != 0
                 && self.name_word(doc, j + 1, words).is_some()
             {
@@ -1530,6 +1537,19 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
         }
     }
     persons
+}
+
+/// Whether word token `t` may be a name word, by its first bytes (a word in lower case is one only
+/// when particle-joined: a hyphen third or fourth), so that most words need no class.
+fn may_name(doc: &Document, t: &Token) -> bool {
+    let word = doc.token_text(t).as_bytes();
+    !word[0].is_ascii_lowercase() || word.get(2) == Some(&b'-') || word.get(3) == Some(&b'-')
+}
+
+/// Whether word token `t` may be one of [`PARTICLES`] (short, in lower case).
+fn may_be_particle(doc: &Document, t: &Token) -> bool {
+    let word = doc.token_text(t).as_bytes();
+    word.len() <= LONGEST_PARTICLE && word[0].is_ascii_lowercase()
 }
 
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
@@ -2027,11 +2047,16 @@ mod tests {
         let mut first_bytes = [false; 256];
         for sets in [&b"AIU9xz"[..], b"abcdefgh", b"\xC3(", b"Z"] {
             first_bytes.fill(false);
-            sets.iter().for_each(|&b| first_bytes[usize::from(b)] = true);
+            sets.iter()
+                .for_each(|&b| first_bytes[usize::from(b)] = true);
             let starts = StartBytes::of(&first_bytes);
             for chunk in text.as_bytes().windows(16) {
                 let chunk: &[u8; 16] = chunk.try_into().unwrap();
-                assert_eq!(starts.masks(chunk), starts.masks_bytewise(chunk), "{chunk:?}");
+                assert_eq!(
+                    starts.masks(chunk),
+                    starts.masks_bytewise(chunk),
+                    "{chunk:?}"
+                );
             }
         }
     }
