@@ -982,7 +982,7 @@ impl EntityExtractor {
                 self.push_named(doc, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
         };
-        // Sixteen bytes a step (a loop the compiler turns into vector instructions): the
+        // Sixteen bytes a step (vector instructions, see `StartBytes::masks`): the
         // positions after a byte that is no ASCII letter or digit whose byte may start a variant;
         // the rest byte by byte.
         let mut i = doc.source.body_start;
