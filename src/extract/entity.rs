@@ -30,7 +30,8 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::model::{
-    Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, TokenKind,
+    Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, Token,
+    TokenKind,
 };
 use crate::rules::{AliasCategory, Lexicon};
 
@@ -541,20 +542,32 @@ pub struct EntityExtractor {
     /// The first words of the titles that introduce a name in lower case too (their head is one
     /// of [`LOWER_CASE_TITLES`]): other words in lower case open no title.
     lower_case_titles: ShapeTable<()>,
-    /// [`NOT_NAMES`] and [`NOT_NAME_WORDS`]: every capitalised word is looked up.
-    not_names: ShapeTable<()>,
+    /// The words a token of a person's name is read against, in one table (one look-up per
+    /// word): [`NOT_NAMES`] and [`NOT_NAME_WORDS`], the first words of [`TITLES`] and
+    /// [`PARTICLES`].
+    person_words: ShapeTable<PersonWord>,
     /// [`SPEECH_VERBS`].
     speech_verbs: ShapeTable<()>,
-    /// [`PARTICLES`]: the word after every name word is looked up.
-    particles: ShapeTable<()>,
+}
+
+/// What a word of [`EntityExtractor`]'s person-word table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PersonWord {
+    /// Never part of a person's name, as written.
+    NotName,
+    /// The first word of a title (in lower case, matched in any ASCII case).
+    TitleStart,
+    /// A particle inside names, as written.
+    Particle,
 }
 
 /// The kinds of byte some variant starts with.
 struct StartBytes {
     /// Some variant starts with an ASCII capital.
     upper: bool,
-    /// The ASCII lower-case letters variants start with, when they are few.
-    lower: Vec<u8>,
+    /// The ASCII lower-case letters variants start with, when they are few (0xFF, which UTF-8
+    /// never holds, where there is none).
+    lower: [u8; 4],
     /// Variants start with many ASCII lower-case letters: any may start one.
     any_lower: bool,
     /// Some variant starts with a byte that is no ASCII letter.
@@ -566,12 +579,82 @@ impl StartBytes {
         let bytes = || (0..=u8::MAX).filter(|&b| first_bytes[usize::from(b)]);
         let lower: Vec<u8> = bytes().filter(u8::is_ascii_lowercase).collect();
         let any_lower = lower.len() > 4;
+        let mut few = [0xFF; 4];
+        if !any_lower {
+            few[..lower.len()].copy_from_slice(&lower);
+        }
         StartBytes {
             upper: bytes().any(|b| b.is_ascii_uppercase()),
-            lower: if any_lower { Vec::new() } else { lower },
+            lower: few,
             any_lower,
             other: bytes().any(|b| !b.is_ascii_alphabetic()),
         }
+    }
+
+    /// Of the sixteen bytes of `chunk`, as bits: those that are ASCII letters or digits, and those
+    /// that may start a variant (a superset of [`EntityExtractor::first_bytes`]). Vector
+    /// instructions on x86-64 (SSE2, which every x86-64 processor has).
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline(always)]
+    fn masks(&self, chunk: &[u8; 16]) -> (u32, u32) {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        };
+        // SAFETY: the intrinsics need SSE2 only, which the build targets (checked by the `cfg`
+        // above: every x86-64 processor has it); they read no memory.
+        unsafe {
+            let [lo, hi] = [&chunk[..8], &chunk[8..]]
+                .map(|half| i64::from_le_bytes(half.try_into().unwrap_or([0; 8])));
+            let v = _mm_set_epi64x(hi, lo);
+            let byte = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
+            // b in first..first + n: b + (0x80 - first) as a signed byte is below n - 0x80.
+            let within = |first: u8, n: u8| {
+                _mm_cmplt_epi8(
+                    _mm_add_epi8(v, byte(0x80u8.wrapping_sub(first))),
+                    byte(n.wrapping_sub(0x80)),
+                )
+            };
+            let flag = |on: bool| byte(if on { 0xFF } else { 0 });
+            let (lower, upper, digit) = (within(b'a', 26), within(b'A', 26), within(b'0', 10));
+            let letter = _mm_or_si128(lower, upper);
+            let listed = self
+                .lower
+                .map(|l| _mm_cmpeq_epi8(v, byte(l)))
+                .into_iter()
+                .fold(_mm_set1_epi8(0), |a, b: __m128i| _mm_or_si128(a, b));
+            let may = _mm_or_si128(
+                _mm_or_si128(
+                    _mm_and_si128(upper, flag(self.upper)),
+                    _mm_and_si128(lower, flag(self.any_lower)),
+                ),
+                _mm_or_si128(_mm_andnot_si128(letter, flag(self.other)), listed),
+            );
+            let bits = |m: __m128i| u32::from(_mm_movemask_epi8(m).cast_unsigned() as u16);
+            (bits(_mm_or_si128(letter, digit)), bits(may))
+        }
+    }
+
+    /// [`StartBytes::masks`] a byte at a time.
+    #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+    fn masks_bytewise(&self, chunk: &[u8; 16]) -> (u32, u32) {
+        let (mut alphanumeric, mut may_start) = (0, 0);
+        for (j, &b) in chunk.iter().enumerate() {
+            let letter = b.is_ascii_alphabetic();
+            let may = (b.is_ascii_uppercase() && self.upper)
+                || (b.is_ascii_lowercase() && self.any_lower)
+                || (!letter && self.other)
+                || self.lower.contains(&b);
+            alphanumeric |= u32::from(b.is_ascii_alphanumeric()) << j;
+            may_start |= u32::from(may) << j;
+        }
+        (alphanumeric, may_start)
+    }
+
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[inline(always)]
+    fn masks(&self, chunk: &[u8; 16]) -> (u32, u32) {
+        self.masks_bytewise(chunk)
     }
 }
 
@@ -586,6 +669,29 @@ struct Named<'e> {
     locative: bool,
     demonym: bool,
     sentence: usize,
+}
+
+/// What the person search knows of a token: one byte per token of a document, its class worked
+/// out once, when first asked (a word is read against the name tables once, however many
+/// candidates read it).
+mod word {
+    /// The class bits are worked out.
+    pub const KNOWN: u8 = 1;
+    /// Part of a named place or organisation: no person's name.
+    pub const COVERED: u8 = 1 << 1;
+    /// May be part of a person's name (capitalised and no non-name, month, weekday or title
+    /// word; a capital with its period; a particle joined by a hyphen).
+    pub const NAME: u8 = 1 << 2;
+    /// One capital with its period ("J."): the name word takes the period.
+    pub const INITIAL: u8 = 1 << 3;
+    /// The first word of some title, in any ASCII case.
+    pub const TITLE: u8 = 1 << 4;
+    /// One of the particles inside names, as written ("al", "van").
+    pub const PARTICLE: u8 = 1 << 5;
+    /// Ends with a possessive "'s" or "’s" (not part of the name word).
+    pub const POSSESSIVE: u8 = 1 << 6;
+    /// The possessive's apostrophe is "’".
+    pub const CURLY: u8 = 1 << 7;
 }
 
 /// How a person candidate names its person.
@@ -725,6 +831,7 @@ impl EntityExtractor {
         for list in titles.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
+        let first_title_words: Vec<Vec<u8>> = titles.keys().cloned().collect();
         let titles = ShapeTable::new(titles);
         let lower_case_titles = ShapeTable::new(
             TITLES
@@ -746,14 +853,23 @@ impl EntityExtractor {
             name_openers,
             titles,
             lower_case_titles,
-            not_names: ShapeTable::new(
+            person_words: ShapeTable::new(
                 NOT_NAMES
                     .iter()
                     .chain(NOT_NAME_WORDS)
-                    .map(|w| (w.as_bytes().to_vec(), ())),
+                    .map(|w| (w.as_bytes().to_vec(), PersonWord::NotName))
+                    .chain(
+                        first_title_words
+                            .into_iter()
+                            .map(|w| (w, PersonWord::TitleStart)),
+                    )
+                    .chain(
+                        PARTICLES
+                            .iter()
+                            .map(|p| (p.as_bytes().to_vec(), PersonWord::Particle)),
+                    ),
             ),
             speech_verbs: speech_verbs(),
-            particles: ShapeTable::new(PARTICLES.iter().map(|p| (p.as_bytes().to_vec(), ()))),
         }
     }
 
@@ -762,14 +878,14 @@ impl EntityExtractor {
     pub fn extract(&self, doc: &Document, source: usize) -> (Vec<Claim>, Vec<Mention>) {
         let named = self.named(doc);
         let openers = self.openers(doc);
-        let mut covered = vec![false; doc.tokens.len()];
-        let mut named_ending_at: HashMap<usize, usize> = HashMap::default();
-        for (i, n) in named.iter().enumerate() {
-            covered[n.first..=n.last].iter_mut().for_each(|c| *c = true);
-            named_ending_at.insert(n.last, i);
+        let mut words = vec![0u8; doc.tokens.len()];
+        for n in &named {
+            words[n.first..=n.last]
+                .iter_mut()
+                .for_each(|c| *c = word::COVERED);
         }
         let text = doc.text();
-        let mut candidates = self.people(doc, &openers, &covered, &named, &named_ending_at);
+        let mut candidates = self.people(doc, &openers, &mut words, &named);
         let persons = resolve_people(text, &mut candidates);
         let names: Vec<String> = persons.iter().map(|p| p.name(text)).collect();
 
@@ -866,49 +982,31 @@ impl EntityExtractor {
                 self.push_named(doc, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
         };
-        // Eight bytes a step: the positions after a byte that is no ASCII letter or digit whose
-        // byte may start a variant; the rest byte by byte.
+        // Sixteen bytes a step (vector instructions, see `StartBytes::masks`): the
+        // positions after a byte that is no ASCII letter or digit whose byte may start a variant;
+        // the rest byte by byte.
         let mut i = doc.source.body_start;
-        let mut after_split = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let split = non_alphanumeric(x);
-            let mut found = (split << 8 | u64::from(after_split) << 7) & self.may_start(x);
-            after_split = split >> 63 != 0;
+        let mut after_split = u32::from(i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        while let Some(chunk) = bytes
+            .get(i..i + 16)
+            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+        {
+            let (alphanumeric, may_start) = self.starts.masks(chunk);
+            let mut found = (!alphanumeric << 1 | after_split) & may_start;
+            after_split = u32::from(alphanumeric & 1 << 15 == 0);
             while found != 0 {
-                let p = i + found.trailing_zeros() as usize / 8;
+                let p = i + found.trailing_zeros() as usize;
                 if self.may_open_at(bytes, p) {
                     try_at(p);
                 }
                 found &= found - 1;
             }
-            i += 8;
+            i += 16;
         }
         for p in i..bytes.len() {
             try_at(p);
         }
         out
-    }
-
-    /// Of the eight bytes of `x`, the high bit of each that may start a variant (a superset of
-    /// [`EntityExtractor::first_bytes`]).
-    fn may_start(&self, x: u64) -> u64 {
-        let seven = x & !HIGH;
-        let ascii = !x & HIGH;
-        let mut may = 0;
-        if self.starts.upper {
-            may |= within(seven, b'A', b'Z') & ascii;
-        }
-        if self.starts.any_lower {
-            may |= within(seven, b'a', b'z') & ascii;
-        }
-        if self.starts.other {
-            may |= !(within(seven | CASE, b'a', b'z') & ascii) & HIGH;
-        }
-        for &b in &self.starts.lower {
-            may |= within(seven, b, b) & ascii;
-        }
-        may
     }
 
     /// The words a person's title or name may start at: capitalised, hyphened after two or three
@@ -1033,10 +1131,10 @@ impl EntityExtractor {
     }
 
     /// The title starting at token `i`: (token after it, its span).
-    fn title_at(&self, doc: &Document, i: usize) -> Option<(usize, Span)> {
+    fn title_at(&self, doc: &Document, i: usize, words: &mut [u8]) -> Option<(usize, Span)> {
         let tokens = &doc.tokens;
         let first = doc.token_text(&tokens[i]);
-        if tokens[i].kind != TokenKind::Word {
+        if tokens[i].kind != TokenKind::Word || self.class(doc, i, words) & word::TITLE == 0 {
             return None;
         }
         // No length limit here: the title table's length filter turns away the words of no
@@ -1078,57 +1176,109 @@ impl EntityExtractor {
         self.titles.get_ignoring_case(word.as_bytes())
     }
 
-    /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
-    fn name_word(&self, doc: &Document, k: usize, covered: &[bool]) -> Option<(Span, bool)> {
-        let t = doc.tokens.get(k)?;
-        if t.kind != TokenKind::Word || covered[k] {
-            return None;
+    /// The class of word token `k` ([`word`]), worked out when first asked.
+    #[inline]
+    fn class(&self, doc: &Document, k: usize, words: &mut [u8]) -> u8 {
+        if words[k] & word::KNOWN == 0 {
+            words[k] |= self.classify(doc, k) | word::KNOWN;
         }
-        let word = doc.token_text(t);
-        let (base, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
-        {
-            Some(b) => (b, true),
-            None => (word, false),
+        words[k]
+    }
+
+    /// What the person-word table says of `word`: ([`word::TITLE`] and [`word::PARTICLE`] bits,
+    /// whether it is a non-name word).
+    #[inline]
+    fn person_word(&self, word: &[u8]) -> (u8, bool) {
+        let (mut bits, mut not_name) = (0, false);
+        for (w, kind) in self.person_words.of_shape(word) {
+            if w.len() != word.len() {
+                continue;
+            }
+            match kind {
+                PersonWord::NotName => not_name |= **w == *word,
+                PersonWord::TitleStart if w.eq_ignore_ascii_case(word) => bits |= word::TITLE,
+                PersonWord::Particle if **w == *word => bits |= word::PARTICLE,
+                _ => {}
+            }
+        }
+        (bits, not_name)
+    }
+
+    /// The class bits of word token `k` (all but [`word::KNOWN`] and [`word::COVERED`]).
+    fn classify(&self, doc: &Document, k: usize) -> u8 {
+        let tokens = &doc.tokens;
+        let text = doc.token_text(&tokens[k]);
+        let bytes = text.as_bytes();
+        let (base, mut class) = match bytes {
+            [.., b'\'', b's'] => (&text[..text.len() - 2], word::POSSESSIVE),
+            [.., 0xE2, 0x80, 0x99, b's'] => {
+                (&text[..text.len() - 4], word::POSSESSIVE | word::CURLY)
+            }
+            _ => (text, 0),
         };
+        let (bits, not_name) = self.person_word(bytes);
+        class |= bits;
         let starts_upper = match base.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => base.starts_with(char::is_uppercase),
         };
-        // Most words: not capitalised, so a name word only when particle-joined.
+        // Most words: not capitalised, so a name word only when particle-joined (a particle and
+        // its hyphen fill the first three or four bytes).
         if !starts_upper {
-            return particle_joined(base).then(|| {
-                (
-                    Span::new(t.span.start, t.span.start + base.len()),
-                    possessive,
-                )
-            });
+            let hyphened =
+                base.as_bytes().get(2) == Some(&b'-') || base.as_bytes().get(3) == Some(&b'-');
+            if hyphened && particle_joined(base) {
+                class |= word::NAME;
+            }
+            return class;
         }
-        // One letter (its only character fills the word).
-        let initial = base
-            .chars()
-            .next()
-            .is_some_and(|c| c.len_utf8() == base.len())
-            && doc
-                .tokens
+        // One letter (its only character fills the word). A capitalised word is never
+        // particle-joined (particles are in lower case).
+        let initial = base.chars().nth(1).is_none()
+            && tokens
                 .get(k + 1)
-                .is_some_and(|d| doc.token_text(d) == "." && d.span.start == t.span.end);
-        let has_lower = base.bytes().any(|b| b.is_ascii_lowercase())
-            || (!base.is_ascii() && base.chars().any(char::is_lowercase));
-        let ok = initial
-            || (has_lower
-                && self.not_names.get(base.as_bytes()).is_none()
-                && !is_time_word(base)
-                && self.titles_opened_by(base).is_none())
-            || particle_joined(base);
-        if !ok {
+                .is_some_and(|d| doc.token_text(d) == "." && d.span.start == tokens[k].span.end);
+        let has_lower = || {
+            base.bytes().any(|b| b.is_ascii_lowercase())
+                || (!base.is_ascii() && base.chars().any(char::is_lowercase))
+        };
+        let (base_bits, base_not_name) = if class & word::POSSESSIVE == 0 {
+            (bits, not_name)
+        } else {
+            self.person_word(base.as_bytes())
+        };
+        if initial {
+            class |= word::NAME | word::INITIAL;
+        } else if has_lower()
+            && !base_not_name
+            && base_bits & word::TITLE == 0
+            && !is_time_word(base)
+        {
+            class |= word::NAME;
+        }
+        class
+    }
+
+    /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
+    fn name_word(&self, doc: &Document, k: usize, words: &mut [u8]) -> Option<(Span, bool)> {
+        let t = doc.tokens.get(k)?;
+        if t.kind != TokenKind::Word || words[k] & word::COVERED != 0 || !may_name(doc, t) {
             return None;
         }
-        let end = if initial {
+        let class = self.class(doc, k, words);
+        if class & word::NAME == 0 {
+            return None;
+        }
+        let end = if class & word::INITIAL != 0 {
             doc.tokens[k + 1].span.end
+        } else if class & word::CURLY != 0 {
+            t.span.end - "’s".len()
+        } else if class & word::POSSESSIVE != 0 {
+            t.span.end - "'s".len()
         } else {
-            t.span.start + base.len()
+            t.span.end
         };
-        Some((Span::new(t.span.start, end), possessive))
+        Some((Span::new(t.span.start, end), class & word::POSSESSIVE != 0))
     }
 
     /// The name words from token `k` into `parts` (span, particle?): the token after the name.
@@ -1136,33 +1286,34 @@ impl EntityExtractor {
         &self,
         doc: &Document,
         k: usize,
-        covered: &[bool],
+        words: &mut [u8],
         max: usize,
         parts: &mut Vec<(Span, bool)>,
     ) -> usize {
         let sentence = doc.tokens.get(k).map_or(usize::MAX, |t| t.sentence);
         parts.clear();
         let mut j = k;
-        let mut words = 0;
-        while words < max {
+        let mut count = 0;
+        while count < max {
             let Some(t) = doc.tokens.get(j) else { break };
             if t.sentence != sentence {
                 break;
             }
-            let word = doc.token_text(t);
             if !parts.is_empty()
-                && self.particles.get(word.as_bytes()).is_some()
-                && self.name_word(doc, j + 1, covered).is_some()
+                && t.kind == TokenKind::Word
+                && may_be_particle(doc, t)
+                && self.class(doc, j, words) & word::PARTICLE != 0
+                && self.name_word(doc, j + 1, words).is_some()
             {
                 parts.push((t.span, true));
                 j += 1;
                 continue;
             }
-            let Some((span, possessive)) = self.name_word(doc, j, covered) else {
+            let Some((span, possessive)) = self.name_word(doc, j, words) else {
                 break;
             };
             parts.push((span, false));
-            words += 1;
+            count += 1;
             j += if span.end > t.span.end { 2 } else { 1 };
             if possessive {
                 break;
@@ -1172,14 +1323,13 @@ impl EntityExtractor {
     }
 
     /// Person candidates in text order; `openers` are the words one may start at (see
-    /// [`EntityExtractor::openers`]).
+    /// [`EntityExtractor::openers`]), `words` the class byte of each token ([`word`]).
     fn people(
         &self,
         doc: &Document,
         openers: &[usize],
-        covered: &[bool],
+        words: &mut [u8],
         named: &[Named<'_>],
-        named_ending_at: &HashMap<usize, usize>,
     ) -> Vec<Candidate> {
         let tokens = &doc.tokens;
         let is = |k: usize, w: &str| {
@@ -1199,15 +1349,19 @@ impl EntityExtractor {
         // The first token not yet read as part of a candidate.
         let mut next = 0;
         for &i in openers {
-            if i < next || covered[i] {
+            // A word that neither opens a title nor is a name word opens nothing.
+            if i < next
+                || words[i] & word::COVERED != 0
+                || self.class(doc, i, words) & (word::TITLE | word::NAME) == 0
+            {
                 continue;
             }
             let sentence = tokens[i].sentence;
-            let title = self.title_at(doc, i);
+            let title = self.title_at(doc, i, words);
             let name_start = title.map_or(i, |(k, _)| k);
-            let after = self.name_at(doc, name_start, covered, 4, &mut parts);
-            let words = parts.iter().filter(|p| !p.1).count();
-            if words == 0 {
+            let after = self.name_at(doc, name_start, words, 4, &mut parts);
+            let count = parts.iter().filter(|p| !p.1).count();
+            if count == 0 {
                 continue;
             }
             let start = title.map_or(parts[0].0.start, |(_, s)| s.start);
@@ -1222,10 +1376,10 @@ impl EntityExtractor {
             let role = appositive(doc, after, &self.speech_verbs);
             let naming = if title.is_some() {
                 Naming::Full
-            } else if words > 3 {
+            } else if count > 3 {
                 next = after;
                 continue;
-            } else if words == 1 {
+            } else if count == 1 {
                 Naming::Surname
             } else {
                 let before_speech = is_speech(after)
@@ -1240,7 +1394,11 @@ impl EntityExtractor {
             };
             // "Iraqi Prime Minister X", "Pentagon spokesman X": the name before the title gives a role.
             let prefix_role = title.and_then(|_| {
-                let n = &named[*named_ending_at.get(&i.checked_sub(1)?)?];
+                // The last name ending on the token before the title.
+                let n = &named[named.partition_point(|n| n.last < i).checked_sub(1)?];
+                if n.last + 1 != i {
+                    return None;
+                }
                 let adjacent = n.sentence == sentence
                     && (n.demonym || n.category == MentionCategory::Organisation);
                 adjacent.then(|| Span::new(n.span.start, tokens[name_start - 1].span.end))
@@ -1381,6 +1539,19 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
     persons
 }
 
+/// Whether word token `t` may be a name word, by its first bytes (a word in lower case is one only
+/// when particle-joined: a hyphen third or fourth), so that most words need no class.
+fn may_name(doc: &Document, t: &Token) -> bool {
+    let word = doc.token_text(t).as_bytes();
+    !word[0].is_ascii_lowercase() || word.get(2) == Some(&b'-') || word.get(3) == Some(&b'-')
+}
+
+/// Whether word token `t` may be one of [`PARTICLES`] (short, in lower case).
+fn may_be_particle(doc: &Document, t: &Token) -> bool {
+    let word = doc.token_text(t).as_bytes();
+    word.len() <= LONGEST_PARTICLE && word[0].is_ascii_lowercase()
+}
+
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
 fn particle_joined(word: &str) -> bool {
     let head = &word.as_bytes()[..word.len().min(LONGEST_PARTICLE + 1)];
@@ -1427,6 +1598,16 @@ impl<T> ShapeTable<T> {
     #[inline(always)]
     pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
         self.find(word, |w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The words of `word`'s shape (none when no word of its length has it) and their values.
+    #[inline(always)]
+    fn of_shape(&self, word: &[u8]) -> &[(Box<[u8]>, T)] {
+        if self.may_hold(word) {
+            &self.buckets[shape(word)]
+        } else {
+            &[]
+        }
     }
 
     /// The value of the word of `word`'s shape that `same` accepts.
@@ -1503,26 +1684,6 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one).
 fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_')
-}
-
-/// Every byte of a word of eight bytes.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// The ASCII case bit of every byte.
-const CASE: u64 = 0x2020_2020_2020_2020;
-
-/// The high bit of each byte of `seven` (bytes below 0x80) that is in `lo..=hi`.
-fn within(seven: u64, lo: u8, hi: u8) -> u64 {
-    let (lo, hi) = (u64::from(lo), u64::from(hi));
-    seven.wrapping_add((0x80 - lo) * ONES) & !seven.wrapping_add((0x7f - hi) * ONES) & HIGH
-}
-
-/// The high bit of each byte of `x` that is no ASCII letter or digit.
-fn non_alphanumeric(x: u64) -> u64 {
-    let seven = x & !HIGH;
-    let alphanumeric = (within(seven | CASE, b'a', b'z') | within(seven, b'0', b'9')) & !x & HIGH;
-    !alphanumeric & HIGH
 }
 
 /// Where a variant's first two bytes are in [`EntityExtractor`]'s opener table (the second byte's
@@ -1877,6 +2038,26 @@ mod tests {
         }
         for word in ["Mayor", "Marsha", "Sunni", "Jo", "Delgado", "Ma"] {
             assert!(!is_time_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn start_byte_masks_match_their_bytewise_reading() {
+        let text = "Über-cool U.S.-led 9/11 x\u{a0}Iraq, al-Qaeda’s (Kabul) \tzz Zürich \u{7f}AZaz@[`{09:/";
+        let mut first_bytes = [false; 256];
+        for sets in [&b"AIU9xz"[..], b"abcdefgh", b"\xC3(", b"Z"] {
+            first_bytes.fill(false);
+            sets.iter()
+                .for_each(|&b| first_bytes[usize::from(b)] = true);
+            let starts = StartBytes::of(&first_bytes);
+            for chunk in text.as_bytes().windows(16) {
+                let chunk: &[u8; 16] = chunk.try_into().unwrap();
+                assert_eq!(
+                    starts.masks(chunk),
+                    starts.masks_bytewise(chunk),
+                    "{chunk:?}"
+                );
+            }
         }
     }
 

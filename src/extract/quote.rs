@@ -16,7 +16,6 @@
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, Input};
-use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::entity::{ShapeTable, is_title_noun, lower_case, speech_verbs, title_words};
 use crate::model::{
@@ -76,8 +75,9 @@ struct Speakers<'a> {
     speech_verbs: &'a ShapeTable<()>,
     /// Person mentions in text order.
     persons: Vec<&'a Mention>,
-    /// Canonical name → (title as full lower-case words, role in lower case).
-    titles: HashMap<&'a str, (Vec<String>, String)>,
+    /// The document's entity claims (person claims give titles and roles, read only for "the
+    /// general").
+    people: &'a [Claim],
 }
 
 impl QuoteExtractor {
@@ -106,18 +106,7 @@ impl QuoteExtractor {
                 .iter()
                 .filter(|m| m.category == MentionCategory::Person)
                 .collect(),
-            titles: people
-                .iter()
-                .filter_map(Claim::entity)
-                .filter(|e| e.entity_type == EntityType::Person)
-                .map(|e| {
-                    let title = e.title.as_deref().map(title_words).unwrap_or_default();
-                    (
-                        e.name.as_str(),
-                        (title, e.role.clone().unwrap_or_default().to_lowercase()),
-                    )
-                })
-                .collect(),
+            people,
         };
         let text = doc.text();
         let mut claims = Vec::new();
@@ -163,39 +152,50 @@ impl QuoteExtractor {
     /// within a paragraph; “ opens and ” closes; a straight `"` opens or closes by turns.
     fn quote_pairs(&self, doc: &Document) -> Vec<(Span, Span)> {
         let text = doc.text();
+        let sentences = &doc.sentences;
         let mut pairs = Vec::new();
-        let mut s = 0;
-        while s < doc.sentences.len() {
-            let paragraph = doc.sentences[s].paragraph;
+        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+            return pairs;
+        };
+        // One search over the text; the marks are read paragraph by paragraph (sentences `s..=e`
+        // from `start` to `end`), those between paragraphs skipped.
+        let paragraph = |s: usize| {
             let mut e = s;
-            while e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == paragraph {
+            while e + 1 < sentences.len() && sentences[e + 1].paragraph == sentences[s].paragraph {
                 e += 1;
             }
-            let (start, end) = (doc.sentences[s].span.start, doc.sentences[e].span.end);
-            let mut open: Option<Span> = None;
-            for m in self.marks.find_iter(Input::new(text).range(start..end)) {
-                let mark = Span::new(m.start(), m.end());
-                let straight = m.pattern().as_usize() == 0;
-                let opening = m.pattern().as_usize() == 1;
-                match open {
-                    _ if opening => open = Some(mark),
-                    None if straight => open = Some(mark),
-                    None => {}
-                    Some(o) => {
-                        if doc.sentence_at(mark.start) - doc.sentence_at(o.start)
-                            < MAX_QUOTE_SENTENCES
-                        {
-                            pairs.push((o, mark));
-                            open = None;
-                        } else if straight {
-                            open = Some(mark);
-                        } else {
-                            open = None;
-                        }
+            (e, sentences[s].span.start, sentences[e].span.end)
+        };
+        let (mut e, mut start, mut end) = paragraph(0);
+        let mut open: Option<Span> = None;
+        let range = first.span.start..last.span.end;
+        for m in self.marks.find_iter(Input::new(text).range(range)) {
+            while m.start() >= end && e + 1 < sentences.len() {
+                (e, start, end) = paragraph(e + 1);
+                open = None;
+            }
+            if m.start() < start || m.start() >= end {
+                continue;
+            }
+            let mark = Span::new(m.start(), m.end());
+            let straight = m.pattern().as_usize() == 0;
+            let opening = m.pattern().as_usize() == 1;
+            match open {
+                _ if opening => open = Some(mark),
+                None if straight => open = Some(mark),
+                None => {}
+                Some(o) => {
+                    if doc.sentence_at(mark.start) - doc.sentence_at(o.start) < MAX_QUOTE_SENTENCES
+                    {
+                        pairs.push((o, mark));
+                        open = None;
+                    } else if straight {
+                        open = Some(mark);
+                    } else {
+                        open = None;
                     }
                 }
             }
-            s = e + 1;
         }
         pairs
     }
@@ -422,7 +422,7 @@ impl Speakers<'_> {
         let noun = reference.last().cloned().unwrap_or_default();
         let before = self.persons.partition_point(|m| m.span.start < quote);
         let speaker = self.persons[..before].iter().rev().find_map(|m| {
-            let (title, role) = self.titles.get(m.canonical.as_str())?;
+            let (title, role) = self.title_and_role(&m.canonical)?;
             let by_title = title.ends_with(&reference);
             let by_role = role
                 .split(|c: char| !c.is_alphanumeric())
@@ -430,6 +430,20 @@ impl Speakers<'_> {
             (by_title || by_role).then(|| m.canonical.clone())
         });
         (speaker, written)
+    }
+
+    /// The title (as full lower-case words) and role (in lower case) of the person claimed by
+    /// `name` (the last claim of that name).
+    fn title_and_role(&self, name: &str) -> Option<(Vec<String>, String)> {
+        let person = self
+            .people
+            .iter()
+            .rev()
+            .filter_map(Claim::entity)
+            .find(|e| e.entity_type == EntityType::Person && e.name == name)?;
+        let title = person.title.as_deref().map(title_words).unwrap_or_default();
+        let role = person.role.as_deref().unwrap_or_default().to_lowercase();
+        Some((title, role))
     }
 }
 
