@@ -47,18 +47,34 @@ impl Extractors {
         }
     }
 
-    /// Extracts every claim of `doc`; `source` is the source's index in the run.
+    /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
+    /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
+        self.extract_with(doc, source, &mut String::new())
+    }
+
+    /// [`Extractors::extract`], lower-casing the text into `lower` (a buffer kept from source to
+    /// source, so that it is allocated once).
+    #[inline(never)]
+    pub fn extract_with(&self, doc: &Document, source: usize, lower: &mut String) -> Extraction {
         let (entities, mentions) = self.entity.extract(doc, source);
         // Times and quantities read words through one lower-cased copy of the text.
-        let lower = doc.source.text.to_ascii_lowercase();
+        lower.clear();
+        lower.push_str(&doc.source.text);
+        lower.make_ascii_lowercase();
         let times = self
             .time
-            .extract_lowered(doc, source, doc.source.published, &lower);
+            .extract_lowered(doc, source, doc.source.published, lower);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
-        let quantities = self.quantity.extract_lowered(doc, source, &taken, &lower);
+        let quantities = self.quantity.extract_lowered(doc, source, &taken, lower);
         let quotes = self.quote.extract(doc, source, &mentions, &entities);
-        let claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
+        let mut claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
+        for claim in &mut claims {
+            claim.sentence_span = doc
+                .sentences
+                .get(claim.sentence)
+                .map_or(claim.span, |s| s.span);
+        }
         Extraction { claims, mentions }
     }
 }
