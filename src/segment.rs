@@ -803,6 +803,32 @@ mod tests {
     }
 
     #[test]
+    fn a_source_segmented_into_the_lists_of_another_reads_as_on_its_own() {
+        let long = source("A first source. It is longer than the next one, by far.\n\nSo it is.");
+        let short = source("Short one.\nTwo");
+        let spare = Spare::from_document(segment(&long));
+        let reused = segment_into(&short, spare);
+        let fresh = segment(&short);
+        assert_eq!(reused.tokens, fresh.tokens);
+        assert_eq!(reused.sentences, fresh.sentences);
+    }
+
+    #[test]
+    fn sentences_open_after_white_space_of_any_kind() {
+        assert_eq!(
+            sentences("One ended.\n  Two began. three did not.\u{a0}“Four” did.\tFive. 6 too."),
+            vec![
+                "One ended.",
+                "Two began. three did not.",
+                "“Four” did.",
+                "Five.",
+                "6 too."
+            ]
+        );
+        assert_eq!(sentences("Last one.   "), vec!["Last one."]);
+    }
+
+    #[test]
     fn white_space_outside_ascii_separates_tokens_and_opens_sentences() {
         assert_eq!(tokens("one\u{a0}two\u{2003}3"), vec!["one", "two", "3"]);
         assert_eq!(
