@@ -131,12 +131,13 @@ fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
         let Some((p, (_, kind, _, _))) = first else {
             break;
         };
-        let Some(mut claim) = parts[p].next() else {
-            break;
-        };
-        heads[p] = parts[p].as_slice().first().map(text_order);
-        claim.id = ids.next(kind);
-        claims.push(claim);
+        let part = &mut parts[p];
+        // Numbered where it lies, then moved straight into place.
+        if let Some(claim) = part.as_mut_slice().first_mut() {
+            claim.id = ids.next(kind);
+        }
+        claims.extend(part.by_ref().take(1));
+        heads[p] = part.as_slice().first().map(text_order);
     }
     claims
 }
