@@ -1,11 +1,11 @@
 //! Extract: a segmented source into claims, one extractor per claim kind.
 //!
 //! Takes a [`Document`] and the compiled [`Lexicon`]; gives the source's [`Claim`]s (quantities,
-//! times, quotes, entities) and its named [`Mention`]s, with ids assigned in text order. The
-//! extractors are built once per lexicon ([`Lexicon::extractors`]) so their automata are compiled
-//! once, then shared by every source and every run (they are `Sync`). Order matters: entities
-//! first (quotes need speakers), then times (their spans are not quantities), then quantities,
-//! then quotes.
+//! times, quotes, entities), with ids assigned in text order and the span of each one's sentence,
+//! and its named [`Mention`]s. The extractors are built once per lexicon
+//! ([`Lexicon::extractors`]) so their automata are compiled once, then shared by every source and
+//! every run (they are `Sync`). Order matters: entities first (quotes need speakers), then times
+//! (their spans are not quantities), then quantities, then quotes.
 
 pub mod entity;
 pub mod numbers;
@@ -142,54 +142,64 @@ fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
     claims
 }
 
-/// The claim ids of one source, `<source>:<letter><n>`: the last id of each kind, whose number
-/// is counted up in place, so that an id costs one copy and no formatting.
-struct ClaimIds {
-    last: [String; 4],
+/// The claim ids of one source, `<source>:<letter><n>`: each kind's number is counted up in
+/// place, so that an id costs one allocation and no formatting.
+struct ClaimIds<'s> {
+    source_id: &'s str,
+    numbers: [Counter; 4],
 }
 
-impl ClaimIds {
-    fn new(source_id: &str) -> ClaimIds {
-        let kinds = [
-            ClaimKind::Quantity,
-            ClaimKind::Time,
-            ClaimKind::Quote,
-            ClaimKind::Entity,
-        ];
+impl ClaimIds<'_> {
+    fn new(source_id: &str) -> ClaimIds<'_> {
         ClaimIds {
-            last: kinds.map(|kind| {
-                let mut id = String::with_capacity(source_id.len() + 8);
-                id.push_str(source_id);
-                id.push(':');
-                id.push(kind.id_letter());
-                id.push('0');
-                id
-            }),
+            source_id,
+            numbers: [Counter::ZERO; 4],
         }
     }
 
     /// The next id of `kind`.
+    #[inline]
     fn next(&mut self, kind: ClaimKind) -> String {
-        let id = &mut self.last[kind as usize];
-        // Trailing nines turn to zeros and the digit before them goes up by one; past the kind
-        // letter, a new leading 1.
-        let mut nines = 0;
-        while id.ends_with('9') {
-            id.pop();
-            nines += 1;
+        let digits = self.numbers[kind as usize].up();
+        let mut id = String::with_capacity(self.source_id.len() + 2 + digits.len());
+        id.push_str(self.source_id);
+        id.push(':');
+        id.push(kind.id_letter());
+        for &digit in digits {
+            id.push(char::from(digit));
         }
-        match id.pop() {
-            Some(digit @ '0'..='8') => id.push(char::from(digit as u8 + 1)),
-            Some(letter) => {
-                id.push(letter);
-                id.push('1');
+        id
+    }
+}
+
+/// A decimal number counted up in place: its ASCII digits, right-aligned, and where they start.
+#[derive(Clone, Copy)]
+struct Counter {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Counter {
+    /// Zero, with room for every `usize`.
+    const ZERO: Counter = Counter {
+        digits: [b'0'; 20],
+        start: 19,
+    };
+
+    /// Counts one up; gives the digits.
+    fn up(&mut self) -> &[u8] {
+        // Trailing nines turn to zeros and the digit before them (a zero left of the number
+        // when there is none) goes up by one.
+        for at in (0..self.digits.len()).rev() {
+            if self.digits[at] == b'9' {
+                self.digits[at] = b'0';
+            } else {
+                self.digits[at] += 1;
+                self.start = self.start.min(at);
+                break;
             }
-            None => id.push('1'),
         }
-        for _ in 0..nines {
-            id.push('0');
-        }
-        id.clone()
+        &self.digits[self.start..]
     }
 }
 
