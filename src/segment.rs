@@ -47,19 +47,6 @@ static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
     keys
 };
 
-/// The length of the longest of the [`ABBREVIATIONS`]: longer words are none of them.
-const LONGEST_ABBREVIATION: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[i].len() > longest {
-            longest = ABBREVIATIONS[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
-
 /// An ASCII word of at most eight bytes, lower-cased and packed into an integer (first byte
 /// lowest); `None` for longer words.
 fn abbreviation_key(word: &[u8]) -> Option<u64> {
@@ -145,16 +132,12 @@ pub struct Spare {
 }
 
 impl Spare {
-    /// The lists of `doc`, emptied.
+    /// The lists of `doc` (emptied when segmented into).
     pub fn from_document(doc: Document<'_>) -> Spare {
-        let Document {
-            mut tokens,
-            mut sentences,
-            ..
-        } = doc;
-        tokens.clear();
-        sentences.clear();
-        Spare { tokens, sentences }
+        Spare {
+            tokens: doc.tokens,
+            sentences: doc.sentences,
+        }
     }
 }
 
@@ -602,10 +585,7 @@ fn is_abbreviation(word: &str) -> bool {
     while let [rest @ .., b'.'] = bytes {
         bytes = rest;
     }
-    // An ASCII word keeps its length in lower case: most words before a period are longer than
-    // any abbreviation.
-    bytes.len() <= LONGEST_ABBREVIATION
-        && abbreviation_key(bytes).is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
+    abbreviation_key(bytes).is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
 }
 
 /// Whether the period at `dot` follows the number token `day` and precedes an (English) month
