@@ -71,32 +71,32 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
     let per_source: Vec<Vec<Claim>> = sources
         .par_iter()
         .enumerate()
-        .map(|(index, source)| {
-            let doc = segment::segment(source);
-            let mut extraction = extractors.extract(&doc, index);
-            for claim in &mut extraction.claims {
-                claim.sentence_span = doc
-                    .sentences
-                    .get(claim.sentence)
-                    .map_or(claim.span, |s| s.span);
-            }
-            context::attach(
-                &doc,
-                &rules.lexicon,
-                &mut extraction.claims,
-                &extraction.mentions,
-            );
-            normalize::normalize(source, &mut extraction.claims, rules);
-            extraction.claims
-        })
+        // Each thread segments its sources into the lists of the last one it read, and lowers
+        // their text into one buffer.
+        .map_init(
+            || (segment::Spare::default(), String::new()),
+            |(spare, lower), (index, source)| {
+                let doc = segment::segment_into(source, std::mem::take(spare));
+                let mut extraction = extractors.extract_with(&doc, index, lower);
+                context::attach(
+                    &doc,
+                    &rules.lexicon,
+                    &mut extraction.claims,
+                    &extraction.mentions,
+                );
+                normalize::normalize(source, &mut extraction.claims, rules);
+                *spare = segment::Spare::from_document(doc);
+                extraction.claims
+            },
+        )
         .collect();
-    // Into a vector sized once, one claim at a time (a plain loop moves each claim through fewer
-    // temporaries than a flattening iterator does).
+    // Into a vector sized once, each claim moved once: through the iterator by reference,
+    // which hands each claim over in place (not as one bulk copy of the list, nor through a
+    // temporary per claim as a loop of pushes does).
     let mut claims = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
     for source_claims in per_source {
-        for claim in source_claims {
-            claims.push(claim);
-        }
+        let mut source_claims = source_claims.into_iter();
+        claims.extend(source_claims.by_ref());
     }
     claims
 }

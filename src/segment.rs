@@ -120,13 +120,45 @@ static WORD_GOES_ON: [bool; 256] = byte_set(&[(b'\'', b'\''), (b'-', b'.')], tru
 
 /// Segments the body of `source`.
 pub fn segment(source: &Source) -> Document<'_> {
+    segment_into(source, Spare::default())
+}
+
+/// The token and sentence lists of a document that is done with, kept to segment the next
+/// source into without allocating them again ([`segment_into`]).
+#[derive(Debug, Default)]
+pub struct Spare {
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+}
+
+impl Spare {
+    /// The lists of `doc` (emptied when segmented into).
+    pub fn from_document(doc: Document<'_>) -> Spare {
+        Spare {
+            tokens: doc.tokens,
+            sentences: doc.sentences,
+        }
+    }
+}
+
+/// [`segment`], into the lists of `spare` (grown where they are too short).
+#[inline(never)]
+pub fn segment_into(source: &Source, spare: Spare) -> Document<'_> {
     let text = source.text.as_str();
     let body = text.len().saturating_sub(source.body_start);
+    let Spare {
+        mut tokens,
+        mut sentences,
+    } = spare;
+    tokens.clear();
+    sentences.clear();
+    // News prose averages a token per five to six bytes and a sentence per hundred or so.
+    tokens.reserve(body / 4 + 16);
+    sentences.reserve(body / 64 + 4);
     let mut segmenter = Segmenter {
         text,
-        // News prose averages a token per five to six bytes and a sentence per hundred or so.
-        tokens: Vec::with_capacity(body / 4 + 16),
-        sentences: Vec::with_capacity(body / 64 + 4),
+        tokens,
+        sentences,
         paragraph: 0,
         open: None,
         newlines: 0,
@@ -217,18 +249,31 @@ impl Segmenter<'_> {
         // Pushed through a local vector, whose length the compiler can keep in a register.
         let mut tokens = std::mem::take(&mut self.tokens);
         let end = loop {
-            let end = word_end(text, pos, pos + 1);
+            // Most words stop at a space, which no joiner test needs.
+            let run = ascii_word_run(bytes, pos + 1);
+            let spaced = bytes.get(run) == Some(&b' ');
+            let end = if spaced {
+                run
+            } else {
+                word_end_past_run(text, pos, run)
+            };
             tokens.push(Token {
                 span: Span::new(pos, end),
                 kind: TokenKind::Word,
                 sentence,
             });
-            if bytes.get(end) != Some(&b' ') {
-                break end;
+            if spaced {
+                match bytes.get(end + 1) {
+                    Some(next) if next.is_ascii_alphabetic() => pos = end + 1,
+                    _ => break end + 1,
+                }
+                continue;
             }
-            match bytes.get(end + 1) {
-                Some(b) if b.is_ascii_alphabetic() => pos = end + 1,
-                _ => break end + 1,
+            match bytes.get(end..end + 2) {
+                Some(&[b' ', next]) if next.is_ascii_alphabetic() => pos = end + 1,
+                Some(&[b' ', _]) => break end + 1,
+                Some(_) => break end,
+                None => break end + usize::from(bytes.get(end) == Some(&b' ')),
             }
         };
         self.tokens = tokens;
@@ -267,9 +312,9 @@ impl Segmenter<'_> {
     #[inline(never)]
     fn terminator(&mut self, pos: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let index = self.tokens.len();
+        let before = self.tokens.last().copied();
         self.token(pos, pos + 1, TokenKind::Punct);
-        if bytes[pos] == b'.' && !self.period_ends_sentence(index) {
+        if bytes[pos] == b'.' && !self.period_ends_sentence(before, pos) {
             return pos + 1;
         }
         let mut end = pos + 1;
@@ -301,24 +346,35 @@ impl Segmenter<'_> {
         end
     }
 
-    /// Whether the period token `index` ends its sentence: not after an abbreviation, an
-    /// initial, or a day before a month.
-    fn period_ends_sentence(&self, index: usize) -> bool {
-        let Some(prev) = index.checked_sub(1).map(|i| self.tokens[i]) else {
+    /// Whether the period at byte `dot`, read after the token `before`, ends its sentence: not
+    /// right after an abbreviation, an initial, or a day before a month.
+    fn period_ends_sentence(&self, before: Option<Token>, dot: usize) -> bool {
+        let Some(prev) = before.filter(|prev| prev.span.end == dot) else {
             return true;
         };
-        let dot = self.tokens[index].span;
-        if prev.kind == TokenKind::Number && is_day_before_month(self.text, prev.span, dot) {
-            return false;
+        match prev.kind {
+            TokenKind::Number => {
+                !is_day_before_month(self.text, prev.span, Span::new(dot, dot + 1))
+            }
+            TokenKind::Word => {
+                let word = &self.text[prev.span.start..prev.span.end];
+                // A single capital letter is an initial ("L. A Superior Court").
+                !(is_initial(word) || is_abbreviation(word))
+            }
+            TokenKind::Punct => true,
         }
-        if prev.span.end != dot.start || prev.kind != TokenKind::Word {
-            return true;
+    }
+}
+
+/// Whether `word` is a single capital letter.
+fn is_initial(word: &str) -> bool {
+    match word.as_bytes() {
+        [b] => b.is_ascii_uppercase(),
+        [first, ..] if first.is_ascii() => false,
+        _ => {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
         }
-        let word = &self.text[prev.span.start..prev.span.end];
-        // A single capital letter is an initial ("L. A Superior Court").
-        let mut chars = word.chars();
-        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        !(initial || is_abbreviation(word))
     }
 }
 
@@ -387,38 +443,42 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 /// inner apostrophes, hyphens and periods between letters ("U.S.", "al-Kadhemi", "McKenzie's").
 #[inline(always)]
 fn word_end(text: &str, start: usize, end: usize) -> usize {
+    word_end_past_run(text, start, ascii_word_run(text.as_bytes(), end))
+}
+
+/// [`word_end`] from the end `run` of the word's leading ASCII run.
+#[inline(always)]
+fn word_end_past_run(text: &str, start: usize, run: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = ascii_word_run(bytes, end);
     // Most words end at a space or a comma; the joiners and other alphabets are read apart,
     // except for an ASCII joiner that no letter follows ("end." before a space), which ends the
     // word there as it would in `word_rest`.
-    match bytes.get(end) {
+    match bytes.get(run) {
         Some(&b) if WORD_GOES_ON[usize::from(b)] => {
             let ends_here = b.is_ascii()
                 && bytes
-                    .get(end + 1)
+                    .get(run + 1)
                     .is_none_or(|n| n.is_ascii() && !n.is_ascii_alphabetic());
             if ends_here {
-                end
+                run
             } else {
-                word_rest(text, start, end)
+                word_rest(text, start, run)
             }
         }
-        _ => end,
+        _ => run,
     }
 }
 
-/// The end of the run of ASCII letters and digits from byte `at`, four bytes a step.
+/// The end of the run of ASCII letters and digits from byte `at`: within a window of 32 bytes
+/// checked once (most words end inside it), then byte by byte.
 #[inline(always)]
 fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
     let mut run = at;
-    while let Some(chunk) = bytes.get(run..run + 4) {
-        for (i, &b) in chunk.iter().enumerate() {
-            if !ASCII_WORD[usize::from(b)] {
-                return run + i;
-            }
+    if let Some(window) = bytes.get(at..).and_then(<[u8]>::first_chunk::<32>) {
+        match window.iter().position(|&b| !ASCII_WORD[usize::from(b)]) {
+            Some(len) => return at + len,
+            None => run += window.len(),
         }
-        run += 4;
     }
     while let Some(&b) = bytes.get(run) {
         if !ASCII_WORD[usize::from(b)] {
@@ -484,6 +544,25 @@ fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
 /// Whether a sentence can open after a terminator and its closers ending at byte `end`: white
 /// space, then an upper-case letter, a digit or an opening quote or bracket.
 fn opens_sentence(text: &str, end: usize) -> bool {
+    // The common cases, ASCII white space (a space, or the line break after the last sentence
+    // of a paragraph) and then an ASCII character or nothing, are read from the bytes.
+    let bytes = text.as_bytes();
+    let mut at = end;
+    while let Some(&b) = bytes.get(at)
+        && matches!(CLASS[usize::from(b)], Class::Space | Class::Newline)
+    {
+        at += 1;
+    }
+    match bytes.get(at) {
+        None => return false,
+        Some(&first) if first.is_ascii() => {
+            return at > end
+                && (first.is_ascii_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, b'"' | b'(' | b'['));
+        }
+        Some(_) => {}
+    }
     let rest = text.get(end..).unwrap_or("");
     if !rest.starts_with(char::is_whitespace) {
         return false;
@@ -502,8 +581,11 @@ fn is_abbreviation(word: &str) -> bool {
         let lower = word.to_lowercase();
         return ABBREVIATIONS.contains(&lower.trim_end_matches('.'));
     }
-    abbreviation_key(word.trim_end_matches('.').as_bytes())
-        .is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
+    let mut bytes = word.as_bytes();
+    while let [rest @ .., b'.'] = bytes {
+        bytes = rest;
+    }
+    abbreviation_key(bytes).is_some_and(|key| ABBREVIATION_KEYS.binary_search(&key).is_ok())
 }
 
 /// Whether the period at `dot` follows the number token `day` and precedes an (English) month
@@ -698,6 +780,32 @@ mod tests {
             sentences("GEN. Smith met SEPT. 5 aides. Stop. Gens. Left."),
             vec!["GEN. Smith met SEPT. 5 aides.", "Stop.", "Gens.", "Left."]
         );
+    }
+
+    #[test]
+    fn a_source_segmented_into_the_lists_of_another_reads_as_on_its_own() {
+        let long = source("A first source. It is longer than the next one, by far.\n\nSo it is.");
+        let short = source("Short one.\nTwo");
+        let spare = Spare::from_document(segment(&long));
+        let reused = segment_into(&short, spare);
+        let fresh = segment(&short);
+        assert_eq!(reused.tokens, fresh.tokens);
+        assert_eq!(reused.sentences, fresh.sentences);
+    }
+
+    #[test]
+    fn sentences_open_after_white_space_of_any_kind() {
+        assert_eq!(
+            sentences("One ended.\n  Two began. three did not.\u{a0}“Four” did.\tFive. 6 too."),
+            vec![
+                "One ended.",
+                "Two began. three did not.",
+                "“Four” did.",
+                "Five.",
+                "6 too."
+            ]
+        );
+        assert_eq!(sentences("Last one.   "), vec!["Last one."]);
     }
 
     #[test]

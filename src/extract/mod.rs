@@ -1,11 +1,11 @@
 //! Extract: a segmented source into claims, one extractor per claim kind.
 //!
 //! Takes a [`Document`] and the compiled [`Lexicon`]; gives the source's [`Claim`]s (quantities,
-//! times, quotes, entities) and its named [`Mention`]s, with ids assigned in text order. The
-//! extractors are built once per lexicon ([`Lexicon::extractors`]) so their automata are compiled
-//! once, then shared by every source and every run (they are `Sync`). Order matters: entities
-//! first (quotes need speakers), then times (their spans are not quantities), then quantities,
-//! then quotes.
+//! times, quotes, entities), with ids assigned in text order and the span of each one's sentence,
+//! and its named [`Mention`]s. The extractors are built once per lexicon
+//! ([`Lexicon::extractors`]) so their automata are compiled once, then shared by every source and
+//! every run (they are `Sync`). Order matters: entities first (quotes need speakers), then times
+//! (their spans are not quantities), then quantities, then quotes.
 
 pub mod entity;
 pub mod numbers;
@@ -47,18 +47,34 @@ impl Extractors {
         }
     }
 
-    /// Extracts every claim of `doc`; `source` is the source's index in the run.
+    /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
+    /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
+        self.extract_with(doc, source, &mut String::new())
+    }
+
+    /// [`Extractors::extract`], lower-casing the text into `lower` (a buffer kept from source to
+    /// source, so that it is allocated once).
+    #[inline(never)]
+    pub fn extract_with(&self, doc: &Document, source: usize, lower: &mut String) -> Extraction {
         let (entities, mentions) = self.entity.extract(doc, source);
         // Times and quantities read words through one lower-cased copy of the text.
-        let lower = doc.source.text.to_ascii_lowercase();
+        lower.clear();
+        lower.push_str(&doc.source.text);
+        lower.make_ascii_lowercase();
         let times = self
             .time
-            .extract_lowered(doc, source, doc.source.published, &lower);
+            .extract_lowered(doc, source, doc.source.published, lower);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
-        let quantities = self.quantity.extract_lowered(doc, source, &taken, &lower);
+        let quantities = self.quantity.extract_lowered(doc, source, &taken, lower);
         let quotes = self.quote.extract(doc, source, &mentions, &entities);
-        let claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
+        let mut claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
+        for claim in &mut claims {
+            claim.sentence_span = doc
+                .sentences
+                .get(claim.sentence)
+                .map_or(claim.span, |s| s.span);
+        }
         Extraction { claims, mentions }
     }
 }
@@ -75,24 +91,38 @@ fn text_order(claim: &Claim) -> TextOrder {
     )
 }
 
+/// Whether claim `a` may come before claim `b` in text order: their starts decide, most often
+/// without the rest of their places.
+fn in_order(a: &Claim, b: &Claim) -> bool {
+    match a.span.start.cmp(&b.span.start) {
+        std::cmp::Ordering::Equal => text_order(a) <= text_order(b),
+        order => order.is_lt(),
+    }
+}
+
 /// Merges the extractors' claims (`parts`, in order of precedence among equal positions) into
 /// text order, each claim moved once, and numbers them per kind: `<source>:<letter><n>`. The
 /// order is that of a stable sort of the parts one after the other.
 fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
     let mut claims = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    // Each part sorted apart when not in order yet; its next claim is the head of what is left.
+    // Each part sorted apart when not in order yet; its next claim is the head of what is left,
+    // whose place is kept in `heads` so that each claim's place is read once.
     let mut parts = parts.map(|mut part| {
-        if !part.is_sorted_by_key(text_order) {
+        if !part.is_sorted_by(in_order) {
             part.sort_by_cached_key(text_order);
         }
         part.into_iter()
     });
-    let mut counters = [0usize; 4];
+    let mut heads: [Option<TextOrder>; 4] = [None; 4];
+    for (head, part) in heads.iter_mut().zip(&parts) {
+        *head = part.as_slice().first().map(text_order);
+    }
+    let mut ids = ClaimIds::new(source_id);
     loop {
         // The part whose next claim comes first; the earlier part on a tie.
         let mut first: Option<(usize, TextOrder)> = None;
-        for (p, part) in parts.iter().enumerate() {
-            if let Some(key) = part.as_slice().first().map(text_order)
+        for (p, head) in heads.iter().enumerate() {
+            if let Some(key) = *head
                 && first.is_none_or(|(_, best)| key < best)
             {
                 first = Some((p, key));
@@ -101,35 +131,76 @@ fn in_text_order(source_id: &str, parts: [Vec<Claim>; 4]) -> Vec<Claim> {
         let Some((p, (_, kind, _, _))) = first else {
             break;
         };
-        let Some(mut claim) = parts[p].next() else {
-            break;
-        };
-        counters[kind as usize] += 1;
-        claim.id = claim_id(source_id, kind, counters[kind as usize]);
-        claims.push(claim);
+        let part = &mut parts[p];
+        // Numbered where it lies, then moved straight into place.
+        if let Some(claim) = part.as_mut_slice().first_mut() {
+            claim.id = ids.next(kind);
+        }
+        claims.extend(part.by_ref().take(1));
+        heads[p] = part.as_slice().first().map(text_order);
     }
     claims
 }
 
-/// `<source>:<letter><n>`, built in one allocation.
-fn claim_id(source_id: &str, kind: ClaimKind, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+/// The claim ids of one source, `<source>:<letter><n>`: each kind's number is counted up in
+/// place, so that an id costs one allocation and no formatting.
+struct ClaimIds<'s> {
+    source_id: &'s str,
+    numbers: [Counter; 4],
+}
+
+impl ClaimIds<'_> {
+    fn new(source_id: &str) -> ClaimIds<'_> {
+        ClaimIds {
+            source_id,
+            numbers: [Counter::ZERO; 4],
         }
     }
-    let mut id = String::with_capacity(source_id.len() + 2 + digits.len() - at);
-    id.push_str(source_id);
-    id.push(':');
-    id.push(kind.id_letter());
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
+
+    /// The next id of `kind`.
+    #[inline]
+    fn next(&mut self, kind: ClaimKind) -> String {
+        let digits = self.numbers[kind as usize].up();
+        let mut id = String::with_capacity(self.source_id.len() + 2 + digits.len());
+        id.push_str(self.source_id);
+        id.push(':');
+        id.push(kind.id_letter());
+        for &digit in digits {
+            id.push(char::from(digit));
+        }
+        id
+    }
+}
+
+/// A decimal number counted up in place: its ASCII digits, right-aligned, and where they start.
+#[derive(Clone, Copy)]
+struct Counter {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Counter {
+    /// Zero, with room for every `usize`.
+    const ZERO: Counter = Counter {
+        digits: [b'0'; 20],
+        start: 19,
+    };
+
+    /// Counts one up; gives the digits.
+    fn up(&mut self) -> &[u8] {
+        // Trailing nines turn to zeros and the digit before them (a zero left of the number
+        // when there is none) goes up by one.
+        for at in (0..self.digits.len()).rev() {
+            if self.digits[at] == b'9' {
+                self.digits[at] = b'0';
+            } else {
+                self.digits[at] += 1;
+                self.start = self.start.min(at);
+                break;
+            }
+        }
+        &self.digits[self.start..]
+    }
 }
 
 #[cfg(test)]
@@ -197,12 +268,11 @@ mod tests {
     }
 
     #[test]
-    fn claim_ids_read_like_their_formatted_form() {
-        for n in [1, 9, 10, 99, 100, 12_345, usize::MAX] {
-            assert_eq!(
-                claim_id("le-monde", ClaimKind::Entity, n),
-                format!("le-monde:e{n}")
-            );
+    fn claim_ids_count_like_their_formatted_form() {
+        let mut ids = ClaimIds::new("le-monde-9");
+        for n in 1..=10_001 {
+            assert_eq!(ids.next(ClaimKind::Entity), format!("le-monde-9:e{n}"));
         }
+        assert_eq!(ids.next(ClaimKind::Quote), "le-monde-9:p1");
     }
 }
