@@ -441,9 +441,45 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..p], &w[p + 1..]))
 }
 
+/// By first byte, the lengths of the cardinal words starting with it, as bits: most words are
+/// refused by this one look before the tables are scanned.
+const CARDINAL_SHAPES: [u16; 256] = cardinal_shapes();
+
+const fn cardinal_shapes() -> [u16; 256] {
+    let mut shapes = [0u16; 256];
+    let mut u = 0;
+    while u < UNITS.len() {
+        let w = UNITS[u].as_bytes();
+        shapes[w[0] as usize] |= 1 << w.len();
+        u += 1;
+    }
+    // "nought", "naught".
+    shapes[b'n' as usize] |= 1 << 6;
+    let mut t = 0;
+    while t < TENS.len() {
+        let w = TENS[t].0.as_bytes();
+        shapes[w[0] as usize] |= 1 << w.len();
+        // "twenty-one" … "twenty-nine".
+        let mut u = 1;
+        while u < 10 {
+            shapes[w[0] as usize] |= 1 << (w.len() + 1 + UNITS[u].len());
+            u += 1;
+        }
+        t += 1;
+    }
+    shapes
+}
+
 /// A cardinal number word: "six", "forty", "twenty-one" (lower-case). The tables are short
 /// enough that scanning them costs less than hashing the word.
 pub fn cardinal_word(w: &str) -> Option<f64> {
+    let shape = w
+        .as_bytes()
+        .first()
+        .map_or(0, |&b| CARDINAL_SHAPES[usize::from(b)]);
+    if w.len() > 15 || shape & (1 << w.len()) == 0 {
+        return None;
+    }
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
     }

@@ -974,8 +974,8 @@ struct Mention {
     /// Where the counted noun is looked for: after the number, or after "of" for vague amounts.
     noun_from: usize,
     // Filled by the second pass.
+    /// Index of the hedge phrase, before the amount or a bound after it.
     hedge: Option<usize>,
-    hedge_phrase: Option<String>,
     hedge_start: usize,
     unit: Option<String>,
     /// One past the counted noun (or `end` when there is none).
@@ -1942,7 +1942,6 @@ impl QuantityExtractor {
                 marked: false,
                 noun_from: noun,
                 hedge: None,
-                hedge_phrase: None,
                 hedge_start: i,
                 unit: None,
                 unit_end: end,
@@ -1958,7 +1957,6 @@ impl QuantityExtractor {
             && let Some((h, start)) = self.hedge_before(v, m.start)
         {
             m.hedge = Some(h);
-            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
             m.hedge_start = start;
         }
         if m.unit.is_none() {
@@ -1994,7 +1992,6 @@ impl QuantityExtractor {
             && let Some(h) = self.hedges.iter().position(|h| h.phrase == *phrase)
         {
             m.hedge = Some(h);
-            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
             m.hedge_start = m.start;
             m.end = if after > t + 2 && v.same_sentence(m.start, after - 1) {
                 after
@@ -2024,7 +2021,6 @@ impl QuantityExtractor {
                 && let Some(h) = self.hedges.iter().position(|e| e.phrase == inclusive)
             {
                 m.hedge = Some(h);
-                m.hedge_phrase = Some(inclusive);
                 m.end = end;
                 m.unit_end = end;
             }
@@ -2302,7 +2298,7 @@ impl QuantityExtractor {
                 match link {
                     Link::Change => {
                         pairs += 1;
-                        let mut qa = quantity(a, a_value, a_measure.clone());
+                        let mut qa = self.quantity(a, a_value, a_measure.clone());
                         qa.role = Role::Before;
                         qa.change_pair = Some(pairs);
                         if qa.measure == Measure::Count {
@@ -2310,7 +2306,7 @@ impl QuantityExtractor {
                         } else if matches!(qa.measure, Measure::Money(_)) {
                             qa.unit_text = a.unit.clone();
                         }
-                        let mut qb = quantity(b, b.value, b_measure);
+                        let mut qb = self.quantity(b, b.value, b_measure);
                         qb.role = Role::After;
                         qb.change_pair = Some(pairs);
                         if qb.measure == Measure::Count {
@@ -2327,7 +2323,7 @@ impl QuantityExtractor {
                         } else {
                             (b.value, a_value)
                         };
-                        let mut q = quantity(a, (lo + hi) / 2.0, b_measure);
+                        let mut q = self.quantity(a, (lo + hi) / 2.0, b_measure);
                         if matches!(link, Link::Bounds) {
                             // Each end keeps its bound's strictness: "more than" and "less than"
                             // exclude the end, "at least" and "at most" include it.
@@ -2381,7 +2377,7 @@ impl QuantityExtractor {
                     interval: Interval::default(),
                     interval_rule: None,
                 },
-                None => quantity(a, a.value, a.measure.clone()),
+                None => self.quantity(a, a.value, a.measure.clone()),
             };
             if let Some((lo, hi)) = a.range {
                 q.range = Some((lo, hi));
@@ -2412,6 +2408,14 @@ impl QuantityExtractor {
             k += 1;
         }
         out
+    }
+
+    /// A quantity with the mention's hedge; unit and role are set by the caller.
+    fn quantity(&self, m: &Mention, value: f64, measure: Measure) -> Quantity {
+        let mut q = Quantity::count(value);
+        q.measure = measure;
+        q.hedge = m.hedge.map(|h| self.hedges[h].phrase.clone());
+        q
     }
 
     /// How mention `a` pairs with the next mention `b`, if it does.
@@ -2549,13 +2553,6 @@ fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
     (a_measure, a_value, b_measure)
 }
 
-/// A quantity with the mention's hedge; unit and role are set by the caller.
-fn quantity(m: &Mention, value: f64, measure: Measure) -> Quantity {
-    let mut q = Quantity::count(value);
-    q.measure = measure;
-    q.hedge = m.hedge_phrase.clone();
-    q
-}
 
 /// Adds a claim for tokens `start..end` unless it overlaps a time claim.
 #[allow(clippy::too_many_arguments)]
@@ -2596,7 +2593,6 @@ fn new_mention(start: usize, end: usize, m: numbers::NumberMatch) -> Mention {
         marked: false,
         noun_from: end,
         hedge: None,
-        hedge_phrase: None,
         hedge_start: start,
         unit: None,
         unit_end: end,
@@ -3055,14 +3051,13 @@ fn uncertainty_after(v: &View, k: usize) -> Option<(f64, usize)> {
 /// the mark it may be tonnes or a label ("4T").
 fn capital_trillion(v: &View, i: usize, m: numbers::NumberMatch) -> numbers::NumberMatch {
     let e = m.end;
-    let marked = currency_before(v, minus_before(v, i).unwrap_or(i))
-        .1
-        .is_some();
     if m.scale != 1.0
-        || !marked
         || !v.glued(e)
         || v.orig(e) != "T"
         || v.glued(e + 1) && v.kind(e + 1) != Some(TokenKind::Punct)
+        || currency_before(v, minus_before(v, i).unwrap_or(i))
+            .1
+            .is_none()
     {
         return m;
     }
@@ -3615,10 +3610,11 @@ fn phone_groups(v: &View, i: usize) -> Option<usize> {
             && v.low(j).len() <= 4
             && v.low(j).bytes().all(|b| b.is_ascii_digit())
     };
-    let mut j = i;
-    let mut lens = Vec::new();
+    // The number of groups and the lengths of the last two.
+    let (mut j, mut n, mut last_two) = (i, 0, (0, 0));
     while digits(j) && v.same_sentence(i, j) && (j == i || !v.glued(j)) {
-        lens.push(v.low(j).len());
+        n += 1;
+        last_two = (last_two.1, v.low(j).len());
         j += 1;
     }
     if v.glued(j) && v.kind(j) != Some(TokenKind::Punct) {
@@ -3630,8 +3626,7 @@ fn phone_groups(v: &View, i: usize) -> Option<usize> {
         && v.glued(i - 1)
         && v.low(i - 2) == "+"
         && v.same_sentence(i - 2, i);
-    let n = lens.len();
-    let local = n >= 3 && lens[n - 2] == 3 && lens[n - 1] == 4;
+    let local = n >= 3 && last_two == (3, 4);
     (local || (country && n >= 2)).then_some(j)
 }
 
