@@ -68,7 +68,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::numbers::{self, Form, Piece};
+use super::numbers::{self, Form, Pieces, TokenPieces};
 use crate::model::{
     Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
 };
@@ -887,19 +887,20 @@ pub struct QuantityExtractor {
     labels: FastSet<&'static str>,
 }
 
-/// A document prepared for the extractor: its pieces (lower-case tokens) and original text.
+/// A document prepared for the extractor: its tokens, read as pieces (lower-case text, kind,
+/// glued) when asked for, and its original text.
 struct View<'a> {
     text: &'a str,
     /// `text` lower-cased byte for byte.
     lower: &'a str,
     tokens: &'a [Token],
-    ps: Vec<Piece<'a>>,
+    ps: TokenPieces<'a>,
 }
 
 impl View<'_> {
     /// Lower-case text of token `i`, or "" past the end.
     fn low(&self, i: usize) -> &str {
-        self.ps.get(i).map_or("", |p| p.text)
+        self.ps.text(i)
     }
 
     /// Original text of token `i`, or "" past the end.
@@ -910,11 +911,11 @@ impl View<'_> {
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.ps.get(i).map(|p| p.kind)
+        self.tokens.get(i).map(|t| t.kind)
     }
 
     fn glued(&self, i: usize) -> bool {
-        self.ps.get(i).is_some_and(|p| p.glued)
+        self.ps.glued(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -1089,7 +1090,7 @@ impl QuantityExtractor {
             text: &doc.source.text,
             lower,
             tokens: &doc.tokens,
-            ps: numbers::pieces(lower, &doc.tokens),
+            ps: TokenPieces::new(lower, &doc.tokens),
         };
         let taken = Taken::new(taken);
         let mut mentions = self.find_mentions(&view, &taken);
@@ -1115,9 +1116,9 @@ impl QuantityExtractor {
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
-        while i < v.ps.len() {
+        while i < v.tokens.len() {
             // Punctuation and most words start nothing: they cost one cheap test.
-            let candidate = match v.ps[i].kind {
+            let candidate = match v.tokens[i].kind {
                 TokenKind::Number => true,
                 TokenKind::Word => self.may_start_word(v, i),
                 TokenKind::Punct => false,
@@ -1126,7 +1127,7 @@ impl QuantityExtractor {
                 i += 1;
                 continue;
             }
-            let step = match v.ps[i].kind {
+            let step = match v.tokens[i].kind {
                 TokenKind::Number => self.number_at(v, i),
                 _ => self.word_at(v, i),
             };
@@ -2256,7 +2257,7 @@ impl QuantityExtractor {
         // The particle may also follow the object: "pull some 2,200 soldiers out of Iraq".
         let particle_after = || {
             (s + 1..s + 5)
-                .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
+                .take_while(|&i| i < v.tokens.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
         self.change_verbs.contains(w)
@@ -2961,7 +2962,7 @@ fn weighs(v: &View, i: usize) -> bool {
         j = p;
     }
     let mut n = 0;
-    while j < v.ps.len() && v.same_sentence(i, j) && n < 120 {
+    while j < v.tokens.len() && v.same_sentence(i, j) && n < 120 {
         let w = v.low(j);
         if MONEY_CUES.contains(&w) {
             return false;
@@ -3532,7 +3533,7 @@ fn list_head(v: &View, i: usize) -> usize {
 /// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").
 fn glued_run_skip(v: &View, i: usize) -> Step {
     let mut j = i + 1;
-    while j < v.ps.len() && v.glued(j) {
+    while j < v.tokens.len() && v.glued(j) {
         j += 1;
     }
     Step::Skip(j)
