@@ -1261,7 +1261,7 @@ fn parts_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
 /// here with one hashed look, before the grammar runs. The same look tells whether a number
 /// word may start a fraction read over several pieces (see [`parse_plain`]).
-fn may_follow_article(next: Piece) -> bool {
+pub(crate) fn may_follow_article(next: Piece) -> bool {
     static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         number_word_candidates()
             .filter(|w| follows_article(w))
