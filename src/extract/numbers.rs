@@ -1262,15 +1262,29 @@ fn parts_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f
 /// here with one hashed look, before the grammar runs. The same look tells whether a number
 /// word may start a fraction read over several pieces (see [`parse_plain`]).
 pub(crate) fn may_follow_article(next: Piece) -> bool {
-    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        number_word_candidates()
+    /// The words, and by first byte the lengths (below 64 bytes) of those starting with it: most
+    /// words after an article are refused by that before they are hashed.
+    static WORDS: LazyLock<(FxHashSet<String>, [u64; 256])> = LazyLock::new(|| {
+        let words: FxHashSet<String> = number_word_candidates()
             .filter(|w| follows_article(w))
-            .collect()
+            .collect();
+        let mut lengths = [0u64; 256];
+        for w in &words {
+            if let Some(&first) = w.as_bytes().first() {
+                lengths[usize::from(first)] |= 1 << w.len().min(63);
+            }
+        }
+        (words, lengths)
     });
     match next.kind {
         TokenKind::Punct => next.text == "-",
         TokenKind::Number => false,
-        TokenKind::Word => WORDS.contains(next.text),
+        TokenKind::Word => {
+            let (words, lengths) = &*WORDS;
+            next.text.as_bytes().first().is_some_and(|&b| {
+                lengths[usize::from(b)] & (1 << next.text.len().min(63)) != 0
+            }) && words.contains(next.text)
+        }
     }
 }
 
