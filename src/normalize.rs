@@ -6,7 +6,6 @@
 //! plus the claims the derivation rules compute: for every before/after pair of one change
 //! ("from about 5,200 to 3,000"), a `derived` change claim whose interval follows from both ends.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -389,10 +388,10 @@ fn simple_unit(w: &str) -> Option<(&'static str, &'static str)> {
 /// The canonical name and dimension of a physical unit as written, lower-case ("km/h" →
 /// ("kilometre per hour", "speed"), "square meters" → ("square metre", "area"), "metric tons" →
 /// ("tonne", "mass")); `None` for anything else (counted nouns, currencies).
-pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)> {
+pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
     let w = written.trim();
     if let Some((name, dimension)) = simple_unit(w) {
-        return Some((Cow::Borrowed(name), dimension));
+        return Some((name.to_string(), dimension));
     }
     // Only a space, "/", "^", a minus or a superscript can make a unit of more than one form;
     // most nouns after a number (counted things) have none and stop here.
@@ -418,10 +417,7 @@ pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)>
     }
     // An inverse time: "s-1", "s⁻¹" (per second).
     if let Some(base) = ["-1", "−1", "⁻¹"].iter().find_map(|p| w.strip_suffix(p)) {
-        return Some((
-            format!("inverse {}", time_unit(base.trim())?).into(),
-            "frequency",
-        ));
+        return Some((format!("inverse {}", time_unit(base.trim())?), "frequency"));
     }
     // A rate: "miles per hour", "km/h", "metres per millisecond", "J/m^2 per year", "km/s2";
     // the last "per" or "/" divides.
@@ -432,7 +428,7 @@ pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)>
             Some(t) => t.to_string(),
             None => match den.strip_suffix('2').and_then(time_unit) {
                 Some(t) => format!("square {t}"),
-                None => physical_unit(den)?.0.into_owned(),
+                None => physical_unit(den)?.0,
             },
         };
         let dimension = if dimension == "length" && time_unit(den).is_some() {
@@ -440,13 +436,13 @@ pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)>
         } else {
             "rate"
         };
-        return Some((format!("{name} per {per}").into(), dimension));
+        return Some((format!("{name} per {per}"), dimension));
     }
     let (prefix, rest) = w.split_once(' ')?;
     let (name, dimension) = simple_unit(rest.trim())?;
     match (prefix, dimension) {
-        ("square" | "sq", "length") => Some((format!("square {name}").into(), "area")),
-        ("cubic" | "cu", "length") => Some((format!("cubic {name}").into(), "volume")),
+        ("square" | "sq", "length") => Some((format!("square {name}"), "area")),
+        ("cubic" | "cu", "length") => Some((format!("cubic {name}"), "volume")),
         _ => None,
     }
 }
@@ -459,7 +455,7 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
         Measure::Money(code) => Some(match q.unit_text.as_deref() {
             Some(per) => {
                 let per = physical_unit(per)
-                    .map(|(name, _)| name.into_owned())
+                    .map(|(name, _)| name)
                     .or_else(|| time_unit(per).map(str::to_string))
                     .unwrap_or_else(|| per.to_string());
                 format!("{code} per {per}")
@@ -475,7 +471,7 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
             .unit_text
             .as_deref()
             .and_then(physical_unit)
-            .map(|(name, _)| name.into_owned()),
+            .map(|(name, _)| name),
         Measure::Count => q.unit_text.as_ref().map(|u| {
             lexicon
                 .canonical(AliasCategory::Unit, u)

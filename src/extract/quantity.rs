@@ -64,7 +64,6 @@
 //! stated uncertainty ("12.5 ± 0.5 kg", "+/-") makes a range around the value; "absolute zero"
 //! is 0 kelvin; a glued "T" after a currency mark is trillions ("$2.174T").
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -1115,8 +1114,7 @@ impl QuantityExtractor {
 
     /// First pass: every mention, in text order.
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
-        // About one mention in sixty tokens in news text.
-        let mut out: Vec<Mention> = Vec::with_capacity(v.tokens.len() / 64);
+        let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < v.tokens.len() {
             // Punctuation and most words start nothing: they cost one cheap test.
@@ -2536,7 +2534,7 @@ impl QuantityExtractor {
 }
 
 /// The canonical physical unit of a mention ("mg" → "milligram"), if it has one.
-fn physical(m: &Mention) -> Option<Cow<'static, str>> {
+fn physical(m: &Mention) -> Option<String> {
     if m.measure != Measure::Count {
         return None;
     }
