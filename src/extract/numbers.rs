@@ -99,7 +99,10 @@ impl<'a> TokenPieces<'a> {
 
     /// Whether token `i` follows the one before it with no white space between them.
     pub fn glued(&self, i: usize) -> bool {
-        match (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i)) {
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
             (Some(p), Some(t)) => p.span.end == t.span.start,
             _ => false,
         }
@@ -848,12 +851,12 @@ pub fn parse_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Optio
         return Some((v, i + 1));
     }
     // "five - eighths": a spaced hyphen between the parts.
-    let at = if pieces.piece(i + 1).is_some_and(|n| n.text == "-") && cardinal_word(p.text).is_some()
-    {
-        i + 2
-    } else {
-        i + 1
-    };
+    let at =
+        if pieces.piece(i + 1).is_some_and(|n| n.text == "-") && cardinal_word(p.text).is_some() {
+            i + 2
+        } else {
+            i + 1
+        };
     let next = pieces.piece(at).filter(|n| n.kind == TokenKind::Word)?;
     // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too. The ordinals'
     // table reads every denominator as a denominator, so one hashed look serves both; below
@@ -1035,7 +1038,11 @@ const SPANS_OF_TIME: &[&str] = &[
 /// The decimals of a spelled-out number: "point" at `at` and then single digits ("five point
 /// zero three") or one number below a hundred ("two hundred point seventy-one" → .71). "at one
 /// point", "some point" and the like are a moment, not a decimal.
-fn point_decimals<'a, P: Pieces<'a> + ?Sized>(pieces: &P, start: usize, at: usize) -> Option<(f64, usize)> {
+fn point_decimals<'a, P: Pieces<'a> + ?Sized>(
+    pieces: &P,
+    start: usize,
+    at: usize,
+) -> Option<(f64, usize)> {
     pieces
         .piece(at)
         .filter(|p| p.text == "point" && p.kind == TokenKind::Word)?;
@@ -1281,9 +1288,11 @@ pub(crate) fn may_follow_article(next: Piece) -> bool {
         TokenKind::Number => false,
         TokenKind::Word => {
             let (words, lengths) = &*WORDS;
-            next.text.as_bytes().first().is_some_and(|&b| {
-                lengths[usize::from(b)] & (1 << next.text.len().min(63)) != 0
-            }) && words.contains(next.text)
+            next.text
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| lengths[usize::from(b)] & (1 << next.text.len().min(63)) != 0)
+                && words.contains(next.text)
         }
     }
 }
@@ -1352,7 +1361,8 @@ fn parse_plain<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<Numbe
                 && let Some((v, e)) = parse_words(pieces, i)
                 && e > i + 2
             {
-                let scale = (i..e).filter_map(|k| scale_word(pieces.text(k)))
+                let scale = (i..e)
+                    .filter_map(|k| scale_word(pieces.text(k)))
                     .fold(1.0, f64::max);
                 return Some(NumberMatch {
                     value: v,
@@ -1443,7 +1453,8 @@ fn parse_plain<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<Numbe
             })
         }
         TokenKind::Word => {
-            if matches!(p.text, "a" | "an") && !pieces.piece(i + 1).is_some_and(may_follow_article) {
+            if matches!(p.text, "a" | "an") && !pieces.piece(i + 1).is_some_and(may_follow_article)
+            {
                 return None;
             }
             if let Some(value) = vulgar_fraction(p.text) {
@@ -1478,7 +1489,8 @@ fn parse_plain<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<Numbe
                 }
             }
             let (value, end) = parse_words(pieces, i)?;
-            let scale = (i..end).filter_map(|k| scale_word(pieces.text(k)))
+            let scale = (i..end)
+                .filter_map(|k| scale_word(pieces.text(k)))
                 .fold(1.0, f64::max);
             Some(NumberMatch {
                 value,
@@ -1556,7 +1568,7 @@ mod tests {
                 glued: false,
                 single_space: true,
             };
-            assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
+            assert_eq!(may_follow_article(piece), follows_article(w), "{w}");
             assert_eq!(ordinal_word(w), ordinal_reading(w), "{w}");
             accepted += usize::from(follows_article(w));
         }

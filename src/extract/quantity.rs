@@ -2571,7 +2571,6 @@ fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
     (a_measure, a_value, b_measure)
 }
 
-
 /// Adds a claim for tokens `start..end` unless it overlaps a time claim.
 #[allow(clippy::too_many_arguments)]
 fn push(
