@@ -45,34 +45,97 @@ pub struct Piece<'a> {
     pub single_space: bool,
 }
 
-/// The pieces of `tokens`; `lower` is the source text lower-cased byte for byte
-/// (`str::to_ascii_lowercase`), so token spans index into it.
-pub fn pieces<'a>(lower: &'a str, tokens: &[Token]) -> Vec<Piece<'a>> {
-    let bytes = lower.as_bytes();
-    let mut prev_end = usize::MAX;
-    // A mapped slice iterator knows its length: one allocation and no capacity test per piece.
-    tokens
-        .iter()
-        .map(|t| {
-            let (start, end) = (t.span.start, t.span.end);
-            let glued = start == prev_end;
-            // Token spans lie on character boundaries, so the gap's bytes are whole characters;
-            // the first token has no gap. Only digit groups are told by their gap.
-            let single_space = t.kind == TokenKind::Number
-                && prev_end < start
-                && matches!(
-                    &bytes[prev_end..start],
-                    b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89"
-                );
-            prev_end = end;
-            Piece {
-                text: &lower[start..end],
-                kind: t.kind,
-                glued,
-                single_space,
-            }
+/// Pieces by index. The readings below look at a few pieces around a number, so a document's
+/// pieces are made when asked for ([`TokenPieces`]), not all at once.
+pub trait Pieces<'a> {
+    /// Piece `i`, or `None` past the end.
+    fn piece(&self, i: usize) -> Option<Piece<'a>>;
+
+    /// The text of piece `i`, or "" past the end.
+    fn text(&self, i: usize) -> &'a str {
+        self.piece(i).map_or("", |p| p.text)
+    }
+}
+
+impl<'a> Pieces<'a> for [Piece<'a>] {
+    fn piece(&self, i: usize) -> Option<Piece<'a>> {
+        self.get(i).copied()
+    }
+}
+
+/// The first `.1` pieces of `.0`.
+struct Prefix<'p, P: ?Sized>(&'p P, usize);
+
+impl<'a, P: Pieces<'a> + ?Sized> Pieces<'a> for Prefix<'_, P> {
+    fn piece(&self, i: usize) -> Option<Piece<'a>> {
+        if i < self.1 { self.0.piece(i) } else { None }
+    }
+}
+
+/// A document's tokens as pieces: the lower-case text of each token, cut once (`lower` is the
+/// source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token spans index into
+/// it); kinds and gaps are read from the tokens when asked for.
+#[derive(Debug, Clone)]
+pub struct TokenPieces<'a> {
+    lower: &'a str,
+    tokens: &'a [Token],
+    texts: Vec<&'a str>,
+}
+
+impl<'a> TokenPieces<'a> {
+    pub fn new(lower: &'a str, tokens: &'a [Token]) -> TokenPieces<'a> {
+        // A mapped slice iterator knows its length: one allocation and no capacity test per
+        // token.
+        let texts = tokens
+            .iter()
+            .map(|t| lower.get(t.span.start..t.span.end).unwrap_or(""))
+            .collect();
+        TokenPieces {
+            lower,
+            tokens,
+            texts,
+        }
+    }
+
+    /// Whether token `i` follows the one before it with no white space between them.
+    pub fn glued(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
+            (Some(p), Some(t)) => p.span.end == t.span.start,
+            _ => false,
+        }
+    }
+}
+
+impl<'a> Pieces<'a> for TokenPieces<'a> {
+    fn piece(&self, i: usize) -> Option<Piece<'a>> {
+        let t = self.tokens.get(i)?;
+        let start = t.span.start;
+        let prev_end = i
+            .checked_sub(1)
+            .and_then(|p| self.tokens.get(p))
+            .map_or(usize::MAX, |p| p.span.end);
+        // Token spans lie on character boundaries, so the gap's bytes are whole characters;
+        // the first token has no gap. Only digit groups are told by their gap.
+        let single_space = t.kind == TokenKind::Number
+            && prev_end < start
+            && matches!(
+                self.lower.as_bytes().get(prev_end..start),
+                Some(b" " | b"\xc2\xa0" | b"\xe2\x80\xaf" | b"\xe2\x80\x89")
+            );
+        Some(Piece {
+            text: self.text(i),
+            kind: t.kind,
+            glued: start == prev_end,
+            single_space,
         })
-        .collect()
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.texts.get(i).copied().unwrap_or("")
+    }
 }
 
 /// How a number was written.
@@ -441,9 +504,45 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..p], &w[p + 1..]))
 }
 
+/// By first byte, the lengths of the cardinal words starting with it, as bits: most words are
+/// refused by this one look before the tables are scanned.
+const CARDINAL_SHAPES: [u16; 256] = cardinal_shapes();
+
+const fn cardinal_shapes() -> [u16; 256] {
+    let mut shapes = [0u16; 256];
+    let mut u = 0;
+    while u < UNITS.len() {
+        let w = UNITS[u].as_bytes();
+        shapes[w[0] as usize] |= 1 << w.len();
+        u += 1;
+    }
+    // "nought", "naught".
+    shapes[b'n' as usize] |= 1 << 6;
+    let mut t = 0;
+    while t < TENS.len() {
+        let w = TENS[t].0.as_bytes();
+        shapes[w[0] as usize] |= 1 << w.len();
+        // "twenty-one" … "twenty-nine".
+        let mut u = 1;
+        while u < 10 {
+            shapes[w[0] as usize] |= 1 << (w.len() + 1 + UNITS[u].len());
+            u += 1;
+        }
+        t += 1;
+    }
+    shapes
+}
+
 /// A cardinal number word: "six", "forty", "twenty-one" (lower-case). The tables are short
 /// enough that scanning them costs less than hashing the word.
 pub fn cardinal_word(w: &str) -> Option<f64> {
+    let shape = w
+        .as_bytes()
+        .first()
+        .map_or(0, |&b| CARDINAL_SHAPES[usize::from(b)]);
+    if w.len() > 15 || shape & (1 << w.len()) == 0 {
+        return None;
+    }
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(f64::from(v));
     }
@@ -497,7 +596,7 @@ fn is_scale_like(w: &str) -> bool {
 
 /// A whole number in plain digits below 1000 ("3", "21", "321"), which may take part in a
 /// number said in words ("3 hundred and 21", "4 thousand 3 hundred").
-fn small_digits(p: &Piece) -> Option<f64> {
+fn small_digits(p: Piece) -> Option<f64> {
     if p.kind != TokenKind::Number
         || p.text.len() > 3
         || p.text.starts_with('0')
@@ -514,14 +613,14 @@ const DIGIT_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100];
 
 /// A proper fraction in digits at `pieces[i]`: "3/4" → 0.75, "1/40" → 0.025, as three glued
 /// pieces not followed by another "/" (a date, "5/17/2018") or more glued digits.
-fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
-    let num = pieces.get(i).filter(|p| p.kind == TokenKind::Number)?;
-    pieces.get(i + 1).filter(|p| p.glued && p.text == "/")?;
+fn digit_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
+    let num = pieces.piece(i).filter(|p| p.kind == TokenKind::Number)?;
+    pieces.piece(i + 1).filter(|p| p.glued && p.text == "/")?;
     let den = pieces
-        .get(i + 2)
+        .piece(i + 2)
         .filter(|p| p.glued && p.kind == TokenKind::Number)?;
     if pieces
-        .get(i + 3)
+        .piece(i + 3)
         .is_some_and(|p| p.glued && matches!(p.text, "/" | "-" | ":" | "."))
     {
         return None;
@@ -543,10 +642,10 @@ fn digit_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// Scientific notation or a power glued to the numeral `base` at `pieces[i]`: "1e10",
 /// "12.32e+14", "-12e-1" (the sign is the caller's), "1.1^23", "2.5^-1". The exponent is whole
 /// digits with at most one sign, and nothing may be glued after it ("1e10x" is a name).
-fn exponent(pieces: &[Piece], i: usize, base: f64) -> Option<(f64, usize)> {
+fn exponent<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize, base: f64) -> Option<(f64, usize)> {
     let all_digits =
         |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
-    let glued = |k: usize| pieces.get(k).filter(|p| p.glued);
+    let glued = |k: usize| pieces.piece(k).filter(|p| p.glued);
     let next = glued(i + 1)?;
     let (power, digits_at) = match next.text {
         "^" => (true, i + 2),
@@ -598,7 +697,7 @@ enum Last {
 
 /// Number words starting at `pieces[i]`: "six", "twenty-one", "five thousand two hundred",
 /// "one hundred and twenty", "a dozen", "two dozen", "a hundred", "a million".
-pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+pub fn parse_words<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut last = Last::Start;
@@ -609,15 +708,15 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     // a scale that cannot follow the part after "and" takes the number back to before it.
     let mut before_and: Option<(f64, f64, Option<usize>)> = None;
     let mut lakh_group = 0.0;
-    let is_word_at = |k: usize| pieces.get(k).is_some_and(|n| n.kind == TokenKind::Word);
-    while let Some(p) = pieces.get(j) {
+    let is_word_at = |k: usize| pieces.piece(k).is_some_and(|n| n.kind == TokenKind::Word);
+    while let Some(p) = pieces.piece(j) {
         let w = p.text;
         // "fifty - two": a spaced hyphen inside a compound.
         if p.kind == TokenKind::Punct
             && w == "-"
             && last == Last::Tens
             && pieces
-                .get(j + 1)
+                .piece(j + 1)
                 .filter(|n| n.kind == TokenKind::Word)
                 .and_then(|n| unit_word(n.text))
                 .is_some_and(|u| (1..10).contains(&u))
@@ -632,7 +731,7 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             break;
         }
         if j == i && (w == "a" || w == "an") {
-            if is_word_at(j + 1) && is_scale_like(pieces[j + 1].text) {
+            if is_word_at(j + 1) && is_scale_like(pieces.text(j + 1)) {
                 current = 1.0;
                 last = Last::Unit;
                 j += 1;
@@ -644,9 +743,9 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         if j == i
             && w == "hundred"
             && is_word_at(j + 1)
-            && scale_word(pieces[j + 1].text).is_some()
+            && scale_word(pieces.text(j + 1)).is_some()
             && i.checked_sub(1)
-                .and_then(|k| pieces.get(k))
+                .and_then(|k| pieces.piece(k))
                 .is_none_or(|b| {
                     b.kind != TokenKind::Word || cardinal_word(b.text).is_none() && b.text != "a"
                 })
@@ -697,7 +796,7 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             break;
         } else if let Some(s) = scale_word(w) {
             // "three lakh crore": a lakh of crores, 1e12.
-            if w == "crore" && last == Last::Scale && j > i && pieces[j - 1].text == "lakh" {
+            if w == "crore" && last == Last::Scale && j > i && pieces.text(j - 1) == "lakh" {
                 total += lakh_group * (1e7 - 1.0);
                 last_scale = 1e12;
                 j += 1;
@@ -717,7 +816,7 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             last = Last::Scale;
             before_and = None;
         } else if w == "and" {
-            let next_is_number = pieces.get(j + 1).is_some_and(|n| {
+            let next_is_number = pieces.piece(j + 1).is_some_and(|n| {
                 (n.kind == TokenKind::Word && cardinal_word(n.text).is_some())
                     || small_digits(n).is_some()
             });
@@ -743,8 +842,8 @@ pub fn parse_words(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// A fraction starting at `pieces[i]`: "a third", "one quarter", "two thirds", "two-thirds",
 /// "half". Whether it is used as an amount ("a third of voters", not "a third time") is for the
 /// caller to decide.
-pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
-    let p = pieces.get(i)?;
+pub fn parse_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
+    let p = pieces.piece(i)?;
     if p.kind != TokenKind::Word {
         return None;
     }
@@ -752,13 +851,13 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         return Some((v, i + 1));
     }
     // "five - eighths": a spaced hyphen between the parts.
-    let at = if pieces.get(i + 1).is_some_and(|n| n.text == "-") && cardinal_word(p.text).is_some()
-    {
-        i + 2
-    } else {
-        i + 1
-    };
-    let next = pieces.get(at).filter(|n| n.kind == TokenKind::Word)?;
+    let at =
+        if pieces.piece(i + 1).is_some_and(|n| n.text == "-") && cardinal_word(p.text).is_some() {
+            i + 2
+        } else {
+            i + 1
+        };
+    let next = pieces.piece(at).filter(|n| n.kind == TokenKind::Word)?;
     // "a twentieth", "one twenty-fifth": ordinals from eleven up name parts too. The ordinals'
     // table reads every denominator as a denominator, so one hashed look serves both; below
     // eleven only a denominator ("a fifth", not "a first") is a part.
@@ -785,14 +884,14 @@ pub fn parse_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 
 /// A fraction at `pieces[i]` less than one: the part of a mixed number after "and" ("four and
 /// three fifths"); "one hundred and thirty fifths" is 130 fifths, not 100 and 6.
-fn proper_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+fn proper_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
     parse_fraction(pieces, i).filter(|&(v, _)| v < 1.0)
 }
 
 /// The number starting at `pieces[i]`, if any: digits (with a glued or following scale word),
 /// "half a million", fractions, then number words; a trailing "and a half" adds one half
 /// ("four and a half" → 4.5).
-pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+pub fn parse_at<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<NumberMatch> {
     parse_unscaled_at(pieces, i).map(|mut m| {
         // "128.038 thousand" is 128,038 exactly, not 128038.00000000001: a decimal times a
         // scale is rounded to the millionth, so every surface style gives the same value.
@@ -803,9 +902,9 @@ pub fn parse_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
     })
 }
 
-fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
+fn parse_unscaled_at<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<NumberMatch> {
     let mut m = parse_plain(pieces, i)?;
-    let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
+    let text = |k: usize| pieces.piece(k).map_or("", |p| p.text);
     let and_fraction = if m.form != Form::Fraction && text(m.end) == "and" {
         // "$5 million and a third of the funds" starts a new phrase.
         proper_fraction(pieces, m.end + 1)
@@ -864,11 +963,11 @@ fn parse_unscaled_at(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
 /// whole numerator below a whole denominator, with no word after the denominator
 /// but "of" ("picked one over 20 rivals" counts rivals, it is no fraction) and no year as the
 /// denominator ("No. 1 in 2010").
-fn over_fraction(pieces: &[Piece], m: &NumberMatch) -> Option<(f64, usize)> {
+fn over_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, m: &NumberMatch) -> Option<(f64, usize)> {
     if m.form == Form::Fraction || m.scale != 1.0 || m.value.fract() != 0.0 || m.value < 1.0 {
         return None;
     }
-    let word = |k: usize| pieces.get(k).filter(|p| !p.glued).map_or("", |p| p.text);
+    let word = |k: usize| pieces.piece(k).filter(|p| !p.glued).map_or("", |p| p.text);
     let (at, out_of) = match word(m.end) {
         "over" => (m.end + 1, false),
         "out" if word(m.end + 1) == "of" => (m.end + 2, true),
@@ -883,14 +982,14 @@ fn over_fraction(pieces: &[Piece], m: &NumberMatch) -> Option<(f64, usize)> {
     // "2 in 10 minutes" is a time span, not a ratio.
     if word(at - 1) == "in"
         && pieces
-            .get(d.end)
+            .piece(d.end)
             .is_some_and(|p| SPANS_OF_TIME.contains(&p.text))
     {
         return None;
     }
     // "out of" says outright it is a part, so a counted noun may follow ("two out of five
     // hundred TVs"); after "over" a noun makes a count ("picked one over 20 rivals").
-    if pieces.get(d.end).is_some_and(|p| {
+    if pieces.piece(d.end).is_some_and(|p| {
         (p.kind == TokenKind::Word && p.text != "of" && !out_of)
             || (p.glued && p.kind != TokenKind::Punct)
     }) {
@@ -939,13 +1038,17 @@ const SPANS_OF_TIME: &[&str] = &[
 /// The decimals of a spelled-out number: "point" at `at` and then single digits ("five point
 /// zero three") or one number below a hundred ("two hundred point seventy-one" → .71). "at one
 /// point", "some point" and the like are a moment, not a decimal.
-fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usize)> {
+fn point_decimals<'a, P: Pieces<'a> + ?Sized>(
+    pieces: &P,
+    start: usize,
+    at: usize,
+) -> Option<(f64, usize)> {
     pieces
-        .get(at)
+        .piece(at)
         .filter(|p| p.text == "point" && p.kind == TokenKind::Word)?;
     let before = start
         .checked_sub(1)
-        .and_then(|k| pieces.get(k))
+        .and_then(|k| pieces.piece(k))
         .map_or("", |p| p.text);
     if matches!(
         before,
@@ -955,7 +1058,7 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
     }
     let word = |k: usize| {
         pieces
-            .get(k)
+            .piece(k)
             .filter(|p| p.kind == TokenKind::Word)
             .map(|p| p.text)
     };
@@ -978,13 +1081,13 @@ fn point_decimals(pieces: &[Piece], start: usize, at: usize) -> Option<(f64, usi
 /// "1 234 567.89". The first group has one to three digits, every other group exactly three (the
 /// last may carry decimals); nothing may be glued on after the last group but punctuation. A day
 /// number after a month ("May 5 100") is no group.
-fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
-    let first = pieces.get(i)?;
+fn spaced_groups<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
+    let first = pieces.piece(i)?;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     // A group: three digits after a single space, perhaps with decimals ("1 234.5").
     let group = |k: usize| {
         let g = pieces
-            .get(k)
+            .piece(k)
             .filter(|g| g.single_space && g.kind == TokenKind::Number)?;
         let (int, frac) = g.text.split_once('.').unwrap_or((g.text, ""));
         (int.len() == 3 && all_digits(int) && (frac.is_empty() || all_digits(frac)))
@@ -999,7 +1102,7 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     if i.checked_sub(1)
-        .and_then(|k| pieces.get(k))
+        .and_then(|k| pieces.piece(k))
         .is_some_and(|b| super::time::month_number(b.text.trim_end_matches('.')).is_some())
     {
         return None;
@@ -1015,7 +1118,7 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    if pieces.get(end).is_some_and(|n| {
+    if pieces.piece(end).is_some_and(|n| {
         n.glued && (n.kind != TokenKind::Punct || matches!(n.text, "-" | "/" | ":"))
     }) {
         return None;
@@ -1025,8 +1128,8 @@ fn spaced_groups(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 
 /// A fraction of a scale: "half million", "a quarter million", "half a million", "two thirds
 /// of a million", "half a dozen".
-fn fraction_of_scale(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
-    let text = |k: usize| pieces.get(k).map_or("", |p| p.text);
+fn fraction_of_scale<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<NumberMatch> {
+    let text = |k: usize| pieces.piece(k).map_or("", |p| p.text);
     let (f, mut k) = match text(i) {
         "half" => (0.5, i + 1),
         "quarter" => (0.25, i + 1),
@@ -1080,14 +1183,14 @@ fn tens_name(v: u32) -> Option<&'static str> {
 /// The numerator and the denominator are both number words; of the ways to split them, the
 /// longest denominator that is a well-formed number wins. A one-word denominator must be plural
 /// and five or more: "five quarters" are mostly quarters of a year, "two halves" of a match.
-fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+fn parts_fraction<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<(f64, usize)> {
     // "twenty seconds" is a duration, not twenty-second parts.
     let is_ordinal = |w: &str| {
         ordinal_word(w).is_some() || unit_ordinal(w).is_some() && !w.starts_with("second")
     };
     let mut e = i;
     loop {
-        let p = pieces.get(e)?;
+        let p = pieces.piece(e)?;
         if e > i + 12 {
             return None;
         }
@@ -1110,12 +1213,12 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         }
         e += 1;
     }
-    let last = pieces[e - 1].text;
+    let last = pieces.text(e - 1);
     let (_, plural) = ordinal_word(last).or_else(|| unit_ordinal(last))?;
     // "two million and three fifths", "two hundred and fifty-four hundredths": a whole and a
     // proper fraction after "and", which the caller reads.
     if e >= i + 3
-        && pieces[e - 3].text == "and"
+        && pieces.text(e - 3) == "and"
         && proper_fraction(pieces, e - 2).is_some_and(|(_, end)| end == e)
     {
         return None;
@@ -1123,13 +1226,13 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let cardinal = ordinal_as_cardinal(last)?;
     for s in i + 1..e {
         // "a hundred millionths" is a hundred of them, not one hundred-millionth.
-        if pieces[s].text == "hundred" {
+        if pieces.text(s) == "hundred" {
             continue;
         }
-        let n = if s == i + 1 && matches!(pieces[i].text, "a" | "an") {
+        let n = if s == i + 1 && matches!(pieces.text(i), "a" | "an") {
             1.0
         } else {
-            match parse_words(&pieces[..s], i) {
+            match parse_words(&Prefix(pieces, s), i) {
                 Some((n, end)) if end == s => n,
                 _ => continue,
             }
@@ -1140,14 +1243,14 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
                 _ => continue,
             }
         } else {
-            let mut den: Vec<Piece> = pieces[s..e - 1].to_vec();
+            let mut den: Vec<Piece> = (s..e - 1).filter_map(|k| pieces.piece(k)).collect();
             den.push(Piece {
                 text: &cardinal,
                 kind: TokenKind::Word,
                 glued: false,
                 single_space: true,
             });
-            match parse_words(&den, 0) {
+            match parse_words(den.as_slice(), 0) {
                 Some((d, end)) if end == den.len() && d >= 2.0 => d,
                 _ => continue,
             }
@@ -1165,16 +1268,32 @@ fn parts_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
 /// dozen"), "and" or a spaced hyphen. Most articles come before other words and are ruled out
 /// here with one hashed look, before the grammar runs. The same look tells whether a number
 /// word may start a fraction read over several pieces (see [`parse_plain`]).
-fn may_follow_article(next: &Piece) -> bool {
-    static WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        number_word_candidates()
+pub(crate) fn may_follow_article(next: Piece) -> bool {
+    /// The words, and by first byte the lengths (below 64 bytes) of those starting with it: most
+    /// words after an article are refused by that before they are hashed.
+    static WORDS: LazyLock<(FxHashSet<String>, [u64; 256])> = LazyLock::new(|| {
+        let words: FxHashSet<String> = number_word_candidates()
             .filter(|w| follows_article(w))
-            .collect()
+            .collect();
+        let mut lengths = [0u64; 256];
+        for w in &words {
+            if let Some(&first) = w.as_bytes().first() {
+                lengths[usize::from(first)] |= 1 << w.len().min(63);
+            }
+        }
+        (words, lengths)
     });
     match next.kind {
         TokenKind::Punct => next.text == "-",
         TokenKind::Number => false,
-        TokenKind::Word => WORDS.contains(next.text),
+        TokenKind::Word => {
+            let (words, lengths) = &*WORDS;
+            next.text
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| lengths[usize::from(b)] & (1 << next.text.len().min(63)) != 0)
+                && words.contains(next.text)
+        }
     }
 }
 
@@ -1217,8 +1336,8 @@ fn number_word_candidates() -> impl Iterator<Item = String> {
         }))
 }
 
-fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
-    let p = pieces.get(i)?;
+fn parse_plain<'a, P: Pieces<'a> + ?Sized>(pieces: &P, i: usize) -> Option<NumberMatch> {
+    let p = pieces.piece(i)?;
     match p.kind {
         TokenKind::Number => {
             if let Some((value, end)) = spaced_groups(pieces, i) {
@@ -1237,14 +1356,13 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             // "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred".
             if small_digits(p).is_some()
                 && pieces
-                    .get(i + 1)
+                    .piece(i + 1)
                     .is_some_and(|n| !n.glued && n.kind == TokenKind::Word && is_scale_like(n.text))
                 && let Some((v, e)) = parse_words(pieces, i)
                 && e > i + 2
             {
-                let scale = pieces[i..e]
-                    .iter()
-                    .filter_map(|p| scale_word(p.text))
+                let scale = (i..e)
+                    .filter_map(|k| scale_word(pieces.text(k)))
                     .fold(1.0, f64::max);
                 return Some(NumberMatch {
                     value: v,
@@ -1256,7 +1374,7 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             }
             // "7½".
             if let Some(f) = pieces
-                .get(i + 1)
+                .piece(i + 1)
                 .filter(|n| n.glued && !p.text.contains(['.', ',']))
                 .and_then(|n| vulgar_fraction(n.text))
             {
@@ -1288,7 +1406,7 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             }
             // A whole number and a fraction: "2 1/4", "10 1/2".
             if !p.text.contains(['.', ','])
-                && pieces.get(i + 1).is_some_and(|n| !n.glued)
+                && pieces.piece(i + 1).is_some_and(|n| !n.glued)
                 && let Some((f, e)) = digit_fraction(pieces, i + 1)
             {
                 return Some(NumberMatch {
@@ -1299,7 +1417,7 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                     short_m,
                 });
             }
-            if let Some(n) = pieces.get(i + 1).filter(|n| n.kind == TokenKind::Word) {
+            if let Some(n) = pieces.piece(i + 1).filter(|n| n.kind == TokenKind::Word) {
                 let factor = if n.glued {
                     short_scale(n.text)
                         .or_else(|| scale_word(n.text))
@@ -1308,7 +1426,7 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                     // A spaced "k" ("2.33 k") only where no word follows: "10 k runners" may
                     // not be thousands.
                     let k_alone = n.text == "k"
-                        && pieces.get(i + 2).is_none_or(|a| {
+                        && pieces.piece(i + 2).is_none_or(|a| {
                             a.kind == TokenKind::Punct || (a.kind != TokenKind::Word && !a.glued)
                         });
                     scale_word(n.text).or(match n.text {
@@ -1335,7 +1453,8 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             })
         }
         TokenKind::Word => {
-            if matches!(p.text, "a" | "an") && !pieces.get(i + 1).is_some_and(may_follow_article) {
+            if matches!(p.text, "a" | "an") && !pieces.piece(i + 1).is_some_and(may_follow_article)
+            {
                 return None;
             }
             if let Some(value) = vulgar_fraction(p.text) {
@@ -1351,7 +1470,7 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
             // scale) or a piece after this one that may carry on a number: most number words
             // ("one of", "two people") skip the three readings below.
             let carried_on = pieces
-                .get(i + 1)
+                .piece(i + 1)
                 .is_some_and(|n| n.text == "-" || may_follow_article(n));
             if carried_on || p.text == "quarter" || fraction_word(p.text).is_some() {
                 if let Some(m) = fraction_of_scale(pieces, i) {
@@ -1370,9 +1489,8 @@ fn parse_plain(pieces: &[Piece], i: usize) -> Option<NumberMatch> {
                 }
             }
             let (value, end) = parse_words(pieces, i)?;
-            let scale = pieces[i..end]
-                .iter()
-                .filter_map(|p| scale_word(p.text))
+            let scale = (i..end)
+                .filter_map(|k| scale_word(pieces.text(k)))
                 .fold(1.0, f64::max);
             Some(NumberMatch {
                 value,
@@ -1401,7 +1519,7 @@ mod tests {
         let src = source(text);
         let doc = segment(&src);
         let lower = src.text.to_ascii_lowercase();
-        let ps = pieces(&lower, &doc.tokens);
+        let ps = TokenPieces::new(&lower, &doc.tokens);
         parse_at(&ps, 0).map(|m| (m.value, m.end, m.form))
     }
 
@@ -1450,7 +1568,7 @@ mod tests {
                 glued: false,
                 single_space: true,
             };
-            assert_eq!(may_follow_article(&piece), follows_article(w), "{w}");
+            assert_eq!(may_follow_article(piece), follows_article(w), "{w}");
             assert_eq!(ordinal_word(w), ordinal_reading(w), "{w}");
             accepted += usize::from(follows_article(w));
         }
@@ -1487,7 +1605,7 @@ mod tests {
         assert_eq!(value("20k"), Some(20_000.0));
         let src = source("4m");
         let doc = segment(&src);
-        let ps = pieces(&src.text, &doc.tokens);
+        let ps = TokenPieces::new(&src.text, &doc.tokens);
         let m = parse_at(&ps, 0).unwrap();
         assert_eq!((m.value, m.short_m, m.scale), (4e6, true, 1e6));
         // A word glued to digits that is no scale is left alone.
@@ -1582,7 +1700,7 @@ mod tests {
         let src = source("at one point two men left");
         let doc = segment(&src);
         let lower = src.text.to_ascii_lowercase();
-        let ps = pieces(&lower, &doc.tokens);
+        let ps = TokenPieces::new(&lower, &doc.tokens);
         assert_eq!(parse_at(&ps, 1).map(|m| m.value), Some(1.0));
     }
 
@@ -1690,7 +1808,7 @@ mod tests {
         let src = source("May 5 100 people");
         let doc = segment(&src);
         let lower = src.text.to_ascii_lowercase();
-        let ps = pieces(&lower, &doc.tokens);
+        let ps = TokenPieces::new(&lower, &doc.tokens);
         assert_eq!(parse_at(&ps, 1).map(|m| m.value), Some(5.0));
     }
 

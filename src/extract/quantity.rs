@@ -68,7 +68,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::numbers::{self, Form, Piece};
+use super::numbers::{self, Form, Pieces, TokenPieces};
 use crate::model::{
     Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
 };
@@ -887,19 +887,20 @@ pub struct QuantityExtractor {
     labels: FastSet<&'static str>,
 }
 
-/// A document prepared for the extractor: its pieces (lower-case tokens) and original text.
+/// A document prepared for the extractor: its tokens, read as pieces (lower-case text, kind,
+/// glued) when asked for, and its original text.
 struct View<'a> {
     text: &'a str,
     /// `text` lower-cased byte for byte.
     lower: &'a str,
     tokens: &'a [Token],
-    ps: Vec<Piece<'a>>,
+    ps: TokenPieces<'a>,
 }
 
 impl View<'_> {
     /// Lower-case text of token `i`, or "" past the end.
     fn low(&self, i: usize) -> &str {
-        self.ps.get(i).map_or("", |p| p.text)
+        self.ps.text(i)
     }
 
     /// Original text of token `i`, or "" past the end.
@@ -910,11 +911,11 @@ impl View<'_> {
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.ps.get(i).map(|p| p.kind)
+        self.tokens.get(i).map(|t| t.kind)
     }
 
     fn glued(&self, i: usize) -> bool {
-        self.ps.get(i).is_some_and(|p| p.glued)
+        self.ps.glued(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -974,8 +975,8 @@ struct Mention {
     /// Where the counted noun is looked for: after the number, or after "of" for vague amounts.
     noun_from: usize,
     // Filled by the second pass.
+    /// Index of the hedge phrase, before the amount or a bound after it.
     hedge: Option<usize>,
-    hedge_phrase: Option<String>,
     hedge_start: usize,
     unit: Option<String>,
     /// One past the counted noun (or `end` when there is none).
@@ -1089,7 +1090,7 @@ impl QuantityExtractor {
             text: &doc.source.text,
             lower,
             tokens: &doc.tokens,
-            ps: numbers::pieces(lower, &doc.tokens),
+            ps: TokenPieces::new(lower, &doc.tokens),
         };
         let taken = Taken::new(taken);
         let mut mentions = self.find_mentions(&view, &taken);
@@ -1115,9 +1116,9 @@ impl QuantityExtractor {
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
-        while i < v.ps.len() {
+        while i < v.tokens.len() {
             // Punctuation and most words start nothing: they cost one cheap test.
-            let candidate = match v.ps[i].kind {
+            let candidate = match v.tokens[i].kind {
                 TokenKind::Number => true,
                 TokenKind::Word => self.may_start_word(v, i),
                 TokenKind::Punct => false,
@@ -1126,7 +1127,7 @@ impl QuantityExtractor {
                 i += 1;
                 continue;
             }
-            let step = match v.ps[i].kind {
+            let step = match v.tokens[i].kind {
                 TokenKind::Number => self.number_at(v, i),
                 _ => self.word_at(v, i),
             };
@@ -1145,7 +1146,9 @@ impl QuantityExtractor {
         out
     }
 
-    /// A mention starting with the digits at `i`.
+    /// A mention starting with the digits at `i`. Kept out of line (as is [`Self::word_at`]):
+    /// inlined, it would crowd the registers of the scan over every token.
+    #[inline(never)]
     fn number_at(&self, v: &View, i: usize) -> Step {
         let skip = Step::Skip(i + 1);
         // Glued to what comes before: "#CENTCOM 2" no, but "F-16", "COVID-19", "+44", "10:30".
@@ -1597,12 +1600,27 @@ impl QuantityExtractor {
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
+    #[inline(never)]
     fn word_at(&self, v: &View, i: usize) -> Step {
         if let Some(m) = code_glued_amount(v, i) {
             return Step::Found(m);
         }
         let w = v.low(i);
         let starter = self.starters.get(w);
+        // An article starts an amount only before the next word of a vague phrase ("a few") or
+        // a word that may carry on a number ("a third", "a dozen"): most stop here.
+        if matches!(w, "a" | "an")
+            && let Some(st) = starter
+            && !st.vague.iter().any(|&idx| {
+                self.vague[idx]
+                    .tokens
+                    .get(1)
+                    .is_none_or(|t| t == v.low(i + 1))
+            })
+            && !v.ps.piece(i + 1).is_some_and(numbers::may_follow_article)
+        {
+            return Step::Skip(i + 1);
+        }
         if let Some(st) = starter
             && let Some(m) = self.vague_at(v, i, &st.vague)
         {
@@ -1942,7 +1960,6 @@ impl QuantityExtractor {
                 marked: false,
                 noun_from: noun,
                 hedge: None,
-                hedge_phrase: None,
                 hedge_start: i,
                 unit: None,
                 unit_end: end,
@@ -1958,7 +1975,6 @@ impl QuantityExtractor {
             && let Some((h, start)) = self.hedge_before(v, m.start)
         {
             m.hedge = Some(h);
-            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
             m.hedge_start = start;
         }
         if m.unit.is_none() {
@@ -1994,7 +2010,6 @@ impl QuantityExtractor {
             && let Some(h) = self.hedges.iter().position(|h| h.phrase == *phrase)
         {
             m.hedge = Some(h);
-            m.hedge_phrase = Some(self.hedges[h].phrase.clone());
             m.hedge_start = m.start;
             m.end = if after > t + 2 && v.same_sentence(m.start, after - 1) {
                 after
@@ -2024,7 +2039,6 @@ impl QuantityExtractor {
                 && let Some(h) = self.hedges.iter().position(|e| e.phrase == inclusive)
             {
                 m.hedge = Some(h);
-                m.hedge_phrase = Some(inclusive);
                 m.end = end;
                 m.unit_end = end;
             }
@@ -2260,7 +2274,7 @@ impl QuantityExtractor {
         // The particle may also follow the object: "pull some 2,200 soldiers out of Iraq".
         let particle_after = || {
             (s + 1..s + 5)
-                .take_while(|&i| i < v.ps.len() && v.same_sentence(s, i))
+                .take_while(|&i| i < v.tokens.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
         self.change_verbs.contains(w)
@@ -2302,7 +2316,7 @@ impl QuantityExtractor {
                 match link {
                     Link::Change => {
                         pairs += 1;
-                        let mut qa = quantity(a, a_value, a_measure.clone());
+                        let mut qa = self.quantity(a, a_value, a_measure.clone());
                         qa.role = Role::Before;
                         qa.change_pair = Some(pairs);
                         if qa.measure == Measure::Count {
@@ -2310,7 +2324,7 @@ impl QuantityExtractor {
                         } else if matches!(qa.measure, Measure::Money(_)) {
                             qa.unit_text = a.unit.clone();
                         }
-                        let mut qb = quantity(b, b.value, b_measure);
+                        let mut qb = self.quantity(b, b.value, b_measure);
                         qb.role = Role::After;
                         qb.change_pair = Some(pairs);
                         if qb.measure == Measure::Count {
@@ -2327,7 +2341,7 @@ impl QuantityExtractor {
                         } else {
                             (b.value, a_value)
                         };
-                        let mut q = quantity(a, (lo + hi) / 2.0, b_measure);
+                        let mut q = self.quantity(a, (lo + hi) / 2.0, b_measure);
                         if matches!(link, Link::Bounds) {
                             // Each end keeps its bound's strictness: "more than" and "less than"
                             // exclude the end, "at least" and "at most" include it.
@@ -2381,7 +2395,7 @@ impl QuantityExtractor {
                     interval: Interval::default(),
                     interval_rule: None,
                 },
-                None => quantity(a, a.value, a.measure.clone()),
+                None => self.quantity(a, a.value, a.measure.clone()),
             };
             if let Some((lo, hi)) = a.range {
                 q.range = Some((lo, hi));
@@ -2412,6 +2426,14 @@ impl QuantityExtractor {
             k += 1;
         }
         out
+    }
+
+    /// A quantity with the mention's hedge; unit and role are set by the caller.
+    fn quantity(&self, m: &Mention, value: f64, measure: Measure) -> Quantity {
+        let mut q = Quantity::count(value);
+        q.measure = measure;
+        q.hedge = m.hedge.map(|h| self.hedges[h].phrase.clone());
+        q
     }
 
     /// How mention `a` pairs with the next mention `b`, if it does.
@@ -2549,14 +2571,6 @@ fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
     (a_measure, a_value, b_measure)
 }
 
-/// A quantity with the mention's hedge; unit and role are set by the caller.
-fn quantity(m: &Mention, value: f64, measure: Measure) -> Quantity {
-    let mut q = Quantity::count(value);
-    q.measure = measure;
-    q.hedge = m.hedge_phrase.clone();
-    q
-}
-
 /// Adds a claim for tokens `start..end` unless it overlaps a time claim.
 #[allow(clippy::too_many_arguments)]
 fn push(
@@ -2596,7 +2610,6 @@ fn new_mention(start: usize, end: usize, m: numbers::NumberMatch) -> Mention {
         marked: false,
         noun_from: end,
         hedge: None,
-        hedge_phrase: None,
         hedge_start: start,
         unit: None,
         unit_end: end,
@@ -2965,7 +2978,7 @@ fn weighs(v: &View, i: usize) -> bool {
         j = p;
     }
     let mut n = 0;
-    while j < v.ps.len() && v.same_sentence(i, j) && n < 120 {
+    while j < v.tokens.len() && v.same_sentence(i, j) && n < 120 {
         let w = v.low(j);
         if MONEY_CUES.contains(&w) {
             return false;
@@ -3055,14 +3068,13 @@ fn uncertainty_after(v: &View, k: usize) -> Option<(f64, usize)> {
 /// the mark it may be tonnes or a label ("4T").
 fn capital_trillion(v: &View, i: usize, m: numbers::NumberMatch) -> numbers::NumberMatch {
     let e = m.end;
-    let marked = currency_before(v, minus_before(v, i).unwrap_or(i))
-        .1
-        .is_some();
     if m.scale != 1.0
-        || !marked
         || !v.glued(e)
         || v.orig(e) != "T"
         || v.glued(e + 1) && v.kind(e + 1) != Some(TokenKind::Punct)
+        || currency_before(v, minus_before(v, i).unwrap_or(i))
+            .1
+            .is_none()
     {
         return m;
     }
@@ -3537,7 +3549,7 @@ fn list_head(v: &View, i: usize) -> usize {
 /// Skips the run of tokens glued to token `i` ("10:30", "2020-09-09", "3pm").
 fn glued_run_skip(v: &View, i: usize) -> Step {
     let mut j = i + 1;
-    while j < v.ps.len() && v.glued(j) {
+    while j < v.tokens.len() && v.glued(j) {
         j += 1;
     }
     Step::Skip(j)
@@ -3615,10 +3627,11 @@ fn phone_groups(v: &View, i: usize) -> Option<usize> {
             && v.low(j).len() <= 4
             && v.low(j).bytes().all(|b| b.is_ascii_digit())
     };
-    let mut j = i;
-    let mut lens = Vec::new();
+    // The number of groups and the lengths of the last two.
+    let (mut j, mut n, mut last_two) = (i, 0, (0, 0));
     while digits(j) && v.same_sentence(i, j) && (j == i || !v.glued(j)) {
-        lens.push(v.low(j).len());
+        n += 1;
+        last_two = (last_two.1, v.low(j).len());
         j += 1;
     }
     if v.glued(j) && v.kind(j) != Some(TokenKind::Punct) {
@@ -3630,8 +3643,7 @@ fn phone_groups(v: &View, i: usize) -> Option<usize> {
         && v.glued(i - 1)
         && v.low(i - 2) == "+"
         && v.same_sentence(i - 2, i);
-    let n = lens.len();
-    let local = n >= 3 && lens[n - 2] == 3 && lens[n - 1] == 4;
+    let local = n >= 3 && last_two == (3, 4);
     (local || (country && n >= 2)).then_some(j)
 }
 
