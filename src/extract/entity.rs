@@ -713,6 +713,8 @@ struct Candidate {
     title: Option<Span>,
     given: Option<Span>,
     surname: Span,
+    /// The surname is written first ("Ban Ki-moon"): see [`given_name_written_last`].
+    surname_first: bool,
     role: Option<Span>,
     sentence: usize,
     person: Option<usize>,
@@ -722,6 +724,8 @@ struct Candidate {
 struct Person {
     given: Option<Span>,
     surname: Span,
+    /// The name is written surname first ("Ban Ki-moon").
+    surname_first: bool,
     title: Option<Span>,
     role: Option<Span>,
     /// The first full mention: the claim's span and sentence.
@@ -730,10 +734,11 @@ struct Person {
 }
 
 impl Person {
-    /// The full name: given name and surname as written, one space apart.
+    /// The full name: given name and surname in the order written, one space apart.
     fn name(&self, text: &str) -> String {
         let surname = &text[self.surname.start..self.surname.end];
         match self.given {
+            Some(g) if self.surname_first => format!("{surname} {}", &text[g.start..g.end]),
             Some(g) => format!("{} {surname}", &text[g.start..g.end]),
             None => surname.to_string(),
         }
@@ -743,6 +748,29 @@ impl Person {
 /// The text of an optional span.
 fn span_text(text: &str, span: Option<Span>) -> Option<String> {
     span.map(|s| text[s.start..s.end].to_string())
+}
+
+/// Whether the last word of a two-word name is a given name written after the surname, in the
+/// romanised Korean form: a capitalised syllable, a hyphen and a lower-case syllable ("Ki-moon",
+/// "Jong-un", "Geun-hye"). Western hyphenated names capitalise both parts ("Zeta-Jones",
+/// "Anne-Marie"), and a particle before the hyphen ("Al-") joins a surname instead.
+fn given_name_written_last(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    let syllable = |s: &str, capital: bool| {
+        s.len() >= 2
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 0 && capital {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_lowercase()
+                }
+            })
+    };
+    syllable(first, true)
+        && syllable(second, false)
+        && !PARTICLES.contains(&lower_case(first).as_ref())
 }
 
 /// The key surnames are compared by: the last word, without a joined particle ("al-Kadhimi" → "Kadhimi").
@@ -1371,8 +1399,15 @@ impl EntityExtractor {
             while s > 0 && parts[s - 1].1 {
                 s -= 1;
             }
-            let surname = Span::new(parts[s].0.start, end);
-            let given = (s > 0).then(|| Span::new(parts[0].0.start, parts[s - 1].0.end));
+            let mut surname = Span::new(parts[s].0.start, end);
+            let mut given = (s > 0).then(|| Span::new(parts[0].0.start, parts[s - 1].0.end));
+            // "Ban Ki-moon", "Moon Jae-in": two plain words, the second a given name of the
+            // Korean form, are read surname first.
+            let surname_first = matches!(parts.as_slice(), [(_, false), (last, false)]
+                if given_name_written_last(doc.text().get(last.start..last.end).unwrap_or("")));
+            if surname_first {
+                (surname, given) = (parts[0].0, Some(parts[1].0));
+            }
             let role = appositive(doc, after, &self.speech_verbs);
             let naming = if title.is_some() {
                 Naming::Full
@@ -1409,6 +1444,7 @@ impl EntityExtractor {
                 title: title.map(|(_, s)| s),
                 given,
                 surname,
+                surname_first,
                 role: role.map(|(r, _)| r).or(prefix_role),
                 sentence,
                 person: None,
@@ -1489,6 +1525,7 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
                 persons.push(Person {
                     given: None,
                     surname: c.surname,
+                    surname_first: false,
                     title: None,
                     role: None,
                     span: c.span,
@@ -1499,8 +1536,9 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
             }
         };
         let person = &mut persons[p];
-        if person.given.is_none() {
+        if person.given.is_none() && c.given.is_some() {
             person.given = c.given;
+            person.surname_first = c.surname_first;
         }
         if person.title.is_none() {
             person.title = c.title;
@@ -1853,6 +1891,58 @@ mod tests {
         assert_eq!(iraqi[0].canonical, "Iraq");
         assert!(iraqi[0].demonym && !iraqi[0].locative);
         assert!(named(&mentions, text, "Baghdad")[0].locative);
+    }
+
+    #[test]
+    fn korean_names_are_read_surname_first() {
+        let text = "United Nations Secretary-General Ban Ki-moon said the talks would resume. \
+                    Ban spoke in Geneva. President Moon Jae-in agreed. \
+                    Catherine Zeta-Jones said so too, and Dr. Anne-Marie Slaughter agreed.";
+        let (claims, mentions) = run(text);
+        let p = people(&claims);
+        let parts: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .iter()
+            .map(|e| (e.name.as_str(), e.given.as_deref(), e.surname.as_deref()))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("Ban Ki-moon", Some("Ki-moon"), Some("Ban")),
+                ("Moon Jae-in", Some("Jae-in"), Some("Moon")),
+                (
+                    "Catherine Zeta-Jones",
+                    Some("Catherine"),
+                    Some("Zeta-Jones")
+                ),
+                (
+                    "Anne-Marie Slaughter",
+                    Some("Anne-Marie"),
+                    Some("Slaughter")
+                ),
+            ]
+        );
+        // The surname alone refers back to the person.
+        let ban = named(&mentions, text, "Ban");
+        assert_eq!(ban.len(), 1);
+        assert_eq!(ban[0].canonical, "Ban Ki-moon");
+    }
+
+    #[test]
+    fn given_names_written_last_have_the_korean_form() {
+        for word in ["Ki-moon", "Jong-un", "Geun-hye", "Jae-in"] {
+            assert!(given_name_written_last(word), "{word}");
+        }
+        for word in [
+            "Zeta-Jones",
+            "Anne-Marie",
+            "al-Kadhimi",
+            "Al-rashid",
+            "K-pop",
+            "Ki-",
+            "Moon",
+        ] {
+            assert!(!given_name_written_last(word), "{word}");
+        }
     }
 
     #[test]
