@@ -3189,6 +3189,25 @@ impl Parser<'_> {
     /// Expressions opening with a number: ISO and US dates, "9 September 2020", decades, year
     /// ranges, years, "two weeks ago".
     fn parse_num(&self, i: usize) -> Option<(Expr, usize)> {
+        // Plain digits of other than four (no year) and then, apart (no ordinal suffix), a word
+        // of none of the classes the patterns below read after a number (punctuation, a
+        // keyword, a unit, a month) start nothing: most numbers of a text.
+        let width = self.lex[i].digits.1;
+        if width > 0
+            && width != 4
+            && !self.adj(i, i + 1)
+            && !matches!(
+                self.class(i + 1),
+                Class::Nothing
+                    | Class::Punct(_)
+                    | Class::Kw(_)
+                    | Class::Unit(..)
+                    | Class::Month(_)
+                    | Class::Abbr(_)
+            )
+        {
+            return None;
+        }
         if let Some(date) = self.dotted_date(i) {
             return Some((Expr::Fixed(date, date, Grain::Day), i));
         }
