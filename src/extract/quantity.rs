@@ -1817,9 +1817,9 @@ impl QuantityExtractor {
                 || matches!(next, "thick" | "long" | "wide" | "tall" | "high" | "deep"));
         // An inverse time: "4e14 s-1", "s⁻¹".
         if j == k
-            && crate::normalize::time_unit(w).is_some()
             && v.glued(j + 1)
             && matches!(v.low(j + 1), "-" | "−" | "⁻")
+            && crate::normalize::time_unit(w).is_some()
             && v.glued(j + 2)
             && matches!(v.low(j + 2), "1" | "¹")
         {
