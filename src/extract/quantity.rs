@@ -553,13 +553,18 @@ const TIME_OF_DAY: &[&str] = &[
 /// glued to digits is a scale ("$20m") and "pounds" spaced is money unless its sentence weighs
 /// (see [`weighs`]); "in" is read apart.
 fn is_unit_word(w: &str) -> bool {
-    static FORMS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-        crate::normalize::PHYSICAL_UNITS
-            .iter()
-            .flat_map(|(_, _, forms)| forms.iter().copied())
-            .collect()
+    // The forms, and a filter that refuses most other words (asked of most words after a
+    // number) without hashing them.
+    static FORMS: LazyLock<(WordFilter, FastSet<&'static str>)> = LazyLock::new(|| {
+        let forms = || {
+            crate::normalize::PHYSICAL_UNITS
+                .iter()
+                .flat_map(|(_, _, forms)| forms.iter().copied())
+        };
+        (WordFilter::new(forms()), forms().collect())
     });
-    FORMS.contains(w)
+    let (filter, forms) = &*FORMS;
+    filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()) && forms.contains(w)
 }
 
 /// Words before a physical unit that are part of it ("square meters", "metric tons").
