@@ -342,23 +342,19 @@ pub fn case_allows_unit(written: &str) -> bool {
     !CASED_SYMBOLS.iter().any(|c| c.to_lowercase() == lower)
 }
 
-/// Time units that may follow "per" or "/" in a rate ("km/h", "metres per second").
-const TIME_UNITS: &[(&str, &[&str])] = &[
-    ("hour", &["h", "hr", "hrs", "hour", "hours"]),
-    ("minute", &["min", "mins", "minute", "minutes"]),
-    ("second", &["s", "sec", "secs", "second", "seconds"]),
-    ("millisecond", &["ms", "millisecond", "milliseconds"]),
-    ("day", &["day", "days"]),
-    ("week", &["week", "weeks"]),
-    ("year", &["year", "years"]),
-];
-
-/// The time unit a word names after "per" or "/" ("hr" → "hour").
+/// The time unit a word names after "per" or "/" in a rate ("km/h", "metres per second"; "hr" →
+/// "hour"). One `match`: it is asked of most units after a number, and most are none of these.
 pub fn time_unit(written: &str) -> Option<&'static str> {
-    TIME_UNITS
-        .iter()
-        .find(|(_, forms)| forms.contains(&written))
-        .map(|(name, _)| *name)
+    Some(match written {
+        "h" | "hr" | "hrs" | "hour" | "hours" => "hour",
+        "min" | "mins" | "minute" | "minutes" => "minute",
+        "s" | "sec" | "secs" | "second" | "seconds" => "second",
+        "ms" | "millisecond" | "milliseconds" => "millisecond",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "year" | "years" => "year",
+        _ => return None,
+    })
 }
 
 /// The canonical name and dimension of a unit written as one of its forms ("km", "Metres"),

@@ -553,13 +553,18 @@ const TIME_OF_DAY: &[&str] = &[
 /// glued to digits is a scale ("$20m") and "pounds" spaced is money unless its sentence weighs
 /// (see [`weighs`]); "in" is read apart.
 fn is_unit_word(w: &str) -> bool {
-    static FORMS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-        crate::normalize::PHYSICAL_UNITS
-            .iter()
-            .flat_map(|(_, _, forms)| forms.iter().copied())
-            .collect()
+    // The forms, and a filter that refuses most other words (asked of most words after a
+    // number) without hashing them.
+    static FORMS: LazyLock<(WordFilter, FastSet<&'static str>)> = LazyLock::new(|| {
+        let forms = || {
+            crate::normalize::PHYSICAL_UNITS
+                .iter()
+                .flat_map(|(_, _, forms)| forms.iter().copied())
+        };
+        (WordFilter::new(forms()), forms().collect())
     });
-    FORMS.contains(w)
+    let (filter, forms) = &*FORMS;
+    filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()) && forms.contains(w)
 }
 
 /// Words before a physical unit that are part of it ("square meters", "metric tons").
@@ -878,6 +883,9 @@ pub struct QuantityExtractor {
     number_shapes: Shapes,
     /// One-word unit variants, lower-case.
     units: FastSet<String>,
+    /// [`Self::units`] pre-tested: most words looked at (up to forty before each count) are
+    /// none, and this refuses most of them without hashing.
+    unit_filter: WordFilter,
     /// First word of a multi-word unit variant → the variants' tokens, longest first.
     multi_units: FastMap<String, Vec<Vec<String>>>,
     function_words: FastSet<&'static str>,
@@ -1063,6 +1071,7 @@ impl QuantityExtractor {
             starter_filter: WordFilter::new(starters.keys().map(String::as_str)),
             number_shapes: Shapes::new(numbers::number_word_starts()),
             starters,
+            unit_filter: WordFilter::new(units.iter().map(String::as_str)),
             units,
             multi_units,
             function_words: FUNCTION_WORDS.iter().copied().collect(),
@@ -1386,7 +1395,7 @@ impl QuantityExtractor {
         }
         // "$2000" is money, not a year.
         if is_year_like(v.low(i)) && m.scale == 1.0 && currency_before(v, i).1.is_none() {
-            let unit_follows = v.same_sentence(i, k) && self.units.contains(v.low(k));
+            let unit_follows = v.same_sentence(i, k) && self.is_unit_noun(v.low(k));
             return !unit_follows || YEAR_PREPOSITIONS.contains(&prev);
         }
         false
@@ -1817,9 +1826,9 @@ impl QuantityExtractor {
                 || matches!(next, "thick" | "long" | "wide" | "tall" | "high" | "deep"));
         // An inverse time: "4e14 s-1", "s⁻¹".
         if j == k
-            && crate::normalize::time_unit(w).is_some()
             && v.glued(j + 1)
             && matches!(v.low(j + 1), "-" | "−" | "⁻")
+            && crate::normalize::time_unit(w).is_some()
             && v.glued(j + 2)
             && matches!(v.low(j + 2), "1" | "¹")
         {
@@ -1934,7 +1943,7 @@ impl QuantityExtractor {
                 return None;
             }
             let w = v.low(noun);
-            let verb_form = !self.units.contains(w) && (w.ends_with("ed") || w.ends_with("ing"));
+            let verb_form = !self.is_unit_noun(w) && (w.ends_with("ed") || w.ends_with("ing"));
             if self.function_words.contains(w)
                 || verb_form
                 || numbers::cardinal_word(w).is_some()
@@ -2112,7 +2121,7 @@ impl QuantityExtractor {
             {
                 break;
             }
-            let is_known = self.units.contains(w);
+            let is_known = self.is_unit_noun(w);
             // Adjectives and adverbs: "24 equal monthly payments", "500 more troops".
             if MODIFIERS.contains(&w) || (!is_known && w.len() > 4 && w.ends_with("ly")) {
                 j += 1;
@@ -2174,6 +2183,13 @@ impl QuantityExtractor {
         Some((noun, e))
     }
 
+    /// Whether `w` (lower-case) is a one-word unit variant ("troops", "people").
+    fn is_unit_noun(&self, w: &str) -> bool {
+        self.unit_filter
+            .may_hold(head8(w.as_bytes(), 0, w.len()), w.len())
+            && self.units.contains(w)
+    }
+
     /// The length of a multi-word unit variant starting at `j` ("service members").
     fn multi_unit_at(&self, v: &View, j: usize, anchor: usize) -> Option<usize> {
         let list = self.multi_units.get(v.low(j))?;
@@ -2195,7 +2211,7 @@ impl QuantityExtractor {
             if v.low(j) == ";" {
                 return None;
             }
-            if v.is_word(j) && self.units.contains(v.low(j)) {
+            if v.is_word(j) && self.is_unit_noun(v.low(j)) {
                 return Some(v.low(j).to_string());
             }
         }
