@@ -1051,18 +1051,18 @@ impl<'t> Sentences<'t> {
             let span = (t.span.start, t.span.end);
             // A word of at most sixteen ASCII bytes read before is read as it was then.
             let spelling = self.forms.spelling(lexicon, text, span);
-            if k < upcoming {
-                if let Some(reading) = spelling {
-                    if !reading.event_free {
-                        found.push(k);
-                    }
-                    if reading.form != NONE {
-                        let prefix = self.forms.spellings.forms.prefix(reading.form);
-                        keys.push(prefix & prefix_mask | offset as u64);
-                        words[offset] = reading.form;
-                    }
-                    continue;
+            if k < upcoming
+                && let Some(reading) = spelling
+            {
+                if !reading.event_free {
+                    found.push(k);
                 }
+                if reading.form != NONE {
+                    let prefix = self.forms.spellings.forms.prefix(reading.form);
+                    keys.push(prefix & prefix_mask | offset as u64);
+                    words[offset] = reading.form;
+                }
+                continue;
             }
             // An ASCII word no event word resembles is none: not even looked up.
             let short = match spelling {
