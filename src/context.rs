@@ -1034,7 +1034,15 @@ impl<'t> Sentences<'t> {
         } else {
             (u64::MAX, 0)
         };
+        // Local buffers, so that the loop keeps their ends in registers.
+        let mut keys = std::mem::take(&mut self.keys);
+        let mut found = std::mem::take(&mut self.candidates);
+        keys.reserve(end - start);
+        let words = &mut self.occurrences[slots..];
         let mut m = 0;
+        // The first token of the next mention that may cover a token: a token before it is
+        // covered by none.
+        let mut upcoming = here.first().map_or(usize::MAX, |l| l.first);
         for (offset, t) in doc.tokens[start..end].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -1043,6 +1051,19 @@ impl<'t> Sentences<'t> {
             let span = (t.span.start, t.span.end);
             // A word of at most sixteen ASCII bytes read before is read as it was then.
             let spelling = self.forms.spelling(lexicon, text, span);
+            if k < upcoming
+                && let Some(reading) = spelling
+            {
+                if !reading.event_free {
+                    found.push(k);
+                }
+                if reading.form != NONE {
+                    let prefix = self.forms.spellings.forms.prefix(reading.form);
+                    keys.push(prefix & prefix_mask | offset as u64);
+                    words[offset] = reading.form;
+                }
+                continue;
+            }
             // An ASCII word no event word resembles is none: not even looked up.
             let short = match spelling {
                 Some(_) => None,
@@ -1070,11 +1091,12 @@ impl<'t> Sentences<'t> {
                 }),
             };
             if !event_free {
-                self.candidates.push(k);
+                found.push(k);
             }
             while m < here.len() && here[m].last < k {
                 m += 1;
             }
+            upcoming = here.get(m).map_or(usize::MAX, |l| l.first);
             let kept = self.forms.kept.len();
             let form = if let Some(l) = here
                 .get(m)
@@ -1097,9 +1119,11 @@ impl<'t> Sentences<'t> {
                 }
             };
             let prefix = self.forms.spellings.forms.prefix(form);
-            self.keys.push(prefix & prefix_mask | offset as u64);
-            self.occurrences[slots + offset] = form;
+            keys.push(prefix & prefix_mask | offset as u64);
+            words[offset] = form;
         }
+        self.keys = keys;
+        self.candidates = found;
         let (occurrences, keys) = (&mut self.occurrences, &mut self.keys);
         keys.sort_unstable();
         let table = &self.forms.spellings.forms;
