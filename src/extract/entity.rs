@@ -1698,29 +1698,24 @@ impl<T> ShapeTable<T> {
     /// The value of `word` exactly as written.
     #[inline(always)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
-        let slots = self.of_shape(word);
-        if slots.is_empty() {
-            return None;
-        }
-        let key = WordKey::of(word);
-        slots
-            .iter()
-            .find(|s| s.key.same(&key, &s.word, word))
-            .map(|s| &s.value)
+        self.find(word, |s, key| s.key.same(key, &s.word, word))
     }
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
     #[inline(always)]
     pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
+        self.find(word, |s, key| s.key.same_ignoring_case(key, &s.word, word))
+    }
+
+    /// The value of the word of `word`'s shape that `same` accepts (given `word`'s key).
+    #[inline(always)]
+    fn find(&self, word: &[u8], same: impl Fn(&Slot<T>, &WordKey) -> bool) -> Option<&T> {
         let slots = self.of_shape(word);
         if slots.is_empty() {
             return None;
         }
         let key = WordKey::of(word);
-        slots
-            .iter()
-            .find(|s| s.key.same_ignoring_case(&key, &s.word, word))
-            .map(|s| &s.value)
+        slots.iter().find(|s| same(s, &key)).map(|s| &s.value)
     }
 
     /// The words of `word`'s shape (none when no word of its length has it) and their values.
