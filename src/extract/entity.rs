@@ -1215,17 +1215,23 @@ impl EntityExtractor {
 
     /// What the person-word table says of `word`: ([`word::TITLE`] and [`word::PARTICLE`] bits,
     /// whether it is a non-name word).
-    #[inline]
+    #[inline(always)]
     fn person_word(&self, word: &[u8]) -> (u8, bool) {
         let (mut bits, mut not_name) = (0, false);
-        for (w, kind) in self.person_words.of_shape(word) {
-            if w.len() != word.len() {
-                continue;
-            }
-            match kind {
-                PersonWord::NotName => not_name |= **w == *word,
-                PersonWord::TitleStart if w.eq_ignore_ascii_case(word) => bits |= word::TITLE,
-                PersonWord::Particle if **w == *word => bits |= word::PARTICLE,
+        let slots = self.person_words.of_shape(word);
+        if slots.is_empty() {
+            return (bits, not_name);
+        }
+        let key = WordKey::of(word);
+        for slot in slots {
+            match slot.value {
+                PersonWord::NotName => not_name |= slot.key.same(&key, &slot.word, word),
+                PersonWord::TitleStart if slot.key.same_ignoring_case(&key, &slot.word, word) => {
+                    bits |= word::TITLE;
+                }
+                PersonWord::Particle if slot.key.same(&key, &slot.word, word) => {
+                    bits |= word::PARTICLE;
+                }
                 _ => {}
             }
         }
@@ -1600,22 +1606,85 @@ fn particle_joined(word: &str) -> bool {
 
 /// Words (shorter than 32 bytes, as every title, speech verb and non-name word is) looked up by
 /// their [`shape`] (first two letters and length) without hashing: a bucket holds the few words of
-/// one shape.
+/// one shape, each with its [`WordKey`] so that most comparisons are one of numbers.
 #[derive(Debug)]
 pub(crate) struct ShapeTable<T> {
-    buckets: Vec<Vec<(Box<[u8]>, T)>>,
+    buckets: Vec<Vec<Slot<T>>>,
     /// For each shape, the lengths of its words (bit `n` = length `n`, below 32): most words
     /// need no bucket to know they are not in the table.
     lengths: Vec<u32>,
 }
 
+/// A word of a [`ShapeTable`], its key and its value.
+#[derive(Debug)]
+pub(crate) struct Slot<T> {
+    word: Box<[u8]>,
+    key: WordKey,
+    value: T,
+}
+
+/// A word's length and first eight bytes as a little-endian number (zero-padded), as written and
+/// with bit 5 of every byte set (so that ASCII letters compare without case): two words of the
+/// same key are the same when no longer than eight bytes, and may be otherwise.
+#[derive(Debug, Clone, Copy)]
+struct WordKey {
+    len: usize,
+    packed: u64,
+    folded: u64,
+}
+
+impl WordKey {
+    #[inline(always)]
+    fn of(word: &[u8]) -> WordKey {
+        let n = word.len();
+        let byte = |i: usize| u64::from(word[i]) << (8 * i);
+        let packed = match n {
+            0 => 0,
+            1..=3 => byte(0) | byte(n / 2) | byte(n - 1),
+            4..=7 => {
+                let lo = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+                let hi = u32::from_le_bytes([word[n - 4], word[n - 3], word[n - 2], word[n - 1]]);
+                u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+            }
+            _ => u64::from_le_bytes([
+                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+            ]),
+        };
+        let case_bits = match n {
+            0..8 => 0x2020_2020_2020_2020 & ((1u64 << (8 * n)) - 1),
+            _ => 0x2020_2020_2020_2020,
+        };
+        WordKey {
+            len: n,
+            packed,
+            folded: packed | case_bits,
+        }
+    }
+
+    /// Whether `word` (of key `other`) is `mine` (of this key) exactly as written.
+    #[inline(always)]
+    fn same(&self, other: &WordKey, mine: &[u8], word: &[u8]) -> bool {
+        self.len == other.len && self.packed == other.packed && (self.len <= 8 || mine == word)
+    }
+
+    /// Whether `word` (of key `other`) is `mine` (of this key) in any ASCII case.
+    #[inline(always)]
+    fn same_ignoring_case(&self, other: &WordKey, mine: &[u8], word: &[u8]) -> bool {
+        self.len == other.len && self.folded == other.folded && mine.eq_ignore_ascii_case(word)
+    }
+}
+
 impl<T> ShapeTable<T> {
     fn new(words: impl IntoIterator<Item = (Vec<u8>, T)>) -> ShapeTable<T> {
-        let mut buckets: Vec<Vec<(Box<[u8]>, T)>> = (0..1 << 10).map(|_| Vec::new()).collect();
+        let mut buckets: Vec<Vec<Slot<T>>> = (0..1 << 10).map(|_| Vec::new()).collect();
         let mut lengths = vec![0u32; 1 << 10];
         for (word, value) in words.into_iter().filter(|(w, _)| w.len() < 32) {
             lengths[shape(&word)] |= 1 << word.len();
-            buckets[shape(&word)].push((word.into(), value));
+            buckets[shape(&word)].push(Slot {
+                key: WordKey::of(&word),
+                word: word.into(),
+                value,
+            });
         }
         ShapeTable { buckets, lengths }
     }
@@ -1629,35 +1698,34 @@ impl<T> ShapeTable<T> {
     /// The value of `word` exactly as written.
     #[inline(always)]
     pub(crate) fn get(&self, word: &[u8]) -> Option<&T> {
-        self.find(word, |w| w == word)
+        self.find(word, |s, key| s.key.same(key, &s.word, word))
     }
 
     /// The value of `word` in any ASCII case (the table's words are in lower case).
     #[inline(always)]
     pub(crate) fn get_ignoring_case(&self, word: &[u8]) -> Option<&T> {
-        self.find(word, |w| w.eq_ignore_ascii_case(word))
+        self.find(word, |s, key| s.key.same_ignoring_case(key, &s.word, word))
+    }
+
+    /// The value of the word of `word`'s shape that `same` accepts (given `word`'s key).
+    #[inline(always)]
+    fn find(&self, word: &[u8], same: impl Fn(&Slot<T>, &WordKey) -> bool) -> Option<&T> {
+        let slots = self.of_shape(word);
+        if slots.is_empty() {
+            return None;
+        }
+        let key = WordKey::of(word);
+        slots.iter().find(|s| same(s, &key)).map(|s| &s.value)
     }
 
     /// The words of `word`'s shape (none when no word of its length has it) and their values.
     #[inline(always)]
-    fn of_shape(&self, word: &[u8]) -> &[(Box<[u8]>, T)] {
+    fn of_shape(&self, word: &[u8]) -> &[Slot<T>] {
         if self.may_hold(word) {
             &self.buckets[shape(word)]
         } else {
             &[]
         }
-    }
-
-    /// The value of the word of `word`'s shape that `same` accepts.
-    #[inline(always)]
-    fn find(&self, word: &[u8], same: impl Fn(&[u8]) -> bool) -> Option<&T> {
-        if !self.may_hold(word) {
-            return None;
-        }
-        self.buckets[shape(word)]
-            .iter()
-            .find(|(w, _)| same(w))
-            .map(|(_, v)| v)
     }
 }
 
