@@ -25,6 +25,7 @@
 //! not once per occurrence (`Spellings`), and every distinct form has a number (`FormTable`): a
 //! sentence's words are sorted by their first bytes and told apart by number, not by their text.
 
+use crate::extract::vocabulary::{Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
 };
@@ -545,8 +546,28 @@ struct Located<'a> {
     last: usize,
 }
 
-/// Fills `claim.context` for every claim of one document.
-pub fn attach(doc: &Document, lexicon: &Lexicon, claims: &mut [Claim], mentions: &[Mention]) {
+/// What `context` knows of the words of a [`Vocabulary`], per word number; built with the
+/// extractors ([`crate::extract::Extractors::new`]).
+#[derive(Debug, Default)]
+pub struct ContextTables {}
+
+impl ContextTables {
+    /// The tables of `lexicon`'s words, each word added to `vocabulary`.
+    pub fn new(_lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> ContextTables {
+        ContextTables {}
+    }
+}
+
+/// Fills `claim.context` for every claim of one document; `words` holds the number of each of
+/// its tokens in the vocabulary `tables` were built with.
+pub fn attach(
+    doc: &Document,
+    lexicon: &Lexicon,
+    _tables: &ContextTables,
+    _words: &[WordId],
+    claims: &mut [Claim],
+    mentions: &[Mention],
+) {
     let tokens = &doc.tokens;
     // The token ranges are found when the mention's sentence is read (the other sentences'
     // mentions are only named).
@@ -1367,7 +1388,6 @@ impl<'t> Sentences<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::entity::EntityExtractor;
     use crate::model::{Context, Quantity, Source, TimeClaim};
     use crate::rules::Ruleset;
     use crate::segment::segment;
@@ -1382,7 +1402,9 @@ mod tests {
         let src = source(text);
         let doc = segment(&src);
         let lexicon = Ruleset::builtin().lexicon;
-        let (_, mentions) = EntityExtractor::new(&lexicon).extract(&doc, 0);
+        let extractors = lexicon.extractors();
+        let words = extractors.words(&doc);
+        let (_, mentions) = extractors.entity.extract(&doc, 0, &words);
         let start = text.find(number).expect("number in text");
         let span = Span::new(start, start + number.len());
         let mut q = Quantity::count(0.0);
@@ -1395,7 +1417,14 @@ mod tests {
             ClaimDetail::Quantity(q),
         )];
         claims.extend(extra);
-        attach(&doc, &lexicon, &mut claims, &mentions);
+        attach(
+            &doc,
+            &lexicon,
+            extractors.context(),
+            &words,
+            &mut claims,
+            &mentions,
+        );
         claims.swap_remove(0).context
     }
 

@@ -72,15 +72,19 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
         .par_iter()
         .enumerate()
         // Each thread segments its sources into the lists of the last one it read, and lowers
-        // their text into one buffer.
+        // their text and reads their words into buffers of its own.
         .map_init(
-            || (segment::Spare::default(), String::new()),
-            |(spare, lower), (index, source)| {
+            || (segment::Spare::default(), String::new(), Vec::new()),
+            |(spare, lower, words), (index, source)| {
                 let doc = segment::segment_into(source, std::mem::take(spare));
-                let mut extraction = extractors.extract_with(&doc, index, lower);
+                // Each token's word, read once for every extractor and for context.
+                extractors.read_words(&doc, words);
+                let mut extraction = extractors.extract_with(&doc, index, lower, words);
                 context::attach(
                     &doc,
                     &rules.lexicon,
+                    extractors.context(),
+                    words,
                     &mut extraction.claims,
                     &extraction.mentions,
                 );

@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
+use super::vocabulary::{Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, Token,
     TokenKind,
@@ -800,7 +801,7 @@ fn is_demonym_form(variant: &str, canonical: &str) -> bool {
 
 impl EntityExtractor {
     /// Builds the name tables from the lexicon's place, organisation and actor aliases.
-    pub fn new(lexicon: &Lexicon) -> EntityExtractor {
+    pub fn new(lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> EntityExtractor {
         let mut table: BTreeMap<String, NameEntry> = BTreeMap::new();
         for (variant, canonical) in lexicon.variants(AliasCategory::Place) {
             let e = table.entry(variant.to_string()).or_default();
@@ -903,7 +904,12 @@ impl EntityExtractor {
 
     /// Entity claims (people, organisations, places at their first mention) and every named
     /// mention of `doc`, in text order; `source` is the source's index in the run.
-    pub fn extract(&self, doc: &Document, source: usize) -> (Vec<Claim>, Vec<Mention>) {
+    pub fn extract(
+        &self,
+        doc: &Document,
+        source: usize,
+        _words: &[WordId],
+    ) -> (Vec<Claim>, Vec<Mention>) {
         let named = self.named(doc);
         let openers = self.openers(doc);
         let mut words = vec![0u8; doc.tokens.len()];
@@ -1888,8 +1894,9 @@ mod tests {
     fn run(text: &str) -> (Vec<Claim>, Vec<Mention>) {
         let src = source(text);
         let doc = segment(&src);
-        let extractor = EntityExtractor::new(&Ruleset::builtin().lexicon);
-        let (claims, mentions) = extractor.extract(&doc, 0);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(&doc);
+        let (claims, mentions) = extractors.entity.extract(&doc, 0, &words);
         for c in &claims {
             assert_eq!(c.text, &text[c.span.start..c.span.end]);
         }

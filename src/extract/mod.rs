@@ -4,7 +4,9 @@
 //! times, quotes, entities), with ids assigned in text order and the span of each one's sentence,
 //! and its named [`Mention`]s. The extractors are built once per lexicon
 //! ([`Lexicon::extractors`]) so their automata are compiled once, then shared by every source and
-//! every run (they are `Sync`). Order matters: entities first (quotes need speakers), then times
+//! every run (they are `Sync`). Every word an extractor or `context` knows is numbered in one
+//! [`Vocabulary`] as they are built, and each token of a document is read into its word's
+//! number once ([`Extractors::read_words`]) for all of them. Order matters: entities first (quotes need speakers), then times
 //! (their spans are not quantities), then quantities, then quotes.
 
 pub mod entity;
@@ -12,16 +14,21 @@ pub mod numbers;
 pub mod quantity;
 pub mod quote;
 pub mod time;
+pub mod vocabulary;
 
+use crate::context::ContextTables;
 use crate::model::{Claim, ClaimKind, Document, Mention, Span};
 use crate::rules::Lexicon;
+use vocabulary::{Vocabulary, WordId};
 
-/// The extractors of a run, with their automata compiled.
+/// The extractors of a run, with their automata compiled, and the vocabulary of their words.
 pub struct Extractors {
-    entity: entity::EntityExtractor,
-    time: time::TimeExtractor,
-    quantity: quantity::QuantityExtractor,
-    quote: quote::QuoteExtractor,
+    vocabulary: Vocabulary,
+    pub(crate) entity: entity::EntityExtractor,
+    pub(crate) time: time::TimeExtractor,
+    pub(crate) quantity: quantity::QuantityExtractor,
+    pub(crate) quote: quote::QuoteExtractor,
+    context: ContextTables,
 }
 
 /// What extraction gives for one source.
@@ -39,35 +46,70 @@ impl std::fmt::Debug for Extractors {
 
 impl Extractors {
     pub fn new(lexicon: &Lexicon) -> Extractors {
+        let mut vocabulary = Vocabulary::new();
+        let entity = entity::EntityExtractor::new(lexicon, &mut vocabulary);
+        let time = time::TimeExtractor::new(&mut vocabulary);
+        let quantity = quantity::QuantityExtractor::new(lexicon, &mut vocabulary);
+        let quote = quote::QuoteExtractor::new(&mut vocabulary);
+        let context = ContextTables::new(lexicon, &mut vocabulary);
         Extractors {
-            entity: entity::EntityExtractor::new(lexicon),
-            time: time::TimeExtractor::new(),
-            quantity: quantity::QuantityExtractor::new(lexicon),
-            quote: quote::QuoteExtractor::new(),
+            vocabulary,
+            entity,
+            time,
+            quantity,
+            quote,
+            context,
         }
+    }
+
+    /// What `context` knows of the vocabulary's words.
+    pub fn context(&self) -> &ContextTables {
+        &self.context
+    }
+
+    /// The number of each token of `doc` in the extractors' vocabulary, into `words`.
+    pub fn read_words(&self, doc: &Document, words: &mut Vec<WordId>) {
+        self.vocabulary.read(doc.text(), &doc.tokens, words);
+    }
+
+    /// [`Extractors::read_words`] into a new list.
+    pub fn words(&self, doc: &Document) -> Vec<WordId> {
+        let mut words = Vec::new();
+        self.read_words(doc, &mut words);
+        words
     }
 
     /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
     /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
-        self.extract_with(doc, source, &mut String::new())
+        let words = self.words(doc);
+        self.extract_with(doc, source, &mut String::new(), &words)
     }
 
-    /// [`Extractors::extract`], lower-casing the text into `lower` (a buffer kept from source to
-    /// source, so that it is allocated once).
+    /// [`Extractors::extract`] given the tokens' word numbers ([`Extractors::read_words`]),
+    /// lower-casing the text into `lower` (a buffer kept from source to source, so that it is
+    /// allocated once).
     #[inline(never)]
-    pub fn extract_with(&self, doc: &Document, source: usize, lower: &mut String) -> Extraction {
-        let (entities, mentions) = self.entity.extract(doc, source);
+    pub fn extract_with(
+        &self,
+        doc: &Document,
+        source: usize,
+        lower: &mut String,
+        words: &[WordId],
+    ) -> Extraction {
+        let (entities, mentions) = self.entity.extract(doc, source, words);
         // Times and quantities read words through one lower-cased copy of the text.
         lower.clear();
         lower.push_str(&doc.source.text);
         lower.make_ascii_lowercase();
         let times = self
             .time
-            .extract_lowered(doc, source, doc.source.published, lower);
+            .extract_lowered(doc, source, doc.source.published, lower, words);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
-        let quantities = self.quantity.extract_lowered(doc, source, &taken, lower);
-        let quotes = self.quote.extract(doc, source, &mentions, &entities);
+        let quantities = self
+            .quantity
+            .extract_lowered(doc, source, &taken, lower, words);
+        let quotes = self.quote.extract(doc, source, &mentions, &entities, words);
         let mut claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
         for claim in &mut claims {
             claim.sentence_span = doc

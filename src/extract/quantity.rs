@@ -69,6 +69,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::numbers::{self, Form, Pieces, TokenPieces};
+use super::vocabulary::{Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
 };
@@ -999,7 +1000,7 @@ enum Step {
 }
 
 impl QuantityExtractor {
-    pub fn new(lexicon: &Lexicon) -> QuantityExtractor {
+    pub fn new(lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> QuantityExtractor {
         let mut hedges = Vec::new();
         let mut hedges_by_last: FastMap<String, Vec<usize>> = FastMap::default();
         for h in &lexicon.hedges {
@@ -1082,8 +1083,15 @@ impl QuantityExtractor {
         }
     }
 
-    pub fn extract(&self, doc: &Document, source: usize, taken: &[Span]) -> Vec<Claim> {
-        self.extract_lowered(doc, source, taken, &doc.source.text.to_ascii_lowercase())
+    pub fn extract(
+        &self,
+        doc: &Document,
+        source: usize,
+        taken: &[Span],
+        words: &[WordId],
+    ) -> Vec<Claim> {
+        let lower = doc.source.text.to_ascii_lowercase();
+        self.extract_lowered(doc, source, taken, &lower, words)
     }
 
     /// [`QuantityExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so
@@ -1094,6 +1102,7 @@ impl QuantityExtractor {
         source: usize,
         taken: &[Span],
         lower: &str,
+        _words: &[WordId],
     ) -> Vec<Claim> {
         let view = View {
             text: &doc.source.text,
@@ -3768,8 +3777,9 @@ mod tests {
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
         let src = source(text);
         let doc = segment(&src);
-        let extractor = QuantityExtractor::new(&Ruleset::builtin().lexicon);
-        let claims = extractor.extract(&doc, 0, taken);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(&doc);
+        let claims = extractors.quantity.extract(&doc, 0, taken, &words);
         for c in &claims {
             assert_eq!(c.text, &text[c.span.start..c.span.end]);
         }

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use aho_corasick::{AhoCorasick, Input};
 
 use crate::extract::entity::{ShapeTable, is_title_noun, lower_case, speech_verbs, title_words};
+use crate::extract::vocabulary::{Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, EntityType, Mention, MentionCategory, Quote, Span, TokenKind,
 };
@@ -63,12 +64,6 @@ pub struct QuoteExtractor {
     speech_verbs: ShapeTable<()>,
 }
 
-impl Default for QuoteExtractor {
-    fn default() -> QuoteExtractor {
-        QuoteExtractor::new()
-    }
-}
-
 /// The people of one document, in mention order, with what the resolver needs to know of them.
 struct Speakers<'a> {
     doc: &'a Document<'a>,
@@ -83,7 +78,7 @@ struct Speakers<'a> {
 impl QuoteExtractor {
     /// # Panics
     /// Never in practice: three one-character patterns always build.
-    pub fn new() -> QuoteExtractor {
+    pub fn new(_vocabulary: &mut Vocabulary) -> QuoteExtractor {
         QuoteExtractor {
             marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
             speech_verbs: speech_verbs(),
@@ -98,6 +93,7 @@ impl QuoteExtractor {
         source: usize,
         mentions: &[Mention],
         people: &[Claim],
+        _words: &[WordId],
     ) -> Vec<Claim> {
         let speakers = Speakers {
             doc,
@@ -449,8 +445,6 @@ impl Speakers<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::extract::entity::EntityExtractor;
     use crate::model::Source;
     use crate::rules::Ruleset;
     use crate::segment::segment;
@@ -458,9 +452,12 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let src = Source::from_text("s", text);
         let doc = segment(&src);
-        let (people, mentions) = EntityExtractor::new(&Ruleset::builtin().lexicon).extract(&doc, 0);
-        QuoteExtractor::new()
-            .extract(&doc, 0, &mentions, &people)
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(&doc);
+        let (people, mentions) = extractors.entity.extract(&doc, 0, &words);
+        extractors
+            .quote
+            .extract(&doc, 0, &mentions, &people, &words)
             .into_iter()
             .map(|c| {
                 assert_eq!(c.text, &text[c.span.start..c.span.end]);

@@ -142,6 +142,7 @@ use rustc_hash::FxHashMap as HashMap;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::numbers::{day_ordinals, split_hyphen};
+use super::vocabulary::{Vocabulary, WordId};
 use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
 
 /// Keywords, compared case-insensitively.
@@ -343,12 +344,6 @@ impl Readings {
             decade: self.decade,
             ..Lex::of(class.unwrap_or(Class::Other))
         })
-    }
-}
-
-impl Default for TimeExtractor {
-    fn default() -> Self {
-        TimeExtractor::new()
     }
 }
 
@@ -651,7 +646,7 @@ const MEASURES: &[&str] = &[
 ];
 
 impl TimeExtractor {
-    pub fn new() -> TimeExtractor {
+    pub fn new(_vocabulary: &mut Vocabulary) -> TimeExtractor {
         let mut words: HashMap<&'static str, Class> = HashMap::default();
         let mut capitalised: HashMap<&'static str, Class> = HashMap::default();
         for &(w, k) in KEYWORDS {
@@ -780,8 +775,15 @@ impl TimeExtractor {
         doc: &Document,
         source: usize,
         published: Option<NaiveDate>,
+        words: &[WordId],
     ) -> Vec<Claim> {
-        self.extract_lowered(doc, source, published, &doc.text().to_ascii_lowercase())
+        self.extract_lowered(
+            doc,
+            source,
+            published,
+            &doc.text().to_ascii_lowercase(),
+            words,
+        )
     }
 
     /// [`TimeExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so a
@@ -793,6 +795,7 @@ impl TimeExtractor {
         source: usize,
         published: Option<NaiveDate>,
         lower: &str,
+        _words: &[WordId],
     ) -> Vec<Claim> {
         let text = doc.text();
         let first = doc
@@ -4346,10 +4349,17 @@ mod tests {
 
     type Row = (String, Option<NaiveDate>, Option<NaiveDate>, TimeRole);
 
+    /// The time claims of `doc` as the built-in extractors read them.
+    fn extract(doc: &Document, source: usize, published: Option<NaiveDate>) -> Vec<Claim> {
+        let extractors = crate::rules::Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(doc);
+        extractors.time.extract(doc, source, published, &words)
+    }
+
     fn run_with(text: &str, published: Option<NaiveDate>) -> Vec<Row> {
         let src = source(text, published);
         let doc = segment(&src);
-        let claims = TimeExtractor::new().extract(&doc, 0, published);
+        let claims = extract(&doc, 0, published);
         claims
             .into_iter()
             .map(|c| {
@@ -5362,7 +5372,7 @@ mod tests {
         );
         let src = source(text, pubdate());
         let doc = segment(&src);
-        let claims = TimeExtractor::new().extract(&doc, 0, pubdate());
+        let claims = extract(&doc, 0, pubdate());
         for w in claims.windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
@@ -5373,7 +5383,7 @@ mod tests {
         let mut src = source("date 2019-01-01\nThe envoy left on Tuesday.", pubdate());
         src.body_start = 16;
         let doc = segment(&src);
-        let claims = TimeExtractor::new().extract(&doc, 3, pubdate());
+        let claims = extract(&doc, 3, pubdate());
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].text, "Tuesday");
         assert_eq!(claims[0].source, 3);
@@ -5383,7 +5393,6 @@ mod tests {
     fn extractor_is_shareable() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<TimeExtractor>();
-        let _ = TimeExtractor::default();
     }
 
     #[test]

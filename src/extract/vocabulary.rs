@@ -1,0 +1,275 @@
+//! Vocabulary: every word the extractors and `context` look up, numbered once per lexicon, and
+//! each token of a document read into its word's number in one pass.
+//!
+//! Takes the words each stage knows (lower-case ASCII, one to sixteen bytes), added while the
+//! stages are built ([`Vocabulary::add`]); gives, per document, one [`WordId`] per token
+//! ([`Vocabulary::read`]): the number of the word the token spells (case folded), [`UNKNOWN`]
+//! for an ASCII token of one to sixteen bytes no stage knows, [`UNREAD`] for any other token
+//! (longer, or not ASCII), which a stage reads its own way. Each stage keeps what it knows of a
+//! word in a table indexed by the number, so that classifying a token costs one look-up for all
+//! stages together instead of one per stage.
+
+use crate::model::Token;
+
+/// The number of a word in a [`Vocabulary`], or [`UNKNOWN`] or [`UNREAD`].
+pub type WordId = u32;
+
+/// An ASCII token of one to sixteen bytes that is no word of the vocabulary.
+pub const UNKNOWN: WordId = u32::MAX - 1;
+
+/// A token the vocabulary does not read: empty, longer than sixteen bytes, or not ASCII.
+pub const UNREAD: WordId = u32::MAX;
+
+/// The words of the stages, each with its number, in an open-addressing table of their
+/// [`key`]s.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Linearly probed; `[0, 0]` is an empty slot (no key is 0).
+    keys: Vec<[u64; 2]>,
+    /// Per slot: the number of the word whose key is there.
+    ids: Vec<WordId>,
+    /// Per number: the word.
+    words: Vec<Box<str>>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Vocabulary {
+        Vocabulary::new()
+    }
+}
+
+impl Vocabulary {
+    /// log2 of the number of slots of an empty vocabulary.
+    const FIRST_BITS: u32 = 10;
+
+    pub fn new() -> Vocabulary {
+        Vocabulary {
+            keys: vec![[0, 0]; 1 << Self::FIRST_BITS],
+            ids: vec![UNKNOWN; 1 << Self::FIRST_BITS],
+            words: Vec::new(),
+        }
+    }
+
+    /// How many words it holds.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The number of `word` (case folded), given on first need; `None` for a word the
+    /// vocabulary cannot hold (empty, longer than sixteen bytes, or not ASCII).
+    pub fn add(&mut self, word: &str) -> Option<WordId> {
+        let key = key(word.as_bytes(), 0, word.len())?;
+        if let Ok(id) = self.find(key) {
+            return Some(id);
+        }
+        // At most half full, so that a word no stage knows is refused after a probe or two.
+        if 2 * (self.words.len() + 1) > self.keys.len() {
+            self.grow();
+        }
+        let id = self.words.len() as WordId;
+        self.words.push(word.to_ascii_lowercase().into_boxed_str());
+        let at = self.find(key).expect_err("a new word has no slot yet");
+        self.keys[at] = key;
+        self.ids[at] = id;
+        Some(id)
+    }
+
+    /// The number of `word` (case folded): [`UNKNOWN`] or [`UNREAD`] when it has none.
+    pub fn get(&self, word: &str) -> WordId {
+        match key(word.as_bytes(), 0, word.len()) {
+            Some(key) => self.find(key).unwrap_or(UNKNOWN),
+            None => UNREAD,
+        }
+    }
+
+    /// Word number `id`, lower-case.
+    pub fn word(&self, id: WordId) -> Option<&str> {
+        self.words.get(id as usize).map(|w| &**w)
+    }
+
+    /// The number of each of `tokens` of `text`, into `ids` (emptied first): one per token.
+    pub fn read(&self, text: &str, tokens: &[Token], ids: &mut Vec<WordId>) {
+        ids.clear();
+        ids.reserve(tokens.len());
+        let bytes = text.as_bytes();
+        ids.extend(
+            tokens
+                .iter()
+                .map(|t| match key(bytes, t.span.start, t.span.end) {
+                    Some(key) => self.find(key).unwrap_or(UNKNOWN),
+                    None => UNREAD,
+                }),
+        );
+    }
+
+    /// The number of the word with `key`, or the empty slot it would go to.
+    #[inline(always)]
+    fn find(&self, [low, high]: [u64; 2]) -> Result<WordId, usize> {
+        let mask = self.keys.len() - 1;
+        let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (hash >> (64 - self.keys.len().trailing_zeros())) as usize;
+        loop {
+            let slot = self.keys[at & mask];
+            if slot == [low, high] {
+                return Ok(self.ids[at & mask]);
+            }
+            if slot == [0, 0] {
+                return Err(at & mask);
+            }
+            at += 1;
+        }
+    }
+
+    /// Twice the slots, every word put in again.
+    fn grow(&mut self) {
+        let slots = 2 * self.keys.len();
+        self.keys = vec![[0, 0]; slots];
+        self.ids = vec![UNKNOWN; slots];
+        for (id, word) in self.words.iter().enumerate() {
+            let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
+            let at = self.find(key).expect_err("each word once");
+            self.keys[at] = key;
+            self.ids[at] = id as WordId;
+        }
+    }
+}
+
+/// The bytes `start..end` of `text` lower-cased as one number (two halves), if they are one to
+/// sixteen ASCII bytes: the bytes little-endian, with the length in the top bits of the first
+/// five (free in ASCII), so that no two words share a key and no key is 0.
+#[inline(always)]
+pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    /// Per length less one: the mask of its bytes, and its tag.
+    const KEYS: [(u128, u128); 16] = {
+        let mut keys = [(0, 0); 16];
+        let mut len = 1;
+        while len <= 16 {
+            let l = len as u128;
+            let tag = (l & 1) << 7 | (l & 2) << 14 | (l & 4) << 21 | (l & 8) << 28 | (l & 16) << 35;
+            keys[len - 1] = (u128::MAX >> (128 - 8 * len), tag);
+            len += 1;
+        }
+        keys
+    };
+    let &(mask, tag) = KEYS.get(end.wrapping_sub(start).wrapping_sub(1))?;
+    let bytes = match text.get(start..).and_then(|t| t.first_chunk::<16>()) {
+        Some(sixteen) => u128::from_le_bytes(*sixteen),
+        // Near the end of the text: its bytes one by one.
+        None => text
+            .get(start..end)?
+            .iter()
+            .rev()
+            .fold(0u128, |x, &b| x << 8 | u128::from(b)),
+    } & mask;
+    if bytes & HIGH != 0 {
+        return None;
+    }
+    // Capitals to small letters, all bytes at once: a byte from 'A' to 'Z' gets 0x20 added.
+    const ONES: u128 = u128::from_le_bytes([0x01; 16]);
+    let at_least_a = bytes + ONES * u128::from(0x80 - b'A');
+    let above_z = bytes + ONES * u128::from(0x80 - b'Z' - 1);
+    let capitals = at_least_a & !above_z & HIGH;
+    let lower = bytes | (capitals >> 2) | tag;
+    Some([lower as u64, (lower >> 64) as u64])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::segment::segment;
+
+    #[test]
+    fn words_are_numbered_once_and_case_folded() {
+        let mut v = Vocabulary::new();
+        let september = v.add("September").unwrap();
+        assert_eq!(v.add("september"), Some(september));
+        let sept = v.add("sept").unwrap();
+        assert_ne!(sept, september);
+        assert_eq!(v.get("SEPTEMBER"), september);
+        assert_eq!(v.get("Sep"), UNKNOWN);
+        assert_eq!(v.word(september), Some("september"));
+        assert_eq!(v.add(""), None);
+        assert_eq!(v.add("seventeen-letters"), None);
+        assert_eq!(v.add("café"), None);
+        assert_eq!(v.get("sixteen-letters!"), UNKNOWN);
+        assert_eq!(v.get("café"), UNREAD);
+    }
+
+    #[test]
+    fn keys_tell_every_length_and_letter_apart() {
+        // A word and the same word with a trailing NUL, and every length of one letter.
+        let a = key(b"a", 0, 1).unwrap();
+        assert_ne!(Some(a), key(b"a\0", 0, 2));
+        let keys: Vec<_> = (1..=16).map(|n| key(&[b'a'; 16], 0, n).unwrap()).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|other| other != k));
+        }
+        // Only the 26 capitals fold, onto their small letters: two bytes share a key exactly
+        // when they are equal once lower-cased.
+        for b in 1u8..0x80 {
+            for c in 1u8..0x80 {
+                assert_eq!(
+                    key(&[b], 0, 1) == key(&[c], 0, 1),
+                    b.eq_ignore_ascii_case(&c),
+                    "bytes {b:#x} and {c:#x}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keeps_every_word_through_growth() {
+        let mut v = Vocabulary::new();
+        let words: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
+        let ids: Vec<WordId> = words.iter().map(|w| v.add(w).unwrap()).collect();
+        assert_eq!(v.len(), 5000);
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(v.get(w), id);
+            assert_eq!(v.word(id), Some(w.as_str()));
+        }
+        assert_eq!(v.get("w5000"), UNKNOWN);
+    }
+
+    #[test]
+    fn reads_one_number_per_token() {
+        let mut v = Vocabulary::new();
+        let troops = v.add("troops").unwrap();
+        let the = v.add("the").unwrap();
+        let src = Source::from_text(
+            "s",
+            "The troops, some 5,200 of them, left Baghdad's Green-Zone-Headquarters-Complex.",
+        );
+        let doc = segment(&src);
+        let mut ids = vec![7; 3];
+        v.read(&src.text, &doc.tokens, &mut ids);
+        assert_eq!(ids.len(), doc.tokens.len());
+        for (t, &id) in doc.tokens.iter().zip(&ids) {
+            let text = doc.token_text(t);
+            let expected = match text.to_ascii_lowercase().as_str() {
+                "troops" => troops,
+                "the" => the,
+                _ if text.len() > 16 => UNREAD,
+                _ => UNKNOWN,
+            };
+            assert_eq!(id, expected, "{text}");
+        }
+        assert!(ids.contains(&UNREAD));
+    }
+
+    #[test]
+    fn reads_words_at_the_very_end_of_the_text() {
+        let mut v = Vocabulary::new();
+        let iraq = v.add("iraq").unwrap();
+        let src = Source::from_text("s", "in IRAQ");
+        let doc = segment(&src);
+        let mut ids = Vec::new();
+        v.read(&src.text, &doc.tokens, &mut ids);
+        assert_eq!(ids, vec![UNKNOWN, iraq]);
+    }
+}
