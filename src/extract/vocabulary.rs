@@ -30,6 +30,9 @@ pub struct Vocabulary {
     ids: Vec<WordId>,
     /// Per number: the word.
     words: Vec<Box<str>>,
+    /// Per byte: the number of the one-byte word it is (a punctuation token is one byte, and so
+    /// read without its key).
+    single: [WordId; 256],
 }
 
 impl Default for Vocabulary {
@@ -47,6 +50,7 @@ impl Vocabulary {
             keys: vec![[0, 0]; 1 << Self::FIRST_BITS],
             ids: vec![UNKNOWN; 1 << Self::FIRST_BITS],
             words: Vec::new(),
+            single: std::array::from_fn(|b| if b < 0x80 { UNKNOWN } else { UNREAD }),
         }
     }
 
@@ -75,6 +79,11 @@ impl Vocabulary {
         let at = self.find(key).expect_err("a new word has no slot yet");
         self.keys[at] = key;
         self.ids[at] = id;
+        if let &[b] = word.as_bytes() {
+            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                self.single[usize::from(b)] = id;
+            }
+        }
         Some(id)
     }
 
@@ -96,14 +105,17 @@ impl Vocabulary {
         ids.clear();
         ids.reserve(tokens.len());
         let bytes = text.as_bytes();
-        ids.extend(
-            tokens
-                .iter()
-                .map(|t| match key(bytes, t.span.start, t.span.end) {
-                    Some(key) => self.find(key).unwrap_or(UNKNOWN),
-                    None => UNREAD,
-                }),
-        );
+        ids.extend(tokens.iter().map(|t| {
+            if t.span.len() == 1 {
+                return bytes
+                    .get(t.span.start)
+                    .map_or(UNREAD, |&b| self.single[usize::from(b)]);
+            }
+            match key(bytes, t.span.start, t.span.end) {
+                Some(key) => self.find(key).unwrap_or(UNKNOWN),
+                None => UNREAD,
+            }
+        }));
     }
 
     /// The number of the word with `key`, or the empty slot it would go to.
@@ -260,6 +272,40 @@ mod tests {
             assert_eq!(id, expected, "{text}");
         }
         assert!(ids.contains(&UNREAD));
+    }
+
+    #[test]
+    fn reads_one_byte_tokens_like_longer_ones() {
+        let mut v = Vocabulary::new();
+        let dollar = v.add("$").unwrap();
+        let a = v.add("A").unwrap();
+        let src = Source::from_text("s", "a $5 bill, A or b.");
+        let doc = segment(&src);
+        let mut ids = Vec::new();
+        v.read(&src.text, &doc.tokens, &mut ids);
+        let read: Vec<(&str, WordId)> = doc
+            .tokens
+            .iter()
+            .map(|t| doc.token_text(t))
+            .zip(ids.iter().copied())
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                ("a", a),
+                ("$", dollar),
+                ("5", UNKNOWN),
+                ("bill", UNKNOWN),
+                (",", UNKNOWN),
+                ("A", a),
+                ("or", UNKNOWN),
+                ("b", UNKNOWN),
+                (".", UNKNOWN),
+            ]
+        );
+        for (t, &id) in doc.tokens.iter().zip(&ids) {
+            assert_eq!(id, v.get(doc.token_text(t)));
+        }
     }
 
     #[test]
