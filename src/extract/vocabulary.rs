@@ -155,39 +155,62 @@ impl Vocabulary {
 /// five (free in ASCII), so that no two words share a key and no key is 0.
 #[inline(always)]
 pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
-    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
-    /// Per length less one: the mask of its bytes, and its tag.
-    const KEYS: [(u128, u128); 16] = {
-        let mut keys = [(0, 0); 16];
+    /// Per length less one: the masks of its bytes in the low and the high half, and its tag.
+    const KEYS: [(u64, u64, u64); 16] = {
+        let mut keys = [(0, 0, 0); 16];
         let mut len = 1;
         while len <= 16 {
-            let l = len as u128;
+            let l = len as u64;
             let tag = (l & 1) << 7 | (l & 2) << 14 | (l & 4) << 21 | (l & 8) << 28 | (l & 16) << 35;
-            keys[len - 1] = (u128::MAX >> (128 - 8 * len), tag);
+            let mask = u128::MAX >> (128 - 8 * len);
+            keys[len - 1] = (mask as u64, (mask >> 64) as u64, tag);
             len += 1;
         }
         keys
     };
-    let &(mask, tag) = KEYS.get(end.wrapping_sub(start).wrapping_sub(1))?;
-    let bytes = match text.get(start..).and_then(|t| t.first_chunk::<16>()) {
-        Some(sixteen) => u128::from_le_bytes(*sixteen),
+    let len = end.wrapping_sub(start);
+    let &(mask_low, mask_high, tag) = KEYS.get(len.wrapping_sub(1))?;
+    let (low, high) = if len <= 8
+        && let Some(eight) = text.get(start..start + 8)
+    {
+        (first_eight(eight), 0)
+    } else if let Some(sixteen) = text.get(start..start + 16) {
+        (first_eight(sixteen), first_eight(&sixteen[8..]))
+    } else {
         // Near the end of the text: its bytes one by one.
-        None => text
+        let bytes = text
             .get(start..end)?
             .iter()
             .rev()
-            .fold(0u128, |x, &b| x << 8 | u128::from(b)),
-    } & mask;
-    if bytes & HIGH != 0 {
+            .fold(0u128, |x, &b| x << 8 | u128::from(b));
+        (bytes as u64, (bytes >> 64) as u64)
+    };
+    let (low, high) = (low & mask_low, high & mask_high);
+    if (low | high) & HIGH != 0 {
         return None;
     }
-    // Capitals to small letters, all bytes at once: a byte from 'A' to 'Z' gets 0x20 added.
-    const ONES: u128 = u128::from_le_bytes([0x01; 16]);
-    let at_least_a = bytes + ONES * u128::from(0x80 - b'A');
-    let above_z = bytes + ONES * u128::from(0x80 - b'Z' - 1);
-    let capitals = at_least_a & !above_z & HIGH;
-    let lower = bytes | (capitals >> 2) | tag;
-    Some([lower as u64, (lower >> 64) as u64])
+    Some([lower_case(low) | tag, lower_case(high)])
+}
+
+/// Every byte's high bit.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The first eight bytes of `bytes` (at least eight), little-endian.
+#[inline(always)]
+fn first_eight(bytes: &[u8]) -> u64 {
+    bytes
+        .first_chunk::<8>()
+        .map_or(0, |eight| u64::from_le_bytes(*eight))
+}
+
+/// Eight ASCII bytes with capitals made small letters, all at once: a byte from 'A' to 'Z'
+/// gets 0x20 added (no byte overflows into the next, since each is below 0x80).
+#[inline(always)]
+fn lower_case(bytes: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let at_least_a = bytes + ONES * u64::from(0x80 - b'A');
+    let above_z = bytes + ONES * u64::from(0x80 - b'Z' - 1);
+    bytes | (at_least_a & !above_z & HIGH) >> 2
 }
 
 #[cfg(test)]
@@ -233,6 +256,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn keys_are_the_lower_cased_bytes_and_the_length_wherever_the_word_stands() {
+        // The key of every word of one to sixteen bytes, at every distance from the end of the
+        // text, is its lower-cased bytes (first byte lowest) with its length's tag.
+        let text = b"Xx-Mid-September 2014 U.S. Central Command's al-Kadhemi";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len().min(start + 16) {
+                let word = &text[start..end];
+                let bytes = word
+                    .iter()
+                    .rev()
+                    .fold(0u128, |x, &b| x << 8 | u128::from(b.to_ascii_lowercase()));
+                let len = word.len() as u128;
+                let tag = (len & 1) << 7
+                    | (len & 2) << 14
+                    | (len & 4) << 21
+                    | (len & 8) << 28
+                    | (len & 16) << 35;
+                let expected = bytes | tag;
+                assert_eq!(
+                    key(text, start, end),
+                    Some([expected as u64, (expected >> 64) as u64]),
+                    "{:?}",
+                    String::from_utf8_lossy(word)
+                );
+                let mut short = text[..end].to_vec();
+                assert_eq!(key(&short, start, end), key(text, start, end));
+                short.push(b'!');
+                assert_eq!(key(&short, start, end), key(text, start, end));
+            }
+        }
+        assert_eq!(key(b"abc", 1, 9), None);
+        assert_eq!(key(b"abc", 2, 1), None);
+        assert_eq!(key("naïve".as_bytes(), 0, 6), None);
     }
 
     #[test]
