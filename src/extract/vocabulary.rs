@@ -21,19 +21,38 @@ pub const UNKNOWN: WordId = u32::MAX - 1;
 pub const UNREAD: WordId = u32::MAX;
 
 /// The words of the stages, each with its number, in an open-addressing table of their
-/// [`key`]s.
+/// [`key`]s, behind a bit per hash that refuses most words it does not hold without reading
+/// the table.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// Linearly probed; `[0, 0]` is an empty slot (no key is 0).
-    keys: Vec<[u64; 2]>,
-    /// Per slot: the number of the word whose key is there.
-    ids: Vec<WordId>,
+    /// Linearly probed; a key of `[0, 0]` is an empty slot (no key is 0).
+    slots: Vec<Slot>,
+    /// One bit per value of a key's [`Vocabulary::filter_bit`], set for the words held: 8 kB,
+    /// so that it stays in the nearest cache, where the table would not.
+    filter: Box<[u64; FILTER_WORDS]>,
     /// Per number: the word.
     words: Vec<Box<str>>,
     /// Per byte: the number of the one-byte word it is (a punctuation token is one byte, and so
     /// read without its key).
     single: [WordId; 256],
 }
+
+/// A key and the number of its word, side by side so that a hit reads one cache line.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: [u64; 2],
+    id: WordId,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: [0, 0],
+        id: UNKNOWN,
+    };
+}
+
+/// The filter's size in 64-bit words: 2^16 bits.
+const FILTER_WORDS: usize = 1 << 10;
 
 impl Default for Vocabulary {
     fn default() -> Vocabulary {
@@ -47,8 +66,8 @@ impl Vocabulary {
 
     pub fn new() -> Vocabulary {
         Vocabulary {
-            keys: vec![[0, 0]; 1 << Self::FIRST_BITS],
-            ids: vec![UNKNOWN; 1 << Self::FIRST_BITS],
+            slots: vec![Slot::EMPTY; 1 << Self::FIRST_BITS],
+            filter: Box::new([0; FILTER_WORDS]),
             words: Vec::new(),
             single: std::array::from_fn(|b| if b < 0x80 { UNKNOWN } else { UNREAD }),
         }
@@ -71,14 +90,12 @@ impl Vocabulary {
             return Some(id);
         }
         // At most half full, so that a word no stage knows is refused after a probe or two.
-        if 2 * (self.words.len() + 1) > self.keys.len() {
+        if 2 * (self.words.len() + 1) > self.slots.len() {
             self.grow();
         }
         let id = self.words.len() as WordId;
         self.words.push(word.to_ascii_lowercase().into_boxed_str());
-        let at = self.find(key).expect_err("a new word has no slot yet");
-        self.keys[at] = key;
-        self.ids[at] = id;
+        self.put(key, id);
         if let &[b] = word.as_bytes() {
             for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
                 self.single[usize::from(b)] = id;
@@ -90,7 +107,7 @@ impl Vocabulary {
     /// The number of `word` (case folded): [`UNKNOWN`] or [`UNREAD`] when it has none.
     pub fn get(&self, word: &str) -> WordId {
         match key(word.as_bytes(), 0, word.len()) {
-            Some(key) => self.find(key).unwrap_or(UNKNOWN),
+            Some(key) => self.number(key),
             None => UNREAD,
         }
     }
@@ -112,42 +129,79 @@ impl Vocabulary {
                     .map_or(UNREAD, |&b| self.single[usize::from(b)]);
             }
             match key(bytes, t.span.start, t.span.end) {
-                Some(key) => self.find(key).unwrap_or(UNKNOWN),
+                Some(key) => self.number(key),
                 None => UNREAD,
             }
         }));
     }
 
-    /// The number of the word with `key`, or the empty slot it would go to.
+    /// The number of the word with `key`, or [`UNKNOWN`]: most words held by none are refused
+    /// by the filter.
     #[inline(always)]
-    fn find(&self, [low, high]: [u64; 2]) -> Result<WordId, usize> {
-        let mask = self.keys.len() - 1;
-        let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut at = (hash >> (64 - self.keys.len().trailing_zeros())) as usize;
+    fn number(&self, key: [u64; 2]) -> WordId {
+        let hash = hash(key);
+        let bit = Self::filter_bit(hash);
+        if self.filter[bit / 64] & 1 << (bit % 64) == 0 {
+            return UNKNOWN;
+        }
+        self.find_hashed(key, hash).unwrap_or(UNKNOWN)
+    }
+
+    /// The filter's bit for a key's `hash`: bits the slot's place is not taken from (while the
+    /// table has fewer than 2^48 slots).
+    #[inline(always)]
+    fn filter_bit(hash: u64) -> usize {
+        (hash >> 16) as usize % (64 * FILTER_WORDS)
+    }
+
+    /// The number of the word with `key`, or the empty slot it would go to.
+    fn find(&self, key: [u64; 2]) -> Result<WordId, usize> {
+        self.find_hashed(key, hash(key))
+    }
+
+    #[inline(always)]
+    fn find_hashed(&self, key: [u64; 2], hash: u64) -> Result<WordId, usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
         loop {
-            let slot = self.keys[at & mask];
-            if slot == [low, high] {
-                return Ok(self.ids[at & mask]);
+            let slot = self.slots[at & mask];
+            if slot.key == key {
+                return Ok(slot.id);
             }
-            if slot == [0, 0] {
+            if slot.key == [0, 0] {
                 return Err(at & mask);
             }
             at += 1;
         }
     }
 
+    /// Puts word `id` with `key` in its empty slot and in the filter.
+    fn put(&mut self, key: [u64; 2], id: WordId) {
+        let hash = hash(key);
+        let at = self
+            .find_hashed(key, hash)
+            .expect_err("a word is put in once");
+        self.slots[at] = Slot { key, id };
+        let bit = Self::filter_bit(hash);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+    }
+
     /// Twice the slots, every word put in again.
     fn grow(&mut self) {
-        let slots = 2 * self.keys.len();
-        self.keys = vec![[0, 0]; slots];
-        self.ids = vec![UNKNOWN; slots];
-        for (id, word) in self.words.iter().enumerate() {
+        self.slots = vec![Slot::EMPTY; 2 * self.slots.len()];
+        for id in 0..self.words.len() {
+            let word = &self.words[id];
             let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
-            let at = self.find(key).expect_err("each word once");
-            self.keys[at] = key;
-            self.ids[at] = id as WordId;
+            self.put(key, id as WordId);
         }
     }
+}
+
+/// Where a key goes: its halves mixed and multiplied by 2^64 / φ, so that the top bits (the
+/// slot) and the middle ones (the filter's bit) both depend on every byte.
+#[inline(always)]
+fn hash([low, high]: [u64; 2]) -> u64 {
+    (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The bytes `start..end` of `text` lower-cased as one number (two halves), if they are one to
