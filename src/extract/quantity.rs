@@ -1732,34 +1732,43 @@ impl QuantityExtractor {
     }
 
     /// [`Self::may_start`] of a token of one to sixteen ASCII bytes that is no word of the
-    /// extractor (so no starter): its bytes read at once, tested for a digit fourth and for a
-    /// hyphen after a number starter's length of bytes.
+    /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
+    /// and for a first hyphen after a number starter's length of bytes.
     #[inline(always)]
     fn plain_may_start(&self, v: &View, i: usize) -> bool {
-        const ONES: u128 = u128::from_le_bytes([0x01; 16]);
-        const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+        const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
         let span = v.tokens[i].span;
         let len = span.end.saturating_sub(span.start);
         let Some(chunk) = v
             .lower
             .as_bytes()
             .get(span.start..)
-            .and_then(<[u8]>::first_chunk::<16>)
-            .filter(|_| (1..=16).contains(&len))
+            .and_then(<[u8]>::first_chunk::<8>)
         else {
             // Near the end of the text.
             return self.may_start_text(v.low(i));
         };
-        let bytes = u128::from_le_bytes(*chunk) & (u128::MAX >> (128 - 8 * len));
-        if len > 3 && ((bytes >> 24) as u8).is_ascii_digit() {
+        let head = u64::from_le_bytes(*chunk);
+        if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
             return true;
         }
+        // The lengths below the word's of the number starters with its first byte.
+        let starts = self.number_shapes.lengths(head as u8) & ((1 << len.min(63)) - 1);
+        if starts == 0 {
+            return false;
+        }
         // Bytes equal to '-' become zero; the lowest zero byte is found exactly.
-        let x = bytes ^ (ONES * u128::from(b'-'));
+        let x = head ^ HYPHENS;
         let hyphens = x.wrapping_sub(ONES) & !x & HIGH;
-        hyphens != 0
-            && self.number_shapes.lengths(bytes as u8) & (1 << (hyphens.trailing_zeros() / 8)) != 0
-            && self.hyphenated_number(v.low(i))
+        if hyphens != 0 {
+            // A hyphen past the word's end means the word has none.
+            let first = (hyphens.trailing_zeros() / 8) as usize;
+            return first < len && starts & (1 << first) != 0 && self.hyphenated_number(v.low(i));
+        }
+        // No hyphen in the first eight bytes: a longer number starter may end before one.
+        starts >> 8 != 0 && self.hyphenated_number(v.low(i))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
