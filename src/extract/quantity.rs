@@ -1,8 +1,11 @@
 //! Quantities: counts, percentages, money and fractions with hedges, ranges and changes.
 //!
-//! Takes a segmented [`Document`], the spans already taken by time claims, and the lexicon's hedge
-//! phrases, vague amounts and unit nouns (compiled once in [`QuantityExtractor::new`]); gives one
-//! quantity claim per stated amount, in text order, without ids.
+//! Takes a segmented [`Document`] with each token's number in the extractors' [`Vocabulary`], the
+//! spans already taken by time claims, and the lexicon's hedge phrases, vague amounts and unit
+//! nouns (compiled once in [`QuantityExtractor::new`], which numbers every word the extractor
+//! looks up and keeps each word's class in a table indexed by its number, so that a token is
+//! classified with one look-up; tokens the vocabulary does not read are looked up by their text);
+//! gives one quantity claim per stated amount, in text order, without ids.
 //!
 //! Two passes over the tokens, both linear: the first finds *mentions* (a number with its currency
 //! or percent mark, a hyphenated range, or a vague amount; punctuation and words that start
@@ -3883,6 +3886,7 @@ impl Taken {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::vocabulary::UNKNOWN;
     use crate::model::Source;
     use crate::rules::Ruleset;
     use crate::segment::segment;
@@ -3925,6 +3929,51 @@ mod tests {
             .filter(|w| !filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()))
             .count();
         assert!(refused >= 4, "{refused}");
+    }
+
+    #[test]
+    fn word_numbers_and_texts_classify_tokens_alike() {
+        // Hyphens in every place, digits fourth, long and non-ASCII words, phrase words, and a
+        // hyphenated number closing the text (fewer than eight bytes left).
+        let text = "Twenty-one of the forty-five-year-old USD115 troops, seventeen-year soldiers, \
+                    a-b one-half x-ray three-quarters ninety-nine-fold in-depth \
+                    extraordinarily-long-word half-million café-one Flight 93 some 2,000 service \
+                    members withdrew; about a dozen, more than half, several hundred. sixty-six";
+        let src = source(text);
+        let doc = segment(&src);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(&doc);
+        assert!(words.contains(&UNKNOWN) && words.contains(&UNREAD));
+        let q = &extractors.quantity;
+        let lower = text.to_ascii_lowercase();
+        let view = |words| View {
+            text,
+            lower: &lower,
+            tokens: &doc.tokens,
+            words,
+            ps: TokenPieces::new(&lower, &doc.tokens),
+        };
+        let (by_number, by_text) = (view(&words), view(&[]));
+        let known = |c: WordClass| {
+            (
+                c.starter,
+                c.hedges,
+                c.multi_units,
+                c.flags & !WordClass::MAY_START,
+            )
+        };
+        for i in 0..doc.tokens.len() {
+            let w = by_text.low(i);
+            assert_eq!(q.may_start(&by_number, i), q.may_start(&by_text, i), "{w}");
+            assert_eq!(
+                known(q.class(&by_number, i)),
+                known(q.class(&by_text, i)),
+                "{w}"
+            );
+        }
+        assert!(q.may_start(&by_number, 0) && !q.may_start(&by_number, 2));
+        let claims = |words: &[WordId]| format!("{:?}", q.extract(&doc, 0, &[], words));
+        assert_eq!(claims(&words), claims(&[]));
     }
 
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
