@@ -926,7 +926,7 @@ pub struct QuantityExtractor {
     /// vocabulary does not read (longer than sixteen bytes, or not ASCII).
     by_text: FastMap<String, WordClass>,
     /// Per word of the vocabulary (by [`WordId`]): its class. Words added after the extractor
-    /// was built, and [`UNKNOWN`], are past its end: plain words.
+    /// was built, and `UNKNOWN`, are past its end: plain words.
     classes: Vec<WordClass>,
     /// The first byte and length of every number starter: a hyphenated word may start with one
     /// ("twenty-one").
