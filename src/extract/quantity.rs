@@ -1,8 +1,11 @@
 //! Quantities: counts, percentages, money and fractions with hedges, ranges and changes.
 //!
-//! Takes a segmented [`Document`], the spans already taken by time claims, and the lexicon's hedge
-//! phrases, vague amounts and unit nouns (compiled once in [`QuantityExtractor::new`]); gives one
-//! quantity claim per stated amount, in text order, without ids.
+//! Takes a segmented [`Document`] with each token's number in the extractors' [`Vocabulary`], the
+//! spans already taken by time claims, and the lexicon's hedge phrases, vague amounts and unit
+//! nouns (compiled once in [`QuantityExtractor::new`], which numbers every word the extractor
+//! looks up and keeps each word's class in a table indexed by its number, so that a token is
+//! classified with one look-up; tokens the vocabulary does not read are looked up by their text);
+//! gives one quantity claim per stated amount, in text order, without ids.
 //!
 //! Two passes over the tokens, both linear: the first finds *mentions* (a number with its currency
 //! or percent mark, a hyphenated range, or a vague amount; punctuation and words that start
@@ -69,7 +72,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::numbers::{self, Form, Pieces, TokenPieces};
-use super::vocabulary::{Vocabulary, WordId};
+use super::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Interval, Measure, Quantity, Role, Span, Token, TokenKind,
 };
@@ -864,36 +867,70 @@ struct Starter {
     number: bool,
 }
 
+/// What the extractor knows of one word: the lists it heads and the sets it is in.
+#[derive(Debug, Clone, Copy)]
+struct WordClass {
+    /// Index in [`QuantityExtractor::starters`], or [`WordClass::NONE`].
+    starter: u32,
+    /// Index in [`QuantityExtractor::hedge_lists`] (hedge phrases ending with the word), or
+    /// [`WordClass::NONE`].
+    hedges: u32,
+    /// Index in [`QuantityExtractor::multi_units`] (multi-word units starting with the word),
+    /// or [`WordClass::NONE`].
+    multi_units: u32,
+    /// [`WordClass::MAY_START`], [`WordClass::UNIT_NOUN`], ...
+    flags: u32,
+}
+
+impl WordClass {
+    const NONE: u32 = u32::MAX;
+    /// A token spelling the word may start a mention (see [`QuantityExtractor::may_start`]).
+    const MAY_START: u32 = 1;
+    /// A one-word unit variant ("troops", "people").
+    const UNIT_NOUN: u32 = 1 << 1;
+    const FUNCTION_WORD: u32 = 1 << 2;
+    const LABEL: u32 = 1 << 3;
+    const CHANGE_CUE: u32 = 1 << 4;
+    const CHANGE_VERB: u32 = 1 << 5;
+    const PARTICLE_VERB: u32 = 1 << 6;
+
+    /// A word the extractor does not know.
+    const PLAIN: WordClass = WordClass {
+        starter: Self::NONE,
+        hedges: Self::NONE,
+        multi_units: Self::NONE,
+        flags: 0,
+    };
+
+    fn is(self, flag: u32) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn ends_hedge(self) -> bool {
+        self.hedges != Self::NONE
+    }
+}
+
 /// The quantity extractor, with its lookup tables built once.
 #[derive(Debug)]
 pub struct QuantityExtractor {
     hedges: Vec<HedgeEntry>,
-    /// Last token of a hedge phrase → hedge indices, longest phrase first.
-    hedges_by_last: FastMap<String, Vec<usize>>,
+    /// Per last token of a hedge phrase: hedge indices, longest phrase first.
+    hedge_lists: Vec<Vec<usize>>,
     vague: Vec<VagueEntry>,
-    /// First token of a vague phrase → vague indices, longest phrase first.
-    /// Every word that can start a vague amount or a spelled-out number, so that other words
-    /// cost one lookup.
-    starters: FastMap<String, Starter>,
-    /// The first byte and length of every starter, then a hash of its first bytes: most words
-    /// fail these tests and cost no lookup.
-    starter_shapes: Shapes,
-    starter_filter: WordFilter,
+    /// Every word that can start a vague amount or a spelled-out number.
+    starters: Vec<Starter>,
+    /// Per first word of a multi-word unit variant: the variants' tokens, longest first.
+    multi_units: Vec<Vec<Vec<String>>>,
+    /// Every word the extractor knows, lower-case, with its class: read for tokens the
+    /// vocabulary does not read (longer than sixteen bytes, or not ASCII).
+    by_text: FastMap<String, WordClass>,
+    /// Per word of the vocabulary (by [`WordId`]): its class. Words added after the extractor
+    /// was built, and `UNKNOWN`, are past its end: plain words.
+    classes: Vec<WordClass>,
     /// The first byte and length of every number starter: a hyphenated word may start with one
     /// ("twenty-one").
     number_shapes: Shapes,
-    /// One-word unit variants, lower-case.
-    units: FastSet<String>,
-    /// [`Self::units`] pre-tested: most words looked at (up to forty before each count) are
-    /// none, and this refuses most of them without hashing.
-    unit_filter: WordFilter,
-    /// First word of a multi-word unit variant → the variants' tokens, longest first.
-    multi_units: FastMap<String, Vec<Vec<String>>>,
-    function_words: FastSet<&'static str>,
-    change_cues: FastSet<&'static str>,
-    change_verbs: FastSet<&'static str>,
-    particle_verbs: FastSet<&'static str>,
-    labels: FastSet<&'static str>,
 }
 
 /// A document prepared for the extractor: its tokens, read as pieces (lower-case text, kind,
@@ -903,6 +940,9 @@ struct View<'a> {
     /// `text` lower-cased byte for byte.
     lower: &'a str,
     tokens: &'a [Token],
+    /// The number of each token in the extractors' vocabulary; may be shorter than `tokens`
+    /// (a token without one is read from its text).
+    words: &'a [WordId],
     ps: TokenPieces<'a>,
 }
 
@@ -1000,7 +1040,8 @@ enum Step {
 }
 
 impl QuantityExtractor {
-    pub fn new(lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> QuantityExtractor {
+    pub fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> QuantityExtractor {
+        let mut by_text: FastMap<String, WordClass> = FastMap::default();
         let mut hedges = Vec::new();
         let mut hedges_by_last: FastMap<String, Vec<usize>> = FastMap::default();
         for h in &lexicon.hedges {
@@ -1014,6 +1055,12 @@ impl QuantityExtractor {
                 phrase: h.phrase.clone(),
                 bound: h.bound,
             });
+        }
+        let mut hedge_lists = Vec::new();
+        for (last, mut list) in hedges_by_last {
+            list.sort_by_key(|&i| std::cmp::Reverse(hedges[i].tokens.len()));
+            by_text.entry(last).or_insert(WordClass::PLAIN).hedges = hedge_lists.len() as u32;
+            hedge_lists.push(list);
         }
         let mut vague = Vec::new();
         let mut vague_by_first: FastMap<String, Vec<usize>> = FastMap::default();
@@ -1035,52 +1082,98 @@ impl QuantityExtractor {
                 has_of,
             });
         }
-        for list in hedges_by_last.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(hedges[i].tokens.len()));
+        // The starter of `w`, made on first need.
+        fn starter<'s>(
+            w: &str,
+            starters: &'s mut Vec<Starter>,
+            by_text: &mut FastMap<String, WordClass>,
+        ) -> &'s mut Starter {
+            let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
+            if c.starter == WordClass::NONE {
+                c.starter = starters.len() as u32;
+                starters.push(Starter::default());
+            }
+            &mut starters[c.starter as usize]
         }
-        let mut starters: FastMap<String, Starter> = FastMap::default();
+        let mut starters: Vec<Starter> = Vec::new();
         for (first, mut list) in vague_by_first {
             list.sort_by_key(|&i| std::cmp::Reverse(vague[i].tokens.len()));
-            starters.entry(first).or_default().vague = list;
+            starter(&first, &mut starters, &mut by_text).vague = list;
         }
         for w in numbers::number_word_starts() {
-            starters.entry(w.to_string()).or_default().number = true;
+            starter(w, &mut starters, &mut by_text).number = true;
         }
-        let mut units = FastSet::default();
-        let mut multi_units: FastMap<String, Vec<Vec<String>>> = FastMap::default();
+        let mut multi_by_first: FastMap<String, Vec<Vec<String>>> = FastMap::default();
         for (variant, _) in lexicon.variants(AliasCategory::Unit) {
             let tokens = phrase_tokens(variant);
             match tokens.len() {
                 0 => {}
                 1 => {
-                    units.insert(tokens[0].clone());
+                    let c = by_text.entry(tokens[0].clone()).or_insert(WordClass::PLAIN);
+                    c.flags |= WordClass::UNIT_NOUN;
                 }
-                _ => multi_units
+                _ => multi_by_first
                     .entry(tokens[0].clone())
                     .or_default()
                     .push(tokens),
             }
         }
-        for list in multi_units.values_mut() {
+        let mut multi_units = Vec::new();
+        for (first, mut list) in multi_by_first {
             list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let c = by_text.entry(first).or_insert(WordClass::PLAIN);
+            c.multi_units = multi_units.len() as u32;
+            multi_units.push(list);
         }
-        QuantityExtractor {
+        for (words, flag) in [
+            (FUNCTION_WORDS, WordClass::FUNCTION_WORD),
+            (LABELS, WordClass::LABEL),
+            (CHANGE_CUES, WordClass::CHANGE_CUE),
+            (CHANGE_VERBS, WordClass::CHANGE_VERB),
+            (PARTICLE_VERBS, WordClass::PARTICLE_VERB),
+        ] {
+            for &w in words {
+                let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
+                c.flags |= flag;
+            }
+        }
+        let mut extractor = QuantityExtractor {
             hedges,
-            hedges_by_last,
+            hedge_lists,
             vague,
-            starter_shapes: Shapes::new(starters.keys().map(String::as_str)),
-            starter_filter: WordFilter::new(starters.keys().map(String::as_str)),
-            number_shapes: Shapes::new(numbers::number_word_starts()),
             starters,
-            unit_filter: WordFilter::new(units.iter().map(String::as_str)),
-            units,
             multi_units,
-            function_words: FUNCTION_WORDS.iter().copied().collect(),
-            change_cues: CHANGE_CUES.iter().copied().collect(),
-            change_verbs: CHANGE_VERBS.iter().copied().collect(),
-            particle_verbs: PARTICLE_VERBS.iter().copied().collect(),
-            labels: LABELS.iter().copied().collect(),
+            by_text,
+            classes: Vec::new(),
+            number_shapes: Shapes::new(numbers::number_word_starts()),
+        };
+        // Every word known, numbered (a word with a capital is never a token's lower-case
+        // text, so it stays out); then each number's class, with whether a token spelling the
+        // word may start a mention.
+        let mut known: Vec<(&str, WordClass)> = extractor
+            .by_text
+            .iter()
+            .map(|(w, c)| (w.as_str(), *c))
+            .collect();
+        known.sort_unstable_by_key(|&(w, _)| w);
+        let ids: Vec<(WordId, WordClass)> = known
+            .into_iter()
+            .filter(|(w, _)| !w.bytes().any(|b| b.is_ascii_uppercase()))
+            .filter_map(|(w, c)| Some((vocabulary.add(w)?, c)))
+            .collect();
+        let mut classes = vec![WordClass::PLAIN; vocabulary.len()];
+        for (id, c) in ids {
+            classes[id as usize] = c;
         }
+        for (id, c) in classes.iter_mut().enumerate() {
+            if let Some(w) = vocabulary.word(id as WordId)
+                && extractor.may_start_text(w)
+            {
+                c.flags |= WordClass::MAY_START;
+            }
+        }
+        extractor.classes = classes;
+        extractor
     }
 
     pub fn extract(
@@ -1102,12 +1195,13 @@ impl QuantityExtractor {
         source: usize,
         taken: &[Span],
         lower: &str,
-        _words: &[WordId],
+        words: &[WordId],
     ) -> Vec<Claim> {
         let view = View {
             text: &doc.source.text,
             lower,
             tokens: &doc.tokens,
+            words,
             ps: TokenPieces::new(lower, &doc.tokens),
         };
         let taken = Taken::new(taken);
@@ -1138,7 +1232,7 @@ impl QuantityExtractor {
             // Punctuation and most words start nothing: they cost one cheap test.
             let candidate = match v.tokens[i].kind {
                 TokenKind::Number => true,
-                TokenKind::Word => self.may_start_word(v, i),
+                TokenKind::Word => self.may_start(v, i),
                 TokenKind::Punct => false,
             };
             if !candidate || taken.holds(v.tokens[i].span) {
@@ -1363,14 +1457,14 @@ impl QuantityExtractor {
     /// Whether the digits at `i` (ending before token `k`) are a year, a day, a time, a label.
     fn not_an_amount(&self, v: &View, i: usize, k: usize, m: &numbers::NumberMatch) -> bool {
         let prev = v.low_before(i);
-        if self.labels.contains(prev) || self.is_name_before(v, i) {
+        if self.class_before(v, i).is(WordClass::LABEL) || self.is_name_before(v, i) {
             return true;
         }
         // "No. 8", "Vol. 3".
         if prev == "."
             && v.before(i)
                 .and_then(|p| v.before(p))
-                .is_some_and(|pp| self.labels.contains(v.low(pp)))
+                .is_some_and(|pp| self.class(v, pp).is(WordClass::LABEL))
         {
             return true;
         }
@@ -1404,7 +1498,7 @@ impl QuantityExtractor {
         }
         // "$2000" is money, not a year.
         if is_year_like(v.low(i)) && m.scale == 1.0 && currency_before(v, i).1.is_none() {
-            let unit_follows = v.same_sentence(i, k) && self.is_unit_noun(v.low(k));
+            let unit_follows = v.same_sentence(i, k) && self.class(v, k).is(WordClass::UNIT_NOUN);
             return !unit_follows || YEAR_PREPOSITIONS.contains(&prev);
         }
         false
@@ -1418,15 +1512,15 @@ impl QuantityExtractor {
             return false;
         };
         let o = v.orig(p);
-        let w = v.low(p);
+        let class = self.class(v, p);
         o.chars().next().is_some_and(char::is_uppercase)
             && v.before(p).is_some()
             && !o.ends_with("'s")
             && !o.ends_with("’s")
             && iso_code(o).is_none()
             && million_code(o).is_none()
-            && !self.function_words.contains(w)
-            && !self.hedges_by_last.contains_key(w)
+            && !class.is(WordClass::FUNCTION_WORD)
+            && !class.ends_hedge()
     }
 
     /// Whether the number at `i` (ending before token `k`) is part of a name, a model, a version
@@ -1458,7 +1552,7 @@ impl QuantityExtractor {
         }
         let head = list_head(v, i);
         if head != i
-            && (self.labels.contains(v.low_before(head))
+            && (self.class_before(v, head).is(WordClass::LABEL)
                 || self.is_name_before(v, head)
                 || name_word_before(v, head)
                 || (v.glued(head) && v.before(head).is_some_and(|p| v.is_word(p))))
@@ -1474,7 +1568,7 @@ impl QuantityExtractor {
                     && v.before(q).is_some()
                     && v.orig(q).chars().next().is_some_and(char::is_uppercase)
                     && !is_month(v.orig(q))
-                    && !self.function_words.contains(v.low(q))
+                    && !self.class(v, q).is(WordClass::FUNCTION_WORD)
             })
     }
 
@@ -1557,7 +1651,7 @@ impl QuantityExtractor {
             || is_year_like(v.low(i))
             || is_year_like(v.low(j))
             || first.value >= second.value
-            || self.labels.contains(v.low_before(i))
+            || self.class_before(v, i).is(WordClass::LABEL)
             || first.short_m
             || second.short_m
         {
@@ -1582,39 +1676,102 @@ impl QuantityExtractor {
         Step::Found(mention)
     }
 
-    /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): a word
-    /// glued to digits after three letters ("USD115"), a starter, or a hyphenated word whose
-    /// head starts a number ("twenty-one").
-    fn may_start_word(&self, v: &View, i: usize) -> bool {
-        let w = v.low(i);
-        let bytes = w.as_bytes();
-        let Some(&first) = bytes.first() else {
-            return false;
+    /// The class of token `i`: one look-up by its word number, or by its text for a token the
+    /// vocabulary does not read.
+    #[inline(always)]
+    fn class(&self, v: &View, i: usize) -> WordClass {
+        match v.words.get(i) {
+            Some(&id) => match self.classes.get(id as usize) {
+                Some(&c) => c,
+                None if id == UNREAD => self.class_of(v.low(i)),
+                None => WordClass::PLAIN,
+            },
+            None => self.class_of(v.low(i)),
+        }
+    }
+
+    /// The class of the token before `i` in its sentence ([`WordClass::PLAIN`] when none).
+    fn class_before(&self, v: &View, i: usize) -> WordClass {
+        v.before(i).map_or(WordClass::PLAIN, |p| self.class(v, p))
+    }
+
+    /// The class of the lower-case word `w`.
+    fn class_of(&self, w: &str) -> WordClass {
+        self.by_text.get(w).copied().unwrap_or(WordClass::PLAIN)
+    }
+
+    /// What the lower-case word `w` can start, if anything.
+    fn starter_of(&self, w: &str) -> Option<&Starter> {
+        self.starters.get(self.class_of(w).starter as usize)
+    }
+
+    /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): one
+    /// look-up by its word number.
+    #[inline(always)]
+    fn may_start(&self, v: &View, i: usize) -> bool {
+        match v.words.get(i) {
+            Some(&id) => match self.classes.get(id as usize) {
+                Some(c) => c.is(WordClass::MAY_START),
+                None if id == UNREAD => self.may_start_text(v.low(i)),
+                None => self.plain_may_start(v, i),
+            },
+            None => self.may_start_text(v.low(i)),
+        }
+    }
+
+    /// [`Self::may_start`] of the lower-case word `w`: a word glued to digits after three
+    /// letters ("USD115"), a starter, or a hyphenated word whose head starts a number
+    /// ("twenty-one").
+    fn may_start_text(&self, w: &str) -> bool {
+        w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+            || self.class_of(w).starter != WordClass::NONE
+            || self.hyphenated_number(w)
+    }
+
+    /// Whether the part of `w` before its first hyphen starts a number ("twenty-one").
+    fn hyphenated_number(&self, w: &str) -> bool {
+        numbers::split_hyphen(w)
+            .is_some_and(|(head, _)| self.starter_of(head).is_some_and(|s| s.number))
+    }
+
+    /// [`Self::may_start`] of a token of one to sixteen ASCII bytes that is no word of the
+    /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
+    /// and for a first hyphen after a number starter's length of bytes.
+    #[inline(always)]
+    fn plain_may_start(&self, v: &View, i: usize) -> bool {
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+        const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
+        let span = v.tokens[i].span;
+        let len = span.end.saturating_sub(span.start);
+        let Some(chunk) = v
+            .lower
+            .as_bytes()
+            .get(span.start..)
+            .and_then(<[u8]>::first_chunk::<8>)
+        else {
+            // Near the end of the text.
+            return self.may_start_text(v.low(i));
         };
-        if bytes.get(3).is_some_and(u8::is_ascii_digit) {
+        let head = u64::from_le_bytes(*chunk);
+        if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
             return true;
         }
-        let bit = 1u64 << w.len().min(63);
-        if self.starter_shapes.lengths(first) & bit != 0
-            && self.starter_filter.may_hold(
-                head8(v.lower.as_bytes(), v.tokens[i].span.start, w.len()),
-                w.len(),
-            )
-            && self.starters.contains_key(w)
-        {
-            return true;
+        // The lengths below the word's of the number starters with its first byte.
+        let starts = self.number_shapes.lengths(head as u8) & ((1 << len.min(63)) - 1);
+        if starts == 0 {
+            return false;
         }
-        // A hyphen right after a number starter's length of bytes: "twenty-one".
-        let mut heads = self.number_shapes.lengths(first) & (bit - 1);
-        while heads != 0 {
-            let at = heads.trailing_zeros() as usize;
-            if bytes.get(at) == Some(&b'-') {
-                return numbers::split_hyphen(w)
-                    .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number));
-            }
-            heads &= heads - 1;
+        // Bytes equal to '-' become zero; the lowest zero byte is found exactly.
+        let x = head ^ HYPHENS;
+        let hyphens = x.wrapping_sub(ONES) & !x & HIGH;
+        if hyphens != 0 {
+            // A hyphen past the word's end means the word has none.
+            let first = (hyphens.trailing_zeros() / 8) as usize;
+            return first < len && starts & (1 << first) != 0 && self.hyphenated_number(v.low(i));
         }
-        false
+        // No hyphen in the first eight bytes: a longer number starter may end before one.
+        starts >> 8 != 0 && self.hyphenated_number(v.low(i))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
@@ -1624,7 +1781,7 @@ impl QuantityExtractor {
             return Step::Found(m);
         }
         let w = v.low(i);
-        let starter = self.starters.get(w);
+        let starter = self.starters.get(self.class(v, i).starter as usize);
         // An article starts an amount only before the next word of a vague phrase ("a few") or
         // a word that may carry on a number ("a third", "a dozen"): most stop here.
         if matches!(w, "a" | "an")
@@ -1647,8 +1804,7 @@ impl QuantityExtractor {
         let number = match starter {
             Some(st) => st.number,
             // "twenty-one", "two-thirds".
-            None => numbers::split_hyphen(w)
-                .is_some_and(|(head, _)| self.starters.get(head).is_some_and(|s| s.number)),
+            None => self.hyphenated_number(w),
         };
         if !number {
             return Step::Skip(i + 1);
@@ -1713,7 +1869,7 @@ impl QuantityExtractor {
                 // be amounts.
                 let clause_end = first != "half"
                     && (next.is_empty() || matches!(next, "." | "," | ";" | "!" | "?"));
-                let hedged = first == "half" && self.hedges_by_last.contains_key(prev);
+                let hedged = first == "half" && self.class_before(v, i).ends_hedge();
                 let amount = next == "of"
                     || counted
                     || over
@@ -1920,7 +2076,9 @@ impl QuantityExtractor {
         if v.before(i).is_none() && matches!(w, "thing" | "day") {
             return true;
         }
-        w == "another" || self.function_words.contains(w) || numbers::cardinal_word(w).is_some()
+        w == "another"
+            || self.class(v, next).is(WordClass::FUNCTION_WORD)
+            || numbers::cardinal_word(w).is_some()
     }
 
     /// A vague amount at `i` ("dozens of", "several", "a handful"), followed by its noun.
@@ -1952,8 +2110,10 @@ impl QuantityExtractor {
                 return None;
             }
             let w = v.low(noun);
-            let verb_form = !self.is_unit_noun(w) && (w.ends_with("ed") || w.ends_with("ing"));
-            if self.function_words.contains(w)
+            let class = self.class(v, noun);
+            let verb_form =
+                !class.is(WordClass::UNIT_NOUN) && (w.ends_with("ed") || w.ends_with("ing"));
+            if class.is(WordClass::FUNCTION_WORD)
                 || verb_form
                 || numbers::cardinal_word(w).is_some()
                 || numbers::scale_word(w).is_some()
@@ -2066,7 +2226,7 @@ impl QuantityExtractor {
     /// The longest hedge phrase ending right before token `start`, in the same sentence.
     fn hedge_before(&self, v: &View, start: usize) -> Option<(usize, usize)> {
         let last = v.before(start)?;
-        let list = self.hedges_by_last.get(v.low(last))?;
+        let list = self.hedge_lists.get(self.class(v, last).hedges as usize)?;
         list.iter().find_map(|&h| {
             let n = self.hedges[h].tokens.len();
             let first = start.checked_sub(n)?;
@@ -2124,13 +2284,14 @@ impl QuantityExtractor {
                 }
                 continue;
             }
-            if self.function_words.contains(w)
+            let class = self.class(v, j);
+            if class.is(WordClass::FUNCTION_WORD)
                 || is_month(v.orig(j))
                 || numbers::cardinal_word(w).is_some()
             {
                 break;
             }
-            let is_known = self.is_unit_noun(w);
+            let is_known = class.is(WordClass::UNIT_NOUN);
             // Adjectives and adverbs: "24 equal monthly payments", "500 more troops".
             if MODIFIERS.contains(&w) || (!is_known && w.len() > 4 && w.ends_with("ly")) {
                 j += 1;
@@ -2192,16 +2353,11 @@ impl QuantityExtractor {
         Some((noun, e))
     }
 
-    /// Whether `w` (lower-case) is a one-word unit variant ("troops", "people").
-    fn is_unit_noun(&self, w: &str) -> bool {
-        self.unit_filter
-            .may_hold(head8(w.as_bytes(), 0, w.len()), w.len())
-            && self.units.contains(w)
-    }
-
     /// The length of a multi-word unit variant starting at `j` ("service members").
     fn multi_unit_at(&self, v: &View, j: usize, anchor: usize) -> Option<usize> {
-        let list = self.multi_units.get(v.low(j))?;
+        let list = self
+            .multi_units
+            .get(self.class(v, j).multi_units as usize)?;
         list.iter()
             .find(|toks| {
                 toks.iter()
@@ -2220,7 +2376,7 @@ impl QuantityExtractor {
             if v.low(j) == ";" {
                 return None;
             }
-            if v.is_word(j) && self.is_unit_noun(v.low(j)) {
+            if v.is_word(j) && self.class(v, j).is(WordClass::UNIT_NOUN) {
                 return Some(v.low(j).to_string());
             }
         }
@@ -2237,7 +2393,7 @@ impl QuantityExtractor {
             if v.kind(j) == Some(TokenKind::Punct) && CLAUSE_BREAKS.contains(&w) {
                 return false;
             }
-            if self.change_cues.contains(w) || (targets && TARGET_CUES.contains(&w)) {
+            if self.class(v, j).is(WordClass::CHANGE_CUE) || (targets && TARGET_CUES.contains(&w)) {
                 return true;
             }
             match v.before(j) {
@@ -2295,15 +2451,15 @@ impl QuantityExtractor {
         let Some(verb) = v.before(j) else {
             return false;
         };
-        let w = v.low(verb);
         // The particle may also follow the object: "pull some 2,200 soldiers out of Iraq".
         let particle_after = || {
             (s + 1..s + 5)
                 .take_while(|&i| i < v.tokens.len() && v.same_sentence(s, i))
                 .any(|i| matches!(v.low(i), "back" | "out" | "home"))
         };
-        self.change_verbs.contains(w)
-            || (self.particle_verbs.contains(w) && (particle || particle_after()))
+        let class = self.class(v, verb);
+        class.is(WordClass::CHANGE_VERB)
+            || (class.is(WordClass::PARTICLE_VERB) && (particle || particle_after()))
     }
 
     /// Second pass: pairs mentions into ranges and changes and makes the claims.
@@ -3730,6 +3886,7 @@ impl Taken {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::vocabulary::UNKNOWN;
     use crate::model::Source;
     use crate::rules::Ruleset;
     use crate::segment::segment;
@@ -3772,6 +3929,51 @@ mod tests {
             .filter(|w| !filter.may_hold(head8(w.as_bytes(), 0, w.len()), w.len()))
             .count();
         assert!(refused >= 4, "{refused}");
+    }
+
+    #[test]
+    fn word_numbers_and_texts_classify_tokens_alike() {
+        // Hyphens in every place, digits fourth, long and non-ASCII words, phrase words, and a
+        // hyphenated number closing the text (fewer than eight bytes left).
+        let text = "Twenty-one of the forty-five-year-old USD115 troops, seventeen-year soldiers, \
+                    a-b one-half x-ray three-quarters ninety-nine-fold in-depth \
+                    extraordinarily-long-word half-million café-one Flight 93 some 2,000 service \
+                    members withdrew; about a dozen, more than half, several hundred. sixty-six";
+        let src = source(text);
+        let doc = segment(&src);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let words = extractors.words(&doc);
+        assert!(words.contains(&UNKNOWN) && words.contains(&UNREAD));
+        let q = &extractors.quantity;
+        let lower = text.to_ascii_lowercase();
+        let view = |words| View {
+            text,
+            lower: &lower,
+            tokens: &doc.tokens,
+            words,
+            ps: TokenPieces::new(&lower, &doc.tokens),
+        };
+        let (by_number, by_text) = (view(&words), view(&[]));
+        let known = |c: WordClass| {
+            (
+                c.starter,
+                c.hedges,
+                c.multi_units,
+                c.flags & !WordClass::MAY_START,
+            )
+        };
+        for i in 0..doc.tokens.len() {
+            let w = by_text.low(i);
+            assert_eq!(q.may_start(&by_number, i), q.may_start(&by_text, i), "{w}");
+            assert_eq!(
+                known(q.class(&by_number, i)),
+                known(q.class(&by_text, i)),
+                "{w}"
+            );
+        }
+        assert!(q.may_start(&by_number, 0) && !q.may_start(&by_number, 2));
+        let claims = |words: &[WordId]| format!("{:?}", q.extract(&doc, 0, &[], words));
+        assert_eq!(claims(&words), claims(&[]));
     }
 
     fn extract_taken(text: &str, taken: &[Span]) -> Vec<Claim> {
