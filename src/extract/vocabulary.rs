@@ -148,7 +148,7 @@ impl Vocabulary {
     }
 
     /// The filter's bit for a key's `hash`: bits the slot's place is not taken from (while the
-    /// table has fewer than 2^48 slots).
+    /// table has fewer than 2^32 slots).
     #[inline(always)]
     fn filter_bit(hash: u64) -> usize {
         (hash >> 16) as usize % (64 * FILTER_WORDS)
