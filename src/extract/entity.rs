@@ -1405,7 +1405,7 @@ impl EntityExtractor {
     fn classify(&self, doc: &Document, ids: &[WordId], k: usize) -> u8 {
         let tokens = &doc.tokens;
         let id = ids[k];
-        let bytes = doc.token_text(&tokens[k]).as_bytes();
+        let bytes = token_bytes(doc, &tokens[k]);
         if id == UNREAD || bytes.ends_with(b"'s") {
             return self.classify_written(doc, k);
         }
@@ -1429,19 +1429,21 @@ impl EntityExtractor {
         let initial = bytes.len() == 1
             && tokens
                 .get(k + 1)
-                .is_some_and(|d| doc.token_text(d) == "." && d.span.start == tokens[k].span.end);
+                .is_some_and(|d| token_bytes(doc, d) == b"." && d.span.start == tokens[k].span.end);
         let not_name = lexeme & lexeme::NOT_NAME != 0 && written_as_listed(bytes, true);
-        let time = if lexeme & lexeme::OWN != 0 {
-            lexeme & lexeme::TIME != 0
-        } else {
-            is_time_word(doc.token_text(&tokens[k]))
+        let time = || {
+            if lexeme & lexeme::OWN != 0 {
+                lexeme & lexeme::TIME != 0
+            } else {
+                is_time_word(doc.token_text(&tokens[k]))
+            }
         };
         if initial {
             class |= word::NAME | word::INITIAL;
         } else if bytes.iter().any(u8::is_ascii_lowercase)
             && !not_name
             && class & word::TITLE == 0
-            && !time
+            && !time()
         {
             class |= word::NAME;
         }
@@ -1678,7 +1680,7 @@ impl EntityExtractor {
         let (Some(t), Some(&id)) = (doc.tokens.get(k), ids.get(k)) else {
             return false;
         };
-        let word = doc.token_text(t).as_bytes();
+        let word = token_bytes(doc, t);
         if id == UNREAD {
             self.speech_verbs.get(word).is_some()
         } else {
@@ -1875,14 +1877,20 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
 /// Whether word token `t` may be a name word, by its first bytes (a word in lower case is one only
 /// when particle-joined: a hyphen third or fourth), so that most words need no class.
 fn may_name(doc: &Document, t: &Token) -> bool {
-    let word = doc.token_text(t).as_bytes();
+    let word = token_bytes(doc, t);
     !word[0].is_ascii_lowercase() || word.get(2) == Some(&b'-') || word.get(3) == Some(&b'-')
 }
 
 /// Whether word token `t` may be one of [`PARTICLES`] (short, in lower case).
 fn may_be_particle(doc: &Document, t: &Token) -> bool {
-    let word = doc.token_text(t).as_bytes();
+    let word = token_bytes(doc, t);
     word.len() <= LONGEST_PARTICLE && word[0].is_ascii_lowercase()
+}
+
+/// The bytes of token `t` (no check of character boundaries: a token's span has them).
+#[inline(always)]
+fn token_bytes<'d>(doc: &'d Document, t: &Token) -> &'d [u8] {
+    &doc.text().as_bytes()[t.span.start..t.span.end]
 }
 
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
