@@ -565,7 +565,7 @@ pub struct EntityExtractor {
 /// letters tell its case (see [`written_as_listed`]).
 mod lexeme {
     /// Added by the entity extractor: the other bits are all there is to know of it (a word
-    /// added by another stage may still be a month or weekday name).
+    /// added by another stage only may still be a month or weekday name, see [`TIME`]).
     pub const OWN: u16 = 1;
     /// The first word of a title ([`super::TITLES`]), in any case.
     pub const TITLE: u16 = 1 << 1;
@@ -576,7 +576,8 @@ mod lexeme {
     pub const NOT_NAME: u16 = 1 << 3;
     /// One of [`super::PARTICLES`] (in lower case as listed).
     pub const PARTICLE: u16 = 1 << 4;
-    /// A month or weekday name when capitalised (asked of the time extractor).
+    /// A month or weekday name when capitalised (asked of the time extractor when the table is
+    /// built; for a word without [`OWN`], per token).
     pub const TIME: u16 = 1 << 5;
     /// One of [`super::SPEECH_VERBS`] (in lower case as listed).
     pub const SPEECH: u16 = 1 << 6;
@@ -587,46 +588,6 @@ mod lexeme {
     /// "of", in any case.
     pub const OF: u16 = 1 << 9;
 }
-
-/// Month and weekday names and abbreviations, numbered in the vocabulary so that a capitalised
-/// one is refused as a name by its number; whether each is one is asked of the time extractor
-/// ([`is_time_word`]) when the tables are built, and a word not listed here is asked per token.
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tues",
-    "thur",
-    "thurs",
-];
 
 /// Whether `word`, which folds to a listed word, is written as listed: in lower case, or
 /// (`capitalised`) one capital followed by lower case.
@@ -992,10 +953,8 @@ impl EntityExtractor {
                 lexeme::LOWER_CASE_TITLE | lexeme::OWN,
             );
         }
-        for w in TIME_WORDS {
-            add_word(&mut lexemes, vocabulary, w, lexeme::OWN);
-        }
-        // Every word added: whether it is a month or weekday name when capitalised.
+        // Every word added: whether it is a month or weekday name when capitalised (the month
+        // and weekday names are the time extractor's words: asked of it per token).
         for (id, bits) in lexemes.iter_mut().enumerate() {
             let word = vocabulary.word(id as WordId).unwrap_or("");
             let mut capitalised = word.to_string();
@@ -2483,7 +2442,7 @@ mod tests {
         // Every listed word in three cases, and words of other kinds around them.
         let mut text = String::from(
             "J. Smith, al-Kadhimi, Al-Rashid, AL, Obama's, SAID, Said, march, MARCH, Sept., \
-             Thurs Marsha Sunni Jo Ma x-ray Über Zürich Secretary-General secretary-general \
+             Thurs Marsha Sunni Jo Ma January JANUARY MAY May may Monday Sat x-ray Über Zürich Secretary-General secretary-general \
              Counterintelligence-Coordinator O'Neill U.S. ",
         );
         let lists = [
@@ -2491,7 +2450,7 @@ mod tests {
             NOT_NAME_WORDS,
             PARTICLES,
             SPEECH_VERBS,
-            TIME_WORDS,
+            LOCATIVES,
             TITLES,
         ];
         for w in lists.iter().flat_map(|l| l.iter()) {
