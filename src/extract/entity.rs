@@ -1409,7 +1409,10 @@ impl EntityExtractor {
         class
     }
 
-    /// [`EntityExtractor::classify`] of a token read as written, against the tables.
+    /// [`EntityExtractor::classify`] of a token read as written, against the tables (out of
+    /// line: few tokens need it, and the look-up by number keeps a small frame).
+    #[cold]
+    #[inline(never)]
     fn classify_written(&self, doc: &Document, k: usize) -> u8 {
         let tokens = &doc.tokens;
         let text = doc.token_text(&tokens[k]);
