@@ -1,6 +1,7 @@
 //! Entities: people with titles and roles, organisations, places.
 //!
-//! Takes a [`Document`] and the lexicon's place, organisation and actor aliases; gives one entity
+//! Takes a [`Document`] with its tokens' word numbers (see [`super::vocabulary`]) and the
+//! lexicon's place, organisation and actor aliases; gives one entity
 //! claim per distinct person, organisation and place of the source (at its first mention) and every
 //! named [`Mention`] in text order, each with its canonical name, sentence, and whether it is
 //! governed by a locative preposition ("in Iraq") or is a demonym ("Iraqi", "inter-Afghan").
@@ -29,7 +30,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use super::vocabulary::{Vocabulary, WordId};
+use super::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Entity, EntityType, Mention, MentionCategory, Span, Token,
     TokenKind,
@@ -463,19 +464,22 @@ const CAPS_WORDS: &[&str] = &[
 /// Whether `word` (any case, without its period) is the head noun of a title ("general", "minister").
 pub fn is_title_noun(word: &str) -> bool {
     // The last word of each title and each abbreviation's full form, in lower case, hashed once.
-    static NOUNS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        TITLES
-            .iter()
-            .filter_map(|t| t.rsplit([' ', '-']).next())
-            .map(str::to_ascii_lowercase)
-            .chain(
-                TITLE_ABBREVIATIONS
-                    .iter()
-                    .map(|(_, full)| (*full).to_string()),
-            )
-            .collect()
-    });
+    static NOUNS: LazyLock<FxHashSet<String>> = LazyLock::new(|| title_nouns().collect());
     NOUNS.contains(lower_case(word.trim_end_matches('.')).as_ref())
+}
+
+/// The head nouns of titles, in lower case: the last word of each title and each abbreviation's
+/// full form.
+pub(crate) fn title_nouns() -> impl Iterator<Item = String> {
+    TITLES
+        .iter()
+        .filter_map(|t| t.rsplit([' ', '-']).next())
+        .map(str::to_ascii_lowercase)
+        .chain(
+            TITLE_ABBREVIATIONS
+                .iter()
+                .map(|(_, full)| (*full).to_string()),
+        )
 }
 
 /// A title as lower-case full words, abbreviations expanded ("Lt. Gen." → lieutenant general).
@@ -549,6 +553,52 @@ pub struct EntityExtractor {
     person_words: ShapeTable<PersonWord>,
     /// [`SPEECH_VERBS`].
     speech_verbs: ShapeTable<()>,
+    /// Indexed by [`WordId`]: what this extractor knows of each word it added to the vocabulary
+    /// ([`lexeme`] bits; a word it did not add reads as 0). Tokens the vocabulary does not read
+    /// ([`UNREAD`]) are read against the tables above instead.
+    lexemes: Vec<u16>,
+}
+
+/// What [`EntityExtractor`] knows of a word of the vocabulary (case folded), as bits: one look-up
+/// per token instead of a look-up per table. Where the tables compare words as written (non-name
+/// words, particles, speech verbs), the bit says the folded word matches and the token's own
+/// letters tell its case (see [`written_as_listed`]).
+mod lexeme {
+    /// Added by the entity extractor: the other bits are all there is to know of it (a word
+    /// added by another stage only may still be a month or weekday name, see [`TIME`]).
+    pub const OWN: u16 = 1;
+    /// The first word of a title ([`super::TITLES`]), in any case.
+    pub const TITLE: u16 = 1 << 1;
+    /// The first word of a title that may be written in lower case
+    /// ([`super::LOWER_CASE_TITLES`]).
+    pub const LOWER_CASE_TITLE: u16 = 1 << 2;
+    /// One of [`super::NOT_NAMES`] or [`super::NOT_NAME_WORDS`] (each capitalised as listed).
+    pub const NOT_NAME: u16 = 1 << 3;
+    /// One of [`super::PARTICLES`] (in lower case as listed).
+    pub const PARTICLE: u16 = 1 << 4;
+    /// A month or weekday name when capitalised (asked of the time extractor when the table is
+    /// built; for a word without [`OWN`], per token).
+    pub const TIME: u16 = 1 << 5;
+    /// One of [`super::SPEECH_VERBS`] (in lower case as listed).
+    pub const SPEECH: u16 = 1 << 6;
+    /// One of [`super::LOCATIVES`], in any case.
+    pub const LOCATIVE: u16 = 1 << 7;
+    /// One of [`super::PLACE_MODIFIERS`], in any case.
+    pub const PLACE_MODIFIER: u16 = 1 << 8;
+    /// "of", in any case.
+    pub const OF: u16 = 1 << 9;
+}
+
+/// Whether `word`, which folds to a listed word, is written as listed: in lower case, or
+/// (`capitalised`) one capital followed by lower case.
+#[inline(always)]
+fn written_as_listed(word: &[u8], capitalised: bool) -> bool {
+    match word.split_first() {
+        Some((first, rest)) => {
+            first.is_ascii_uppercase() == capitalised && !rest.iter().any(u8::is_ascii_uppercase)
+        }
+        None => false,
+    }
 }
 
 /// What a word of [`EntityExtractor`]'s person-word table is.
@@ -801,7 +851,7 @@ fn is_demonym_form(variant: &str, canonical: &str) -> bool {
 
 impl EntityExtractor {
     /// Builds the name tables from the lexicon's place, organisation and actor aliases.
-    pub fn new(lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> EntityExtractor {
+    pub fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> EntityExtractor {
         let mut table: BTreeMap<String, NameEntry> = BTreeMap::new();
         for (variant, canonical) in lexicon.variants(AliasCategory::Place) {
             let e = table.entry(variant.to_string()).or_default();
@@ -862,16 +912,59 @@ impl EntityExtractor {
         }
         let first_title_words: Vec<Vec<u8>> = titles.keys().cloned().collect();
         let titles = ShapeTable::new(titles);
+        let lower_case_title_words: Vec<String> = TITLES
+            .iter()
+            .filter(|t| {
+                let head = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
+                LOWER_CASE_TITLES.contains(&head.as_str())
+            })
+            .filter_map(|t| t.split(' ').next())
+            .map(str::to_lowercase)
+            .collect();
         let lower_case_titles = ShapeTable::new(
-            TITLES
+            lower_case_title_words
                 .iter()
-                .filter(|t| {
-                    let head = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
-                    LOWER_CASE_TITLES.contains(&head.as_str())
-                })
-                .filter_map(|t| t.split(' ').next())
-                .map(|w| (w.to_lowercase().into_bytes(), ())),
+                .map(|w| (w.clone().into_bytes(), ())),
         );
+        let mut lexemes = Vec::new();
+        let lists: [(&[&str], u16); 7] = [
+            (NOT_NAMES, lexeme::NOT_NAME),
+            (NOT_NAME_WORDS, lexeme::NOT_NAME),
+            (PARTICLES, lexeme::PARTICLE),
+            (SPEECH_VERBS, lexeme::SPEECH),
+            (LOCATIVES, lexeme::LOCATIVE),
+            (PLACE_MODIFIERS, lexeme::PLACE_MODIFIER),
+            (&["of"], lexeme::OF),
+        ];
+        for (list, bits) in lists {
+            for w in list {
+                add_word(&mut lexemes, vocabulary, w, bits | lexeme::OWN);
+            }
+        }
+        for w in &first_title_words {
+            let w = String::from_utf8_lossy(w);
+            add_word(&mut lexemes, vocabulary, &w, lexeme::TITLE | lexeme::OWN);
+        }
+        for w in &lower_case_title_words {
+            add_word(
+                &mut lexemes,
+                vocabulary,
+                w,
+                lexeme::LOWER_CASE_TITLE | lexeme::OWN,
+            );
+        }
+        // Every word added: whether it is a month or weekday name when capitalised (the month
+        // and weekday names are the time extractor's words: asked of it per token).
+        for (id, bits) in lexemes.iter_mut().enumerate() {
+            let word = vocabulary.word(id as WordId).unwrap_or("");
+            let mut capitalised = word.to_string();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            if *bits & lexeme::OWN != 0 && is_time_word(&capitalised) {
+                *bits |= lexeme::TIME;
+            }
+        }
         EntityExtractor {
             variants,
             entries,
@@ -899,7 +992,14 @@ impl EntityExtractor {
                     ),
             ),
             speech_verbs: speech_verbs(),
+            lexemes,
         }
+    }
+
+    /// The [`lexeme`] bits of word `id` (0 for a word this extractor did not add).
+    #[inline(always)]
+    fn lexeme(&self, id: WordId) -> u16 {
+        self.lexemes.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Entity claims (people, organisations, places at their first mention) and every named
@@ -908,10 +1008,10 @@ impl EntityExtractor {
         &self,
         doc: &Document,
         source: usize,
-        _words: &[WordId],
+        ids: &[WordId],
     ) -> (Vec<Claim>, Vec<Mention>) {
-        let named = self.named(doc);
-        let openers = self.openers(doc);
+        let named = self.named(doc, ids);
+        let openers = self.openers(doc, ids);
         let mut words = vec![0u8; doc.tokens.len()];
         for n in &named {
             words[n.first..=n.last]
@@ -919,7 +1019,7 @@ impl EntityExtractor {
                 .for_each(|c| *c = word::COVERED);
         }
         let text = doc.text();
-        let mut candidates = self.people(doc, &openers, &mut words, &named);
+        let mut candidates = self.people(doc, ids, &openers, &mut words, &named);
         let persons = resolve_people(text, &mut candidates);
         let names: Vec<String> = persons.iter().map(|p| p.name(text)).collect();
 
@@ -994,8 +1094,8 @@ impl EntityExtractor {
         (claims, mentions)
     }
 
-    /// Places and organisations named in the body, in text order.
-    fn named(&self, doc: &Document) -> Vec<Named<'_>> {
+    /// Places and organisations named in the body, in text order; `ids` are the tokens' words.
+    fn named(&self, doc: &Document, ids: &[WordId]) -> Vec<Named<'_>> {
         let text = doc.text();
         let bytes = text.as_bytes();
         let tokens = &doc.tokens;
@@ -1013,7 +1113,7 @@ impl EntityExtractor {
             resume = end;
             let ti = tokens.partition_point(|t| t.span.end <= p);
             if ti < tokens.len() {
-                self.push_named(doc, &mut out, &mut headline, ti, Span::new(p, end), v);
+                self.push_named(doc, ids, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
         };
         // Sixteen bytes a step (vector instructions, see `StartBytes::masks`): the
@@ -1045,11 +1145,12 @@ impl EntityExtractor {
 
     /// The words a person's title or name may start at: capitalised, hyphened after two or three
     /// letters ("al-Kadhimi"), or shaped like the first word of a title that may be written in
-    /// lower case ("prime minister").
-    fn openers(&self, doc: &Document) -> Vec<usize> {
+    /// lower case ("prime minister"), by its number in `ids` (a token the vocabulary does not
+    /// read by its shape in the table of such words, a filter: the person search decides).
+    fn openers(&self, doc: &Document, ids: &[WordId]) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
         let mut openers = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -1057,7 +1158,11 @@ impl EntityExtractor {
             if !word[0].is_ascii_lowercase()
                 || word.get(2) == Some(&b'-')
                 || word.get(3) == Some(&b'-')
-                || self.lower_case_titles.may_hold(word)
+                || if id == UNREAD {
+                    self.lower_case_titles.may_hold(word)
+                } else {
+                    self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
+                }
             {
                 openers.push(i);
             }
@@ -1067,9 +1172,11 @@ impl EntityExtractor {
 
     /// The mention of variant `v` at `span`, whose first token is `ti`, unless it is an all-caps
     /// English word in an all-caps headline or names nothing.
+    #[allow(clippy::too_many_arguments)]
     fn push_named<'e>(
         &'e self,
         doc: &Document,
+        ids: &[WordId],
         out: &mut Vec<Named<'e>>,
         headline: &mut Option<(usize, bool)>,
         ti: usize,
@@ -1097,7 +1204,7 @@ impl EntityExtractor {
         }
         let mid_word = tokens[ti].span.start < start;
         let hyphened = text[..start].ends_with('-') || text[end..].starts_with('-');
-        let mut locative = !mid_word && !hyphened && governed(doc, ti);
+        let mut locative = !mid_word && !hyphened && self.governed(doc, ids, ti);
         if !locative
             && !mid_word
             && let Some(prev) = out.last()
@@ -1165,10 +1272,16 @@ impl EntityExtractor {
     }
 
     /// The title starting at token `i`: (token after it, its span).
-    fn title_at(&self, doc: &Document, i: usize, words: &mut [u8]) -> Option<(usize, Span)> {
+    fn title_at(
+        &self,
+        doc: &Document,
+        ids: &[WordId],
+        i: usize,
+        words: &mut [u8],
+    ) -> Option<(usize, Span)> {
         let tokens = &doc.tokens;
         let first = doc.token_text(&tokens[i]);
-        if tokens[i].kind != TokenKind::Word || self.class(doc, i, words) & word::TITLE == 0 {
+        if tokens[i].kind != TokenKind::Word || self.class(doc, ids, i, words) & word::TITLE == 0 {
             return None;
         }
         // No length limit here: the title table's length filter turns away the words of no
@@ -1212,9 +1325,9 @@ impl EntityExtractor {
 
     /// The class of word token `k` ([`word`]), worked out when first asked.
     #[inline]
-    fn class(&self, doc: &Document, k: usize, words: &mut [u8]) -> u8 {
+    fn class(&self, doc: &Document, ids: &[WordId], k: usize, words: &mut [u8]) -> u8 {
         if words[k] & word::KNOWN == 0 {
-            words[k] |= self.classify(doc, k) | word::KNOWN;
+            words[k] |= self.classify(doc, ids, k) | word::KNOWN;
         }
         words[k]
     }
@@ -1244,8 +1357,63 @@ impl EntityExtractor {
         (bits, not_name)
     }
 
-    /// The class bits of word token `k` (all but [`word::KNOWN`] and [`word::COVERED`]).
-    fn classify(&self, doc: &Document, k: usize) -> u8 {
+    /// The class bits of word token `k` (all but [`word::KNOWN`] and [`word::COVERED`]), by its
+    /// word's number in `ids` (one look-up); a token the vocabulary does not read, or with a
+    /// possessive, is read against the tables ([`EntityExtractor::classify_written`]).
+    #[inline]
+    fn classify(&self, doc: &Document, ids: &[WordId], k: usize) -> u8 {
+        let tokens = &doc.tokens;
+        let id = ids[k];
+        let bytes = token_bytes(doc, &tokens[k]);
+        if id == UNREAD || bytes.ends_with(b"'s") {
+            return self.classify_written(doc, k);
+        }
+        let lexeme = self.lexeme(id);
+        let mut class = 0;
+        if lexeme & lexeme::TITLE != 0 {
+            class |= word::TITLE;
+        }
+        if lexeme & lexeme::PARTICLE != 0 && written_as_listed(bytes, false) {
+            class |= word::PARTICLE;
+        }
+        // Most words: not capitalised, so a name word only when particle-joined.
+        if !bytes[0].is_ascii_uppercase() {
+            if (bytes.get(2) == Some(&b'-') || bytes.get(3) == Some(&b'-'))
+                && particle_joined(doc.token_text(&tokens[k]))
+            {
+                class |= word::NAME;
+            }
+            return class;
+        }
+        let initial = bytes.len() == 1
+            && tokens
+                .get(k + 1)
+                .is_some_and(|d| token_bytes(doc, d) == b"." && d.span.start == tokens[k].span.end);
+        let not_name = lexeme & lexeme::NOT_NAME != 0 && written_as_listed(bytes, true);
+        let time = || {
+            if lexeme & lexeme::OWN != 0 {
+                lexeme & lexeme::TIME != 0
+            } else {
+                is_time_word(doc.token_text(&tokens[k]))
+            }
+        };
+        if initial {
+            class |= word::NAME | word::INITIAL;
+        } else if bytes.iter().any(u8::is_ascii_lowercase)
+            && !not_name
+            && class & word::TITLE == 0
+            && !time()
+        {
+            class |= word::NAME;
+        }
+        class
+    }
+
+    /// [`EntityExtractor::classify`] of a token read as written, against the tables (out of
+    /// line: few tokens need it, and the look-up by number keeps a small frame).
+    #[cold]
+    #[inline(never)]
+    fn classify_written(&self, doc: &Document, k: usize) -> u8 {
         let tokens = &doc.tokens;
         let text = doc.token_text(&tokens[k]);
         let bytes = text.as_bytes();
@@ -1300,12 +1468,18 @@ impl EntityExtractor {
     }
 
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
-    fn name_word(&self, doc: &Document, k: usize, words: &mut [u8]) -> Option<(Span, bool)> {
+    fn name_word(
+        &self,
+        doc: &Document,
+        ids: &[WordId],
+        k: usize,
+        words: &mut [u8],
+    ) -> Option<(Span, bool)> {
         let t = doc.tokens.get(k)?;
         if t.kind != TokenKind::Word || words[k] & word::COVERED != 0 || !may_name(doc, t) {
             return None;
         }
-        let class = self.class(doc, k, words);
+        let class = self.class(doc, ids, k, words);
         if class & word::NAME == 0 {
             return None;
         }
@@ -1325,6 +1499,7 @@ impl EntityExtractor {
     fn name_at(
         &self,
         doc: &Document,
+        ids: &[WordId],
         k: usize,
         words: &mut [u8],
         max: usize,
@@ -1342,14 +1517,14 @@ impl EntityExtractor {
             if !parts.is_empty()
                 && t.kind == TokenKind::Word
                 && may_be_particle(doc, t)
-                && self.class(doc, j, words) & word::PARTICLE != 0
-                && self.name_word(doc, j + 1, words).is_some()
+                && self.class(doc, ids, j, words) & word::PARTICLE != 0
+                && self.name_word(doc, ids, j + 1, words).is_some()
             {
                 parts.push((t.span, true));
                 j += 1;
                 continue;
             }
-            let Some((span, possessive)) = self.name_word(doc, j, words) else {
+            let Some((span, possessive)) = self.name_word(doc, ids, j, words) else {
                 break;
             };
             parts.push((span, false));
@@ -1367,6 +1542,7 @@ impl EntityExtractor {
     fn people(
         &self,
         doc: &Document,
+        ids: &[WordId],
         openers: &[usize],
         words: &mut [u8],
         named: &[Named<'_>],
@@ -1377,13 +1553,7 @@ impl EntityExtractor {
                 .get(k)
                 .is_some_and(|t| doc.token_text(t).eq_ignore_ascii_case(w))
         };
-        let is_speech = |k: usize| {
-            tokens.get(k).is_some_and(|t| {
-                self.speech_verbs
-                    .get(doc.token_text(t).as_bytes())
-                    .is_some()
-            })
-        };
+        let is_speech = |k: usize| self.is_speech(doc, ids, k);
         let mut out = Vec::with_capacity(openers.len());
         let mut parts: Vec<(Span, bool)> = Vec::new();
         // The first token not yet read as part of a candidate.
@@ -1392,14 +1562,14 @@ impl EntityExtractor {
             // A word that neither opens a title nor is a name word opens nothing.
             if i < next
                 || words[i] & word::COVERED != 0
-                || self.class(doc, i, words) & (word::TITLE | word::NAME) == 0
+                || self.class(doc, ids, i, words) & (word::TITLE | word::NAME) == 0
             {
                 continue;
             }
             let sentence = tokens[i].sentence;
-            let title = self.title_at(doc, i, words);
+            let title = self.title_at(doc, ids, i, words);
             let name_start = title.map_or(i, |(k, _)| k);
-            let after = self.name_at(doc, name_start, words, 4, &mut parts);
+            let after = self.name_at(doc, ids, name_start, words, 4, &mut parts);
             let count = parts.iter().filter(|p| !p.1).count();
             if count == 0 {
                 continue;
@@ -1420,7 +1590,7 @@ impl EntityExtractor {
             if surname_first {
                 (surname, given) = (parts[0].0, Some(parts[1].0));
             }
-            let role = appositive(doc, after, &self.speech_verbs);
+            let role = self.appositive(doc, ids, after);
             let naming = if title.is_some() {
                 Naming::Full
             } else if count > 3 {
@@ -1465,10 +1635,87 @@ impl EntityExtractor {
         }
         out
     }
+
+    /// Whether token `k` is one of [`SPEECH_VERBS`] as written.
+    #[inline]
+    fn is_speech(&self, doc: &Document, ids: &[WordId], k: usize) -> bool {
+        let (Some(t), Some(&id)) = (doc.tokens.get(k), ids.get(k)) else {
+            return false;
+        };
+        let word = token_bytes(doc, t);
+        if id == UNREAD {
+            self.speech_verbs.get(word).is_some()
+        } else {
+            self.lexeme(id) & lexeme::SPEECH != 0 && written_as_listed(word, false)
+        }
+    }
+
+    /// Whether word token `k` is one of the words `bit` ([`lexeme`]) stands for in any case:
+    /// by its number, or when the vocabulary does not read it, by `is` of it in lower case.
+    fn is_word(
+        &self,
+        doc: &Document,
+        ids: &[WordId],
+        k: usize,
+        bit: u16,
+        is: impl Fn(&str) -> bool,
+    ) -> bool {
+        match ids[k] {
+            UNREAD => is(lower_case(doc.token_text(&doc.tokens[k])).as_ref()),
+            id => self.lexeme(id) & bit != 0,
+        }
+    }
+
+    /// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token
+    /// after it).
+    fn appositive(&self, doc: &Document, ids: &[WordId], k: usize) -> Option<(Span, usize)> {
+        appositive(doc, k, |m| self.is_speech(doc, ids, m))
+    }
+
+    /// Whether the name at token `ti` is governed by a locative preposition, perhaps across "the"
+    /// or a direction ("in the northern Iraqi city", "out of Iraq").
+    fn governed(&self, doc: &Document, ids: &[WordId], ti: usize) -> bool {
+        let tokens = &doc.tokens;
+        let sentence = tokens[ti].sentence;
+        let mut j = ti;
+        let mut skipped = 0;
+        while j > 0 && tokens[j - 1].sentence == sentence && tokens[j - 1].kind == TokenKind::Word {
+            let k = j - 1;
+            if self.is_word(doc, ids, k, lexeme::LOCATIVE, |w| LOCATIVES.contains(&w)) {
+                // "close to Tehran", "loyal to Baghdad": a relation, not a location.
+                let relation = doc.token_text(&tokens[k]).eq_ignore_ascii_case("to")
+                    && j >= 2
+                    && matches!(
+                        doc.token_text(&tokens[j - 2]),
+                        "close" | "closer" | "next" | "loyal" | "allied" | "linked" | "according"
+                    );
+                return !relation;
+            }
+            if self.is_word(doc, ids, k, lexeme::OF, |w| w == "of") {
+                return j >= 2 && doc.token_text(&tokens[j - 2]).eq_ignore_ascii_case("out");
+            }
+            if skipped < 2
+                && self.is_word(doc, ids, k, lexeme::PLACE_MODIFIER, |w| {
+                    PLACE_MODIFIERS.contains(&w)
+                })
+            {
+                skipped += 1;
+                j -= 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
 }
 
-/// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after it).
-fn appositive(doc: &Document, k: usize, speech_verbs: &ShapeTable<()>) -> Option<(Span, usize)> {
+/// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after
+/// it); `is_speech` tells whether a token is a speech verb (none is part of a role).
+fn appositive(
+    doc: &Document,
+    k: usize,
+    is_speech: impl Fn(usize) -> bool,
+) -> Option<(Span, usize)> {
     let tokens = &doc.tokens;
     let comma = tokens.get(k)?;
     if doc.token_text(comma) != "," {
@@ -1499,7 +1746,7 @@ fn appositive(doc: &Document, k: usize, speech_verbs: &ShapeTable<()>) -> Option
         ) {
             break;
         }
-        if speech_verbs.get(w.as_bytes()).is_some() || m - j >= 16 {
+        if is_speech(m) || m - j >= 16 {
             return None;
         }
         last = m;
@@ -1592,14 +1839,20 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
 /// Whether word token `t` may be a name word, by its first bytes (a word in lower case is one only
 /// when particle-joined: a hyphen third or fourth), so that most words need no class.
 fn may_name(doc: &Document, t: &Token) -> bool {
-    let word = doc.token_text(t).as_bytes();
+    let word = token_bytes(doc, t);
     !word[0].is_ascii_lowercase() || word.get(2) == Some(&b'-') || word.get(3) == Some(&b'-')
 }
 
 /// Whether word token `t` may be one of [`PARTICLES`] (short, in lower case).
 fn may_be_particle(doc: &Document, t: &Token) -> bool {
-    let word = doc.token_text(t).as_bytes();
+    let word = token_bytes(doc, t);
     word.len() <= LONGEST_PARTICLE && word[0].is_ascii_lowercase()
+}
+
+/// The bytes of token `t` (no check of character boundaries: a token's span has them).
+#[inline(always)]
+fn token_bytes<'d>(doc: &'d Document, t: &Token) -> &'d [u8] {
+    &doc.text().as_bytes()[t.span.start..t.span.end]
 }
 
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
@@ -1608,6 +1861,19 @@ fn particle_joined(word: &str) -> bool {
     head.iter().position(|&b| b == b'-').is_some_and(|h| {
         PARTICLES.contains(&&word[..h]) && word[h + 1..].starts_with(char::is_uppercase)
     })
+}
+
+/// Adds `word` to the vocabulary and `bits` to its entry in `lexemes` (a stage's table indexed by
+/// [`WordId`], grown to hold it; a word the vocabulary cannot hold is left out).
+pub(crate) fn add_word(lexemes: &mut Vec<u16>, vocabulary: &mut Vocabulary, word: &str, bits: u16) {
+    let Some(id) = vocabulary.add(word) else {
+        return;
+    };
+    let i = id as usize;
+    if lexemes.len() <= i {
+        lexemes.resize(i + 1, 0);
+    }
+    lexemes[i] |= bits;
 }
 
 /// Words (shorter than 32 bytes, as every title, speech verb and non-name word is) looked up by
@@ -1834,39 +2100,6 @@ fn is_caps_headline(doc: &Document, sentence: usize) -> bool {
         }
     }
     words > 0 && caps * 2 > words
-}
-
-/// Whether the name at token `ti` is governed by a locative preposition, perhaps across "the" or
-/// a direction ("in the northern Iraqi city", "out of Iraq").
-fn governed(doc: &Document, ti: usize) -> bool {
-    let tokens = &doc.tokens;
-    let sentence = tokens[ti].sentence;
-    let mut j = ti;
-    let mut skipped = 0;
-    while j > 0 && tokens[j - 1].sentence == sentence && tokens[j - 1].kind == TokenKind::Word {
-        let w = lower_case(doc.token_text(&tokens[j - 1]));
-        let w = w.as_ref();
-        if LOCATIVES.contains(&w) {
-            // "close to Tehran", "loyal to Baghdad": a relation, not a location.
-            let relation = w == "to"
-                && j >= 2
-                && matches!(
-                    doc.token_text(&tokens[j - 2]),
-                    "close" | "closer" | "next" | "loyal" | "allied" | "linked" | "according"
-                );
-            return !relation;
-        }
-        if w == "of" {
-            return j >= 2 && doc.token_text(&tokens[j - 2]).eq_ignore_ascii_case("out");
-        }
-        if skipped < 2 && PLACE_MODIFIERS.contains(&w) {
-            skipped += 1;
-            j -= 1;
-            continue;
-        }
-        return false;
-    }
-    false
 }
 
 /// Whether token `next` continues a list after token `prev` ("in Afghanistan, Iraq and Syria").
@@ -2190,6 +2423,75 @@ mod tests {
         ] {
             let (claims, _) = run(text);
             assert!(people(&claims).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn listed_words_have_the_case_forms_the_word_table_reads() {
+        let capitalised = |w: &str| written_as_listed(w.as_bytes(), true);
+        let lower = |w: &str| written_as_listed(w.as_bytes(), false);
+        assert!(
+            NOT_NAMES
+                .iter()
+                .chain(NOT_NAME_WORDS)
+                .all(|w| capitalised(w))
+        );
+        assert!(PARTICLES.iter().chain(SPEECH_VERBS).all(|w| lower(w)));
+        assert!(!capitalised("THE") && !capitalised("the") && !lower("Al") && !lower("aL"));
+    }
+
+    #[test]
+    fn words_read_by_number_are_classed_as_when_read_as_written() {
+        // Every listed word in three cases, and words of other kinds around them.
+        let mut text = String::from(
+            "J. Smith, al-Kadhimi, Al-Rashid, AL, Obama's, SAID, Said, march, MARCH, Sept., \
+             Thurs Marsha Sunni Jo Ma January JANUARY MAY May may Monday Sat x-ray Über Zürich Secretary-General secretary-general \
+             Counterintelligence-Coordinator O'Neill U.S. ",
+        );
+        let lists = [
+            NOT_NAMES,
+            NOT_NAME_WORDS,
+            PARTICLES,
+            SPEECH_VERBS,
+            LOCATIVES,
+            TITLES,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let mut capitalised = w.to_lowercase();
+            capitalised[..1].make_ascii_uppercase();
+            for form in [
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                capitalised,
+            ] {
+                text.push_str(&form);
+                text.push_str(", ");
+            }
+        }
+        let src = source(&text);
+        let doc = segment(&src);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let ids = extractors.words(&doc);
+        let entity = &extractors.entity;
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                assert_eq!(
+                    entity.classify(&doc, &ids, k),
+                    entity.classify_written(&doc, k),
+                    "{}",
+                    doc.token_text(t)
+                );
+                assert_eq!(
+                    entity.is_speech(&doc, &ids, k),
+                    entity
+                        .speech_verbs
+                        .get(doc.token_text(t).as_bytes())
+                        .is_some(),
+                    "{}",
+                    doc.token_text(t)
+                );
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! Quotes: quoted text with its speaker.
 //!
-//! Takes a [`Document`], its named mentions and the person entity claims; gives one quote claim
+//! Takes a [`Document`] with its tokens' word numbers (see [`super::vocabulary`]), its named
+//! mentions and the person entity claims; gives one quote claim
 //! per pair of double quotes (“curly” or "straight") within a paragraph (a quote may span up to
 //! four sentences). The claim's span is the inner text without the marks (and without a trailing
 //! comma); a one-word scare quote is kept only when attributed.
@@ -17,8 +18,11 @@ use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, Input};
 
-use crate::extract::entity::{ShapeTable, is_title_noun, lower_case, speech_verbs, title_words};
-use crate::extract::vocabulary::{Vocabulary, WordId};
+use crate::extract::entity::{
+    SPEECH_VERBS, ShapeTable, add_word, is_title_noun, lower_case, speech_verbs, title_nouns,
+    title_words,
+};
+use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, EntityType, Mention, MentionCategory, Quote, Span, TokenKind,
 };
@@ -62,11 +66,37 @@ pub struct QuoteExtractor {
     /// The speech verbs ([`crate::extract::entity::SPEECH_VERBS`]): every word around a
     /// quotation is looked up.
     speech_verbs: ShapeTable<()>,
+    /// Indexed by [`WordId`]: what the speaker search knows of each word it added to the
+    /// vocabulary ([`lexeme`] bits; 0 for any other word). Tokens the vocabulary does not read
+    /// ([`UNREAD`]) are compared in lower case instead.
+    lexemes: Vec<u16>,
+}
+
+/// What the speaker search knows of a word of the vocabulary (case folded), as bits.
+mod lexeme {
+    /// One of the speech verbs.
+    pub const SPEECH: u16 = 1;
+    /// "according".
+    pub const ACCORDING: u16 = 1 << 1;
+    /// "to".
+    pub const TO: u16 = 1 << 2;
+    /// One of [`super::BETWEEN_SPEAKER_AND_VERB`].
+    pub const BETWEEN: u16 = 1 << 3;
+    /// "he" or "she".
+    pub const PRONOUN: u16 = 1 << 4;
+    /// "the".
+    pub const THE: u16 = 1 << 5;
+    /// The head noun of a title ([`crate::extract::entity::is_title_noun`]).
+    pub const TITLE_NOUN: u16 = 1 << 6;
 }
 
 /// The people of one document, in mention order, with what the resolver needs to know of them.
 struct Speakers<'a> {
     doc: &'a Document<'a>,
+    /// The tokens' words.
+    ids: &'a [WordId],
+    /// The extractor's [`QuoteExtractor::lexemes`].
+    lexemes: &'a [u16],
     speech_verbs: &'a ShapeTable<()>,
     /// Person mentions in text order.
     persons: Vec<&'a Mention>,
@@ -78,10 +108,28 @@ struct Speakers<'a> {
 impl QuoteExtractor {
     /// # Panics
     /// Never in practice: three one-character patterns always build.
-    pub fn new(_vocabulary: &mut Vocabulary) -> QuoteExtractor {
+    pub fn new(vocabulary: &mut Vocabulary) -> QuoteExtractor {
+        let mut lexemes = Vec::new();
+        let lists: [(&[&str], u16); 6] = [
+            (SPEECH_VERBS, lexeme::SPEECH),
+            (&["according"], lexeme::ACCORDING),
+            (&["to"], lexeme::TO),
+            (BETWEEN_SPEAKER_AND_VERB, lexeme::BETWEEN),
+            (&["he", "she"], lexeme::PRONOUN),
+            (&["the"], lexeme::THE),
+        ];
+        for (list, bits) in lists {
+            for w in list {
+                add_word(&mut lexemes, vocabulary, w, bits);
+            }
+        }
+        for noun in title_nouns() {
+            add_word(&mut lexemes, vocabulary, &noun, lexeme::TITLE_NOUN);
+        }
         QuoteExtractor {
             marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
             speech_verbs: speech_verbs(),
+            lexemes,
         }
     }
 
@@ -93,10 +141,12 @@ impl QuoteExtractor {
         source: usize,
         mentions: &[Mention],
         people: &[Claim],
-        _words: &[WordId],
+        ids: &[WordId],
     ) -> Vec<Claim> {
         let speakers = Speakers {
             doc,
+            ids,
+            lexemes: &self.lexemes,
             speech_verbs: &self.speech_verbs,
             persons: mentions
                 .iter()
@@ -219,6 +269,19 @@ impl Speakers<'_> {
         self.word(k).map(lower_case)
     }
 
+    /// Whether token `k` is a word that `bit` ([`lexeme`]) stands for, in any case: by its
+    /// number, or when the vocabulary does not read it, by `is` of it in lower case.
+    #[inline]
+    fn is(&self, k: usize, bit: u16, is: impl Fn(&str) -> bool) -> bool {
+        let Some(word) = self.word(k) else {
+            return false;
+        };
+        match self.ids[k] {
+            UNREAD => is(lower_case(word).as_ref()),
+            id => self.lexemes.get(id as usize).is_some_and(|l| l & bit != 0),
+        }
+    }
+
     /// The speaker named after the closing mark, in its sentence or a short next one.
     fn after_close(&self, close: Span) -> Option<(Option<String>, String)> {
         let doc = self.doc;
@@ -263,8 +326,12 @@ impl Speakers<'_> {
     fn in_window(&self, a: usize, b: usize, quote: usize) -> Option<(Option<String>, String)> {
         for v in a..b {
             let Some(word) = self.word(v) else { continue };
-            // ASCII words are compared without case, others in lower case.
-            let (according, speech) = if word.is_ascii() {
+            // Words the vocabulary reads by their number; other ASCII words are compared without
+            // case, others in lower case.
+            let (according, speech) = if self.ids[v] != UNREAD {
+                let l = self.lexemes.get(self.ids[v] as usize).copied().unwrap_or(0);
+                (l & lexeme::ACCORDING != 0, l & lexeme::SPEECH != 0)
+            } else if word.is_ascii() {
                 (
                     word.eq_ignore_ascii_case("according"),
                     self.speech_verbs
@@ -278,7 +345,7 @@ impl Speakers<'_> {
                     self.speech_verbs.get(w.as_bytes()).is_some(),
                 )
             };
-            if according && self.lower(v + 1).as_deref() == Some("to") && v + 2 < b {
+            if according && self.is(v + 1, lexeme::TO, |w| w == "to") && v + 2 < b {
                 if let Some(found) = self.named_at(v + 2, quote) {
                     return Some(found);
                 }
@@ -295,9 +362,9 @@ impl Speakers<'_> {
             let mut u = v;
             while u > a
                 && u + 3 > v
-                && self
-                    .lower(u - 1)
-                    .is_some_and(|x| BETWEEN_SPEAKER_AND_VERB.contains(&x.as_ref()))
+                && self.is(u - 1, lexeme::BETWEEN, |x| {
+                    BETWEEN_SPEAKER_AND_VERB.contains(&x)
+                })
             {
                 u -= 1;
             }
@@ -333,11 +400,10 @@ impl Speakers<'_> {
                 self.doc.text()[m.span.start..m.span.end].to_string(),
             ));
         }
-        let w = self.lower(k)?;
-        if matches!(w.as_ref(), "he" | "she") {
+        if self.is(k, lexeme::PRONOUN, |w| matches!(w, "he" | "she")) {
             return Some(self.pronoun(k, quote));
         }
-        if w == "the" {
+        if self.is(k, lexeme::THE, |w| w == "the") {
             let mut words = Vec::new();
             let mut j = k + 1;
             while words.len() < 2
@@ -370,16 +436,21 @@ impl Speakers<'_> {
                 doc.text()[m.span.start..m.span.end].to_string(),
             ));
         }
-        let w = self.lower(u - 1)?;
-        if matches!(w.as_ref(), "he" | "she") {
+        if self.is(u - 1, lexeme::PRONOUN, |w| matches!(w, "he" | "she")) {
             return Some(self.pronoun(u - 1, quote));
         }
-        // "the general", "the prime minister" ending before the verb.
-        if !is_title_noun(&w) {
+        // "the general", "the prime minister" ending before the verb (a word with a period is
+        // read as written: the noun is the word without it).
+        let noun = match self.word(u - 1) {
+            Some(w) if w.ends_with('.') => is_title_noun(&lower_case(w)),
+            Some(_) => self.is(u - 1, lexeme::TITLE_NOUN, is_title_noun),
+            None => false,
+        };
+        if !noun {
             return None;
         }
         for the in (a..u - 1).rev().take(2) {
-            if self.lower(the).as_deref() == Some("the") {
+            if self.is(the, lexeme::THE, |w| w == "the") {
                 let words: Vec<String> = (the + 1..u)
                     .filter_map(|j| self.lower(j).map(Cow::into_owned))
                     .collect();
@@ -477,6 +548,56 @@ mod tests {
             speaker.map(str::to_string),
             written.map(str::to_string),
         )
+    }
+
+    #[test]
+    fn words_read_by_number_match_their_lower_case() {
+        use super::{BETWEEN_SPEAKER_AND_VERB, Speakers, lexeme};
+        use crate::extract::entity::{SPEECH_VERBS, is_title_noun, title_nouns};
+        let mut text = String::from("Gen. GEN. general Generals he HE She shé The THE tó ");
+        let words = SPEECH_VERBS
+            .iter()
+            .chain(BETWEEN_SPEAKER_AND_VERB)
+            .map(|w| w.to_string())
+            .chain(title_nouns())
+            .chain(["according", "to"].map(String::from));
+        for w in words {
+            text.push_str(&format!("{w} {} ", w.to_uppercase()));
+        }
+        let src = Source::from_text("s", &text);
+        let doc = segment(&src);
+        let extractors = Ruleset::builtin().lexicon.extractors();
+        let ids = extractors.words(&doc);
+        let quote = &extractors.quote;
+        let speakers = Speakers {
+            doc: &doc,
+            ids: &ids,
+            lexemes: &quote.lexemes,
+            speech_verbs: &quote.speech_verbs,
+            persons: Vec::new(),
+            people: &[],
+        };
+        type Check = (u16, fn(&str) -> bool);
+        let checks: [Check; 7] = [
+            (lexeme::SPEECH, |w| SPEECH_VERBS.contains(&w)),
+            (lexeme::ACCORDING, |w| w == "according"),
+            (lexeme::TO, |w| w == "to"),
+            (lexeme::BETWEEN, |w| BETWEEN_SPEAKER_AND_VERB.contains(&w)),
+            (lexeme::PRONOUN, |w| matches!(w, "he" | "she")),
+            (lexeme::THE, |w| w == "the"),
+            (lexeme::TITLE_NOUN, |w| {
+                !w.ends_with('.') && is_title_noun(w)
+            }),
+        ];
+        for k in 0..doc.tokens.len() {
+            let Some(lower) = speakers.lower(k) else {
+                continue;
+            };
+            for (bit, is) in checks {
+                let by_number = speakers.is(k, bit, |_| is(&lower));
+                assert_eq!(by_number, is(&lower), "{lower} {bit}");
+            }
+        }
     }
 
     #[test]
