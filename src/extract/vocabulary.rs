@@ -20,21 +20,17 @@ pub const UNKNOWN: WordId = u32::MAX - 1;
 /// A token the vocabulary does not read: empty, longer than sixteen bytes, or not ASCII.
 pub const UNREAD: WordId = u32::MAX;
 
-/// The words of the stages, each with its number, in an open-addressing table of their
-/// [`key`]s, behind a bit per hash that refuses most words it does not hold without reading
-/// the table.
+/// The words of the stages, each with its number, in a cuckoo table of their [`key`]s: a word
+/// is in one of its two slots ([`places`]), so that a token is read by two loads and two
+/// compares, with no branch that depends on whether the vocabulary holds it (such a branch
+/// would be mispredicted for a good share of a text's words).
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// Linearly probed; a key of `[0, 0]` is an empty slot (no key is 0).
+    /// A key of `[0, 0]` is an empty slot (no key is 0). Their number is a power of two, at
+    /// least twice the number of words.
     slots: Vec<Slot>,
-    /// One bit per value of a key's [`Vocabulary::filter_bit`], set for the words held: 8 kB,
-    /// so that it stays in the nearest cache, where the table would not.
-    filter: Box<[u64; FILTER_WORDS]>,
     /// Per number: the word.
     words: Vec<Box<str>>,
-    /// Per byte: the number of the one-byte word it is (a punctuation token is one byte, and so
-    /// read without its key).
-    single: [WordId; 256],
 }
 
 /// A key and the number of its word, side by side so that a hit reads one cache line.
@@ -49,10 +45,14 @@ impl Slot {
         key: [0, 0],
         id: UNKNOWN,
     };
-}
 
-/// The filter's size in 64-bit words: 2^16 bits.
-const FILTER_WORDS: usize = 1 << 10;
+    /// `id` if the slot holds `key`, else 0: computed without a branch.
+    #[inline(always)]
+    fn id_if(&self, key: [u64; 2]) -> WordId {
+        let differs = (self.key[0] ^ key[0]) | (self.key[1] ^ key[1]);
+        self.id & WordId::from(differs == 0).wrapping_neg()
+    }
+}
 
 impl Default for Vocabulary {
     fn default() -> Vocabulary {
@@ -64,12 +64,14 @@ impl Vocabulary {
     /// log2 of the number of slots of an empty vocabulary.
     const FIRST_BITS: u32 = 10;
 
+    /// How many times a word put in the table may move another before the table is made
+    /// larger.
+    const MOST_MOVES: usize = 64;
+
     pub fn new() -> Vocabulary {
         Vocabulary {
             slots: vec![Slot::EMPTY; 1 << Self::FIRST_BITS],
-            filter: Box::new([0; FILTER_WORDS]),
             words: Vec::new(),
-            single: std::array::from_fn(|b| if b < 0x80 { UNKNOWN } else { UNREAD }),
         }
     }
 
@@ -86,20 +88,15 @@ impl Vocabulary {
     /// vocabulary cannot hold (empty, longer than sixteen bytes, or not ASCII).
     pub fn add(&mut self, word: &str) -> Option<WordId> {
         let key = key(word.as_bytes(), 0, word.len())?;
-        if let Ok(id) = self.find(key) {
-            return Some(id);
-        }
-        // At most half full, so that a word no stage knows is refused after a probe or two.
-        if 2 * (self.words.len() + 1) > self.slots.len() {
-            self.grow();
+        let held = self.number(key);
+        if held != UNKNOWN {
+            return Some(held);
         }
         let id = self.words.len() as WordId;
         self.words.push(word.to_ascii_lowercase().into_boxed_str());
-        self.put(key, id);
-        if let &[b] = word.as_bytes() {
-            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                self.single[usize::from(b)] = id;
-            }
+        // At most half full: past that, two places per word often cannot hold them all.
+        if 2 * self.words.len() > self.slots.len() || !self.put(key, id) {
+            self.rebuild(2 * self.slots.len());
         }
         Some(id)
     }
@@ -122,83 +119,80 @@ impl Vocabulary {
         ids.clear();
         ids.reserve(tokens.len());
         let bytes = text.as_bytes();
-        ids.extend(tokens.iter().map(|t| {
-            if t.span.len() == 1 {
-                return bytes
-                    .get(t.span.start)
-                    .map_or(UNREAD, |&b| self.single[usize::from(b)]);
-            }
-            match key(bytes, t.span.start, t.span.end) {
-                Some(key) => self.number(key),
-                None => UNREAD,
-            }
-        }));
+        ids.extend(
+            tokens
+                .iter()
+                .map(|t| match key(bytes, t.span.start, t.span.end) {
+                    Some(key) => self.number(key),
+                    None => UNREAD,
+                }),
+        );
     }
 
-    /// The number of the word with `key`, or [`UNKNOWN`]: most words held by none are refused
-    /// by the filter.
+    /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, whichever
+    /// holds it (if either does) taken without a branch.
     #[inline(always)]
     fn number(&self, key: [u64; 2]) -> WordId {
-        let hash = hash(key);
-        let bit = Self::filter_bit(hash);
-        if self.filter[bit / 64] & 1 << (bit % 64) == 0 {
-            return UNKNOWN;
-        }
-        self.find_hashed(key, hash).unwrap_or(UNKNOWN)
+        let (a, b) = places(hash(key), self.slots.len());
+        let (a, b) = (&self.slots[a], &self.slots[b]);
+        // Ids are below UNKNOWN, so that one that is not found leaves UNKNOWN's bits alone.
+        let found = a.id_if(key) | b.id_if(key);
+        let missing = WordId::from((a.key != key) & (b.key != key)).wrapping_neg();
+        found | (UNKNOWN & missing)
     }
 
-    /// The filter's bit for a key's `hash`: bits the slot's place is not taken from (while the
-    /// table has fewer than 2^32 slots).
-    #[inline(always)]
-    fn filter_bit(hash: u64) -> usize {
-        (hash >> 16) as usize % (64 * FILTER_WORDS)
-    }
-
-    /// The number of the word with `key`, or the empty slot it would go to.
-    fn find(&self, key: [u64; 2]) -> Result<WordId, usize> {
-        self.find_hashed(key, hash(key))
-    }
-
-    #[inline(always)]
-    fn find_hashed(&self, key: [u64; 2], hash: u64) -> Result<WordId, usize> {
-        let mask = self.slots.len() - 1;
-        let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
-        loop {
-            let slot = self.slots[at & mask];
-            if slot.key == key {
-                return Ok(slot.id);
+    /// Puts word `id` with `key` in one of its places, moving the words in the way to their
+    /// other place; `false` when that goes on for too long (the word then held is dropped from
+    /// the table, and the table must be rebuilt from `words`).
+    fn put(&mut self, key: [u64; 2], id: WordId) -> bool {
+        let len = self.slots.len();
+        let mut entry = Slot { key, id };
+        let mut at = places(hash(key), len).0;
+        for _ in 0..Self::MOST_MOVES {
+            let (a, b) = places(hash(entry.key), len);
+            for place in [a, b] {
+                if self.slots[place].key == [0, 0] {
+                    self.slots[place] = entry;
+                    return true;
+                }
             }
-            if slot.key == [0, 0] {
-                return Err(at & mask);
-            }
-            at += 1;
+            std::mem::swap(&mut self.slots[at], &mut entry);
+            let (a, b) = places(hash(entry.key), len);
+            at = if a == at { b } else { a };
         }
+        false
     }
 
-    /// Puts word `id` with `key` in its empty slot and in the filter.
-    fn put(&mut self, key: [u64; 2], id: WordId) {
-        let hash = hash(key);
-        let at = self
-            .find_hashed(key, hash)
-            .expect_err("a word is put in once");
-        self.slots[at] = Slot { key, id };
-        let bit = Self::filter_bit(hash);
-        self.filter[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Twice the slots, every word put in again.
-    fn grow(&mut self) {
-        self.slots = vec![Slot::EMPTY; 2 * self.slots.len()];
-        for id in 0..self.words.len() {
-            let word = &self.words[id];
-            let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
-            self.put(key, id as WordId);
+    /// Every word put again into `slots` empty slots, or more until they fit.
+    fn rebuild(&mut self, mut slots: usize) {
+        'sizes: loop {
+            self.slots = vec![Slot::EMPTY; slots];
+            for id in 0..self.words.len() {
+                let word = &self.words[id];
+                let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
+                if !self.put(key, id as WordId) {
+                    slots *= 2;
+                    continue 'sizes;
+                }
+            }
+            return;
         }
     }
 }
 
-/// Where a key goes: its halves mixed and multiplied by 2^64 / φ, so that the top bits (the
-/// slot) and the middle ones (the filter's bit) both depend on every byte.
+/// A key's two places in a table of `len` slots (a power of two): from the top bits of its
+/// hash and from bits 16 up (apart from the top ones while the table has fewer than 2^24
+/// slots).
+#[inline(always)]
+fn places(hash: u64, len: usize) -> (usize, usize) {
+    let mask = len - 1;
+    let first = (hash >> (64 - len.trailing_zeros())) as usize & mask;
+    let second = (hash >> 16) as usize & mask;
+    (first, second)
+}
+
+/// A key's hash: its halves mixed and multiplied by 2^64 / φ, so that every bit of the
+/// places depends on every byte.
 #[inline(always)]
 fn hash([low, high]: [u64; 2]) -> u64 {
     (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
