@@ -816,21 +816,29 @@ impl TimeExtractor {
     }
 
     /// How token `token` of `text` (`lower` lower-cased), a word numbered `id` in the shared
-    /// vocabulary, reads; `None` for a plain word. One look-up in `by_word` (every word that
+    /// vocabulary, reads, into `lex` (which holds [`Lex::PLAIN`]); `false` for a plain word,
+    /// left as it is. One look-up in `by_word` (every word that
     /// reads, alone or with a possessive, has an entry), except for a token the vocabulary
     /// does not read, which is read by its stem ([`Self::read_word`]).
     #[inline(always)]
-    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> Option<Lex> {
+    fn read_token(
+        &self,
+        text: &str,
+        lower: &[u8],
+        token: &Token,
+        id: WordId,
+        lex: &mut Lex,
+    ) -> bool {
         let Some(&Entry(entry)) = self.by_word.get(id as usize) else {
             if id != UNREAD {
-                return None;
+                return false;
             }
             let span = token.span.start..token.span.end;
-            let read = self.read_word(&text[span.clone()], &lower[span]);
-            return (read != Lex::PLAIN).then_some(read);
+            *lex = self.read_word(&text[span.clone()], &lower[span]);
+            return *lex != Lex::PLAIN;
         };
         if entry == 0 {
-            return None;
+            return false;
         }
         let bytes = text.as_bytes();
         let mut at = usize::from(entry & Entry::INDEX);
@@ -838,9 +846,10 @@ impl TimeExtractor {
             at += 1;
         }
         if entry & Entry::POSS != 0 && bytes[token.span.end - 1] != b's' {
-            return None;
+            return false;
         }
-        Some(self.readings[at])
+        *lex = self.readings[at];
+        true
     }
 
     /// How a word token `raw` (lower-cased `low`) reads: by its stem (without a possessive
@@ -923,7 +932,15 @@ impl TimeExtractor {
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
-        let words = words.get(first..).unwrap_or_default();
+        // One word number per token; should they not match, every token is read by its stem.
+        let unread;
+        let words = match words.get(first..) {
+            Some(words) if words.len() == toks.len() => words,
+            _ => {
+                unread = vec![UNREAD; toks.len()];
+                &unread
+            }
+        };
         // One pass over the tokens: each one's class, the first token of each sentence, and the
         // tokens an expression can start at (in order).
         let mut lex = vec![Lex::PLAIN; toks.len()];
@@ -934,7 +951,8 @@ impl TimeExtractor {
         let mut sentence = usize::MAX;
         // What the token before (in the same sentence) is.
         let (mut after_in, mut after_other) = (false, false);
-        for (i, (token, read)) in toks.iter().zip(lex.iter_mut()).enumerate() {
+        let tokens = toks.iter().zip(words).zip(lex.iter_mut());
+        for (i, ((token, &id), read)) in tokens.enumerate() {
             if token.sentence != sentence {
                 sentence = token.sentence;
                 sentences.push(i);
@@ -942,12 +960,10 @@ impl TimeExtractor {
             }
             // Plain words start nothing, except "less than" and "more than"; other words of
             // no class only a year in words after "in" ("in nineteen ninety").
-            let id = words.get(i).copied().unwrap_or(UNREAD);
-            let Some(lex) = self.classify(text, lower.as_bytes(), token, id) else {
+            if !self.classify(text, lower.as_bytes(), token, id, read) {
                 (after_in, after_other) = (false, true);
                 continue;
-            };
-            *read = lex;
+            }
             let class = read.class;
             let start = match class {
                 Class::Other => after_in && read.number > 0,
@@ -1013,32 +1029,36 @@ impl TimeExtractor {
         claims
     }
 
-    /// How `token`, numbered `id` in the shared vocabulary, reads; `None` for a plain word (by
-    /// far the most common kind of token). `lower` is `text` lower-cased (ASCII only, so spans
-    /// are the same).
+    /// Classifies `token`, numbered `id` in the shared vocabulary, into `lex`, which holds
+    /// [`Lex::PLAIN`] and keeps it for a plain word (by far the most common kind of token);
+    /// `false` then. `lower` is `text` lower-cased (ASCII only, so spans are the same).
     #[inline(always)]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> Option<Lex> {
-        match token.kind {
-            TokenKind::Word => self.read_token(text, lower, token, id),
+    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId, lex: &mut Lex) -> bool {
+        let read = match token.kind {
+            TokenKind::Word => return self.read_token(text, lower, token, id, lex),
             TokenKind::Number => {
                 // Read as bytes: digits are ASCII, so no character boundary needs checking.
                 let raw = &text.as_bytes()[token.span.start..token.span.end];
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                let mut lex = Lex::of(Class::Num);
+                let mut read = Lex::of(Class::Num);
                 if plain && !raw.is_empty() {
-                    lex.digits = (digit_value(raw), raw.len() as u8);
+                    read.digits = (digit_value(raw), raw.len() as u8);
                 }
-                Some(lex)
+                read
             }
             TokenKind::Punct => {
-                let raw = &text[token.span.start..token.span.end];
-                let c = match raw.as_bytes().first() {
+                let c = match text.as_bytes()[token.span.start..token.span.end].first() {
                     Some(&b) if b.is_ascii() => char::from(b),
-                    _ => raw.chars().next().unwrap_or(' '),
+                    _ => text[token.span.start..token.span.end]
+                        .chars()
+                        .next()
+                        .unwrap_or(' '),
                 };
-                Some(Lex::of(Class::Punct(c)))
+                Lex::of(Class::Punct(c))
             }
-        }
+        };
+        *lex = read;
+        true
     }
 }
 
@@ -5480,10 +5500,11 @@ mod tests {
                 continue;
             }
             let span = t.span.start..t.span.end;
-            let by_number = time.read_token(&text, lower.as_bytes(), t, id);
+            let mut by_number = Lex::PLAIN;
+            let reads = time.read_token(&text, lower.as_bytes(), t, id, &mut by_number);
             let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
-            assert_eq!(by_number.unwrap_or(Lex::PLAIN), by_stem, "{}", &text[span]);
-            read += usize::from(by_number.is_some());
+            assert_eq!(by_number, by_stem, "{}", &text[span]);
+            read += usize::from(reads);
         }
         assert!(read > 4 * forms.len(), "{read} of {} forms", forms.len());
     }
