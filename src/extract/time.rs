@@ -3,8 +3,9 @@
 //! Takes a segmented [`Document`] (read from `source.body_start` on) and the publication date;
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
-//! makes one pass over the tokens that classifies each (a plain word costs one probe of a hash
-//! table keyed by its lower-cased bytes, read from a lower-cased copy of the text; no
+//! makes one pass over the tokens that classifies each (through the token's number in the
+//! shared [`Vocabulary`]: one look-up in a table indexed by it, a plain word rejected by one
+//! comparison; only tokens the vocabulary does not read are looked up by their stem; no
 //! allocation per token) and lists the tokens an expression
 //! can start at, then tries the patterns at those starts only, left to right in each sentence,
 //! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
@@ -142,11 +143,11 @@ use rustc_hash::FxHashMap as HashMap;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::numbers::{day_ordinals, split_hyphen};
-use super::vocabulary::{Vocabulary, WordId};
+use super::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{Claim, ClaimDetail, Document, Span, TimeClaim, TimeRole, Token, TokenKind};
 
 /// Keywords, compared case-insensitively.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kw {
     In,
     On,
@@ -200,7 +201,7 @@ enum Kw {
     W,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Season {
     Spring,
     Summer,
@@ -208,7 +209,7 @@ enum Season {
     Winter,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Unit {
     Hour,
     Day,
@@ -220,7 +221,7 @@ enum Unit {
 }
 
 /// What a token is, for the patterns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Class {
     /// Outside the sentence being parsed.
     Nothing,
@@ -261,11 +262,11 @@ enum Class {
     GluedDay(u32, u32),
 }
 
-/// A token's class and whether it ends in a possessive 's.
-#[derive(Debug, Clone, Copy)]
+/// What a token is for the patterns: its class and the values read with it. Whether a word
+/// ends in a possessive 's is read from the text where a pattern asks ([`Parser::poss`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Lex {
     class: Class,
-    poss: bool,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
     /// For plain digits (at most nine): their value and how many there are, read once here
@@ -279,7 +280,7 @@ struct Lex {
 }
 
 impl Lex {
-    /// A plain word: none of the tables' words, not possessive.
+    /// A plain word: none of the tables' words.
     const PLAIN: Lex = Lex::of(Class::Other);
 
     /// What lies outside the sentence being parsed.
@@ -289,7 +290,6 @@ impl Lex {
     const fn of(class: Class) -> Lex {
         Lex {
             class,
-            poss: false,
             lc: false,
             digits: (0, 0),
             number: 0,
@@ -300,22 +300,34 @@ impl Lex {
 
 /// The time extractor, with its word tables built once.
 pub struct TimeExtractor {
-    /// Every word of the tables below, lower-case and packed into a [`u128`] (see
-    /// [`packed_key`]), with its readings.
-    words: Vec<Word>,
-    /// An open-addressing hash table over `words` by their keys ([`table_hash`], then the
-    /// entries after it in turn): one more than a word's index in `words`, 0 for an empty
-    /// entry. Most tokens of prose find an empty entry at once and are plain words.
-    table: Box<[u16; TABLE]>,
+    /// The words of the tables as written alone (no possessive, no glued form), numbered
+    /// here: for the tokens the shared vocabulary does not read ([`UNREAD`]).
+    stems: Vocabulary,
+    /// Per number in `stems`: how the word reads capitalised (by a capitalised-only reading,
+    /// else by its plain one) and otherwise (by a lower-case month reading, else by its plain
+    /// one), each when it does.
+    stem_lex: Vec<[Option<Lex>; 2]>,
+    /// Per number of the shared vocabulary: how the word reads as a token ([`Entry`]), 0 for
+    /// a plain word. The numbers other stages give past the last word of this stage have no
+    /// entry and are plain too.
+    by_word: Vec<Entry>,
+    /// What the entries point at; `readings[0]` is [`Lex::PLAIN`].
+    readings: Vec<Lex>,
 }
 
-/// A word of the tables and how it reads.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    key: u128,
-    /// How it reads capitalised (by a capitalised-only reading, else by its plain one) and
-    /// otherwise (by a lower-case month reading, else by its plain one), each when it does.
-    cased: [Option<Lex>; 2],
+/// How a word of the shared vocabulary reads as a token: the index of its reading in
+/// [`TimeExtractor::readings`] (of its capitalised reading, with [`Entry::CASED`], the other
+/// following it), and whether it is a possessive ([`Entry::POSS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry(u16);
+
+impl Entry {
+    /// It reads one way capitalised (a capital first letter) and another otherwise.
+    const CASED: u16 = 1 << 15;
+    /// It ends in "'s" and reads as its stem only so (the vocabulary folds the case of the
+    /// "s" too, but "'S" is no possessive).
+    const POSS: u16 = 1 << 14;
+    const INDEX: u16 = Entry::POSS - 1;
 }
 
 /// What a lower-case word of the tables is, by how it is written.
@@ -646,7 +658,7 @@ const MEASURES: &[&str] = &[
 ];
 
 impl TimeExtractor {
-    pub fn new(_vocabulary: &mut Vocabulary) -> TimeExtractor {
+    pub fn new(vocabulary: &mut Vocabulary) -> TimeExtractor {
         let mut words: HashMap<&'static str, Class> = HashMap::default();
         let mut capitalised: HashMap<&'static str, Class> = HashMap::default();
         for &(w, k) in KEYWORDS {
@@ -728,44 +740,162 @@ impl TimeExtractor {
                 readings.entry(w.as_bytes()).or_default().decade = d as u8;
             }
         }
-        let mut words: Vec<Word> = readings
-            .into_iter()
-            .filter_map(|(w, readings)| {
-                Some(Word {
-                    key: packed_key(w, 0, w.len())?,
-                    cased: [
-                        readings.lex(readings.capitalised, false),
-                        readings.lex(readings.lowercase, readings.lowercase.is_some()),
-                    ],
-                })
-            })
-            .collect();
-        // In a fixed order, so the table is the same from run to run.
-        words.sort_by_key(|w| w.key);
-        let mut table = Box::new([0u16; TABLE]);
-        for (at, w) in words.iter().enumerate() {
-            let mut h = table_hash(w.key);
-            while table[h] != 0 {
-                h = (h + 1) % TABLE;
-            }
-            table[h] = at as u16 + 1;
+        // The stems of the tables, numbered in a fixed order so the tables are the same from
+        // run to run.
+        let mut stem_words: Vec<(&[u8], Readings)> = readings.into_iter().collect();
+        stem_words.sort_by_key(|&(w, _)| w);
+        let mut extractor = TimeExtractor {
+            stems: Vocabulary::new(),
+            stem_lex: Vec::with_capacity(stem_words.len()),
+            by_word: Vec::new(),
+            readings: vec![Lex::PLAIN],
+        };
+        for (w, readings) in &stem_words {
+            let Some(id) = std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| extractor.stems.add(w))
+            else {
+                continue;
+            };
+            debug_assert_eq!(id as usize, extractor.stem_lex.len(), "each stem once");
+            extractor.stem_lex.push([
+                readings.lex(readings.capitalised, false),
+                readings.lex(readings.lowercase, readings.lowercase.is_some()),
+            ]);
         }
-        TimeExtractor { words, table }
+        // Every word that reads as more than a plain word, alone or with a possessive, gets
+        // its reading in the shared vocabulary: the stems and the glued forms.
+        let mut forms: Vec<String> = stem_words
+            .iter()
+            .filter_map(|(w, _)| std::str::from_utf8(w).ok().map(str::to_string))
+            .collect();
+        forms.extend(glued_forms());
+        let mut pairs: HashMap<(Lex, Lex), Entry> = HashMap::default();
+        let mut capital = String::new();
+        for mut form in forms {
+            for poss in [0, Entry::POSS] {
+                if poss != 0 {
+                    form.push_str("'s");
+                }
+                capital.clone_from(&form);
+                if let Some(first) = capital.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                let cased = [&capital, &form].map(|w| extractor.read_word(w, form.as_bytes()));
+                // A possessive reads as its stem does, if at all.
+                if cased == [Lex::PLAIN; 2] {
+                    break;
+                }
+                // Longer than the vocabulary reads: such tokens are read by their stem.
+                let Some(id) = vocabulary.add(&form) else {
+                    continue;
+                };
+                let readings = &mut extractor.readings;
+                let entry = *pairs.entry((cased[0], cased[1])).or_insert_with(|| {
+                    let at = readings.len() as u16;
+                    if cased[0] == cased[1] {
+                        readings.push(cased[0]);
+                        Entry(at)
+                    } else {
+                        readings.extend(cased);
+                        Entry(at | Entry::CASED)
+                    }
+                });
+                assert!(
+                    readings.len() < usize::from(Entry::INDEX),
+                    "readings fit an entry"
+                );
+                let at = id as usize;
+                if extractor.by_word.len() <= at {
+                    extractor.by_word.resize(at + 1, Entry(0));
+                }
+                extractor.by_word[at] = Entry(entry.0 | poss);
+            }
+        }
+        extractor
     }
 
-    /// The word of the tables packed into `key` ([`packed_key`]), if any.
-    #[inline]
-    fn word(&self, key: u128) -> Option<&Word> {
-        let mut h = table_hash(key);
-        // The table has empty entries (see [`TABLE`]), so the search ends.
-        loop {
-            let at = usize::from(self.table[h]).checked_sub(1)?;
-            let w = &self.words[at];
-            if w.key == key {
-                return Some(w);
+    /// How token `token` of `text` (`lower` lower-cased), a word numbered `id` in the shared
+    /// vocabulary, reads, into `lex` (which holds [`Lex::PLAIN`]); `false` for a plain word,
+    /// left as it is. One look-up in `by_word` (every word that
+    /// reads, alone or with a possessive, has an entry), except for a token the vocabulary
+    /// does not read, which is read by its stem ([`Self::read_word`]).
+    #[inline(always)]
+    fn read_token(
+        &self,
+        text: &str,
+        lower: &[u8],
+        token: &Token,
+        id: WordId,
+        lex: &mut Lex,
+    ) -> bool {
+        let Some(&Entry(entry)) = self.by_word.get(id as usize) else {
+            if id != UNREAD {
+                return false;
             }
-            h = (h + 1) % TABLE;
+            let span = token.span.start..token.span.end;
+            *lex = self.read_word(&text[span.clone()], &lower[span]);
+            return *lex != Lex::PLAIN;
+        };
+        if entry == 0 {
+            return false;
         }
+        let bytes = text.as_bytes();
+        let mut at = usize::from(entry & Entry::INDEX);
+        if entry & Entry::CASED != 0 && !bytes[token.span.start].is_ascii_uppercase() {
+            at += 1;
+        }
+        if entry & Entry::POSS != 0 && bytes[token.span.end - 1] != b's' {
+            return false;
+        }
+        *lex = self.readings[at];
+        true
+    }
+
+    /// How a word token `raw` (lower-cased `low`) reads: by its stem (without a possessive
+    /// "'s" or "’s") as a word of the tables, capitalised or not, else as a glued form; a
+    /// possessive is no number or decade word.
+    fn read_word(&self, raw: &str, low: &[u8]) -> Lex {
+        let bytes = raw.as_bytes();
+        let len = match bytes {
+            [.., b'\'', b's'] => bytes.len() - 2,
+            [.., 0xE2, 0x80, 0x99, b's'] => bytes.len() - 4,
+            _ => bytes.len(),
+        };
+        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
+        // long.
+        if len == 0 || len > KEY_BYTES {
+            return Lex::PLAIN;
+        }
+        let stem = self.stems.get(&raw[..len]);
+        if let Some(cased) = self.stem_lex.get(stem as usize)
+            && let Some(read) = cased[usize::from(!bytes[0].is_ascii_uppercase())]
+        {
+            return if len < bytes.len() {
+                Lex {
+                    number: 0,
+                    decade: 0,
+                    ..read
+                }
+            } else {
+                read
+            };
+        }
+        // A glued form ends in a digit ("q3", "april22") or has a hyphen after "mid" or after
+        // "twenty" or "thirty".
+        if !(bytes[len - 1].is_ascii_digit()
+            || bytes.get(3) == Some(&b'-')
+            || bytes.get(6) == Some(&b'-'))
+        {
+            return Lex::PLAIN;
+        }
+        let key = &low[..len];
+        mid_month(key)
+            .map(Class::MidMonth)
+            .or_else(|| compound_ordinal(key).map(Class::Ordinal))
+            .or_else(|| year_part_word(&bytes[..len]))
+            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
+            .map_or(Lex::PLAIN, Lex::of)
     }
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
@@ -795,13 +925,22 @@ impl TimeExtractor {
         source: usize,
         published: Option<NaiveDate>,
         lower: &str,
-        _words: &[WordId],
+        words: &[WordId],
     ) -> Vec<Claim> {
         let text = doc.text();
         let first = doc
             .tokens
             .partition_point(|t| t.span.start < doc.source.body_start);
         let toks = &doc.tokens[first..];
+        // One word number per token; should they not match, every token is read by its stem.
+        let unread;
+        let words = match words.get(first..) {
+            Some(words) if words.len() == toks.len() => words,
+            _ => {
+                unread = vec![UNREAD; toks.len()];
+                &unread
+            }
+        };
         // One pass over the tokens: each one's class, the first token of each sentence, and the
         // tokens an expression can start at (in order).
         let mut lex = vec![Lex::PLAIN; toks.len()];
@@ -812,7 +951,8 @@ impl TimeExtractor {
         let mut sentence = usize::MAX;
         // What the token before (in the same sentence) is.
         let (mut after_in, mut after_other) = (false, false);
-        for (i, (token, read)) in toks.iter().zip(lex.iter_mut()).enumerate() {
+        let tokens = toks.iter().zip(words).zip(lex.iter_mut());
+        for (i, ((token, &id), read)) in tokens.enumerate() {
             if token.sentence != sentence {
                 sentence = token.sentence;
                 sentences.push(i);
@@ -820,7 +960,7 @@ impl TimeExtractor {
             }
             // Plain words start nothing, except "less than" and "more than"; other words of
             // no class only a year in words after "in" ("in nineteen ninety").
-            if !self.classify(text, lower.as_bytes(), token, read) {
+            if !self.classify(text, lower.as_bytes(), token, id, read) {
                 (after_in, after_other) = (false, true);
                 continue;
             }
@@ -889,79 +1029,36 @@ impl TimeExtractor {
         claims
     }
 
-    /// Classifies `token` into `lex`, which holds [`Lex::PLAIN`] and keeps it for a plain
-    /// word (by far the most common kind of token); `false` then. `lower` is `text`
-    /// lower-cased (ASCII only, so spans are the same).
-    #[inline]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token, lex: &mut Lex) -> bool {
-        // Read as bytes: the tables are ASCII, so no character boundary needs checking.
-        let start = token.span.start;
-        let raw = &text.as_bytes()[start..token.span.end];
-        match token.kind {
+    /// Classifies `token`, numbered `id` in the shared vocabulary, into `lex`, which holds
+    /// [`Lex::PLAIN`] and keeps it for a plain word (by far the most common kind of token);
+    /// `false` then. `lower` is `text` lower-cased (ASCII only, so spans are the same).
+    #[inline(always)]
+    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId, lex: &mut Lex) -> bool {
+        let read = match token.kind {
+            TokenKind::Word => return self.read_token(text, lower, token, id, lex),
             TokenKind::Number => {
+                // Read as bytes: digits are ASCII, so no character boundary needs checking.
+                let raw = &text.as_bytes()[token.span.start..token.span.end];
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                lex.class = Class::Num;
+                let mut read = Lex::of(Class::Num);
                 if plain && !raw.is_empty() {
-                    lex.digits = (digit_value(raw), raw.len() as u8);
+                    read.digits = (digit_value(raw), raw.len() as u8);
                 }
-                return true;
+                read
             }
             TokenKind::Punct => {
-                lex.class = Class::Punct(match raw.first() {
+                let c = match text.as_bytes()[token.span.start..token.span.end].first() {
                     Some(&b) if b.is_ascii() => char::from(b),
-                    _ => text[start..token.span.end].chars().next().unwrap_or(' '),
-                });
-                return true;
+                    _ => text[token.span.start..token.span.end]
+                        .chars()
+                        .next()
+                        .unwrap_or(' '),
+                };
+                Lex::of(Class::Punct(c))
             }
-            TokenKind::Word => {}
-        }
-        // The stem, without a possessive "'s" or "’s".
-        let (len, poss) = match raw {
-            [.., b'\'', b's'] => (raw.len() - 2, true),
-            [.., 0xE2, 0x80, 0x99, b's'] => (raw.len() - 4, true),
-            _ => (raw.len(), false),
         };
-        // `lex` is plain, and no more unless written here: most words are left as they are.
-        if poss {
-            lex.poss = true;
-        }
-        // Every word of the tables and every glued form is ASCII and at most `KEY_BYTES`
-        // long, so other tokens fail to match them with no separate check.
-        if len == 0 || len > KEY_BYTES {
-            return poss;
-        }
-        if let Some(w) = packed_key(lower, start, len).and_then(|key| self.word(key))
-            && let Some(read) = &w.cased[usize::from(!raw[0].is_ascii_uppercase())]
-        {
-            *lex = *read;
-            if poss {
-                lex.poss = true;
-                // The number and decade values are of the whole token.
-                (lex.number, lex.decade) = (0, 0);
-            }
-            return true;
-        }
-        // A glued form ends in a digit ("q3", "april22") or has a hyphen after "mid" or after
-        // "twenty" or "thirty".
-        if !(raw[len - 1].is_ascii_digit()
-            || raw.get(3) == Some(&b'-')
-            || raw.get(6) == Some(&b'-'))
-        {
-            return poss;
-        }
-        let key = &lower[start..start + len];
-        let class = mid_month(key)
-            .map(Class::MidMonth)
-            .or_else(|| compound_ordinal(key).map(Class::Ordinal))
-            .or_else(|| year_part_word(&raw[..len]))
-            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)));
-        match class {
-            Some(class) => {
-                lex.class = class;
-                true
-            }
-            None => poss,
-        }
+        *lex = read;
+        true
     }
 }
 
@@ -1022,51 +1119,8 @@ fn decade_word(w: &str) -> Option<u32> {
         .map(|i| 10 * (i as u32 + 1))
 }
 
-/// The longest word of the tables, in bytes: a word is packed into a [`u128`].
+/// The longest word of the tables, in bytes: the longest the vocabulary reads.
 const KEY_BYTES: usize = 16;
-
-/// The number of entries of [`TimeExtractor::table`]: a power of two, and several times the
-/// number of words of the tables, so most searches for a word not in them end at their first
-/// entry.
-const TABLE: usize = 1 << 12;
-
-/// Where the search for a packed word ([`packed_key`]) starts in [`TimeExtractor::table`].
-#[inline]
-fn table_hash(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE.trailing_zeros())) as usize
-}
-
-/// For each length up to [`KEY_BYTES`], the mask keeping that many low bytes of a [`u128`].
-const KEY_MASKS: [u128; KEY_BYTES + 1] = {
-    let mut masks = [0; KEY_BYTES + 1];
-    let mut len = 1;
-    while len <= KEY_BYTES {
-        masks[len] = u128::MAX >> (8 * (KEY_BYTES - len));
-        len += 1;
-    }
-    masks
-};
-
-/// The bytes `bytes[start..start + len]` packed little-endian into a [`u128`], zero-padded;
-/// `None` when they are more than [`KEY_BYTES`] or run past the end. Equal words of the same
-/// length pack equally.
-#[inline]
-fn packed_key(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len > KEY_BYTES {
-        return None;
-    }
-    // Read sixteen bytes at once where the text goes on that far, then keep `len` of them.
-    if let Some(Ok(block)) = bytes
-        .get(start..start + KEY_BYTES)
-        .map(<[u8; KEY_BYTES]>::try_from)
-    {
-        return Some(u128::from_le_bytes(block) & KEY_MASKS[len]);
-    }
-    let mut block = [0u8; KEY_BYTES];
-    block[..len].copy_from_slice(bytes.get(start..start + len)?);
-    Some(u128::from_le_bytes(block))
-}
 
 /// The value of a run of ASCII digits short enough for a `u32` (at most nine).
 fn digit_value(digits: &[u8]) -> u32 {
@@ -1107,6 +1161,29 @@ fn year_part_word(stem: &[u8]) -> Option<Class> {
         b"H2" => Some(Class::Half(2)),
         _ => None,
     }
+}
+
+/// Every word that can read as a glued form (lower-case): "mid-" and a month, "twenty-" or
+/// "thirty-" and a day ordinal, "q1" to "q4", "h1" and "h2", and a month name or abbreviation
+/// with a day from 1 to 31 in one or two digits ([`mid_month`], [`compound_ordinal`],
+/// [`year_part_word`], [`glued_day`] read no other), whether it does or not.
+fn glued_forms() -> impl Iterator<Item = String> {
+    let months = MONTHS
+        .iter()
+        .chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a));
+    let days = (1..=31)
+        .map(|d| d.to_string())
+        .chain((1..10).map(|d| format!("0{d}")));
+    MONTHS
+        .iter()
+        .map(|m| format!("mid-{m}"))
+        .chain(
+            ["twenty", "thirty"]
+                .into_iter()
+                .flat_map(|tens| day_ordinals().map(move |(unit, _)| format!("{tens}-{unit}"))),
+        )
+        .chain(["q1", "q2", "q3", "q4", "h1", "h2"].map(String::from))
+        .chain(months.flat_map(move |m| days.clone().map(move |d| format!("{m}{d}"))))
 }
 
 /// "april22", "sept5" → (month, day): a full month name or a three-or-four-letter abbreviation
@@ -1422,7 +1499,7 @@ impl Parser<'_> {
     fn emit(&self, first: usize, last: usize, expr: &Expr, out: &mut Vec<Claim>) {
         let start = self.toks[first].span.start;
         let mut end = self.toks[last].span.end;
-        if self.lex[last].poss {
+        if self.poss(last) {
             let t = &self.text[start..end];
             end -= if t.ends_with("’s") {
                 "’s".len()
@@ -1495,6 +1572,16 @@ impl Parser<'_> {
         } else {
             ""
         }
+    }
+
+    /// Whether token `j` is a word ending in a possessive "'s" or "’s".
+    fn poss(&self, j: usize) -> bool {
+        self.toks.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Word && {
+                let raw = &self.text.as_bytes()[t.span.start..t.span.end];
+                raw.ends_with(b"'s") || raw.ends_with("’s".as_bytes())
+            }
+        })
     }
 
     /// The number word at `j` (`word_number` of the whole token), read once when classified.
@@ -1813,7 +1900,7 @@ impl Parser<'_> {
         else {
             return None;
         };
-        if (n == 1) == plural || self.lex[i + 2].poss || !self.future_clause(i) {
+        if (n == 1) == plural || self.poss(i + 2) || !self.future_clause(i) {
             return None;
         }
         // "in 3 weeks of talks", "in 3 days' time" stay out.
@@ -1933,7 +2020,7 @@ impl Parser<'_> {
         if !matches!(
             left.grain(),
             Grain::Day | Grain::Week | Grain::Month | Grain::Season | Grain::Year
-        ) || self.lex[l].poss
+        ) || self.poss(l)
             || !self.connector(l + 1, between)
         {
             return Err(core_at_i(Some((left, l))));
@@ -2095,7 +2182,7 @@ impl Parser<'_> {
                 if !matches!(self.kw(j + 2), Some(Kw::Of | Kw::In)) {
                     // "(the) second Sunday" closing a clause: of P's month.
                     let closes = matches!(self.class(j + 2), Class::Nothing | Class::Punct(_));
-                    return (n > 0 && closes && !self.lex[j + 1].poss)
+                    return (n > 0 && closes && !self.poss(j + 1))
                         .then(|| (Expr::NthWeekday(Box::new(Expr::MonthRel(0)), n, d), j + 1));
                 }
                 let (e, last) = self.parse_period(j + 3)?;
@@ -2143,7 +2230,7 @@ impl Parser<'_> {
         };
         let (e, last) = match year {
             Some(found) => found,
-            None if parts == 4 && !self.lex[i].poss => (Expr::YearRel(0), i),
+            None if parts == 4 && !self.poss(i) => (Expr::YearRel(0), i),
             None => return None,
         };
         Some((Expr::Portion(Box::new(e), parts, q), last))
@@ -2194,7 +2281,7 @@ impl Parser<'_> {
     /// "the week of November 30th", "the week starting (on) February 4" (at "week"): the
     /// Monday–Sunday week holding the day, or seven days from it.
     fn week_of_day(&self, w: usize) -> Option<(Expr, usize)> {
-        if self.lex[w].poss {
+        if self.poss(w) {
             return None;
         }
         let (holding, mut j) = match self.low(w + 1) {
@@ -2238,7 +2325,7 @@ impl Parser<'_> {
             Class::Unit(Unit::Year, false) => Expr::YearRel(0),
             _ => return None,
         };
-        (!self.lex[j].poss).then(|| (Expr::Part(Box::new(inner), Part::Later), j))
+        (!self.poss(j)).then(|| (Expr::Part(Box::new(inner), Part::Later), j))
     }
 
     /// A day of month written with an ordinal suffix and no month (at the number; `the` when
@@ -2260,7 +2347,7 @@ impl Parser<'_> {
         // right after "on" in a clause about the future ("I'll go back on 15").
         let plain = k == j && self.day(j).is_some();
         let on_ahead = self.is(j.wrapping_sub(1), Kw::On) && self.future_clause(j);
-        if (plain && !the && !on_ahead) || self.lex[k].poss {
+        if (plain && !the && !on_ahead) || self.poss(k) {
             return None;
         }
         let m = if self.is(k + 1, Kw::Of) { k + 2 } else { k + 1 };
@@ -2425,7 +2512,7 @@ impl Parser<'_> {
             Class::Unit(Unit::Week, false) => self.week_of_day(i),
             // "on weekend" without "the": as "the weekend".
             Class::Unit(Unit::Weekend, false)
-                if self.is(i.wrapping_sub(1), Kw::On) && !self.lex[i].poss =>
+                if self.is(i.wrapping_sub(1), Kw::On) && !self.poss(i) =>
             {
                 Some((Expr::WeekendAuto, i))
             }
@@ -2444,7 +2531,7 @@ impl Parser<'_> {
         let k = self.kw(i)?;
         let prev = i.wrapping_sub(1);
         if matches!(self.kw(prev), Some(Kw::The | Kw::Det))
-            || (prev >= self.lo && prev < self.hi && self.lex[prev].poss)
+            || (prev >= self.lo && prev < self.hi && self.poss(prev))
         {
             return None;
         }
@@ -2467,7 +2554,7 @@ impl Parser<'_> {
             _ => return None,
         };
         if u == Unit::Weekend
-            || self.lex[j].poss
+            || self.poss(j)
             || matches!(
                 self.kw(j + 1),
                 Some(Kw::Of | Kw::In | Kw::Before | Kw::After | Kw::Det | Kw::Since | Kw::Ago)
@@ -2556,7 +2643,7 @@ impl Parser<'_> {
                         )
                 )
         });
-        (!self.lex[j].poss && !narrated && !self.is(j + 1, Kw::Of)).then_some(inner)
+        (!self.poss(j) && !narrated && !self.is(j + 1, Kw::Of)).then_some(inner)
     }
 
     /// "this week", "last month", "next year", "last Tuesday", "next June", "this summer".
@@ -2587,7 +2674,7 @@ impl Parser<'_> {
                 Class::Weekday(d) => return Some((Expr::Weekday(d, Mode::Last), i + 2)),
                 _ => return None,
             },
-            Class::Unit(Unit::Week, false) if !self.lex[i + 1].poss => {
+            Class::Unit(Unit::Week, false) if !self.poss(i + 1) => {
                 // "next week Sunday", "next week on Friday".
                 let j = if self.is(i + 2, Kw::On) { i + 3 } else { i + 2 };
                 if let Class::Weekday(d) = self.class(j) {
@@ -2645,9 +2732,7 @@ impl Parser<'_> {
                 Expr::Weekday(d, mode)
             }
             Class::Month(m) => Expr::Month(m, mode),
-            Class::Abbr(m) if !self.vague_month(i + 1) && !self.lex[i + 1].poss => {
-                Expr::Month(m, mode)
-            }
+            Class::Abbr(m) if !self.vague_month(i + 1) && !self.poss(i + 1) => Expr::Month(m, mode),
             Class::Season(s) => Expr::Season(s, mode),
             Class::Kw(Kw::Night) if k == Kw::Last => Expr::RelDay(-1),
             Class::Kw(Kw::DayPart) if k == Kw::This => Expr::RelDay(0),
@@ -2943,7 +3028,7 @@ impl Parser<'_> {
         if let Some((d, k)) = word_day.or_else(|| self.any_day(jd))
             && (jd == j || self.ordinal_day(jd, k))
             && (self.day(jd).is_none() || jd > j)
-            && !self.lex[k].poss
+            && !self.poss(k)
             && !(self.vague_month(i)
                 && jd == j
                 && self.year_after(k).is_none()
@@ -3013,9 +3098,9 @@ impl Parser<'_> {
         // "June next year", "March last year".
         if let Some(k @ (Kw::This | Kw::Next | Kw::Last)) = self.kw(j)
             && self.class(j + 1) == Class::Unit(Unit::Year, false)
-            && !self.lex[j + 1].poss
+            && !self.poss(j + 1)
             && !self.vague_month(i)
-            && !self.lex[i].poss
+            && !self.poss(i)
         {
             let off = match k {
                 Kw::Next => 1,
@@ -3029,14 +3114,14 @@ impl Parser<'_> {
             // before it and no name after it.
             let named =
                 self.class(j) == Class::Other && self.txt(j).as_bytes()[0].is_ascii_uppercase();
-            if self.vague_month(i) || self.lex[i].poss || named || !self.month_framed(i) {
+            if self.vague_month(i) || self.poss(i) || named || !self.month_framed(i) {
                 return None;
             }
             return Some((Expr::Month(m, Mode::Auto), i));
         }
         // "May" the verb, "March" the noun at a sentence start.
         let framed = self.month_framed(i);
-        if (m == 5 || (m == 3 && i == self.lo)) && !self.lex[i].poss && !framed {
+        if (m == 5 || (m == 3 && i == self.lo)) && !self.poss(i) && !framed {
             return None;
         }
         // "April Ryan", "June Smith": a month name as a given name.
@@ -3139,7 +3224,7 @@ impl Parser<'_> {
 
     /// "Tuesday", "Wednesday's", or a weekday heading a date ("Tuesday, September 8").
     fn parse_weekday(&self, i: usize, d: Weekday) -> Option<(Expr, usize)> {
-        if !self.lex[i].poss {
+        if !self.poss(i) {
             let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
             let dated = match self.class(j) {
                 Class::Month(_) | Class::Abbr(_) => self.parse_month(j),
@@ -3165,7 +3250,7 @@ impl Parser<'_> {
             if let Some(k) = self.kw(j)
                 && matches!(k, Kw::This | Kw::Next | Kw::Last)
                 && self.class(j + 1) == Class::Unit(Unit::Week, false)
-                && !self.lex[j + 1].poss
+                && !self.poss(j + 1)
             {
                 let off = match k {
                     Kw::Last => -1,
@@ -3258,7 +3343,7 @@ impl Parser<'_> {
             let mj = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
             if let Class::Month(m) | Class::Abbr(m) = self.class(mj)
                 && !self.vague_month(mj)
-                && !self.lex[mj].poss
+                && !self.poss(mj)
                 && self.day(mj + 1).is_none()
                 && !(self.punct(mj + 1, '.') && self.day(mj + 2).is_some())
                 && self.bare_year_ok(i)
@@ -3616,13 +3701,13 @@ impl Parser<'_> {
             Class::Punct('-' | '–') if self.adj(i, next) => return false,
             Class::Other => {
                 let w = self.txt(next);
-                let plural = !self.lex[next].poss
+                let plural = !self.poss(next)
                     && w.len() >= 4
                     && w.as_bytes()[0].is_ascii_lowercase()
                     && w.ends_with('s')
                     && !w.ends_with("ss");
                 let determined = matches!(self.kw(prev), Some(Kw::The | Kw::This | Kw::Det))
-                    || (prev >= self.lo && prev < self.hi && self.lex[prev].poss);
+                    || (prev >= self.lo && prev < self.hi && self.poss(prev));
                 if plural && !determined {
                     return false;
                 }
@@ -3636,7 +3721,7 @@ impl Parser<'_> {
             Class::Other => {
                 // "Vision 2030", "Route 2020": a capitalised name before the number.
                 let w = self.txt(prev);
-                self.lex[prev].poss || prev == self.lo || !w.as_bytes()[0].is_ascii_uppercase()
+                self.poss(prev) || prev == self.lo || !w.as_bytes()[0].is_ascii_uppercase()
             }
             _ => true,
         }
@@ -3645,7 +3730,7 @@ impl Parser<'_> {
     // ----- role and direction -----
 
     fn role(&self, first: usize, last: usize) -> TimeRole {
-        if self.lex[last].poss {
+        if self.poss(last) {
             // "Wednesday's announcement" dates the speech; "Tuesday's attack" the attack.
             return if self.class(last + 1) == Class::SpeechNoun {
                 TimeRole::Report
@@ -3684,7 +3769,7 @@ impl Parser<'_> {
         }
         match self.class(last + 1) {
             Class::Speech => TimeRole::Report,
-            Class::SpeechNoun if self.lex[last].poss => TimeRole::Report,
+            Class::SpeechNoun if self.poss(last) => TimeRole::Report,
             _ => TimeRole::Event,
         }
     }
@@ -5387,6 +5472,41 @@ mod tests {
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].text, "Tuesday");
         assert_eq!(claims[0].source, 3);
+    }
+
+    #[test]
+    fn word_numbers_read_as_the_stems_do() {
+        // Every word of the tables and every glued form, capitalised or not, with and without
+        // a possessive, and some plain and unread words: the look-up by number gives what
+        // reading the token by its stem gives.
+        let extractors = crate::rules::Ruleset::builtin().lexicon.extractors();
+        let time = &extractors.time;
+        let stems = (0..time.stems.len() as WordId).filter_map(|id| time.stems.word(id));
+        let forms: Vec<String> = stems.map(str::to_string).chain(glued_forms()).collect();
+        let mut text = String::from("troops's X'S Wednesday’s seventeen-letters café’s 2020s Q5");
+        for form in &forms {
+            let capital = form[..1].to_ascii_uppercase() + &form[1..];
+            for w in [form.clone(), capital.clone(), form.to_ascii_uppercase()] {
+                text += &format!(" {w} {w}'s {w}'S {w}’s");
+            }
+        }
+        let src = Source::from_text("s", &text);
+        let doc = segment(&src);
+        let words = extractors.words(&doc);
+        let lower = text.to_ascii_lowercase();
+        let mut read = 0;
+        for (t, &id) in doc.tokens.iter().zip(&words) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let span = t.span.start..t.span.end;
+            let mut by_number = Lex::PLAIN;
+            let reads = time.read_token(&text, lower.as_bytes(), t, id, &mut by_number);
+            let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
+            assert_eq!(by_number, by_stem, "{}", &text[span]);
+            read += usize::from(reads);
+        }
+        assert!(read > 4 * forms.len(), "{read} of {} forms", forms.len());
     }
 
     #[test]
