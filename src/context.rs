@@ -1,7 +1,8 @@
 //! Context: the places, actors, event and times that tell facts apart.
 //!
-//! Takes a document, the lexicon, its claims and its named mentions (in text order, as the entity
-//! extractor gives them); fills each claim's [`Context`]:
+//! Takes a document, the lexicon, the [`ContextTables`] of the extractors' vocabulary with the
+//! vocabulary's number of each of the document's tokens, its claims and its named mentions (in
+//! text order, as the entity extractor gives them); fills each claim's [`Context`]:
 //!
 //! - `places`: the locative place mentions of the claim's sentence ("in Iraq", "from Iraq"),
 //!   nearest first by token distance; if none, the demonym places ("Iraqi government",
@@ -21,9 +22,11 @@
 //! be event words. A claim's words are then the joined words less the ones only its own tokens
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
 //! tokens. The mentions of every sentence are found in one pass (their tokens when their
-//! sentence is read). A word of at most sixteen ASCII bytes is read once per thread and lexicon,
-//! not once per occurrence (`Spellings`), and every distinct form has a number (`FormTable`): a
-//! sentence's words are sorted by their first bytes and told apart by number, not by their text.
+//! sentence is read). A word of the vocabulary (the stop words and event words among them) is
+//! read from its number with one look-up ([`ContextTables`]); another word of at most sixteen
+//! ASCII bytes is read once per thread and lexicon, not once per occurrence (`Spellings`); and
+//! every distinct form has a number (`FormTable`): a sentence's words are sorted by their first
+//! bytes and told apart by number, not by their text.
 
 use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
@@ -405,9 +408,11 @@ impl FormTable {
 /// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
 /// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
 /// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
-/// recur from one article to the next) for as long as the lexicon's tables are the same
-/// ([`Lexicon::tables_id`]), and emptied (with the forms) when it holds [`Spellings::MOST`] words
-/// or forms.
+/// recur from one article to the next) for as long as the lexicon's tables and the
+/// [`ContextTables`] are the same ([`Lexicon::tables_id`], [`ContextTables::id`]), and emptied
+/// (the forms back to the context tables' forms) when it holds [`Spellings::MOST`] words or
+/// forms of its own. The words of the vocabulary are read from the context tables, and come
+/// here only when written with capitals that may change their reading.
 #[derive(Debug, Default)]
 struct Spellings {
     /// Open addressing, linearly probed: a word's [`Spellings::key`] and its reading; `(0, _)`
@@ -602,7 +607,7 @@ impl ContextTables {
             AliasCategory::Place,
         ] {
             for (key, _) in lexicon.variants(category) {
-                if key.contains(' ') || !key.is_ascii() {
+                if !key.is_ascii() {
                     continue;
                 }
                 if category != AliasCategory::Unit || key.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -1178,23 +1183,9 @@ impl<'t> Sentences<'t> {
             // A word of the vocabulary is read from its number; another word of at most sixteen
             // ASCII bytes read before is read as it was then.
             let word = word_numbers.get(k).copied().unwrap_or(UNREAD);
-            let known = tables.reading(word, text.as_bytes(), span);
-            if k < upcoming
-                && let Some(known) = known
-            {
-                if !known.event_free {
-                    found.push(k);
-                }
-                if known.form != NONE {
-                    keys.push(known.prefix & prefix_mask | offset as u64);
-                    words[offset] = known.form;
-                }
-                continue;
-            }
-            let spelling = match known {
-                Some(known) => Some(known),
-                None => self.forms.spelling(lexicon, text, span),
-            };
+            let spelling = tables
+                .reading(word, text.as_bytes(), span)
+                .or_else(|| self.forms.spelling(lexicon, text, span));
             if k < upcoming
                 && let Some(reading) = spelling
             {
