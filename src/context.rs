@@ -1,7 +1,8 @@
 //! Context: the places, actors, event and times that tell facts apart.
 //!
-//! Takes a document, the lexicon, its claims and its named mentions (in text order, as the entity
-//! extractor gives them); fills each claim's [`Context`]:
+//! Takes a document, the lexicon, the [`ContextTables`] of the extractors' vocabulary with the
+//! vocabulary's number of each of the document's tokens, its claims and its named mentions (in
+//! text order, as the entity extractor gives them); fills each claim's [`Context`]:
 //!
 //! - `places`: the locative place mentions of the claim's sentence ("in Iraq", "from Iraq"),
 //!   nearest first by token distance; if none, the demonym places ("Iraqi government",
@@ -21,11 +22,13 @@
 //! be event words. A claim's words are then the joined words less the ones only its own tokens
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
 //! tokens. The mentions of every sentence are found in one pass (their tokens when their
-//! sentence is read). A word of at most sixteen ASCII bytes is read once per thread and lexicon,
-//! not once per occurrence (`Spellings`), and every distinct form has a number (`FormTable`): a
-//! sentence's words are sorted by their first bytes and told apart by number, not by their text.
+//! sentence is read). A word of the vocabulary (the stop words and event words among them) is
+//! read from its number with one look-up ([`ContextTables`]); another word of at most sixteen
+//! ASCII bytes is read once per thread and lexicon, not once per occurrence (`Spellings`); and
+//! every distinct form has a number (`FormTable`): a sentence's words are sorted by their first
+//! bytes and told apart by number, not by their text.
 
-use crate::extract::vocabulary::{Vocabulary, WordId};
+use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
 };
@@ -338,7 +341,7 @@ impl Forms {
 
 /// The distinct context forms this thread has read, each with a number: equal forms have one
 /// number, so that a sentence's words are told apart by their numbers, not their text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct FormTable {
     /// Per number: the form, after a space, and its [`prefix`].
     forms: Vec<FormEntry>,
@@ -348,7 +351,7 @@ struct FormTable {
 
 /// A form of a [`FormTable`] after a space (as it is joined to the words before it), and its
 /// [`prefix`].
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct FormEntry {
     prefix: u64,
     spaced: Box<str>,
@@ -365,11 +368,6 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
-    fn clear(&mut self) {
-        self.forms.clear();
-        self.numbers.clear();
-    }
-
     /// The number of `form`, given on first need.
     fn intern(&mut self, form: &str) -> u32 {
         if let Some(&number) = self.numbers.get(form) {
@@ -400,14 +398,21 @@ impl FormTable {
     fn prefix(&self, number: u32) -> u64 {
         self.forms[number as usize].prefix
     }
+
+    /// The [`prefix`] of form `number`, 0 for none ([`NONE`]).
+    fn prefix_of(&self, number: u32) -> u64 {
+        self.forms.get(number as usize).map_or(0, |f| f.prefix)
+    }
 }
 
 /// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
 /// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
 /// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
-/// recur from one article to the next) for as long as the lexicon's tables are the same
-/// ([`Lexicon::tables_id`]), and emptied (with the forms) when it holds [`Spellings::MOST`] words
-/// or forms.
+/// recur from one article to the next) for as long as the lexicon's tables and the
+/// [`ContextTables`] are the same ([`Lexicon::tables_id`], [`ContextTables::id`]), and emptied
+/// (the forms back to the context tables' forms) when it holds [`Spellings::MOST`] words or
+/// forms of its own. The words of the vocabulary are read from the context tables, and come
+/// here only when written with capitals that may change their reading.
 #[derive(Debug, Default)]
 struct Spellings {
     /// Open addressing, linearly probed: a word's [`Spellings::key`] and its reading; `(0, _)`
@@ -419,26 +424,32 @@ struct Spellings {
     forms: FormTable,
     /// The lexicon tables the readings were made with.
     tables: u64,
+    /// The [`ContextTables`] whose forms the forms start with ([`ContextTables::id`]).
+    context: u64,
 }
 
 impl Spellings {
-    /// log2 of the number of slots.
-    const BITS: u32 = 16;
-    /// How many words are kept at most: a quarter of the slots.
-    const MOST: usize = 1 << (Self::BITS - 2);
+    /// log2 of the number of slots: a table of a megabyte, which a processor's second-level
+    /// cache may hold with the rest of the stage's data.
+    const BITS: u32 = 15;
+    /// How many words are kept at most: half the slots.
+    const MOST: usize = 1 << (Self::BITS - 1);
 
-    /// Ready for a document read with `lexicon`: emptied if made with other tables or full.
-    fn ready(&mut self, lexicon: &Lexicon) {
+    /// Ready for a document read with `lexicon` and `context`: emptied if made with other
+    /// tables or full, its forms then those of `context`'s words.
+    fn ready(&mut self, lexicon: &Lexicon, context: &ContextTables) {
         if self.slots.is_empty()
             || self.tables != lexicon.tables_id()
+            || self.context != context.id
             || self.full >= Self::MOST
-            || self.forms.forms.len() >= Self::MOST
+            || self.forms.forms.len() >= Self::MOST + context.forms.forms.len()
         {
             self.slots.clear();
             self.slots.resize(1 << Self::BITS, (0, Reading::default()));
             self.full = 0;
-            self.forms.clear();
+            self.forms.clone_from(&context.forms);
             self.tables = lexicon.tables_id();
+            self.context = context.id;
         }
     }
 
@@ -524,7 +535,12 @@ impl Forms {
             Some(form) => self.intern(form, kept),
             None => NONE,
         };
-        let reading = Reading { form, event_free };
+        let reading = Reading {
+            prefix: self.spellings.forms.prefix_of(form),
+            form,
+            event_free,
+            cased: false,
+        };
         self.spellings.slots[at] = (key, reading);
         self.spellings.full += 1;
         reading
@@ -532,11 +548,17 @@ impl Forms {
 }
 
 /// How a word of at most sixteen ASCII bytes reads: the number of its context form in the
-/// [`FormTable`], or [`NONE`] for a stop word; and whether its shape is no event word's.
+/// [`FormTable`] (or [`NONE`] for a stop word) and the form's [`prefix`] (0 for none), so that
+/// the form's entry need not be read; whether it is no event word (for a word of the
+/// [`Spellings`]: whether its shape is no event word's); and, for a word of the
+/// [`ContextTables`] (read in lower case), whether it may read otherwise when written with
+/// capitals.
 #[derive(Debug, Clone, Copy, Default)]
 struct Reading {
+    prefix: u64,
     form: u32,
     event_free: bool,
+    cased: bool,
 }
 
 /// A mention with the token range it covers (once its sentence is read).
@@ -547,14 +569,90 @@ struct Located<'a> {
 }
 
 /// What `context` knows of the words of a [`Vocabulary`], per word number; built with the
-/// extractors ([`crate::extract::Extractors::new`]).
+/// extractors ([`crate::extract::Extractors::new`]). A token whose word is known is read with one
+/// look-up here; the others (no word of the vocabulary, or a word whose context form depends on
+/// its case when written with capitals) are read through the thread's [`Spellings`].
 #[derive(Debug, Default)]
-pub struct ContextTables {}
+pub struct ContextTables {
+    /// Told apart from every other build, so that a thread's forms made with other tables are
+    /// never taken for these (0 for the empty tables).
+    id: u64,
+    /// Per word number: how the word reads in lower case.
+    readings: Vec<Reading>,
+    /// The context forms of the words, numbered as in `readings`: a thread's [`FormTable`]
+    /// starts as a copy of it.
+    forms: FormTable,
+}
 
 impl ContextTables {
-    /// The tables of `lexicon`'s words, each word added to `vocabulary`.
-    pub fn new(_lexicon: &Lexicon, _vocabulary: &mut Vocabulary) -> ContextTables {
-        ContextTables {}
+    /// The tables of `lexicon`'s words, each word added to `vocabulary`: the stop words and the
+    /// first words of the event aliases; then a reading of every word of the vocabulary,
+    /// whichever stage added it (built last, once the extractors have added theirs). The place
+    /// and organisation names are not added: most are read as mentions, and a larger
+    /// vocabulary makes every token's look-up slower.
+    pub fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> ContextTables {
+        for word in STOPWORDS {
+            vocabulary.add(word);
+        }
+        for (key, _) in lexicon.variants(AliasCategory::Event) {
+            vocabulary.add(key.split(' ').next().unwrap_or(key));
+        }
+        // The lower-case words some capitalisation of which names a place or organisation (or
+        // is a unit variant with capitals): written with capitals, such a word is read on its
+        // own, as the lexicon's table of context names is keyed as written.
+        let mut cased = rustc_hash::FxHashSet::default();
+        for category in [
+            AliasCategory::Unit,
+            AliasCategory::Organisation,
+            AliasCategory::Place,
+        ] {
+            for (key, _) in lexicon.variants(category) {
+                if !key.is_ascii() {
+                    continue;
+                }
+                if category != AliasCategory::Unit || key.bytes().any(|b| b.is_ascii_uppercase()) {
+                    cased.insert(key.to_ascii_lowercase());
+                }
+            }
+        }
+        let vocabulary = &*vocabulary;
+        let mut forms = Forms::new();
+        let readings = (0..vocabulary.len())
+            .map(|id| {
+                let word = vocabulary.word(id as WordId).unwrap_or_default();
+                let kept = forms.kept.len();
+                let short = Short::read(word.as_bytes(), 0, word.len());
+                let form = match forms.word(lexicon, word, (0, word.len()), short) {
+                    Some(form) => forms.intern(form, kept),
+                    None => NONE,
+                };
+                Reading {
+                    prefix: forms.spellings.forms.prefix_of(form),
+                    form,
+                    event_free: lexicon.event_word(word).is_none(),
+                    // A possessive written "'S" keeps its ending: read on its own too.
+                    cased: word.ends_with("'s") || cased.contains(word),
+                }
+            })
+            .collect();
+        static BUILT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ContextTables {
+            id: BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            readings,
+            forms: forms.spellings.forms,
+        }
+    }
+
+    /// The reading of the token at `span` of `text`, whose word number is `word`, if it is a
+    /// word of the vocabulary read as its lower case is.
+    #[inline(always)]
+    fn reading(&self, word: WordId, text: &[u8], (start, end): (usize, usize)) -> Option<Reading> {
+        let reading = self.readings.get(word as usize)?;
+        let as_lower = !reading.cased
+            || text
+                .get(start..end)
+                .is_some_and(|bytes| !bytes.iter().any(u8::is_ascii_uppercase));
+        as_lower.then_some(*reading)
     }
 }
 
@@ -563,8 +661,8 @@ impl ContextTables {
 pub fn attach(
     doc: &Document,
     lexicon: &Lexicon,
-    _tables: &ContextTables,
-    _words: &[WordId],
+    tables: &ContextTables,
+    words: &[WordId],
     claims: &mut [Claim],
     mentions: &[Mention],
 ) {
@@ -588,12 +686,18 @@ pub fn attach(
         .collect();
     let starts = mention_starts(doc, &located);
     let mut found = Vec::new();
-    let mut sentences = Sentences::new(doc, lexicon, BUFFERS.with(|b| b.take()));
+    let mut sentences = Sentences::new(doc, lexicon, tables, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
             continue;
         }
-        let read = sentences.read(doc, lexicon, &mut located, &starts, claim.sentence);
+        let read = sentences.read(
+            doc,
+            (lexicon, tables, words),
+            &mut located,
+            &starts,
+            claim.sentence,
+        );
         let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
         let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
@@ -930,7 +1034,12 @@ thread_local! {
 
 impl<'t> Sentences<'t> {
     /// Ready for `doc` read with `lexicon`, in the buffers a previous document left.
-    fn new(doc: &Document, lexicon: &Lexicon, buffers: Buffers) -> Sentences<'t> {
+    fn new(
+        doc: &Document,
+        lexicon: &Lexicon,
+        tables: &ContextTables,
+        buffers: Buffers,
+    ) -> Sentences<'t> {
         let Buffers {
             mut kept,
             mut read,
@@ -946,7 +1055,7 @@ impl<'t> Sentences<'t> {
             mut phrase,
             mut spellings,
         } = buffers;
-        spellings.ready(lexicon);
+        spellings.ready(lexicon, tables);
         for buffer in [&mut kept, &mut joined, &mut phrase] {
             buffer.clear();
         }
@@ -1006,18 +1115,19 @@ impl<'t> Sentences<'t> {
         }
     }
 
-    /// Sentence `s` read (on first need).
+    /// Sentence `s` read (on first need), with the lexicon, the context tables and the word
+    /// number of each token of the document.
     fn read(
         &mut self,
         doc: &'t Document,
-        lexicon: &'t Lexicon,
+        vocabulary: (&'t Lexicon, &ContextTables, &[WordId]),
         located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
     ) -> Read {
         if self.read[s] == NONE {
             self.read[s] = self.reads.len() as u32;
-            let read = self.read_words(doc, lexicon, located, mention_starts, s);
+            let read = self.read_words(doc, vocabulary, located, mention_starts, s);
             self.reads.push(read);
         }
         self.reads[self.read[s] as usize].clone()
@@ -1026,7 +1136,7 @@ impl<'t> Sentences<'t> {
     fn read_words(
         &mut self,
         doc: &'t Document,
-        lexicon: &'t Lexicon,
+        (lexicon, tables, word_numbers): (&'t Lexicon, &ContextTables, &[WordId]),
         located: &mut [Located<'t>],
         mention_starts: &[usize],
         s: usize,
@@ -1070,8 +1180,12 @@ impl<'t> Sentences<'t> {
             }
             let k = start + offset;
             let span = (t.span.start, t.span.end);
-            // A word of at most sixteen ASCII bytes read before is read as it was then.
-            let spelling = self.forms.spelling(lexicon, text, span);
+            // A word of the vocabulary is read from its number; another word of at most sixteen
+            // ASCII bytes read before is read as it was then.
+            let word = word_numbers.get(k).copied().unwrap_or(UNREAD);
+            let spelling = tables
+                .reading(word, text.as_bytes(), span)
+                .or_else(|| self.forms.spelling(lexicon, text, span));
             if k < upcoming
                 && let Some(reading) = spelling
             {
@@ -1079,8 +1193,7 @@ impl<'t> Sentences<'t> {
                     found.push(k);
                 }
                 if reading.form != NONE {
-                    let prefix = self.forms.spellings.forms.prefix(reading.form);
-                    keys.push(prefix & prefix_mask | offset as u64);
+                    keys.push(reading.prefix & prefix_mask | offset as u64);
                     words[offset] = reading.form;
                 }
                 continue;
@@ -1567,6 +1680,49 @@ mod tests {
         assert_eq!(Spellings::key("né".as_bytes(), (0, 3)), None);
         assert_eq!(Spellings::key(long, (3, 20)), None);
         assert_eq!(Spellings::key(long, (3, 3)), None);
+    }
+
+    #[test]
+    fn known_words_read_as_their_spellings_do() {
+        let lexicon = Ruleset::builtin().lexicon;
+        let extractors = lexicon.extractors();
+        let tables = extractors.context();
+        let src = source(
+            "us US Us the The THE killing Killing KILLING iraq Iraq IRAQ iraq's Iraq's IRAQ'S \
+             troops Troops soldiers SOLDIERS daesh Daesh said Said SAID between Between",
+        );
+        let doc = segment(&src);
+        let words = extractors.words(&doc);
+        let mut forms = Forms::new();
+        forms.spellings.ready(&lexicon, tables);
+        let mut known = 0;
+        for (t, &word) in doc.tokens.iter().zip(&words) {
+            let span = (t.span.start, t.span.end);
+            let spelled = forms
+                .spelling(&lexicon, &src.text, span)
+                .expect("short ASCII words");
+            let Some(reading) = tables.reading(word, src.text.as_bytes(), span) else {
+                continue;
+            };
+            known += 1;
+            let text = doc.token_text(t);
+            assert_eq!(reading.form, spelled.form, "{text}");
+            assert_eq!(reading.prefix, spelled.prefix, "{text}");
+            // The table knows event words; the spellings only their shapes.
+            assert!(reading.event_free || !spelled.event_free, "{text}");
+        }
+        // The stop words, "killing" and the lower-case spellings at least.
+        assert!(known >= 12, "{known}");
+        let of = |text: &str| {
+            let k = doc.tokens.iter().position(|t| doc.token_text(t) == text)?;
+            let t = &doc.tokens[k];
+            tables.reading(words[k], src.text.as_bytes(), (t.span.start, t.span.end))
+        };
+        assert!(of("killing").is_some_and(|r| !r.event_free));
+        assert!(of("the").is_some_and(|r| r.form == NONE));
+        // Written so, a possessive keeps its ending: read on its own.
+        assert!(doc.tokens.iter().any(|t| doc.token_text(t) == "IRAQ'S"));
+        assert!(of("IRAQ'S").is_none());
     }
 
     #[test]
