@@ -222,11 +222,9 @@ pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
     };
     let len = end.wrapping_sub(start);
     let &(mask_low, mask_high, tag) = KEYS.get(len.wrapping_sub(1))?;
-    let (low, high) = if len <= 8
-        && let Some(eight) = text.get(start..start + 8)
-    {
-        (first_eight(eight), 0)
-    } else if let Some(sixteen) = text.get(start..start + 16) {
+    // Sixteen bytes whatever the length (the masks keep the word's): a branch on the length
+    // would be mispredicted for a good share of words.
+    let (low, high) = if let Some(sixteen) = text.get(start..start + 16) {
         (first_eight(sixteen), first_eight(&sixteen[8..]))
     } else {
         // Near the end of the text: its bytes one by one.
