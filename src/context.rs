@@ -28,7 +28,7 @@
 //! every distinct form has a number (`FormTable`): a sentence's words are sorted by their first
 //! bytes and told apart by number, not by their text.
 
-use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId};
+use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId, written_key};
 use crate::model::{
     Claim, ClaimDetail, Document, Mention, MentionCategory, Span, TimeRole, Token, TokenKind,
 };
@@ -454,35 +454,11 @@ impl Spellings {
     }
 
     /// The word at `start..end` of `text` as one number, if it has one to sixteen ASCII bytes:
-    /// its bytes, with its length in the top bits of its first five (free in ASCII), so that no
-    /// two words share a number and no word's number is 0.
+    /// its [`written_key`] (case kept: "US" and "us" read apart).
     #[inline(always)]
     fn key(text: &[u8], (start, end): (usize, usize)) -> Option<u128> {
-        const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
-        /// Per length less one: the mask of its bytes, and its tag.
-        const KEYS: [(u128, u128); 16] = {
-            let mut keys = [(0, 0); 16];
-            let mut len = 1;
-            while len <= 16 {
-                let l = len as u128;
-                let tag =
-                    (l & 1) << 7 | (l & 2) << 14 | (l & 4) << 21 | (l & 8) << 28 | (l & 16) << 35;
-                keys[len - 1] = (u128::MAX >> (128 - 8 * len), tag);
-                len += 1;
-            }
-            keys
-        };
-        let &(mask, tag) = KEYS.get(end.wrapping_sub(start).wrapping_sub(1))?;
-        let bytes = match text.get(start..).and_then(|t| t.first_chunk::<16>()) {
-            Some(sixteen) => u128::from_le_bytes(*sixteen),
-            // Near the end of the text: its bytes one by one.
-            None => text
-                .get(start..end)?
-                .iter()
-                .rev()
-                .fold(0u128, |x, &b| x << 8 | u128::from(b)),
-        } & mask;
-        (bytes & HIGH == 0).then_some(bytes | tag)
+        let [low, high] = written_key(text, start, end)?;
+        Some(u128::from(high) << 64 | u128::from(low))
     }
 
     /// The reading of the word `key`, or the empty slot it goes to.

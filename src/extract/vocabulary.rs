@@ -203,10 +203,26 @@ fn hash([low, high]: [u64; 2]) -> u64 {
 }
 
 /// The bytes `start..end` of `text` lower-cased as one number (two halves), if they are one to
+/// sixteen ASCII bytes: [`written_key`] with capitals made small letters.
+#[inline(always)]
+pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let ([low, high], tag) = ascii_bytes(text, start, end)?;
+    Some([lower_case(low) | tag, lower_case(high)])
+}
+
+/// The bytes `start..end` of `text` as written, as one number (two halves), if they are one to
 /// sixteen ASCII bytes: the bytes little-endian, with the length in the top bits of the first
 /// five (free in ASCII), so that no two words share a key and no key is 0.
 #[inline(always)]
-pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+pub fn written_key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let ([low, high], tag) = ascii_bytes(text, start, end)?;
+    Some([low | tag, high])
+}
+
+/// The bytes `start..end` of `text` little-endian in two halves (zeros past the word), and the
+/// tag of their length ([`written_key`]), if they are one to sixteen ASCII bytes.
+#[inline(always)]
+fn ascii_bytes(text: &[u8], start: usize, end: usize) -> Option<([u64; 2], u64)> {
     /// Per length less one: the masks of its bytes in the low and the high half, and its tag.
     const KEYS: [(u64, u64, u64); 16] = {
         let mut keys = [(0, 0, 0); 16];
@@ -239,7 +255,7 @@ pub fn key(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
     if (low | high) & HIGH != 0 {
         return None;
     }
-    Some([lower_case(low) | tag, lower_case(high)])
+    Some(([low, high], tag))
 }
 
 /// Every byte's high bit.
@@ -332,6 +348,15 @@ mod tests {
                     Some([expected as u64, (expected >> 64) as u64]),
                     "{:?}",
                     String::from_utf8_lossy(word)
+                );
+                let written = word
+                    .iter()
+                    .rev()
+                    .fold(0u128, |x, &b| x << 8 | u128::from(b))
+                    | tag;
+                assert_eq!(
+                    written_key(text, start, end),
+                    Some([written as u64, (written >> 64) as u64])
                 );
                 let mut short = text[..end].to_vec();
                 assert_eq!(key(&short, start, end), key(text, start, end));
