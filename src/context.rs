@@ -2,7 +2,7 @@
 //!
 //! Takes a document, the lexicon, the [`ContextTables`] of the extractors' vocabulary with the
 //! vocabulary's number of each of the document's tokens, its claims and its named mentions (in
-//! text order, as the entity extractor gives them); fills each claim's [`Context`]:
+//! text order, as the entity extractor gives them); fills each claim's [`Context`](crate::model::Context):
 //!
 //! - `places`: the locative place mentions of the claim's sentence ("in Iraq", "from Iraq"),
 //!   nearest first by token distance; if none, the demonym places ("Iraqi government",
@@ -186,7 +186,7 @@ enum Form<'t> {
 }
 
 /// The context forms of the words and mentions of a document's sentences, each read once (see
-/// [`SentenceWords`]). Lower-cased copies go to one string, so that reading a word allocates
+/// [`Sentences`]). Lower-cased copies go to one string, so that reading a word allocates
 /// nothing of its own.
 struct Forms {
     kept: String,
@@ -406,8 +406,8 @@ impl FormTable {
 }
 
 /// The ASCII words of at most sixteen bytes read so far by this thread, each read once: a word
-/// met again (its bytes as two numbers, see [`load8`]) takes its [`Reading`] from here, without a stop-word
-/// check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
+/// met again (its bytes as one number, [`written_key`]) takes its [`Reading`] from here,
+/// without a stop-word check, a look-up of the lexicon or a copy of its own. Kept from document to document (words
 /// recur from one article to the next) for as long as the lexicon's tables and the
 /// [`ContextTables`] are the same ([`Lexicon::tables_id`], [`ContextTables::id`]), and emptied
 /// (the forms back to the context tables' forms) when it holds [`Spellings::MOST`] words or
@@ -547,7 +547,7 @@ struct Located<'a> {
 /// What `context` knows of the words of a [`Vocabulary`], per word number; built with the
 /// extractors ([`crate::extract::Extractors::new`]). A token whose word is known is read with one
 /// look-up here; the others (no word of the vocabulary, or a word whose context form depends on
-/// its case when written with capitals) are read through the thread's [`Spellings`].
+/// its case when written with capitals) are read through the thread's spelling cache.
 #[derive(Debug, Default)]
 pub struct ContextTables {
     /// Told apart from every other build, so that a thread's forms made with other tables are

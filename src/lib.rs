@@ -6,7 +6,7 @@
 //! report lists agreements, discrepancies and single-source claims, each traced to exact text.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] → [`segment`] → [`extract`] → [`context`] → [`normalize`] → [`link`] → [`graph`] →
+//! [`load`] → [`segment`] → [`extract`](mod@extract) → [`context`] → [`normalize`] → [`link`] → [`graph`] →
 //! [`findings`] → [`report`]; [`syndication`] groups wire copies, so that findings count
 //! independent sources. [`check`] runs it end to end; [`gate`] decides whether a CI run fails.
 //!

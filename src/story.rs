@@ -4,7 +4,7 @@
 //! manifest, or story folders) — read already ([`crate::load::load`]) or, in the command, only
 //! found ([`crate::load::index`]: ids, stories and where each text is) — and gives [`Story`]
 //! groups in order of first appearance, and runs them: each story goes through
-//! [`crate::check`] (or [`crate::extract`]) alone, so links never cross stories. Stories run in
+//! [`crate::check`] (or [`crate::extract()`]) alone, so links never cross stories. Stories run in
 //! parallel on the current rayon pool, a bounded number in flight; a story's job reads its texts
 //! when it starts, and each story's result (in the command, its rendered report) is handed to a
 //! sink in story order, then dropped, so memory holds the stories in flight, never the texts or

@@ -6,8 +6,9 @@
 //! ([`Lexicon::extractors`]) so their automata are compiled once, then shared by every source and
 //! every run (they are `Sync`). Every word an extractor or `context` knows is numbered in one
 //! [`Vocabulary`] as they are built, and each token of a document is read into its word's
-//! number once ([`Extractors::read_words`]) for all of them. Order matters: entities first (quotes need speakers), then times
-//! (their spans are not quantities), then quantities, then quotes.
+//! number once ([`Extractors::read_words`]) for all of them. Order matters: entities first
+//! (quotes need speakers), then times (their spans are not quantities), then quantities, then
+//! quotes.
 
 pub mod entity;
 pub mod numbers;

@@ -127,7 +127,7 @@
 //!   this month" stays a count). "between 2014-2018" is the dashed range. "from two thousand
 //!   until two thousand and fourteen": years in words joined by "until" or "through" only.
 //! - "August 99": a capitalised month and a two-digit number above 31 closing the clause is a
-//!   year of the 1900s. "september.16th" is "September 16th"; "the month of <date>" is the month
+//!   year of the 1900s. "september.16th" is "September 16th"; "the month of `<date>`" is the month
 //!   holding it. "w/c feb 4" (week commencing) is the seven days from that day. "last 3year":
 //!   a count glued to its unit. "this week from Tue to Thur" takes short weekday names.
 //! - "earlier in the week", "later in the year" are "earlier this week", "later this year",

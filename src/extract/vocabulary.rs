@@ -21,7 +21,7 @@ pub const UNKNOWN: WordId = u32::MAX - 1;
 pub const UNREAD: WordId = u32::MAX;
 
 /// The words of the stages, each with its number, in a cuckoo table of their [`key`]s: a word
-/// is in one of its two slots ([`places`]), so that a token is read by two loads and two
+/// is in one of its two slots (`places`), so that a token is read by two loads and two
 /// compares, with no branch that depends on whether the vocabulary holds it (such a branch
 /// would be mispredicted for a good share of a text's words).
 #[derive(Debug, Clone)]
