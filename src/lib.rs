@@ -77,8 +77,7 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
             || (segment::Spare::default(), String::new(), Vec::new()),
             |(spare, lower, words), (index, source)| {
                 let doc = segment::segment_into(source, std::mem::take(spare));
-                // Each token's word, read once for every extractor and for context.
-                extractors.read_words(&doc, words);
+                // Each token's word is read once, for every extractor and for context.
                 let mut extraction = extractors.extract_with(&doc, index, lower, words);
                 context::attach(
                     &doc,

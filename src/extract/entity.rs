@@ -1004,7 +1004,7 @@ impl EntityExtractor {
 
     /// Entity claims (people, organisations, places at their first mention) and every named
     /// mention of `doc`, in text order; `source` is the source's index in the run.
-    pub fn extract(
+    pub(crate) fn extract(
         &self,
         doc: &Document,
         source: usize,

@@ -83,21 +83,23 @@ impl Extractors {
     /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
     /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
-        let words = self.words(doc);
-        self.extract_with(doc, source, &mut String::new(), &words)
+        self.extract_with(doc, source, &mut String::new(), &mut Vec::new())
     }
 
-    /// [`Extractors::extract`] given the tokens' word numbers ([`Extractors::read_words`]),
-    /// lower-casing the text into `lower` (a buffer kept from source to source, so that it is
-    /// allocated once).
+    /// [`Extractors::extract`] into buffers kept from source to source, so that they are
+    /// allocated once: the text lower-cased into `lower`, and the tokens' word numbers into
+    /// `words` ([`Extractors::read_words`]; read here, so that every extractor gets one per
+    /// token, and left there for `context::attach`).
     #[inline(never)]
     pub fn extract_with(
         &self,
         doc: &Document,
         source: usize,
         lower: &mut String,
-        words: &[WordId],
+        words: &mut Vec<WordId>,
     ) -> Extraction {
+        self.read_words(doc, words);
+        let words = words.as_slice();
         let (entities, mentions) = self.entity.extract(doc, source, words);
         // Times and quantities read words through one lower-cased copy of the text.
         lower.clear();

@@ -1176,7 +1176,9 @@ impl QuantityExtractor {
         extractor
     }
 
-    pub fn extract(
+    /// [`QuantityExtractor::extract_lowered`], lower-casing the text itself (for tests).
+    #[cfg(test)]
+    pub(crate) fn extract(
         &self,
         doc: &Document,
         source: usize,
@@ -1187,9 +1189,10 @@ impl QuantityExtractor {
         self.extract_lowered(doc, source, taken, &lower, words)
     }
 
-    /// [`QuantityExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so
-    /// a caller running several extractors makes that copy once.
-    pub fn extract_lowered(
+    /// The quantity claims of `doc` (`taken`: the time claims' spans), given the text lower-cased
+    /// (`str::to_ascii_lowercase`) and each token's word number, so that a caller running several
+    /// extractors makes that copy once.
+    pub(crate) fn extract_lowered(
         &self,
         doc: &Document,
         source: usize,

@@ -135,7 +135,7 @@ impl QuoteExtractor {
 
     /// Quote claims of `doc`; `mentions` are its named mentions and `people` its entity claims
     /// (only person claims are read, for their titles and roles).
-    pub fn extract(
+    pub(crate) fn extract(
         &self,
         doc: &Document,
         source: usize,

@@ -900,7 +900,8 @@ impl TimeExtractor {
 
     /// Extracts the time claims of `doc`; `source` is the source's index in the run and
     /// `published` the date relative expressions resolve against.
-    pub fn extract(
+    #[cfg(test)]
+    pub(crate) fn extract(
         &self,
         doc: &Document,
         source: usize,
@@ -916,10 +917,11 @@ impl TimeExtractor {
         )
     }
 
-    /// [`TimeExtractor::extract`] given the text lower-cased (`str::to_ascii_lowercase`), so a
-    /// caller running several extractors makes that copy once. Tokens are looked up and
+    /// The time claims of `doc` (relative ones resolved against `published`), given the text
+    /// lower-cased (`str::to_ascii_lowercase`) and each token's word number, so that a caller
+    /// running several extractors makes that copy once. Tokens are looked up and
     /// compared through it, with no allocation per token.
-    pub fn extract_lowered(
+    pub(crate) fn extract_lowered(
         &self,
         doc: &Document,
         source: usize,
