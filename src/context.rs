@@ -1503,7 +1503,7 @@ mod tests {
             number,
             span,
             doc.sentence_at(start),
-            ClaimDetail::Quantity(q),
+            ClaimDetail::Quantity(q.into()),
         )];
         claims.extend(extra);
         attach(

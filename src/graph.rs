@@ -136,7 +136,7 @@ mod tests {
             "1",
             Span::new(0, 1),
             0,
-            ClaimDetail::Quantity(Quantity::count(1.0)),
+            ClaimDetail::Quantity(Quantity::count(1.0).into()),
         );
         c.id = id.to_string();
         c.derived_from = derived_from.iter().map(|s| s.to_string()).collect();

@@ -1449,7 +1449,7 @@ mod tests {
                     "1",
                     crate::model::Span::new(i, i + 1),
                     i,
-                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0)),
+                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0).into()),
                 );
                 c.context.words = words.to_string();
                 c
@@ -1503,7 +1503,7 @@ mod tests {
                     "1",
                     crate::model::Span::new(i, i + 1),
                     i,
-                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0)),
+                    crate::model::ClaimDetail::Quantity(Quantity::count(1.0).into()),
                 );
                 c.context.words = words.join(" ");
                 c

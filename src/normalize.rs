@@ -585,7 +585,7 @@ fn derived_claim(
         source.slice(span),
         span,
         anchor.sentence,
-        ClaimDetail::Quantity(q),
+        ClaimDetail::Quantity(q.into()),
     );
     claim.id = format!("{}:q{number}", source.id);
     claim.sentence_span = anchor.sentence_span;
@@ -747,14 +747,14 @@ mod tests {
                 "about 5,200",
                 Span::new(9, 20),
                 0,
-                ClaimDetail::Quantity(before),
+                ClaimDetail::Quantity(before.into()),
             ),
             Claim::new(
                 0,
                 "3,000",
                 Span::new(24, 29),
                 0,
-                ClaimDetail::Quantity(after),
+                ClaimDetail::Quantity(after.into()),
             ),
         ];
         claims[0].id = "s:q1".into();

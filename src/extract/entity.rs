@@ -1062,7 +1062,7 @@ impl EntityExtractor {
                 t,
                 p.span,
                 p.sentence,
-                ClaimDetail::Entity(entity),
+                ClaimDetail::Entity(entity.into()),
             ));
         }
         let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
@@ -1088,7 +1088,7 @@ impl EntityExtractor {
                 t,
                 n.span,
                 n.sentence,
-                ClaimDetail::Entity(entity),
+                ClaimDetail::Entity(entity.into()),
             ));
         }
         (claims, mentions)

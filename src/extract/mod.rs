@@ -262,7 +262,7 @@ mod tests {
             text,
             start,
             end,
-            ClaimDetail::Quantity(Quantity::count(1.0)),
+            ClaimDetail::Quantity(Quantity::count(1.0).into()),
         )
     }
 

@@ -2777,7 +2777,7 @@ fn push(
         text,
         span,
         v.tokens[start].sentence,
-        ClaimDetail::Quantity(q),
+        ClaimDetail::Quantity(q.into()),
     ));
 }
 
