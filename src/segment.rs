@@ -504,7 +504,7 @@ fn word_bytes(x: u64) -> u64 {
     let at_least = |x: u64, c: u8| ((x | HIGH) - ONES * u64::from(c)) & HIGH;
     let between = |x: u64, low: u8, high: u8| at_least(x, low) & !at_least(x, high + 1);
     // Setting the 0x20 bit makes capitals small letters and no other byte a letter.
-    let letter = between(x | ONES * 0x20, b'a', b'z');
+    let letter = between(x | (ONES * 0x20), b'a', b'z');
     let digit = between(x, b'0', b'9');
     (letter | digit) & !x & HIGH
 }
