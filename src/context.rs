@@ -340,21 +340,22 @@ impl Forms {
 }
 
 /// The distinct context forms this thread has read, each with a number: equal forms have one
-/// number, so that a sentence's words are told apart by their numbers, not their text.
+/// number, so that a sentence's words are told apart by their numbers, not their text. The
+/// forms are kept one after another in one string, so that a new form allocates nothing of its
+/// own and the table is copied in three moves.
 #[derive(Debug, Default, Clone)]
 struct FormTable {
-    /// Per number: the form, after a space, and its [`prefix`].
-    forms: Vec<FormEntry>,
-    /// Per form: its number.
-    numbers: rustc_hash::FxHashMap<Box<str>, u32>,
-}
-
-/// A form of a [`FormTable`] after a space (as it is joined to the words before it), and its
-/// [`prefix`].
-#[derive(Debug, Clone)]
-struct FormEntry {
-    prefix: u64,
-    spaced: Box<str>,
+    /// The forms in the order of their numbers, each after a space (as it is joined to the
+    /// words before it).
+    spaced: String,
+    /// Per number: where its form (after its space) ends in `spaced`; it starts where the one
+    /// before ends.
+    ends: Vec<usize>,
+    /// Per number: the form's [`prefix`].
+    prefixes: Vec<u64>,
+    /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
+    /// for an empty slot. At most half the slots are full.
+    index: Vec<u32>,
 }
 
 /// The first eight bytes of a text as a number, so that texts sort by it first (in the same
@@ -368,21 +369,56 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
+    /// How many forms have a number.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The first slot of `form`'s probe sequence in an index of `slots` slots (a power of two).
+    fn home(form: &str, slots: usize) -> usize {
+        use std::hash::BuildHasher;
+        // The top bits: the multiplication of the hash leaves its best bits there.
+        (rustc_hash::FxBuildHasher.hash_one(form) >> (64 - slots.trailing_zeros())) as usize
+    }
+
     /// The number of `form`, given on first need.
     fn intern(&mut self, form: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(form) {
-            return number;
+        if self.index.is_empty() {
+            self.index = vec![0; 1024];
         }
-        let number = self.forms.len() as u32;
-        let mut spaced = String::with_capacity(form.len() + 1);
-        spaced.push(' ');
-        spaced.push_str(form);
-        self.forms.push(FormEntry {
-            prefix: prefix(form),
-            spaced: spaced.into_boxed_str(),
-        });
-        self.numbers.insert(form.into(), number);
+        let mask = self.index.len() - 1;
+        let mut at = Self::home(form, self.index.len());
+        loop {
+            match self.index[at] {
+                0 => break,
+                n if self.text(n - 1) == form => return n - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let number = self.ends.len() as u32;
+        self.spaced.push(' ');
+        self.spaced.push_str(form);
+        self.ends.push(self.spaced.len());
+        self.prefixes.push(prefix(form));
+        self.index[at] = number + 1;
+        if 2 * self.ends.len() > self.index.len() {
+            self.grow();
+        }
         number
+    }
+
+    /// The index twice as large, every number at its slot again.
+    fn grow(&mut self) {
+        let slots = 2 * self.index.len();
+        let mut index = vec![0u32; slots];
+        for number in 0..self.ends.len() as u32 {
+            let mut at = Self::home(self.text(number), slots);
+            while index[at] != 0 {
+                at = (at + 1) & (slots - 1);
+            }
+            index[at] = number + 1;
+        }
+        self.index = index;
     }
 
     /// Form `number`.
@@ -392,16 +428,18 @@ impl FormTable {
 
     /// Form `number` after a space.
     fn spaced(&self, number: u32) -> &str {
-        &self.forms[number as usize].spaced
+        let n = number as usize;
+        let start = n.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.spaced[start..self.ends[n]]
     }
 
     fn prefix(&self, number: u32) -> u64 {
-        self.forms[number as usize].prefix
+        self.prefixes[number as usize]
     }
 
     /// The [`prefix`] of form `number`, 0 for none ([`NONE`]).
     fn prefix_of(&self, number: u32) -> u64 {
-        self.forms.get(number as usize).map_or(0, |f| f.prefix)
+        self.prefixes.get(number as usize).copied().unwrap_or(0)
     }
 }
 
@@ -442,7 +480,7 @@ impl Spellings {
             || self.tables != lexicon.tables_id()
             || self.context != context.id
             || self.full >= Self::MOST
-            || self.forms.forms.len() >= Self::MOST + context.forms.forms.len()
+            || self.forms.len() >= Self::MOST + context.forms.len()
         {
             self.slots.clear();
             self.slots.resize(1 << Self::BITS, (0, Reading::default()));
