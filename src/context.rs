@@ -700,6 +700,7 @@ pub fn attach(
         .collect();
     let starts = mention_starts(doc, &located);
     let mut found = Vec::new();
+    let mut walked = None;
     let mut sentences = Sentences::new(doc, lexicon, tables, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -712,7 +713,13 @@ pub fn attach(
             &starts,
             claim.sentence,
         );
-        let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
+        // Claims come in text order: the tokens of the one before in the same sentence, else
+        // the sentence's first token, are where the walk to this one's starts.
+        let from = walked
+            .filter(|&w| read.tokens.contains(&w))
+            .unwrap_or(read.tokens.start);
+        let overlapping = overlapping_from(tokens, from, claim.span);
+        walked = Some(overlapping.start);
         let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
@@ -778,27 +785,38 @@ fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     a..b
 }
 
-/// [`overlapping_tokens`] sought first among the tokens `near` (its sentence's), and among all
-/// only when the span may reach past them.
-fn overlapping_near(
-    tokens: &[Token],
-    near: std::ops::Range<usize>,
-    span: Span,
-) -> std::ops::Range<usize> {
-    let Some(here) = tokens.get(near.clone()) else {
+/// [`overlapping_tokens`] found by walking forward from token `from` (which spans often start
+/// at or just before): when the token before `from` ends at or before the span's start, no
+/// token before it overlaps the span; else (or after a long walk) they are sought among all.
+fn overlapping_from(tokens: &[Token], from: usize, span: Span) -> std::ops::Range<usize> {
+    /// How many tokens are walked over before the rest is sought by halves.
+    const WALK: usize = 32;
+    let before_span = |t: &Token| t.span.end <= span.start;
+    let in_span = |t: &Token| t.span.start < span.end;
+    // Both bounds hold for every token before `from` only if they hold for the one before it.
+    if from > tokens.len()
+        || from > 0 && !(before_span(&tokens[from - 1]) && in_span(&tokens[from - 1]))
+    {
         return overlapping_tokens(tokens, span);
-    };
-    let a = near.start + here.partition_point(|t| t.span.end <= span.start);
-    let b = near.start + here.partition_point(|t| t.span.start < span.end);
-    // A bound at either end of `near` is a bound of all the tokens only at their own ends.
-    let inside = |x: usize| {
-        (x > near.start || near.start == 0) && (x < near.end || near.end == tokens.len())
-    };
-    if inside(a) && inside(b) {
-        a..b
-    } else {
-        overlapping_tokens(tokens, span)
     }
+    let rest = &tokens[from..];
+    let near = &rest[..rest.len().min(WALK)];
+    let a = match near.iter().position(|t| !before_span(t)) {
+        Some(a) => a,
+        None if near.len() == rest.len() => rest.len(),
+        None => return overlapping_tokens(tokens, span),
+    };
+    // The tokens before `a` start before the span ends whenever the one before `a` does.
+    if a > 0 && !in_span(&rest[a - 1]) {
+        return overlapping_tokens(tokens, span);
+    }
+    let after = &rest[a..];
+    let b = match after.iter().take(WALK).position(|t| !in_span(t)) {
+        Some(b) => b,
+        None if after.len() <= WALK => after.len(),
+        None => return overlapping_tokens(tokens, span),
+    };
+    from + a..from + a + b
 }
 
 /// The tokens of sentence `s` (tokens are in sentence order), found from where the sentence read
@@ -1159,8 +1177,11 @@ impl<'t> Sentences<'t> {
         let tokens = sentence_tokens(&doc.tokens, s, self.last_read);
         let (start, end) = (tokens.start, tokens.end);
         self.last_read = Some((s, end));
+        // The mentions are in text order: each one's tokens are sought from the one's before.
+        let mut from = start;
         for l in &mut located[mentions.clone()] {
-            let overlapping = overlapping_near(&doc.tokens, start..end, l.mention.span);
+            let overlapping = overlapping_from(&doc.tokens, from, l.mention.span);
+            from = overlapping.start;
             (l.first, l.last) = token_range(&doc.tokens, overlapping);
         }
         let here = &located[mentions.clone()];
