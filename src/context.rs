@@ -348,14 +348,20 @@ struct FormTable {
     /// The forms in the order of their numbers, each after a space (as it is joined to the
     /// words before it).
     spaced: String,
-    /// Per number: where its form (after its space) ends in `spaced`; it starts where the one
-    /// before ends.
-    ends: Vec<usize>,
-    /// Per number: the form's [`prefix`].
-    prefixes: Vec<u64>,
+    /// Per number: the form's place in `spaced` and its [`prefix`].
+    forms: Vec<FormEntry>,
     /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
     /// for an empty slot. At most half the slots are full.
     index: Vec<u32>,
+}
+
+/// Where a form of a [`FormTable`] is, after its space, in the table's string, and its
+/// [`prefix`]: one load gives what a sentence's reading needs of it.
+#[derive(Debug, Clone, Copy)]
+struct FormEntry {
+    prefix: u64,
+    start: usize,
+    end: usize,
 }
 
 /// The first eight bytes of a text as a number, so that texts sort by it first (in the same
@@ -371,7 +377,7 @@ fn prefix(text: &str) -> u64 {
 impl FormTable {
     /// How many forms have a number.
     fn len(&self) -> usize {
-        self.ends.len()
+        self.forms.len()
     }
 
     /// The first slot of `form`'s probe sequence in an index of `slots` slots (a power of two).
@@ -395,13 +401,17 @@ impl FormTable {
                 _ => at = (at + 1) & mask,
             }
         }
-        let number = self.ends.len() as u32;
+        let number = self.forms.len() as u32;
+        let start = self.spaced.len();
         self.spaced.push(' ');
         self.spaced.push_str(form);
-        self.ends.push(self.spaced.len());
-        self.prefixes.push(prefix(form));
+        self.forms.push(FormEntry {
+            prefix: prefix(form),
+            start,
+            end: self.spaced.len(),
+        });
         self.index[at] = number + 1;
-        if 2 * self.ends.len() > self.index.len() {
+        if 2 * self.forms.len() > self.index.len() {
             self.grow();
         }
         number
@@ -411,7 +421,7 @@ impl FormTable {
     fn grow(&mut self) {
         let slots = 2 * self.index.len();
         let mut index = vec![0u32; slots];
-        for number in 0..self.ends.len() as u32 {
+        for number in 0..self.forms.len() as u32 {
             let mut at = Self::home(self.text(number), slots);
             while index[at] != 0 {
                 at = (at + 1) & (slots - 1);
@@ -422,24 +432,25 @@ impl FormTable {
     }
 
     /// Form `number`.
+    #[inline(always)]
     fn text(&self, number: u32) -> &str {
         &self.spaced(number)[1..]
     }
 
     /// Form `number` after a space.
+    #[inline(always)]
     fn spaced(&self, number: u32) -> &str {
-        let n = number as usize;
-        let start = n.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.spaced[start..self.ends[n]]
+        let FormEntry { start, end, .. } = self.forms[number as usize];
+        &self.spaced[start..end]
     }
 
     fn prefix(&self, number: u32) -> u64 {
-        self.prefixes[number as usize]
+        self.forms[number as usize].prefix
     }
 
     /// The [`prefix`] of form `number`, 0 for none ([`NONE`]).
     fn prefix_of(&self, number: u32) -> u64 {
-        self.prefixes.get(number as usize).copied().unwrap_or(0)
+        self.forms.get(number as usize).map_or(0, |f| f.prefix)
     }
 }
 
@@ -1758,6 +1769,45 @@ mod tests {
         // Written so, a possessive keeps its ending: read on its own.
         assert!(doc.tokens.iter().any(|t| doc.token_text(t) == "IRAQ'S"));
         assert!(of("IRAQ'S").is_none());
+    }
+
+    #[test]
+    fn form_numbers_survive_the_index_growing() {
+        let mut table = FormTable::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let numbers: Vec<u32> = words.iter().map(|w| table.intern(w)).collect();
+        assert_eq!(table.len(), words.len());
+        for (w, &n) in words.iter().zip(&numbers) {
+            assert_eq!(table.intern(w), n, "{w}");
+            assert_eq!(table.text(n), w);
+            assert_eq!(table.spaced(n), format!(" {w}"));
+            assert_eq!(table.prefix(n), prefix(w));
+        }
+        assert_eq!(table.len(), words.len());
+        assert_eq!(table.intern(""), words.len() as u32);
+        assert_eq!(table.text(words.len() as u32), "");
+        assert_eq!(table.prefix_of(NONE), 0);
+    }
+
+    #[test]
+    fn walked_token_ranges_are_the_searched_ones() {
+        let src = source("In Baghdad, 3,000 US troops stay.  Then 40 left; the rest went home.");
+        let doc = segment(&src);
+        let tokens = &doc.tokens;
+        let len = src.text.len();
+        for start in 0..=len {
+            for end in start..=(start + 12).min(len) {
+                let span = Span::new(start, end);
+                let searched = overlapping_tokens(tokens, span);
+                for from in 0..=tokens.len() + 1 {
+                    assert_eq!(
+                        overlapping_from(tokens, from, span),
+                        searched,
+                        "{span:?} from {from}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
