@@ -340,21 +340,28 @@ impl Forms {
 }
 
 /// The distinct context forms this thread has read, each with a number: equal forms have one
-/// number, so that a sentence's words are told apart by their numbers, not their text.
+/// number, so that a sentence's words are told apart by their numbers, not their text. The
+/// forms are kept one after another in one string, so that a new form allocates nothing of its
+/// own and the table is copied in three moves.
 #[derive(Debug, Default, Clone)]
 struct FormTable {
-    /// Per number: the form, after a space, and its [`prefix`].
+    /// The forms in the order of their numbers, each after a space (as it is joined to the
+    /// words before it).
+    spaced: String,
+    /// Per number: the form's place in `spaced` and its [`prefix`].
     forms: Vec<FormEntry>,
-    /// Per form: its number.
-    numbers: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
+    /// for an empty slot. At most half the slots are full.
+    index: Vec<u32>,
 }
 
-/// A form of a [`FormTable`] after a space (as it is joined to the words before it), and its
-/// [`prefix`].
-#[derive(Debug, Clone)]
+/// Where a form of a [`FormTable`] is, after its space, in the table's string, and its
+/// [`prefix`]: one load gives what a sentence's reading needs of it.
+#[derive(Debug, Clone, Copy)]
 struct FormEntry {
     prefix: u64,
-    spaced: Box<str>,
+    start: usize,
+    end: usize,
 }
 
 /// The first eight bytes of a text as a number, so that texts sort by it first (in the same
@@ -368,31 +375,73 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
+    /// How many forms have a number.
+    fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// The first slot of `form`'s probe sequence in an index of `slots` slots (a power of two).
+    fn home(form: &str, slots: usize) -> usize {
+        use std::hash::BuildHasher;
+        // The top bits: the multiplication of the hash leaves its best bits there.
+        (rustc_hash::FxBuildHasher.hash_one(form) >> (64 - slots.trailing_zeros())) as usize
+    }
+
     /// The number of `form`, given on first need.
     fn intern(&mut self, form: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(form) {
-            return number;
+        if self.index.is_empty() {
+            self.index = vec![0; 1024];
+        }
+        let mask = self.index.len() - 1;
+        let mut at = Self::home(form, self.index.len());
+        loop {
+            match self.index[at] {
+                0 => break,
+                n if self.text(n - 1) == form => return n - 1,
+                _ => at = (at + 1) & mask,
+            }
         }
         let number = self.forms.len() as u32;
-        let mut spaced = String::with_capacity(form.len() + 1);
-        spaced.push(' ');
-        spaced.push_str(form);
+        let start = self.spaced.len();
+        self.spaced.push(' ');
+        self.spaced.push_str(form);
         self.forms.push(FormEntry {
             prefix: prefix(form),
-            spaced: spaced.into_boxed_str(),
+            start,
+            end: self.spaced.len(),
         });
-        self.numbers.insert(form.into(), number);
+        self.index[at] = number + 1;
+        if 2 * self.forms.len() > self.index.len() {
+            self.grow();
+        }
         number
     }
 
+    /// The index twice as large, every number at its slot again.
+    fn grow(&mut self) {
+        let slots = 2 * self.index.len();
+        let mut index = vec![0u32; slots];
+        for number in 0..self.forms.len() as u32 {
+            let mut at = Self::home(self.text(number), slots);
+            while index[at] != 0 {
+                at = (at + 1) & (slots - 1);
+            }
+            index[at] = number + 1;
+        }
+        self.index = index;
+    }
+
     /// Form `number`.
+    #[inline(always)]
     fn text(&self, number: u32) -> &str {
         &self.spaced(number)[1..]
     }
 
     /// Form `number` after a space.
+    #[inline(always)]
     fn spaced(&self, number: u32) -> &str {
-        &self.forms[number as usize].spaced
+        let FormEntry { start, end, .. } = self.forms[number as usize];
+        &self.spaced[start..end]
     }
 
     fn prefix(&self, number: u32) -> u64 {
@@ -442,7 +491,7 @@ impl Spellings {
             || self.tables != lexicon.tables_id()
             || self.context != context.id
             || self.full >= Self::MOST
-            || self.forms.forms.len() >= Self::MOST + context.forms.forms.len()
+            || self.forms.len() >= Self::MOST + context.forms.len()
         {
             self.slots.clear();
             self.slots.resize(1 << Self::BITS, (0, Reading::default()));
@@ -662,6 +711,7 @@ pub fn attach(
         .collect();
     let starts = mention_starts(doc, &located);
     let mut found = Vec::new();
+    let mut walked = None;
     let mut sentences = Sentences::new(doc, lexicon, tables, BUFFERS.with(|b| b.take()));
     for claim in claims.iter_mut() {
         if claim.sentence >= doc.sentences.len() || tokens.is_empty() {
@@ -674,7 +724,13 @@ pub fn attach(
             &starts,
             claim.sentence,
         );
-        let overlapping = overlapping_near(tokens, read.tokens.clone(), claim.span);
+        // Claims come in text order: the tokens of the one before in the same sentence, else
+        // the sentence's first token, are where the walk to this one's starts.
+        let from = walked
+            .filter(|&w| read.tokens.contains(&w))
+            .unwrap_or(read.tokens.start);
+        let overlapping = overlapping_from(tokens, from, claim.span);
+        walked = Some(overlapping.start);
         let (first, last) = token_range(tokens, overlapping.clone());
         let here = &located[read.mentions.clone()];
         let unit = match &claim.detail {
@@ -740,27 +796,38 @@ fn overlapping_tokens(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     a..b
 }
 
-/// [`overlapping_tokens`] sought first among the tokens `near` (its sentence's), and among all
-/// only when the span may reach past them.
-fn overlapping_near(
-    tokens: &[Token],
-    near: std::ops::Range<usize>,
-    span: Span,
-) -> std::ops::Range<usize> {
-    let Some(here) = tokens.get(near.clone()) else {
+/// [`overlapping_tokens`] found by walking forward from token `from` (which spans often start
+/// at or just before): when the token before `from` ends at or before the span's start, no
+/// token before it overlaps the span; else (or after a long walk) they are sought among all.
+fn overlapping_from(tokens: &[Token], from: usize, span: Span) -> std::ops::Range<usize> {
+    /// How many tokens are walked over before the rest is sought by halves.
+    const WALK: usize = 32;
+    let before_span = |t: &Token| t.span.end <= span.start;
+    let in_span = |t: &Token| t.span.start < span.end;
+    // Both bounds hold for every token before `from` only if they hold for the one before it.
+    if from > tokens.len()
+        || from > 0 && !(before_span(&tokens[from - 1]) && in_span(&tokens[from - 1]))
+    {
         return overlapping_tokens(tokens, span);
-    };
-    let a = near.start + here.partition_point(|t| t.span.end <= span.start);
-    let b = near.start + here.partition_point(|t| t.span.start < span.end);
-    // A bound at either end of `near` is a bound of all the tokens only at their own ends.
-    let inside = |x: usize| {
-        (x > near.start || near.start == 0) && (x < near.end || near.end == tokens.len())
-    };
-    if inside(a) && inside(b) {
-        a..b
-    } else {
-        overlapping_tokens(tokens, span)
     }
+    let rest = &tokens[from..];
+    let near = &rest[..rest.len().min(WALK)];
+    let a = match near.iter().position(|t| !before_span(t)) {
+        Some(a) => a,
+        None if near.len() == rest.len() => rest.len(),
+        None => return overlapping_tokens(tokens, span),
+    };
+    // The tokens before `a` start before the span ends whenever the one before `a` does.
+    if a > 0 && !in_span(&rest[a - 1]) {
+        return overlapping_tokens(tokens, span);
+    }
+    let after = &rest[a..];
+    let b = match after.iter().take(WALK).position(|t| !in_span(t)) {
+        Some(b) => b,
+        None if after.len() <= WALK => after.len(),
+        None => return overlapping_tokens(tokens, span),
+    };
+    from + a..from + a + b
 }
 
 /// The tokens of sentence `s` (tokens are in sentence order), found from where the sentence read
@@ -1121,8 +1188,11 @@ impl<'t> Sentences<'t> {
         let tokens = sentence_tokens(&doc.tokens, s, self.last_read);
         let (start, end) = (tokens.start, tokens.end);
         self.last_read = Some((s, end));
+        // The mentions are in text order: each one's tokens are sought from the one's before.
+        let mut from = start;
         for l in &mut located[mentions.clone()] {
-            let overlapping = overlapping_near(&doc.tokens, start..end, l.mention.span);
+            let overlapping = overlapping_from(&doc.tokens, from, l.mention.span);
+            from = overlapping.start;
             (l.first, l.last) = token_range(&doc.tokens, overlapping);
         }
         let here = &located[mentions.clone()];
@@ -1699,6 +1769,45 @@ mod tests {
         // Written so, a possessive keeps its ending: read on its own.
         assert!(doc.tokens.iter().any(|t| doc.token_text(t) == "IRAQ'S"));
         assert!(of("IRAQ'S").is_none());
+    }
+
+    #[test]
+    fn form_numbers_survive_the_index_growing() {
+        let mut table = FormTable::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let numbers: Vec<u32> = words.iter().map(|w| table.intern(w)).collect();
+        assert_eq!(table.len(), words.len());
+        for (w, &n) in words.iter().zip(&numbers) {
+            assert_eq!(table.intern(w), n, "{w}");
+            assert_eq!(table.text(n), w);
+            assert_eq!(table.spaced(n), format!(" {w}"));
+            assert_eq!(table.prefix(n), prefix(w));
+        }
+        assert_eq!(table.len(), words.len());
+        assert_eq!(table.intern(""), words.len() as u32);
+        assert_eq!(table.text(words.len() as u32), "");
+        assert_eq!(table.prefix_of(NONE), 0);
+    }
+
+    #[test]
+    fn walked_token_ranges_are_the_searched_ones() {
+        let src = source("In Baghdad, 3,000 US troops stay.  Then 40 left; the rest went home.");
+        let doc = segment(&src);
+        let tokens = &doc.tokens;
+        let len = src.text.len();
+        for start in 0..=len {
+            for end in start..=(start + 12).min(len) {
+                let span = Span::new(start, end);
+                let searched = overlapping_tokens(tokens, span);
+                for from in 0..=tokens.len() + 1 {
+                    assert_eq!(
+                        overlapping_from(tokens, from, span),
+                        searched,
+                        "{span:?} from {from}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
