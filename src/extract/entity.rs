@@ -836,6 +836,15 @@ fn surname_key(surname: &str) -> &str {
     }
 }
 
+/// One bit of 64 for the last two bytes of a surname or surname key (all bits for a shorter one):
+/// a key ends its surname, so a surname has the bit of its key.
+fn tail_bit(name: &str) -> u64 {
+    match name.as_bytes() {
+        [.., a, b] => 1 << ((usize::from(*a) * 7 + usize::from(*b)) & 63),
+        _ => u64::MAX,
+    }
+}
+
 /// A variant is a demonym when its last word has a demonym ending ("Iraqi", "American", "Afghan").
 fn is_demonym_form(variant: &str, canonical: &str) -> bool {
     const ENDINGS: &[&str] = &[
@@ -1149,21 +1158,21 @@ impl EntityExtractor {
     /// read by its shape in the table of such words, a filter: the person search decides).
     fn openers(&self, doc: &Document, ids: &[WordId]) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
-        let mut openers = Vec::new();
+        let mut openers = Vec::with_capacity(doc.tokens.len() / 4);
         for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let word = &bytes[t.span.start..t.span.end];
-            if !word[0].is_ascii_lowercase()
-                || word.get(2) == Some(&b'-')
-                || word.get(3) == Some(&b'-')
+            // Most words: in lower case, neither hyphened early nor a title's first word.
+            let opens = !word[0].is_ascii_lowercase()
+                || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
                 || if id == UNREAD {
                     self.lower_case_titles.may_hold(word)
                 } else {
                     self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
-                }
-            {
+                };
+            if opens {
                 openers.push(i);
             }
         }
@@ -1280,10 +1289,10 @@ impl EntityExtractor {
         words: &mut [u8],
     ) -> Option<(usize, Span)> {
         let tokens = &doc.tokens;
-        let first = doc.token_text(&tokens[i]);
         if tokens[i].kind != TokenKind::Word || self.class(doc, ids, i, words) & word::TITLE == 0 {
             return None;
         }
+        let first = doc.token_text(&tokens[i]);
         // No length limit here: the title table's length filter turns away the words of no
         // title's length, long ones included ("Secretary-General" has 17 bytes).
         let list = self.titles_opened_by(first)?;
@@ -1767,6 +1776,9 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
     let at = |s: Span| &text[s.start..s.end];
     let mut persons: Vec<Person> = Vec::new();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    // The keys' [`tail_bit`]s: a surname none of whose bit is here has no key (a key ends its
+    // surname), so most capitalised words are turned away without working out their key.
+    let mut tails = 0u64;
     for c in candidates.iter_mut().filter(|c| c.naming == Naming::Full) {
         let key = surname_key(at(c.surname));
         let same = by_key.get(key).map(Vec::as_slice).unwrap_or(&[]);
@@ -1791,6 +1803,7 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
                     sentence: c.sentence,
                 });
                 by_key.entry(key).or_default().push(persons.len() - 1);
+                tails |= tail_bit(key);
                 persons.len() - 1
             }
         };
@@ -1812,6 +1825,9 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
         return persons;
     }
     for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
+        if tail_bit(at(c.surname)) & tails == 0 {
+            continue;
+        }
         let Some(same) = by_key.get(surname_key(at(c.surname))) else {
             continue;
         };
