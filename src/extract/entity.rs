@@ -25,7 +25,7 @@
 //! appositive right after a name ("X, the head of Y,") gives the person's role.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
@@ -1074,7 +1074,7 @@ impl EntityExtractor {
                 ClaimDetail::Entity(entity),
             ));
         }
-        let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
+        let mut seen: FxHashSet<(MentionCategory, &str)> = FxHashSet::default();
         for n in &named {
             if !seen.insert((n.category, n.canonical)) {
                 continue;
@@ -1403,7 +1403,7 @@ impl EntityExtractor {
             if lexeme & lexeme::OWN != 0 {
                 lexeme & lexeme::TIME != 0
             } else {
-                is_time_word(doc.token_text(&tokens[k]))
+                may_be_time_word(bytes) && is_time_word(doc.token_text(&tokens[k]))
             }
         };
         if initial {
@@ -1526,6 +1526,7 @@ impl EntityExtractor {
             if !parts.is_empty()
                 && t.kind == TokenKind::Word
                 && may_be_particle(doc, t)
+                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && self.class(doc, ids, j, words) & word::PARTICLE != 0
                 && self.name_word(doc, ids, j + 1, words).is_some()
             {
@@ -2036,10 +2037,10 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a capitalised word names a month or a weekday, asked of the time extractor only for
-/// words that open like one (every month and weekday name and abbreviation starts with one of
-/// these three letters).
-fn is_time_word(word: &str) -> bool {
+/// Whether a word opens like a month or weekday name or abbreviation (every one starts with one of
+/// these three letters, in any ASCII case): a filter on its bytes, before any text is read.
+#[inline(always)]
+fn may_be_time_word(word: &[u8]) -> bool {
     const OPENINGS: [&[u8; 3]; 19] = [
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
@@ -2055,14 +2056,17 @@ fn is_time_word(word: &str) -> bool {
         }
         thirds
     };
-    let Some(&[a, b, c]) = word.as_bytes().first_chunk::<3>() else {
+    let Some(&[a, b, c]) = word.first_chunk::<3>() else {
         return false;
     };
     let [a, b, c] = [a, b, c].map(|x| x.to_ascii_lowercase().wrapping_sub(b'a'));
-    if a >= 26 || b >= 26 || c >= 26 {
-        return false;
-    }
-    THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
+    a < 26 && b < 26 && c < 26 && THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
+}
+
+/// Whether a capitalised word names a month or a weekday, asked of the time extractor only for
+/// words that open like one ([`may_be_time_word`]).
+fn is_time_word(word: &str) -> bool {
+    may_be_time_word(word.as_bytes())
         && (super::time::month_of(word).is_some() || super::time::is_weekday(word))
 }
 
