@@ -531,9 +531,6 @@ pub struct EntityExtractor {
     /// Variants by their opening (the run of ASCII letters and digits they start with), longest
     /// first: a whole-word variant at a position has the opening of the text there.
     by_opening: HashMap<Box<[u8]>, Vec<usize>>,
-    /// Indexed by (previous byte << 8 | byte): whether a variant starts with the byte and the
-    /// previous byte is no ASCII letter, digit or handle sign. Only such positions are searched.
-    name_starts: Box<[bool]>,
     /// Whether a variant starts with the byte.
     first_bytes: [bool; 256],
     /// The kinds of byte variants start with, for finding where one may start eight bytes a step.
@@ -897,12 +894,6 @@ impl EntityExtractor {
             }
             by_opening.entry(opening(bytes).into()).or_default().push(v);
         }
-        let name_starts = (0..=u16::MAX)
-            .map(|pair| {
-                let [previous, byte] = pair.to_be_bytes();
-                first_bytes[usize::from(byte)] && !is_ascii_word_byte(previous)
-            })
-            .collect();
         let variants: Vec<String> = table.keys().cloned().collect();
         for list in by_opening.values_mut() {
             list.sort_by_key(|&v| std::cmp::Reverse(variants[v].len()));
@@ -978,7 +969,6 @@ impl EntityExtractor {
             variants,
             entries,
             by_opening,
-            name_starts,
             first_bytes,
             starts: StartBytes::of(&first_bytes),
             name_openers,
@@ -1251,10 +1241,12 @@ impl EntityExtractor {
         if !self.first_bytes[byte] {
             return false;
         }
-        let previous = usize::from(if p == 0 { b' ' } else { bytes[p - 1] });
+        // Only a position after no ASCII letter, digit or handle sign is searched (a few
+        // compares: a table by byte pair would take 64 kB of cache).
+        let previous = if p == 0 { b' ' } else { bytes[p - 1] };
         let next = bytes.get(p + 1).copied().unwrap_or(0);
         let third = bytes.get(p + 2).copied().unwrap_or(0);
-        self.name_starts[previous << 8 | byte]
+        !is_ascii_word_byte(previous)
             && self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) != 0
     }
 
