@@ -1102,6 +1102,9 @@ impl EntityExtractor {
         let mut headline: Option<(usize, bool)> = None;
         // Names do not overlap: the next one starts at or after the end of the last.
         let mut resume = doc.source.body_start;
+        // Positions come in text order: the token at one is at or after the token at the last.
+        let mut from = 0;
+        // Asked only where `may_open_at` holds.
         let mut try_at = |p: usize| {
             if p < resume {
                 return;
@@ -1110,7 +1113,8 @@ impl EntityExtractor {
                 return;
             };
             resume = end;
-            let ti = tokens.partition_point(|t| t.span.end <= p);
+            let ti = from + tokens[from..].partition_point(|t| t.span.end <= p);
+            from = ti;
             if ti < tokens.len() {
                 self.push_named(doc, ids, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
@@ -1137,7 +1141,9 @@ impl EntityExtractor {
             i += 16;
         }
         for p in i..bytes.len() {
-            try_at(p);
+            if self.may_open_at(bytes, p) {
+                try_at(p);
+            }
         }
         out
     }
@@ -1251,12 +1257,10 @@ impl EntityExtractor {
     }
 
     /// The longest variant that is a whole word starting at byte `p`: (its index, its end). Only
-    /// a position whose byte starts a variant and follows no word character can start one.
+    /// a position whose byte starts a variant and follows no word character can start one: asked
+    /// where [`EntityExtractor::may_open_at`] holds.
     fn variant_at(&self, text: &str, p: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
-        if !self.may_open_at(bytes, p) {
-            return None;
-        }
         // A non-ASCII previous character may be a letter.
         if p > 0
             && bytes[p - 1] >= 0x80
