@@ -2075,9 +2075,21 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one).
+/// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one): one
+/// look-up in a table of 256 bytes.
+#[inline(always)]
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_')
+    const WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'@' | b'#' | b'_');
+            b += 1;
+        }
+        table
+    };
+    WORD_BYTES[usize::from(b)]
 }
 
 /// Where a variant's first two bytes are in [`EntityExtractor`]'s opener table (the second byte's
