@@ -25,7 +25,7 @@
 //! appositive right after a name ("X, the head of Y,") gives the person's role.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
@@ -531,9 +531,6 @@ pub struct EntityExtractor {
     /// Variants by their opening (the run of ASCII letters and digits they start with), longest
     /// first: a whole-word variant at a position has the opening of the text there.
     by_opening: HashMap<Box<[u8]>, Vec<usize>>,
-    /// Indexed by (previous byte << 8 | byte): whether a variant starts with the byte and the
-    /// previous byte is no ASCII letter, digit or handle sign. Only such positions are searched.
-    name_starts: Box<[bool]>,
     /// Whether a variant starts with the byte.
     first_bytes: [bool; 256],
     /// The kinds of byte variants start with, for finding where one may start eight bytes a step.
@@ -836,6 +833,15 @@ fn surname_key(surname: &str) -> &str {
     }
 }
 
+/// One bit of 64 for the last two bytes of a surname or surname key (all bits for a shorter one):
+/// a key ends its surname, so a surname has the bit of its key.
+fn tail_bit(name: &str) -> u64 {
+    match name.as_bytes() {
+        [.., a, b] => 1 << ((usize::from(*a) * 7 + usize::from(*b)) & 63),
+        _ => u64::MAX,
+    }
+}
+
 /// A variant is a demonym when its last word has a demonym ending ("Iraqi", "American", "Afghan").
 fn is_demonym_form(variant: &str, canonical: &str) -> bool {
     const ENDINGS: &[&str] = &[
@@ -888,12 +894,6 @@ impl EntityExtractor {
             }
             by_opening.entry(opening(bytes).into()).or_default().push(v);
         }
-        let name_starts = (0..=u16::MAX)
-            .map(|pair| {
-                let [previous, byte] = pair.to_be_bytes();
-                first_bytes[usize::from(byte)] && !is_ascii_word_byte(previous)
-            })
-            .collect();
         let variants: Vec<String> = table.keys().cloned().collect();
         for list in by_opening.values_mut() {
             list.sort_by_key(|&v| std::cmp::Reverse(variants[v].len()));
@@ -969,7 +969,6 @@ impl EntityExtractor {
             variants,
             entries,
             by_opening,
-            name_starts,
             first_bytes,
             starts: StartBytes::of(&first_bytes),
             name_openers,
@@ -1065,7 +1064,7 @@ impl EntityExtractor {
                 ClaimDetail::Entity(entity.into()),
             ));
         }
-        let mut seen: BTreeSet<(MentionCategory, &str)> = BTreeSet::new();
+        let mut seen: FxHashSet<(MentionCategory, &str)> = FxHashSet::default();
         for n in &named {
             if !seen.insert((n.category, n.canonical)) {
                 continue;
@@ -1103,6 +1102,9 @@ impl EntityExtractor {
         let mut headline: Option<(usize, bool)> = None;
         // Names do not overlap: the next one starts at or after the end of the last.
         let mut resume = doc.source.body_start;
+        // Positions come in text order: the token at one is at or after the token at the last.
+        let mut from = 0;
+        // Asked only where `may_open_at` holds.
         let mut try_at = |p: usize| {
             if p < resume {
                 return;
@@ -1111,7 +1113,8 @@ impl EntityExtractor {
                 return;
             };
             resume = end;
-            let ti = tokens.partition_point(|t| t.span.end <= p);
+            let ti = from + tokens[from..].partition_point(|t| t.span.end <= p);
+            from = ti;
             if ti < tokens.len() {
                 self.push_named(doc, ids, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
@@ -1138,7 +1141,9 @@ impl EntityExtractor {
             i += 16;
         }
         for p in i..bytes.len() {
-            try_at(p);
+            if self.may_open_at(bytes, p) {
+                try_at(p);
+            }
         }
         out
     }
@@ -1149,21 +1154,21 @@ impl EntityExtractor {
     /// read by its shape in the table of such words, a filter: the person search decides).
     fn openers(&self, doc: &Document, ids: &[WordId]) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
-        let mut openers = Vec::new();
+        let mut openers = Vec::with_capacity(doc.tokens.len() / 4);
         for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let word = &bytes[t.span.start..t.span.end];
-            if !word[0].is_ascii_lowercase()
-                || word.get(2) == Some(&b'-')
-                || word.get(3) == Some(&b'-')
+            // Most words: in lower case, neither hyphened early nor a title's first word.
+            let opens = !word[0].is_ascii_lowercase()
+                || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
                 || if id == UNREAD {
                     self.lower_case_titles.may_hold(word)
                 } else {
                     self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
-                }
-            {
+                };
+            if opens {
                 openers.push(i);
             }
         }
@@ -1242,20 +1247,20 @@ impl EntityExtractor {
         if !self.first_bytes[byte] {
             return false;
         }
-        let previous = usize::from(if p == 0 { b' ' } else { bytes[p - 1] });
+        // Only a position after no ASCII letter, digit or handle sign is searched (a few
+        // compares: a table by byte pair would take 64 kB of cache).
+        let previous = if p == 0 { b' ' } else { bytes[p - 1] };
         let next = bytes.get(p + 1).copied().unwrap_or(0);
         let third = bytes.get(p + 2).copied().unwrap_or(0);
-        self.name_starts[previous << 8 | byte]
+        !is_ascii_word_byte(previous)
             && self.name_openers[opener_index(bytes[p], next)] & 1 << (third & 63) != 0
     }
 
     /// The longest variant that is a whole word starting at byte `p`: (its index, its end). Only
-    /// a position whose byte starts a variant and follows no word character can start one.
+    /// a position whose byte starts a variant and follows no word character can start one: asked
+    /// where [`EntityExtractor::may_open_at`] holds.
     fn variant_at(&self, text: &str, p: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
-        if !self.may_open_at(bytes, p) {
-            return None;
-        }
         // A non-ASCII previous character may be a letter.
         if p > 0
             && bytes[p - 1] >= 0x80
@@ -1280,10 +1285,10 @@ impl EntityExtractor {
         words: &mut [u8],
     ) -> Option<(usize, Span)> {
         let tokens = &doc.tokens;
-        let first = doc.token_text(&tokens[i]);
         if tokens[i].kind != TokenKind::Word || self.class(doc, ids, i, words) & word::TITLE == 0 {
             return None;
         }
+        let first = doc.token_text(&tokens[i]);
         // No length limit here: the title table's length filter turns away the words of no
         // title's length, long ones included ("Secretary-General" has 17 bytes).
         let list = self.titles_opened_by(first)?;
@@ -1394,7 +1399,7 @@ impl EntityExtractor {
             if lexeme & lexeme::OWN != 0 {
                 lexeme & lexeme::TIME != 0
             } else {
-                is_time_word(doc.token_text(&tokens[k]))
+                may_be_time_word(bytes) && is_time_word(doc.token_text(&tokens[k]))
             }
         };
         if initial {
@@ -1517,6 +1522,7 @@ impl EntityExtractor {
             if !parts.is_empty()
                 && t.kind == TokenKind::Word
                 && may_be_particle(doc, t)
+                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && self.class(doc, ids, j, words) & word::PARTICLE != 0
                 && self.name_word(doc, ids, j + 1, words).is_some()
             {
@@ -1767,6 +1773,9 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
     let at = |s: Span| &text[s.start..s.end];
     let mut persons: Vec<Person> = Vec::new();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    // The keys' [`tail_bit`]s: a surname none of whose bit is here has no key (a key ends its
+    // surname), so most capitalised words are turned away without working out their key.
+    let mut tails = 0u64;
     for c in candidates.iter_mut().filter(|c| c.naming == Naming::Full) {
         let key = surname_key(at(c.surname));
         let same = by_key.get(key).map(Vec::as_slice).unwrap_or(&[]);
@@ -1791,6 +1800,7 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
                     sentence: c.sentence,
                 });
                 by_key.entry(key).or_default().push(persons.len() - 1);
+                tails |= tail_bit(key);
                 persons.len() - 1
             }
         };
@@ -1812,6 +1822,9 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
         return persons;
     }
     for c in candidates.iter_mut().filter(|c| c.naming != Naming::Full) {
+        if tail_bit(at(c.surname)) & tails == 0 {
+            continue;
+        }
         let Some(same) = by_key.get(surname_key(at(c.surname))) else {
             continue;
         };
@@ -2020,10 +2033,10 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a capitalised word names a month or a weekday, asked of the time extractor only for
-/// words that open like one (every month and weekday name and abbreviation starts with one of
-/// these three letters).
-fn is_time_word(word: &str) -> bool {
+/// Whether a word opens like a month or weekday name or abbreviation (every one starts with one of
+/// these three letters, in any ASCII case): a filter on its bytes, before any text is read.
+#[inline(always)]
+fn may_be_time_word(word: &[u8]) -> bool {
     const OPENINGS: [&[u8; 3]; 19] = [
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
@@ -2039,14 +2052,17 @@ fn is_time_word(word: &str) -> bool {
         }
         thirds
     };
-    let Some(&[a, b, c]) = word.as_bytes().first_chunk::<3>() else {
+    let Some(&[a, b, c]) = word.first_chunk::<3>() else {
         return false;
     };
     let [a, b, c] = [a, b, c].map(|x| x.to_ascii_lowercase().wrapping_sub(b'a'));
-    if a >= 26 || b >= 26 || c >= 26 {
-        return false;
-    }
-    THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
+    a < 26 && b < 26 && c < 26 && THIRDS[usize::from(a) * 26 + usize::from(b)] & 1 << c != 0
+}
+
+/// Whether a capitalised word names a month or a weekday, asked of the time extractor only for
+/// words that open like one ([`may_be_time_word`]).
+fn is_time_word(word: &str) -> bool {
+    may_be_time_word(word.as_bytes())
         && (super::time::month_of(word).is_some() || super::time::is_weekday(word))
 }
 
@@ -2059,9 +2075,21 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one).
+/// Whether `b` is an ASCII letter, digit or handle sign (no name starts right after one): one
+/// look-up in a table of 256 bytes.
+#[inline(always)]
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_')
+    const WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'@' | b'#' | b'_');
+            b += 1;
+        }
+        table
+    };
+    WORD_BYTES[usize::from(b)]
 }
 
 /// Where a variant's first two bytes are in [`EntityExtractor`]'s opener table (the second byte's

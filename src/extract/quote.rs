@@ -325,13 +325,22 @@ impl Speakers<'_> {
     /// (pronouns refer to the last person mentioned before it).
     fn in_window(&self, a: usize, b: usize, quote: usize) -> Option<(Option<String>, String)> {
         for v in a..b {
-            let Some(word) = self.word(v) else { continue };
-            // Words the vocabulary reads by their number; other ASCII words are compared without
-            // case, others in lower case.
+            if self
+                .doc
+                .tokens
+                .get(v)
+                .is_none_or(|t| t.kind != TokenKind::Word)
+            {
+                continue;
+            }
+            // Words the vocabulary reads by their number (no text read); other ASCII words are
+            // compared without case, others in lower case.
             let (according, speech) = if self.ids[v] != UNREAD {
                 let l = self.lexemes.get(self.ids[v] as usize).copied().unwrap_or(0);
                 (l & lexeme::ACCORDING != 0, l & lexeme::SPEECH != 0)
-            } else if word.is_ascii() {
+            } else if let Some(word) = self.word(v)
+                && word.is_ascii()
+            {
                 (
                     word.eq_ignore_ascii_case("according"),
                     self.speech_verbs
@@ -339,7 +348,7 @@ impl Speakers<'_> {
                         .is_some(),
                 )
             } else {
-                let w = lower_case(word);
+                let w = self.lower(v).unwrap_or_default();
                 (
                     w == "according",
                     self.speech_verbs.get(w.as_bytes()).is_some(),
