@@ -1272,9 +1272,7 @@ pub(crate) fn may_follow_article(next: Piece) -> bool {
     /// The words, and by first byte the lengths (below 64 bytes) of those starting with it: most
     /// words after an article are refused by that before they are hashed.
     static WORDS: LazyLock<(FxHashSet<String>, [u64; 256])> = LazyLock::new(|| {
-        let words: FxHashSet<String> = number_word_candidates()
-            .filter(|w| follows_article(w))
-            .collect();
+        let words: FxHashSet<String> = article_followers().collect();
         let mut lengths = [0u64; 256];
         for w in &words {
             if let Some(&first) = w.as_bytes().first() {
@@ -1295,6 +1293,41 @@ pub(crate) fn may_follow_article(next: Piece) -> bool {
                 && words.contains(next.text)
         }
     }
+}
+
+/// Every word [`may_follow_article`] accepts: a caller that numbers words looks each of them up
+/// once and tells a word after an article by its number.
+pub(crate) fn article_followers() -> impl Iterator<Item = String> {
+    number_word_candidates().filter(|w| follows_article(w))
+}
+
+/// Every word that, written apart after digits, may carry on their number (see [`parse_at`]):
+/// scales and their abbreviations ("5 million", "10 bln", "2.33 k"), "hundred" and the dozen
+/// words ("3 hundred", "3 dzs"), "and" ("3 and a half"), and the words of a fraction said with
+/// "over", "out of" or "in" ("1 over 3"). After digits, a word spaced from them that is none
+/// of these, or a one-byte punctuation mark other than "/" and "^", leaves the number as its
+/// digits ([`digits_alone`]).
+pub(crate) fn digits_followers() -> impl Iterator<Item = &'static str> {
+    SCALES
+        .iter()
+        .chain(SHORT_SCALES)
+        .map(|(s, _)| *s)
+        .chain(SPACED_SHORT_SCALES.iter().copied())
+        .chain([
+            "hundred", "dozen", "dozens", "doz", "dozs", "dz", "dzs", "and", "over", "out", "in",
+        ])
+}
+
+/// The number at the digits `pieces[i]` when the piece after them can carry it on in no way
+/// ([`digits_followers`]): what [`parse_at`] gives there, without its readings.
+pub(crate) fn digits_alone(digits: &str, i: usize) -> Option<NumberMatch> {
+    Some(NumberMatch {
+        value: parse_numeral(digits)?,
+        end: i + 1,
+        form: Form::Digits,
+        scale: 1.0,
+        short_m: false,
+    })
 }
 
 /// Whether the word `w` may carry on a number after "a" or "an" (see [`may_follow_article`]).

@@ -893,6 +893,12 @@ impl WordClass {
     const CHANGE_CUE: u32 = 1 << 4;
     const CHANGE_VERB: u32 = 1 << 5;
     const PARTICLE_VERB: u32 = 1 << 6;
+    /// A word that, spaced after digits, may carry on their number
+    /// ([`numbers::digits_followers`]: "5 million", "3 and a half", "1 over 3").
+    const CARRIES_DIGITS: u32 = 1 << 7;
+    /// A word that may carry on a number after "a" or "an" ([`numbers::article_followers`]:
+    /// "a third", "a dozen").
+    const FOLLOWS_ARTICLE: u32 = 1 << 8;
 
     /// A word the extractor does not know.
     const PLAIN: WordClass = WordClass {
@@ -1137,6 +1143,14 @@ impl QuantityExtractor {
                 c.flags |= flag;
             }
         }
+        for w in numbers::digits_followers() {
+            let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
+            c.flags |= WordClass::CARRIES_DIGITS;
+        }
+        for w in numbers::article_followers() {
+            let c = by_text.entry(w).or_insert(WordClass::PLAIN);
+            c.flags |= WordClass::FOLLOWS_ARTICLE;
+        }
         let mut extractor = QuantityExtractor {
             hedges,
             hedge_lists,
@@ -1295,7 +1309,7 @@ impl QuantityExtractor {
         if let Some(end) = phone_groups(v, i) {
             return Step::Skip(end);
         }
-        let Some(m) = numbers::parse_at(&v.ps, i) else {
+        let Some(m) = self.parse_digits(v, i) else {
             return glued_run_skip(v, i);
         };
         let m = capital_trillion(v, i, capital_million(v, m));
@@ -1679,6 +1693,46 @@ impl QuantityExtractor {
         Step::Found(mention)
     }
 
+    /// The number at the digits of token `i` ([`numbers::parse_at`]). Most numbers are followed
+    /// by a spaced word that carries on no number ("5 people") or by a one-byte mark ("5,",
+    /// "5%"): the word's class, or the mark, tells so in one look, and the digits are the number.
+    fn parse_digits(&self, v: &View, i: usize) -> Option<numbers::NumberMatch> {
+        let n = i + 1;
+        let alone = match v.kind(n) {
+            Some(TokenKind::Word) => {
+                !v.glued(n) && self.known_class(v, n).is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
+            }
+            Some(TokenKind::Punct) => matches!(v.low(n).as_bytes(), [b] if b.is_ascii() && !matches!(b, b'/' | b'^')),
+            _ => false,
+        };
+        if alone {
+            numbers::digits_alone(v.low(i), i)
+        } else {
+            numbers::parse_at(&v.ps, i)
+        }
+    }
+
+    /// Whether token `i` may carry on a number after "a" or "an"
+    /// ([`numbers::may_follow_article`]), by the class of its word where the vocabulary reads it.
+    fn may_follow_article(&self, v: &View, i: usize) -> bool {
+        match (v.kind(i), self.known_class(v, i)) {
+            (Some(TokenKind::Word), Some(c)) => c.is(WordClass::FOLLOWS_ARTICLE),
+            _ => v.ps.piece(i).is_some_and(numbers::may_follow_article),
+        }
+    }
+
+    /// The class of token `i` when the vocabulary reads it (every word the extractor knows
+    /// has a number, so a word without one in the table is plain); `None` for a token it does
+    /// not read.
+    fn known_class(&self, v: &View, i: usize) -> Option<WordClass> {
+        match v.words.get(i) {
+            Some(&id) if id != UNREAD => {
+                Some(self.classes.get(id as usize).copied().unwrap_or(WordClass::PLAIN))
+            }
+            _ => None,
+        }
+    }
+
     /// The class of token `i`: one look-up by its word number, or by its text for a token the
     /// vocabulary does not read.
     #[inline(always)]
@@ -1795,7 +1849,7 @@ impl QuantityExtractor {
                     .get(1)
                     .is_none_or(|t| t == v.low(i + 1))
             })
-            && !v.ps.piece(i + 1).is_some_and(numbers::may_follow_article)
+            && !self.may_follow_article(v, i + 1)
         {
             return Step::Skip(i + 1);
         }
@@ -2718,7 +2772,7 @@ impl QuantityExtractor {
 }
 
 /// The canonical physical unit of a mention ("mg" → "milligram"), if it has one.
-fn physical(m: &Mention) -> Option<String> {
+fn physical(m: &Mention) -> Option<std::borrow::Cow<'static, str>> {
     if m.measure != Measure::Count {
         return None;
     }
