@@ -363,7 +363,10 @@ pub fn time_unit(written: &str) -> Option<&'static str> {
 fn simple_unit(w: &str) -> Option<(&'static str, &'static str)> {
     /// Each form with the first unit that lists it, looked up once built; and by first byte the
     /// lengths (below 64 bytes) of the forms starting with it, as bits.
-    type Forms = (FxHashMap<&'static str, (&'static str, &'static str)>, [u64; 256]);
+    type Forms = (
+        FxHashMap<&'static str, (&'static str, &'static str)>,
+        [u64; 256],
+    );
     static FORMS: LazyLock<Forms> = LazyLock::new(|| {
         let mut forms = FxHashMap::default();
         let mut lengths = [0u64; 256];

@@ -25,6 +25,7 @@
 //! Everything here is a pure function of its input: deciding whether a number is an amount at
 //! all (a year, a date, a time of day) is the quantity extractor's job.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -72,29 +73,40 @@ impl<'a, P: Pieces<'a> + ?Sized> Pieces<'a> for Prefix<'_, P> {
     }
 }
 
-/// A document's tokens as pieces: the lower-case text of each token, cut once (`lower` is the
-/// source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token spans index into
-/// it); kinds and gaps are read from the tokens when asked for.
+/// A document's tokens as pieces: the lower-case text of each token, cut once when first asked
+/// for (`lower` is the source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token
+/// spans index into it): a reader looks at the few tokens around each number, not at every
+/// token of the text. Kinds and gaps are read from the tokens when asked for.
 #[derive(Debug, Clone)]
 pub struct TokenPieces<'a> {
     lower: &'a str,
     tokens: &'a [Token],
-    texts: Vec<&'a str>,
+    /// Each token's text, `None` until it is first asked for.
+    texts: Vec<Cell<Option<&'a str>>>,
 }
 
 impl<'a> TokenPieces<'a> {
     pub fn new(lower: &'a str, tokens: &'a [Token]) -> TokenPieces<'a> {
-        // A mapped slice iterator knows its length: one allocation and no capacity test per
-        // token.
-        let texts = tokens
-            .iter()
-            .map(|t| lower.get(t.span.start..t.span.end).unwrap_or(""))
-            .collect();
         TokenPieces {
             lower,
             tokens,
-            texts,
+            texts: vec![Cell::new(None); tokens.len()],
         }
+    }
+
+    /// The text of token `i` (which exists), cut from the text and kept.
+    #[cold]
+    #[inline(never)]
+    fn cut(&self, i: usize) -> &'a str {
+        let text = self
+            .tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.span.start..t.span.end))
+            .unwrap_or("");
+        if let Some(cell) = self.texts.get(i) {
+            cell.set(Some(text));
+        }
+        text
     }
 
     /// Whether token `i` follows the one before it with no white space between them.
@@ -134,7 +146,11 @@ impl<'a> Pieces<'a> for TokenPieces<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        self.texts.get(i).copied().unwrap_or("")
+        match self.texts.get(i).map(Cell::get) {
+            Some(Some(text)) => text,
+            Some(None) => self.cut(i),
+            None => "",
+        }
     }
 }
 

@@ -1700,9 +1700,14 @@ impl QuantityExtractor {
         let n = i + 1;
         let alone = match v.kind(n) {
             Some(TokenKind::Word) => {
-                !v.glued(n) && self.known_class(v, n).is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
+                !v.glued(n)
+                    && self
+                        .known_class(v, n)
+                        .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
             }
-            Some(TokenKind::Punct) => matches!(v.low(n).as_bytes(), [b] if b.is_ascii() && !matches!(b, b'/' | b'^')),
+            Some(TokenKind::Punct) => {
+                matches!(v.low(n).as_bytes(), [b] if b.is_ascii() && !matches!(b, b'/' | b'^'))
+            }
             _ => false,
         };
         if alone {
@@ -1726,9 +1731,12 @@ impl QuantityExtractor {
     /// not read.
     fn known_class(&self, v: &View, i: usize) -> Option<WordClass> {
         match v.words.get(i) {
-            Some(&id) if id != UNREAD => {
-                Some(self.classes.get(id as usize).copied().unwrap_or(WordClass::PLAIN))
-            }
+            Some(&id) if id != UNREAD => Some(
+                self.classes
+                    .get(id as usize)
+                    .copied()
+                    .unwrap_or(WordClass::PLAIN),
+            ),
             _ => None,
         }
     }
