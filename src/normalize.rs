@@ -401,6 +401,10 @@ fn simple_unit(w: &str) -> Option<(&'static str, &'static str)> {
 /// ("tonne", "mass")); `None` for anything else (counted nouns, currencies). The name of a
 /// unit of one form is borrowed from the table: asking costs no allocation.
 pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)> {
+    // A lower-case ASCII word, most nouns after a number, is one form or none.
+    if written.bytes().all(|b| b.is_ascii_lowercase()) {
+        return simple_unit(written).map(|(name, dimension)| (Cow::Borrowed(name), dimension));
+    }
     let w = written.trim();
     if let Some((name, dimension)) = simple_unit(w) {
         return Some((Cow::Borrowed(name), dimension));

@@ -1346,6 +1346,23 @@ pub(crate) fn digits_alone(digits: &str, i: usize) -> Option<NumberMatch> {
     })
 }
 
+/// The number at the number word `w` of piece `i`, one word without a hyphen ("six",
+/// "forty"), when the piece after it can carry it on in no way (it is neither a word
+/// [`article_followers`] or [`digits_followers`] names, nor "point", nor a hyphen): what
+/// [`parse_at`] gives there, without its readings. `None` when `w` is no such word.
+pub(crate) fn word_alone(w: &str, i: usize) -> Option<NumberMatch> {
+    if w.contains('-') {
+        return None;
+    }
+    Some(NumberMatch {
+        value: cardinal_word(w)?,
+        end: i + 1,
+        form: Form::Words,
+        scale: 1.0,
+        short_m: false,
+    })
+}
+
 /// Whether the word `w` may carry on a number after "a" or "an" (see [`may_follow_article`]).
 fn follows_article(w: &str) -> bool {
     w == "and"

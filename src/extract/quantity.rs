@@ -1717,6 +1717,26 @@ impl QuantityExtractor {
         }
     }
 
+    /// The number at the word `i` ([`numbers::parse_at`]). A number word is mostly followed by
+    /// a word that carries on no number ("two people") or by a mark ("two,"): the word's class,
+    /// or the mark, tells so, and the word is the number.
+    fn parse_words(&self, v: &View, i: usize) -> Option<numbers::NumberMatch> {
+        let n = i + 1;
+        let alone = match v.kind(n) {
+            Some(TokenKind::Word) => {
+                self.known_class(v, n)
+                    .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS | WordClass::FOLLOWS_ARTICLE))
+                    && v.low(n) != "point"
+            }
+            Some(TokenKind::Punct) => v.low(n) != "-",
+            _ => false,
+        };
+        if alone && let Some(m) = numbers::word_alone(v.low(i), i) {
+            return Some(m);
+        }
+        numbers::parse_at(&v.ps, i)
+    }
+
     /// Whether token `i` may carry on a number after "a" or "an"
     /// ([`numbers::may_follow_article`]), by the class of its word where the vocabulary reads it.
     fn may_follow_article(&self, v: &View, i: usize) -> bool {
@@ -1874,7 +1894,7 @@ impl QuantityExtractor {
         if !number {
             return Step::Skip(i + 1);
         }
-        let Some(m) = numbers::parse_at(&v.ps, i) else {
+        let Some(m) = self.parse_words(v, i) else {
             // A measure as a modifier in words: "a three-foot wall", "a six-mile trip"; a price:
             // "a one-yen bid".
             if let Some((head, tail)) = w.split_once('-')
