@@ -1245,14 +1245,9 @@ impl QuantityExtractor {
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
-        while i < v.tokens.len() {
-            // Punctuation and most words start nothing: they cost one cheap test.
-            let candidate = match v.tokens[i].kind {
-                TokenKind::Number => true,
-                TokenKind::Word => self.may_start(v, i),
-                TokenKind::Punct => false,
-            };
-            if !candidate || taken.holds(v.tokens[i].span) {
+        while let Some(c) = self.next_candidate(v, i) {
+            i = c;
+            if taken.holds(v.tokens[i].span) {
                 i += 1;
                 continue;
             }
@@ -1790,17 +1785,46 @@ impl QuantityExtractor {
         self.starters.get(self.class_of(w).starter as usize)
     }
 
+    /// The first token from `from` on that may start a mention: digits, or a word that
+    /// [`Self::may_start`]. Punctuation and most words start nothing: they cost one cheap test,
+    /// over the tokens and their word numbers side by side.
+    #[inline(always)]
+    fn next_candidate(&self, v: &View, from: usize) -> Option<usize> {
+        let tokens = v.tokens.get(from..)?;
+        let Some(words) = v.words.get(from..from + tokens.len()) else {
+            return (from..v.tokens.len()).find(|&i| match v.tokens[i].kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.may_start(v, i),
+                TokenKind::Punct => false,
+            });
+        };
+        tokens
+            .iter()
+            .zip(words)
+            .position(|(t, &id)| match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.word_may_start(v, t, id),
+                TokenKind::Punct => false,
+            })
+            .map(|d| from + d)
+    }
+
     /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): one
     /// look-up by its word number.
-    #[inline(always)]
     fn may_start(&self, v: &View, i: usize) -> bool {
         match v.words.get(i) {
-            Some(&id) => match self.classes.get(id as usize) {
-                Some(c) => c.is(WordClass::MAY_START),
-                None if id == UNREAD => self.may_start_text(v.low(i)),
-                None => self.plain_may_start(v, i),
-            },
+            Some(&id) => self.word_may_start(v, &v.tokens[i], id),
             None => self.may_start_text(v.low(i)),
+        }
+    }
+
+    /// [`Self::may_start`] of the word `token` of number `id`.
+    #[inline(always)]
+    fn word_may_start(&self, v: &View, token: &Token, id: WordId) -> bool {
+        match self.classes.get(id as usize) {
+            Some(c) => c.is(WordClass::MAY_START),
+            None if id == UNREAD => self.may_start_text(token_text(v.lower, token)),
+            None => self.plain_may_start(v, token),
         }
     }
 
@@ -1823,11 +1847,11 @@ impl QuantityExtractor {
     /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
     /// and for a first hyphen after a number starter's length of bytes.
     #[inline(always)]
-    fn plain_may_start(&self, v: &View, i: usize) -> bool {
+    fn plain_may_start(&self, v: &View, token: &Token) -> bool {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
         const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
         const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
-        let span = v.tokens[i].span;
+        let span = token.span;
         let len = span.end.saturating_sub(span.start);
         let Some(chunk) = v
             .lower
@@ -1836,7 +1860,7 @@ impl QuantityExtractor {
             .and_then(<[u8]>::first_chunk::<8>)
         else {
             // Near the end of the text.
-            return self.may_start_text(v.low(i));
+            return self.may_start_text(token_text(v.lower, token));
         };
         let head = u64::from_le_bytes(*chunk);
         if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
@@ -1853,10 +1877,12 @@ impl QuantityExtractor {
         if hyphens != 0 {
             // A hyphen past the word's end means the word has none.
             let first = (hyphens.trailing_zeros() / 8) as usize;
-            return first < len && starts & (1 << first) != 0 && self.hyphenated_number(v.low(i));
+            return first < len
+                && starts & (1 << first) != 0
+                && self.hyphenated_number(token_text(v.lower, token));
         }
         // No hyphen in the first eight bytes: a longer number starter may end before one.
-        starts >> 8 != 0 && self.hyphenated_number(v.low(i))
+        starts >> 8 != 0 && self.hyphenated_number(token_text(v.lower, token))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
@@ -2837,6 +2863,11 @@ fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
     (a_measure, a_value, b_measure)
 }
 
+/// The lower-case text of `token` (`lower`: the text lower-cased byte for byte).
+fn token_text<'t>(lower: &'t str, token: &Token) -> &'t str {
+    lower.get(token.span.start..token.span.end).unwrap_or("")
+}
+
 /// Adds a claim for tokens `start..end` unless it overlaps a time claim.
 #[allow(clippy::too_many_arguments)]
 fn push(
@@ -3258,13 +3289,16 @@ fn weighs(v: &View, i: usize) -> bool {
 
 /// "2.17 pm", "5.30 am": hours and minutes with a dot before a clock word, a time of day.
 fn clock_decimal(v: &View, i: usize, k: usize) -> bool {
+    // The word after is looked at first: it is mostly none of these.
+    if !matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+        return false;
+    }
     let Some((h, mm)) = v.low(i).split_once('.') else {
         return false;
     };
     mm.len() == 2
         && h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
         && mm.parse::<u32>().is_ok_and(|m| m < 60)
-        && matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
 }
 
 /// The unit as written over tokens `start..end`, lower-case but for cased symbols ("W/min"),
