@@ -899,6 +899,11 @@ impl WordClass {
     /// A word that may carry on a number after "a" or "an" ([`numbers::article_followers`]:
     /// "a third", "a dozen").
     const FOLLOWS_ARTICLE: u32 = 1 << 8;
+    /// The second word of a vague phrase ("few" of "a few").
+    const VAGUE_SECOND: u32 = 1 << 9;
+    /// "a" or "an", when every vague phrase it starts has a second word: it starts a mention
+    /// only before a word that is [`WordClass::FOLLOWS_ARTICLE`] or [`WordClass::VAGUE_SECOND`].
+    const ARTICLE: u32 = 1 << 10;
 
     /// A word the extractor does not know.
     const PLAIN: WordClass = WordClass {
@@ -1150,6 +1155,20 @@ impl QuantityExtractor {
         for w in numbers::article_followers() {
             let c = by_text.entry(w).or_insert(WordClass::PLAIN);
             c.flags |= WordClass::FOLLOWS_ARTICLE;
+        }
+        for entry in &vague {
+            if let Some(second) = entry.tokens.get(1) {
+                let c = by_text.entry(second.clone()).or_insert(WordClass::PLAIN);
+                c.flags |= WordClass::VAGUE_SECOND;
+            }
+        }
+        for article in ["a", "an"] {
+            if let Some(c) = by_text.get_mut(article)
+                && let Some(st) = starters.get(c.starter as usize)
+                && st.vague.iter().all(|&idx| vague[idx].tokens.len() > 1)
+            {
+                c.flags |= WordClass::ARTICLE;
+            }
         }
         let mut extractor = QuantityExtractor {
             hedges,
@@ -1888,6 +1907,16 @@ impl QuantityExtractor {
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
     #[inline(never)]
     fn word_at(&self, v: &View, i: usize) -> Step {
+        // Most articles come before a word that carries on neither a number nor a vague
+        // phrase: the two words' classes tell so (the test below, by their texts, agrees).
+        if self.class(v, i).is(WordClass::ARTICLE)
+            && v.kind(i + 1) == Some(TokenKind::Word)
+            && self
+                .known_class(v, i + 1)
+                .is_some_and(|c| !c.is(WordClass::FOLLOWS_ARTICLE | WordClass::VAGUE_SECOND))
+        {
+            return Step::Skip(i + 1);
+        }
         if let Some(m) = code_glued_amount(v, i) {
             return Step::Found(m);
         }
