@@ -1317,12 +1317,12 @@ pub(crate) fn article_followers() -> impl Iterator<Item = String> {
     number_word_candidates().filter(|w| follows_article(w))
 }
 
-/// Every word that, written apart after digits, may carry on their number (see [`parse_at`]):
-/// scales and their abbreviations ("5 million", "10 bln", "2.33 k"), "hundred" and the dozen
-/// words ("3 hundred", "3 dzs"), "and" ("3 and a half"), and the words of a fraction said with
-/// "over", "out of" or "in" ("1 over 3"). After digits, a word spaced from them that is none
-/// of these, or a one-byte punctuation mark other than "/" and "^", leaves the number as its
-/// digits ([`digits_alone`]).
+/// Every word that, after digits, may carry on their number (see [`parse_at`]): scales and
+/// their abbreviations ("5 million", "3bn", "10 bln", "2.33 k"), "hundred" and the dozen words
+/// ("3 hundred", "3 dzs"), "and" ("3 and a half"), and the words of a fraction said with
+/// "over", "out of" or "in" ("1 over 3"). After digits, a word that is none of these (and,
+/// glued to them, no [`may_be_exponent`] word), or a one-byte punctuation mark other than "/"
+/// and "^", leaves the number as its digits ([`digits_alone`]).
 pub(crate) fn digits_followers() -> impl Iterator<Item = &'static str> {
     SCALES
         .iter()
@@ -1332,6 +1332,12 @@ pub(crate) fn digits_followers() -> impl Iterator<Item = &'static str> {
         .chain([
             "hundred", "dozen", "dozens", "doz", "dozs", "dz", "dzs", "and", "over", "out", "in",
         ])
+}
+
+/// Whether the word `w`, glued to digits, may start their exponent ([`exponent`]: "1e10",
+/// "1.3x10^6").
+pub(crate) fn may_be_exponent(w: &str) -> bool {
+    w.starts_with('e') || w == "x10"
 }
 
 /// The number at the digits `pieces[i]` when the piece after them can carry it on in no way

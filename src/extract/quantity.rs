@@ -1708,16 +1708,15 @@ impl QuantityExtractor {
     }
 
     /// The number at the digits of token `i` ([`numbers::parse_at`]). Most numbers are followed
-    /// by a spaced word that carries on no number ("5 people") or by a one-byte mark ("5,",
+    /// by a word that carries on no number ("5 people", "1990s") or by a one-byte mark ("5,",
     /// "5%"): the word's class, or the mark, tells so in one look, and the digits are the number.
     fn parse_digits(&self, v: &View, i: usize) -> Option<numbers::NumberMatch> {
         let n = i + 1;
         let alone = match v.kind(n) {
             Some(TokenKind::Word) => {
-                !v.glued(n)
-                    && self
-                        .known_class(v, n)
-                        .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
+                self.known_class(v, n)
+                    .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
+                    && (!v.glued(n) || !numbers::may_be_exponent(v.low(n)))
             }
             Some(TokenKind::Punct) => {
                 matches!(v.low(n).as_bytes(), [b] if b.is_ascii() && !matches!(b, b'/' | b'^'))
