@@ -6,6 +6,7 @@
 //! plus the claims the derivation rules compute: for every before/after pair of one change
 //! ("from about 5,200 to 3,000"), a `derived` change claim whose interval follows from both ends.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -360,34 +361,53 @@ pub fn time_unit(written: &str) -> Option<&'static str> {
 /// The canonical name and dimension of a unit written as one of its forms ("km", "Metres"),
 /// any case but the cased symbols'.
 fn simple_unit(w: &str) -> Option<(&'static str, &'static str)> {
-    if !case_allows_unit(w) {
-        return None;
-    }
-    // Each form with the first unit that lists it, looked up once built.
-    static FORMS: LazyLock<FxHashMap<&str, (&str, &str)>> = LazyLock::new(|| {
+    /// Each form with the first unit that lists it, looked up once built; and by first byte the
+    /// lengths (below 64 bytes) of the forms starting with it, as bits.
+    type Forms = (
+        FxHashMap<&'static str, (&'static str, &'static str)>,
+        [u64; 256],
+    );
+    static FORMS: LazyLock<Forms> = LazyLock::new(|| {
         let mut forms = FxHashMap::default();
+        let mut lengths = [0u64; 256];
         for (name, dimension, written) in PHYSICAL_UNITS {
             for form in *written {
                 forms.entry(*form).or_insert((*name, *dimension));
+                if let Some(&first) = form.as_bytes().first() {
+                    lengths[usize::from(first)] |= 1 << form.len().min(63);
+                }
             }
         }
-        forms
+        (forms, lengths)
     });
-    // Lower-case ASCII, the common case, is looked up as it is.
+    let (forms, lengths) = &*FORMS;
+    // Lower-case ASCII, the common case, is looked up as it is; most counted nouns are refused
+    // by their first byte and length before that.
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        FORMS.get(w).copied()
+        let &first = w.as_bytes().first()?;
+        if lengths[usize::from(first)] & (1 << w.len().min(63)) == 0 || !case_allows_unit(w) {
+            return None;
+        }
+        forms.get(w).copied()
+    } else if case_allows_unit(w) {
+        forms.get(w.to_lowercase().as_str()).copied()
     } else {
-        FORMS.get(w.to_lowercase().as_str()).copied()
+        None
     }
 }
 
 /// The canonical name and dimension of a physical unit as written, lower-case ("km/h" →
 /// ("kilometre per hour", "speed"), "square meters" → ("square metre", "area"), "metric tons" →
-/// ("tonne", "mass")); `None` for anything else (counted nouns, currencies).
-pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
+/// ("tonne", "mass")); `None` for anything else (counted nouns, currencies). The name of a
+/// unit of one form is borrowed from the table: asking costs no allocation.
+pub fn physical_unit(written: &str) -> Option<(Cow<'static, str>, &'static str)> {
+    // A lower-case ASCII word, most nouns after a number, is one form or none.
+    if written.bytes().all(|b| b.is_ascii_lowercase()) {
+        return simple_unit(written).map(|(name, dimension)| (Cow::Borrowed(name), dimension));
+    }
     let w = written.trim();
     if let Some((name, dimension)) = simple_unit(w) {
-        return Some((name.to_string(), dimension));
+        return Some((Cow::Borrowed(name), dimension));
     }
     // Only a space, "/", "^", a minus or a superscript can make a unit of more than one form;
     // most nouns after a number (counted things) have none and stop here.
@@ -413,7 +433,8 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
     }
     // An inverse time: "s-1", "s⁻¹" (per second).
     if let Some(base) = ["-1", "−1", "⁻¹"].iter().find_map(|p| w.strip_suffix(p)) {
-        return Some((format!("inverse {}", time_unit(base.trim())?), "frequency"));
+        let inverse = format!("inverse {}", time_unit(base.trim())?);
+        return Some((Cow::Owned(inverse), "frequency"));
     }
     // A rate: "miles per hour", "km/h", "metres per millisecond", "J/m^2 per year", "km/s2";
     // the last "per" or "/" divides.
@@ -421,9 +442,9 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
         let (name, dimension) = physical_unit(num.trim())?;
         let den = den.trim();
         let per = match time_unit(den) {
-            Some(t) => t.to_string(),
+            Some(t) => Cow::Borrowed(t),
             None => match den.strip_suffix('2').and_then(time_unit) {
-                Some(t) => format!("square {t}"),
+                Some(t) => Cow::Owned(format!("square {t}")),
                 None => physical_unit(den)?.0,
             },
         };
@@ -432,13 +453,13 @@ pub fn physical_unit(written: &str) -> Option<(String, &'static str)> {
         } else {
             "rate"
         };
-        return Some((format!("{name} per {per}"), dimension));
+        return Some((Cow::Owned(format!("{name} per {per}")), dimension));
     }
     let (prefix, rest) = w.split_once(' ')?;
     let (name, dimension) = simple_unit(rest.trim())?;
     match (prefix, dimension) {
-        ("square" | "sq", "length") => Some((format!("square {name}"), "area")),
-        ("cubic" | "cu", "length") => Some((format!("cubic {name}"), "volume")),
+        ("square" | "sq", "length") => Some((Cow::Owned(format!("square {name}")), "area")),
+        ("cubic" | "cu", "length") => Some((Cow::Owned(format!("cubic {name}")), "volume")),
         _ => None,
     }
 }
@@ -452,8 +473,8 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
             Some(per) => {
                 let per = physical_unit(per)
                     .map(|(name, _)| name)
-                    .or_else(|| time_unit(per).map(str::to_string))
-                    .unwrap_or_else(|| per.to_string());
+                    .or_else(|| time_unit(per).map(Cow::Borrowed))
+                    .unwrap_or(Cow::Borrowed(per));
                 format!("{code} per {per}")
             }
             None => code.clone(),
@@ -467,7 +488,7 @@ fn canonical_unit(lexicon: &Lexicon, q: &Quantity) -> Option<String> {
             .unit_text
             .as_deref()
             .and_then(physical_unit)
-            .map(|(name, _)| name),
+            .map(|(name, _)| name.into_owned()),
         Measure::Count => q.unit_text.as_ref().map(|u| {
             lexicon
                 .canonical(AliasCategory::Unit, u)

@@ -25,6 +25,7 @@
 //! Everything here is a pure function of its input: deciding whether a number is an amount at
 //! all (a year, a date, a time of day) is the quantity extractor's job.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -72,29 +73,40 @@ impl<'a, P: Pieces<'a> + ?Sized> Pieces<'a> for Prefix<'_, P> {
     }
 }
 
-/// A document's tokens as pieces: the lower-case text of each token, cut once (`lower` is the
-/// source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token spans index into
-/// it); kinds and gaps are read from the tokens when asked for.
+/// A document's tokens as pieces: the lower-case text of each token, cut once when first asked
+/// for (`lower` is the source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token
+/// spans index into it): a reader looks at the few tokens around each number, not at every
+/// token of the text. Kinds and gaps are read from the tokens when asked for.
 #[derive(Debug, Clone)]
 pub struct TokenPieces<'a> {
     lower: &'a str,
     tokens: &'a [Token],
-    texts: Vec<&'a str>,
+    /// Each token's text, `None` until it is first asked for.
+    texts: Vec<Cell<Option<&'a str>>>,
 }
 
 impl<'a> TokenPieces<'a> {
     pub fn new(lower: &'a str, tokens: &'a [Token]) -> TokenPieces<'a> {
-        // A mapped slice iterator knows its length: one allocation and no capacity test per
-        // token.
-        let texts = tokens
-            .iter()
-            .map(|t| lower.get(t.span.start..t.span.end).unwrap_or(""))
-            .collect();
         TokenPieces {
             lower,
             tokens,
-            texts,
+            texts: vec![Cell::new(None); tokens.len()],
         }
+    }
+
+    /// The text of token `i` (which exists), cut from the text and kept.
+    #[cold]
+    #[inline(never)]
+    fn cut(&self, i: usize) -> &'a str {
+        let text = self
+            .tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.span.start..t.span.end))
+            .unwrap_or("");
+        if let Some(cell) = self.texts.get(i) {
+            cell.set(Some(text));
+        }
+        text
     }
 
     /// Whether token `i` follows the one before it with no white space between them.
@@ -134,7 +146,11 @@ impl<'a> Pieces<'a> for TokenPieces<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        self.texts.get(i).copied().unwrap_or("")
+        match self.texts.get(i).map(Cell::get) {
+            Some(Some(text)) => text,
+            Some(None) => self.cut(i),
+            None => "",
+        }
     }
 }
 
@@ -1272,9 +1288,7 @@ pub(crate) fn may_follow_article(next: Piece) -> bool {
     /// The words, and by first byte the lengths (below 64 bytes) of those starting with it: most
     /// words after an article are refused by that before they are hashed.
     static WORDS: LazyLock<(FxHashSet<String>, [u64; 256])> = LazyLock::new(|| {
-        let words: FxHashSet<String> = number_word_candidates()
-            .filter(|w| follows_article(w))
-            .collect();
+        let words: FxHashSet<String> = article_followers().collect();
         let mut lengths = [0u64; 256];
         for w in &words {
             if let Some(&first) = w.as_bytes().first() {
@@ -1295,6 +1309,64 @@ pub(crate) fn may_follow_article(next: Piece) -> bool {
                 && words.contains(next.text)
         }
     }
+}
+
+/// Every word [`may_follow_article`] accepts: a caller that numbers words looks each of them up
+/// once and tells a word after an article by its number.
+pub(crate) fn article_followers() -> impl Iterator<Item = String> {
+    number_word_candidates().filter(|w| follows_article(w))
+}
+
+/// Every word that, after digits, may carry on their number (see [`parse_at`]): scales and
+/// their abbreviations ("5 million", "3bn", "10 bln", "2.33 k"), "hundred" and the dozen words
+/// ("3 hundred", "3 dzs"), "and" ("3 and a half"), and the words of a fraction said with
+/// "over", "out of" or "in" ("1 over 3"). After digits, a word that is none of these (and,
+/// glued to them, no [`may_be_exponent`] word), or a one-byte punctuation mark other than "/"
+/// and "^", leaves the number as its digits ([`digits_alone`]).
+pub(crate) fn digits_followers() -> impl Iterator<Item = &'static str> {
+    SCALES
+        .iter()
+        .chain(SHORT_SCALES)
+        .map(|(s, _)| *s)
+        .chain(SPACED_SHORT_SCALES.iter().copied())
+        .chain([
+            "hundred", "dozen", "dozens", "doz", "dozs", "dz", "dzs", "and", "over", "out", "in",
+        ])
+}
+
+/// Whether the word `w`, glued to digits, may start their exponent ([`exponent`]: "1e10",
+/// "1.3x10^6").
+pub(crate) fn may_be_exponent(w: &str) -> bool {
+    w.starts_with('e') || w == "x10"
+}
+
+/// The number at the digits `pieces[i]` when the piece after them can carry it on in no way
+/// ([`digits_followers`]): what [`parse_at`] gives there, without its readings.
+pub(crate) fn digits_alone(digits: &str, i: usize) -> Option<NumberMatch> {
+    Some(NumberMatch {
+        value: parse_numeral(digits)?,
+        end: i + 1,
+        form: Form::Digits,
+        scale: 1.0,
+        short_m: false,
+    })
+}
+
+/// The number at the number word `w` of piece `i`, one word without a hyphen ("six",
+/// "forty"), when the piece after it can carry it on in no way (it is neither a word
+/// [`article_followers`] or [`digits_followers`] names, nor "point", nor a hyphen): what
+/// [`parse_at`] gives there, without its readings. `None` when `w` is no such word.
+pub(crate) fn word_alone(w: &str, i: usize) -> Option<NumberMatch> {
+    if w.contains('-') {
+        return None;
+    }
+    Some(NumberMatch {
+        value: cardinal_word(w)?,
+        end: i + 1,
+        form: Form::Words,
+        scale: 1.0,
+        short_m: false,
+    })
 }
 
 /// Whether the word `w` may carry on a number after "a" or "an" (see [`may_follow_article`]).

@@ -893,6 +893,17 @@ impl WordClass {
     const CHANGE_CUE: u32 = 1 << 4;
     const CHANGE_VERB: u32 = 1 << 5;
     const PARTICLE_VERB: u32 = 1 << 6;
+    /// A word that, spaced after digits, may carry on their number
+    /// ([`numbers::digits_followers`]: "5 million", "3 and a half", "1 over 3").
+    const CARRIES_DIGITS: u32 = 1 << 7;
+    /// A word that may carry on a number after "a" or "an" ([`numbers::article_followers`]:
+    /// "a third", "a dozen").
+    const FOLLOWS_ARTICLE: u32 = 1 << 8;
+    /// The second word of a vague phrase ("few" of "a few").
+    const VAGUE_SECOND: u32 = 1 << 9;
+    /// "a" or "an", when every vague phrase it starts has a second word: it starts a mention
+    /// only before a word that is [`WordClass::FOLLOWS_ARTICLE`] or [`WordClass::VAGUE_SECOND`].
+    const ARTICLE: u32 = 1 << 10;
 
     /// A word the extractor does not know.
     const PLAIN: WordClass = WordClass {
@@ -1137,6 +1148,28 @@ impl QuantityExtractor {
                 c.flags |= flag;
             }
         }
+        for w in numbers::digits_followers() {
+            let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
+            c.flags |= WordClass::CARRIES_DIGITS;
+        }
+        for w in numbers::article_followers() {
+            let c = by_text.entry(w).or_insert(WordClass::PLAIN);
+            c.flags |= WordClass::FOLLOWS_ARTICLE;
+        }
+        for entry in &vague {
+            if let Some(second) = entry.tokens.get(1) {
+                let c = by_text.entry(second.clone()).or_insert(WordClass::PLAIN);
+                c.flags |= WordClass::VAGUE_SECOND;
+            }
+        }
+        for article in ["a", "an"] {
+            if let Some(c) = by_text.get_mut(article)
+                && let Some(st) = starters.get(c.starter as usize)
+                && st.vague.iter().all(|&idx| vague[idx].tokens.len() > 1)
+            {
+                c.flags |= WordClass::ARTICLE;
+            }
+        }
         let mut extractor = QuantityExtractor {
             hedges,
             hedge_lists,
@@ -1231,14 +1264,9 @@ impl QuantityExtractor {
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
-        while i < v.tokens.len() {
-            // Punctuation and most words start nothing: they cost one cheap test.
-            let candidate = match v.tokens[i].kind {
-                TokenKind::Number => true,
-                TokenKind::Word => self.may_start(v, i),
-                TokenKind::Punct => false,
-            };
-            if !candidate || taken.holds(v.tokens[i].span) {
+        while let Some(c) = self.next_candidate(v, i) {
+            i = c;
+            if taken.holds(v.tokens[i].span) {
                 i += 1;
                 continue;
             }
@@ -1295,7 +1323,7 @@ impl QuantityExtractor {
         if let Some(end) = phone_groups(v, i) {
             return Step::Skip(end);
         }
-        let Some(m) = numbers::parse_at(&v.ps, i) else {
+        let Some(m) = self.parse_digits(v, i) else {
             return glued_run_skip(v, i);
         };
         let m = capital_trillion(v, i, capital_million(v, m));
@@ -1679,6 +1707,73 @@ impl QuantityExtractor {
         Step::Found(mention)
     }
 
+    /// The number at the digits of token `i` ([`numbers::parse_at`]). Most numbers are followed
+    /// by a word that carries on no number ("5 people", "1990s") or by a one-byte mark ("5,",
+    /// "5%"): the word's class, or the mark, tells so in one look, and the digits are the number.
+    fn parse_digits(&self, v: &View, i: usize) -> Option<numbers::NumberMatch> {
+        let n = i + 1;
+        let alone = match v.kind(n) {
+            Some(TokenKind::Word) => {
+                self.known_class(v, n)
+                    .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS))
+                    && (!v.glued(n) || !numbers::may_be_exponent(v.low(n)))
+            }
+            Some(TokenKind::Punct) => {
+                matches!(v.low(n).as_bytes(), [b] if b.is_ascii() && !matches!(b, b'/' | b'^'))
+            }
+            _ => false,
+        };
+        if alone {
+            numbers::digits_alone(v.low(i), i)
+        } else {
+            numbers::parse_at(&v.ps, i)
+        }
+    }
+
+    /// The number at the word `i` ([`numbers::parse_at`]). A number word is mostly followed by
+    /// a word that carries on no number ("two people") or by a mark ("two,"): the word's class,
+    /// or the mark, tells so, and the word is the number.
+    fn parse_words(&self, v: &View, i: usize) -> Option<numbers::NumberMatch> {
+        let n = i + 1;
+        let alone = match v.kind(n) {
+            Some(TokenKind::Word) => {
+                self.known_class(v, n)
+                    .is_some_and(|c| !c.is(WordClass::CARRIES_DIGITS | WordClass::FOLLOWS_ARTICLE))
+                    && v.low(n) != "point"
+            }
+            Some(TokenKind::Punct) => v.low(n) != "-",
+            _ => false,
+        };
+        if alone && let Some(m) = numbers::word_alone(v.low(i), i) {
+            return Some(m);
+        }
+        numbers::parse_at(&v.ps, i)
+    }
+
+    /// Whether token `i` may carry on a number after "a" or "an"
+    /// ([`numbers::may_follow_article`]), by the class of its word where the vocabulary reads it.
+    fn may_follow_article(&self, v: &View, i: usize) -> bool {
+        match (v.kind(i), self.known_class(v, i)) {
+            (Some(TokenKind::Word), Some(c)) => c.is(WordClass::FOLLOWS_ARTICLE),
+            _ => v.ps.piece(i).is_some_and(numbers::may_follow_article),
+        }
+    }
+
+    /// The class of token `i` when the vocabulary reads it (every word the extractor knows
+    /// has a number, so a word without one in the table is plain); `None` for a token it does
+    /// not read.
+    fn known_class(&self, v: &View, i: usize) -> Option<WordClass> {
+        match v.words.get(i) {
+            Some(&id) if id != UNREAD => Some(
+                self.classes
+                    .get(id as usize)
+                    .copied()
+                    .unwrap_or(WordClass::PLAIN),
+            ),
+            _ => None,
+        }
+    }
+
     /// The class of token `i`: one look-up by its word number, or by its text for a token the
     /// vocabulary does not read.
     #[inline(always)]
@@ -1708,17 +1803,46 @@ impl QuantityExtractor {
         self.starters.get(self.class_of(w).starter as usize)
     }
 
+    /// The first token from `from` on that may start a mention: digits, or a word that
+    /// [`Self::may_start`]. Punctuation and most words start nothing: they cost one cheap test,
+    /// over the tokens and their word numbers side by side.
+    #[inline(always)]
+    fn next_candidate(&self, v: &View, from: usize) -> Option<usize> {
+        let tokens = v.tokens.get(from..)?;
+        let Some(words) = v.words.get(from..from + tokens.len()) else {
+            return (from..v.tokens.len()).find(|&i| match v.tokens[i].kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.may_start(v, i),
+                TokenKind::Punct => false,
+            });
+        };
+        tokens
+            .iter()
+            .zip(words)
+            .position(|(t, &id)| match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.word_may_start(v, t, id),
+                TokenKind::Punct => false,
+            })
+            .map(|d| from + d)
+    }
+
     /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): one
     /// look-up by its word number.
-    #[inline(always)]
     fn may_start(&self, v: &View, i: usize) -> bool {
         match v.words.get(i) {
-            Some(&id) => match self.classes.get(id as usize) {
-                Some(c) => c.is(WordClass::MAY_START),
-                None if id == UNREAD => self.may_start_text(v.low(i)),
-                None => self.plain_may_start(v, i),
-            },
+            Some(&id) => self.word_may_start(v, &v.tokens[i], id),
             None => self.may_start_text(v.low(i)),
+        }
+    }
+
+    /// [`Self::may_start`] of the word `token` of number `id`.
+    #[inline(always)]
+    fn word_may_start(&self, v: &View, token: &Token, id: WordId) -> bool {
+        match self.classes.get(id as usize) {
+            Some(c) => c.is(WordClass::MAY_START),
+            None if id == UNREAD => self.may_start_text(token_text(v.lower, token)),
+            None => self.plain_may_start(v, token),
         }
     }
 
@@ -1741,11 +1865,11 @@ impl QuantityExtractor {
     /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
     /// and for a first hyphen after a number starter's length of bytes.
     #[inline(always)]
-    fn plain_may_start(&self, v: &View, i: usize) -> bool {
+    fn plain_may_start(&self, v: &View, token: &Token) -> bool {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
         const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
         const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
-        let span = v.tokens[i].span;
+        let span = token.span;
         let len = span.end.saturating_sub(span.start);
         let Some(chunk) = v
             .lower
@@ -1754,7 +1878,7 @@ impl QuantityExtractor {
             .and_then(<[u8]>::first_chunk::<8>)
         else {
             // Near the end of the text.
-            return self.may_start_text(v.low(i));
+            return self.may_start_text(token_text(v.lower, token));
         };
         let head = u64::from_le_bytes(*chunk);
         if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
@@ -1771,15 +1895,27 @@ impl QuantityExtractor {
         if hyphens != 0 {
             // A hyphen past the word's end means the word has none.
             let first = (hyphens.trailing_zeros() / 8) as usize;
-            return first < len && starts & (1 << first) != 0 && self.hyphenated_number(v.low(i));
+            return first < len
+                && starts & (1 << first) != 0
+                && self.hyphenated_number(token_text(v.lower, token));
         }
         // No hyphen in the first eight bytes: a longer number starter may end before one.
-        starts >> 8 != 0 && self.hyphenated_number(v.low(i))
+        starts >> 8 != 0 && self.hyphenated_number(token_text(v.lower, token))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
     #[inline(never)]
     fn word_at(&self, v: &View, i: usize) -> Step {
+        // Most articles come before a word that carries on neither a number nor a vague
+        // phrase: the two words' classes tell so (the test below, by their texts, agrees).
+        if self.class(v, i).is(WordClass::ARTICLE)
+            && v.kind(i + 1) == Some(TokenKind::Word)
+            && self
+                .known_class(v, i + 1)
+                .is_some_and(|c| !c.is(WordClass::FOLLOWS_ARTICLE | WordClass::VAGUE_SECOND))
+        {
+            return Step::Skip(i + 1);
+        }
         if let Some(m) = code_glued_amount(v, i) {
             return Step::Found(m);
         }
@@ -1795,7 +1931,7 @@ impl QuantityExtractor {
                     .get(1)
                     .is_none_or(|t| t == v.low(i + 1))
             })
-            && !v.ps.piece(i + 1).is_some_and(numbers::may_follow_article)
+            && !self.may_follow_article(v, i + 1)
         {
             return Step::Skip(i + 1);
         }
@@ -1812,7 +1948,7 @@ impl QuantityExtractor {
         if !number {
             return Step::Skip(i + 1);
         }
-        let Some(m) = numbers::parse_at(&v.ps, i) else {
+        let Some(m) = self.parse_words(v, i) else {
             // A measure as a modifier in words: "a three-foot wall", "a six-mile trip"; a price:
             // "a one-yen bid".
             if let Some((head, tail)) = w.split_once('-')
@@ -2718,7 +2854,7 @@ impl QuantityExtractor {
 }
 
 /// The canonical physical unit of a mention ("mg" → "milligram"), if it has one.
-fn physical(m: &Mention) -> Option<String> {
+fn physical(m: &Mention) -> Option<std::borrow::Cow<'static, str>> {
     if m.measure != Measure::Count {
         return None;
     }
@@ -2753,6 +2889,11 @@ fn harmonise(a: &Mention, b: &Mention) -> (Measure, f64, Measure) {
         }
     }
     (a_measure, a_value, b_measure)
+}
+
+/// The lower-case text of `token` (`lower`: the text lower-cased byte for byte).
+fn token_text<'t>(lower: &'t str, token: &Token) -> &'t str {
+    lower.get(token.span.start..token.span.end).unwrap_or("")
 }
 
 /// Adds a claim for tokens `start..end` unless it overlaps a time claim.
@@ -3176,13 +3317,16 @@ fn weighs(v: &View, i: usize) -> bool {
 
 /// "2.17 pm", "5.30 am": hours and minutes with a dot before a clock word, a time of day.
 fn clock_decimal(v: &View, i: usize, k: usize) -> bool {
+    // The word after is looked at first: it is mostly none of these.
+    if !matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+        return false;
+    }
     let Some((h, mm)) = v.low(i).split_once('.') else {
         return false;
     };
     mm.len() == 2
         && h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
         && mm.parse::<u32>().is_ok_and(|m| m < 60)
-        && matches!(v.low(k), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
 }
 
 /// The unit as written over tokens `start..end`, lower-case but for cased symbols ("W/min"),
