@@ -1599,6 +1599,147 @@ mod tests {
         parse(text).map(|(v, _, _)| v)
     }
 
+    /// The full reading of the number at the start of `text`, next to the fast path's.
+    fn full_and_alone(
+        text: &str,
+        alone: impl Fn(&str) -> Option<NumberMatch>,
+    ) -> (Option<NumberMatch>, Option<NumberMatch>) {
+        let src = source(text);
+        let doc = segment(&src);
+        let lower = src.text.to_ascii_lowercase();
+        let ps = TokenPieces::new(&lower, &doc.tokens);
+        (parse_at(&ps, 0), alone(ps.text(0)))
+    }
+
+    /// Every number word and denominator, plus plain words, units and marks: whatever may
+    /// follow a number in a text.
+    fn followers() -> Vec<String> {
+        number_word_candidates()
+            .chain(
+                [
+                    "people",
+                    "troops",
+                    "percent",
+                    "per",
+                    "cent",
+                    "point",
+                    "of",
+                    "a",
+                    "half",
+                    "quarter",
+                    "quarters",
+                    "thirds",
+                    "fifths",
+                    "hundredths",
+                    "e",
+                    "x",
+                    "m",
+                    "km",
+                    "s",
+                    "th",
+                    "pm",
+                    "am",
+                    "bn",
+                    "mln",
+                    "k",
+                    "dozens",
+                    "score",
+                    "times",
+                    "fold",
+                    "to",
+                    "from",
+                    "out",
+                    "over",
+                    "in",
+                    "and",
+                    "plus",
+                    "minus",
+                    "or",
+                    "by",
+                    "x10",
+                    "1990s",
+                    "%",
+                    "$",
+                    ",",
+                    ".",
+                    ";",
+                    ":",
+                    "/",
+                    "^",
+                    "-",
+                    "–",
+                    "(",
+                    ")",
+                    "'",
+                ]
+                .map(str::to_string),
+            )
+            .collect()
+    }
+
+    #[test]
+    fn digits_alone_gives_what_the_full_reading_gives_wherever_it_applies() {
+        let carry: FxHashSet<&str> = digits_followers().collect();
+        let mut applied = 0;
+        for digits in ["5", "12", "5,200", "3.5", "1990", "0", "100"] {
+            for next in followers() {
+                // The cases the extractor hands to `digits_alone` (its `parse_digits`): a word
+                // that carries no number on (and, glued, starts no exponent), or a one-byte mark
+                // other than "/" and "^".
+                let word = next.chars().all(|c| c.is_ascii_alphanumeric());
+                let mark = matches!(next.as_bytes(), [b] if b.is_ascii_punctuation());
+                for glue in ["", " "] {
+                    let takes_fast_path = if word {
+                        !carry.contains(next.as_str())
+                            && (glue == " " || !may_be_exponent(&next))
+                            && !next.starts_with(|c: char| c.is_ascii_digit())
+                    } else {
+                        mark && !matches!(next.as_str(), "/" | "^")
+                    };
+                    if !takes_fast_path {
+                        continue;
+                    }
+                    applied += 1;
+                    let text = format!("{digits}{glue}{next} later on");
+                    let (full, alone) = full_and_alone(&text, |d| digits_alone(d, 0));
+                    assert_eq!(alone, full, "{text:?}");
+                }
+            }
+        }
+        assert!(applied > 1000, "only {applied} cases");
+    }
+
+    #[test]
+    fn word_alone_gives_what_the_full_reading_gives_wherever_it_applies() {
+        let carry: FxHashSet<String> = digits_followers()
+            .map(str::to_string)
+            .chain(article_followers())
+            .collect();
+        let mut applied = 0;
+        for number in ["two", "six", "forty", "twelve", "ninety", "one"] {
+            for next in followers() {
+                // The cases the extractor hands to `word_alone` (its `parse_words`): a spaced
+                // word that carries no number on and is not "point", or a mark other than "-".
+                let word = next.chars().all(|c| c.is_ascii_alphanumeric());
+                let mark = matches!(next.as_bytes(), [b] if b.is_ascii_punctuation());
+                let takes_fast_path = if word {
+                    !carry.contains(&next) && next != "point"
+                } else {
+                    mark && next != "-"
+                };
+                if !takes_fast_path {
+                    continue;
+                }
+                applied += 1;
+                let glue = if word { " " } else { "" };
+                let text = format!("{number}{glue}{next} later on");
+                let (full, alone) = full_and_alone(&text, |w| word_alone(w, 0));
+                assert_eq!(alone, full, "{text:?}");
+            }
+        }
+        assert!(applied > 100, "only {applied} cases");
+    }
+
     #[test]
     fn vulgar_fractions_are_single_characters() {
         assert_eq!(vulgar_fraction("½"), Some(0.5));
