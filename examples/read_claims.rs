@@ -5,22 +5,27 @@
 //! source's sentences (spans and paragraphs) and every claim with its context as debug text (diff
 //! two builds' dumps to see that a speed change altered nothing), else nothing but the claim count
 //! after `--repeat N` passes (default 1), so that `valgrind --tool=callgrind` counts the
-//! instructions of extraction itself:
+//! instructions of extraction itself; with `--stages`, the wall time of each stage per pass
+//! (the fastest of the passes after the first, which fills the caches), as a Markdown table:
 //!
 //! ```text
 //! cargo build --release --example read_claims
 //! valgrind --tool=callgrind target/release/examples/read_claims ../shared/corpus/ecbplus
 //! target/release/examples/read_claims --dump > claims.txt
+//! target/release/examples/read_claims --stages --repeat 40
 //! ```
 
 use std::io::Write;
 
+use corroborate::extract::{Stage, StageTimes};
 use corroborate::load::load_paths;
+use corroborate::model::Source;
 use corroborate::rules::Ruleset;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dump = args.iter().any(|a| a == "--dump");
+    let stages = args.iter().any(|a| a == "--stages");
     let repeat: usize = args
         .iter()
         .position(|a| a == "--repeat")
@@ -42,6 +47,10 @@ fn main() {
         .num_threads(1)
         .build()
         .expect("a one-thread pool");
+    if stages {
+        pool.install(|| print_stages(&sources, &rules, repeat.max(2)));
+        return;
+    }
     let mut claims = Vec::new();
     for _ in 0..repeat.max(1) {
         claims = pool.install(|| corroborate::read_claims(&sources, &rules));
@@ -65,4 +74,38 @@ fn main() {
     for claim in &claims {
         let _ = writeln!(out, "{claim:?}");
     }
+}
+
+/// The wall time of each stage over `passes` passes (the first one not counted), per pass: the
+/// fastest pass's for each stage.
+fn print_stages(sources: &[Source], rules: &Ruleset, passes: usize) {
+    let mut best = [f64::INFINITY; Stage::ALL.len()];
+    for pass in 0..passes {
+        let times = StageTimes::default();
+        let claims = corroborate::read_claims_timed(sources, rules, &times);
+        drop(claims);
+        if pass == 0 {
+            continue;
+        }
+        for (best, stage) in best.iter_mut().zip(Stage::ALL) {
+            *best = best.min(times.of(stage).as_secs_f64());
+        }
+    }
+    let total: f64 = best.iter().sum();
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    println!("| stage | ms per pass | share |");
+    println!("|---|---:|---:|");
+    for (seconds, stage) in best.iter().zip(Stage::ALL) {
+        println!(
+            "| {} | {:.2} | {:.1}% |",
+            stage.name(),
+            seconds * 1e3,
+            100.0 * seconds / total
+        );
+    }
+    println!(
+        "| sum of the stages | {:.2} | {:.1} MB/s |",
+        total * 1e3,
+        bytes as f64 / total / 1e6
+    );
 }

@@ -17,10 +17,116 @@ pub mod quote;
 pub mod time;
 pub mod vocabulary;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use crate::context::ContextTables;
 use crate::model::{Claim, ClaimKind, Document, Mention, Span};
 use crate::rules::Lexicon;
 use vocabulary::{Vocabulary, WordId};
+
+/// The stages of reading one source into claims, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Segment,
+    Vocabulary,
+    Entity,
+    Time,
+    Quantity,
+    Quote,
+    /// The claims of the extractors merged into text order and numbered.
+    Order,
+    Context,
+    Normalize,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 9] = [
+        Stage::Segment,
+        Stage::Vocabulary,
+        Stage::Entity,
+        Stage::Time,
+        Stage::Quantity,
+        Stage::Quote,
+        Stage::Order,
+        Stage::Context,
+        Stage::Normalize,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Segment => "segment",
+            Stage::Vocabulary => "vocabulary",
+            Stage::Entity => "entity",
+            Stage::Time => "time",
+            Stage::Quantity => "quantity",
+            Stage::Quote => "quote",
+            Stage::Order => "order",
+            Stage::Context => "context",
+            Stage::Normalize => "normalize",
+        }
+    }
+}
+
+/// Told when a source's reading starts and when each of its stages ends: [`NoClock`] on the
+/// way every command reads (it compiles to nothing), [`WallClock`] to see where the time goes.
+pub trait StageClock {
+    fn start(&mut self);
+    fn ended(&mut self, stage: Stage);
+}
+
+/// The clock that keeps no time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoClock;
+
+impl StageClock for NoClock {
+    #[inline(always)]
+    fn start(&mut self) {}
+    #[inline(always)]
+    fn ended(&mut self, _: Stage) {}
+}
+
+/// Wall time per stage, summed over sources and threads.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    nanos: [AtomicU64; Stage::ALL.len()],
+}
+
+impl StageTimes {
+    /// The time spent in `stage` so far.
+    pub fn of(&self, stage: Stage) -> Duration {
+        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    }
+}
+
+/// A thread's clock adding each stage's wall time into shared [`StageTimes`].
+#[derive(Debug)]
+pub struct WallClock<'t> {
+    times: &'t StageTimes,
+    since: Instant,
+}
+
+impl<'t> WallClock<'t> {
+    pub fn new(times: &'t StageTimes) -> WallClock<'t> {
+        WallClock {
+            times,
+            since: Instant::now(),
+        }
+    }
+}
+
+impl StageClock for WallClock<'_> {
+    fn start(&mut self) {
+        self.since = Instant::now();
+    }
+
+    fn ended(&mut self, stage: Stage) {
+        let now = Instant::now();
+        let nanos = u64::try_from((now - self.since).as_nanos()).unwrap_or(u64::MAX);
+        self.times.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
+        self.since = now;
+    }
+}
 
 /// The extractors of a run, with their automata compiled, and the vocabulary of their words.
 pub struct Extractors {
@@ -83,13 +189,19 @@ impl Extractors {
     /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
     /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
-        self.extract_with(doc, source, &mut String::new(), &mut Vec::new())
+        self.extract_with(
+            doc,
+            source,
+            &mut String::new(),
+            &mut Vec::new(),
+            &mut NoClock,
+        )
     }
 
     /// [`Extractors::extract`] into buffers kept from source to source, so that they are
     /// allocated once: the text lower-cased into `lower`, and the tokens' word numbers into
     /// `words` ([`Extractors::read_words`]; read here, so that every extractor gets one per
-    /// token, and left there for `context::attach`).
+    /// token, and left there for `context::attach`). `clock` is told as each stage ends.
     #[inline(never)]
     pub fn extract_with(
         &self,
@@ -97,10 +209,13 @@ impl Extractors {
         source: usize,
         lower: &mut String,
         words: &mut Vec<WordId>,
+        clock: &mut impl StageClock,
     ) -> Extraction {
         self.read_words(doc, words);
+        clock.ended(Stage::Vocabulary);
         let words = words.as_slice();
         let (entities, mentions) = self.entity.extract(doc, source, words);
+        clock.ended(Stage::Entity);
         // Times and quantities read words through one lower-cased copy of the text.
         lower.clear();
         lower.push_str(&doc.source.text);
@@ -108,11 +223,14 @@ impl Extractors {
         let times = self
             .time
             .extract_lowered(doc, source, doc.source.published, lower, words);
+        clock.ended(Stage::Time);
         let taken: Vec<Span> = times.iter().map(|c| c.span).collect();
         let quantities = self
             .quantity
             .extract_lowered(doc, source, &taken, lower, words);
+        clock.ended(Stage::Quantity);
         let quotes = self.quote.extract(doc, source, &mentions, &entities, words);
+        clock.ended(Stage::Quote);
         let mut claims = in_text_order(&doc.source.id, [quantities, times, quotes, entities]);
         for claim in &mut claims {
             claim.sentence_span = doc
@@ -120,6 +238,7 @@ impl Extractors {
                 .get(claim.sentence)
                 .map_or(claim.span, |s| s.span);
         }
+        clock.ended(Stage::Order);
         Extraction { claims, mentions }
     }
 }
