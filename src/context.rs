@@ -342,26 +342,21 @@ impl Forms {
 /// The distinct context forms this thread has read, each with a number: equal forms have one
 /// number, so that a sentence's words are told apart by their numbers, not their text. The
 /// forms are kept one after another in one string, so that a new form allocates nothing of its
-/// own and the table is copied in three moves.
+/// own and the table is copied in four moves.
 #[derive(Debug, Default, Clone)]
 struct FormTable {
     /// The forms in the order of their numbers, each after a space (as it is joined to the
     /// words before it).
     spaced: String,
-    /// Per number: the form's place in `spaced` and its [`prefix`].
-    forms: Vec<FormEntry>,
+    /// Per number: where the form is, after its space, in `spaced`: eight bytes, so that the
+    /// places of the forms a sentence joins lie close together.
+    places: Vec<[u32; 2]>,
+    /// Per number: the form's [`prefix`], read when a sentence's words are keyed (a word met
+    /// again has it in its [`Reading`]), apart from the places the joining reads.
+    prefixes: Vec<u64>,
     /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
     /// for an empty slot. At most half the slots are full.
     index: Vec<u32>,
-}
-
-/// Where a form of a [`FormTable`] is, after its space, in the table's string, and its
-/// [`prefix`]: one load gives what a sentence's reading needs of it.
-#[derive(Debug, Clone, Copy)]
-struct FormEntry {
-    prefix: u64,
-    start: usize,
-    end: usize,
 }
 
 /// The first eight bytes of a text as a number, so that texts sort by it first (in the same
@@ -377,7 +372,7 @@ fn prefix(text: &str) -> u64 {
 impl FormTable {
     /// How many forms have a number.
     fn len(&self) -> usize {
-        self.forms.len()
+        self.places.len()
     }
 
     /// The first slot of `form`'s probe sequence in an index of `slots` slots (a power of two).
@@ -401,17 +396,14 @@ impl FormTable {
                 _ => at = (at + 1) & mask,
             }
         }
-        let number = self.forms.len() as u32;
-        let start = self.spaced.len();
+        let number = self.len() as u32;
+        let start = self.spaced.len() as u32;
         self.spaced.push(' ');
         self.spaced.push_str(form);
-        self.forms.push(FormEntry {
-            prefix: prefix(form),
-            start,
-            end: self.spaced.len(),
-        });
+        self.places.push([start, self.spaced.len() as u32]);
+        self.prefixes.push(prefix(form));
         self.index[at] = number + 1;
-        if 2 * self.forms.len() > self.index.len() {
+        if 2 * self.len() > self.index.len() {
             self.grow();
         }
         number
@@ -421,7 +413,7 @@ impl FormTable {
     fn grow(&mut self) {
         let slots = 2 * self.index.len();
         let mut index = vec![0u32; slots];
-        for number in 0..self.forms.len() as u32 {
+        for number in 0..self.len() as u32 {
             let mut at = Self::home(self.text(number), slots);
             while index[at] != 0 {
                 at = (at + 1) & (slots - 1);
@@ -440,17 +432,17 @@ impl FormTable {
     /// Form `number` after a space.
     #[inline(always)]
     fn spaced(&self, number: u32) -> &str {
-        let FormEntry { start, end, .. } = self.forms[number as usize];
-        &self.spaced[start..end]
+        let [start, end] = self.places[number as usize];
+        &self.spaced[start as usize..end as usize]
     }
 
     fn prefix(&self, number: u32) -> u64 {
-        self.forms[number as usize].prefix
+        self.prefixes[number as usize]
     }
 
     /// The [`prefix`] of form `number`, 0 for none ([`NONE`]).
     fn prefix_of(&self, number: u32) -> u64 {
-        self.forms.get(number as usize).map_or(0, |f| f.prefix)
+        self.prefixes.get(number as usize).copied().unwrap_or(0)
     }
 }
 
@@ -492,6 +484,7 @@ impl Spellings {
             || self.context != context.id
             || self.full >= Self::MOST
             || self.forms.len() >= Self::MOST + context.forms.len()
+            || self.forms.spaced.len() > (u32::MAX / 2) as usize
         {
             self.slots.clear();
             self.slots.resize(1 << Self::BITS, (0, Reading::default()));
