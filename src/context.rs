@@ -454,11 +454,19 @@ impl FormTable {
 /// (the forms back to the context tables' forms) when it holds [`Spellings::MOST`] words or
 /// forms of its own. The words of the vocabulary are read from the context tables, and come
 /// here only when written with capitals that may change their reading.
+///
+/// A slot is sixteen bytes, so that the table a sentence's words hit is half a megabyte: the
+/// first eight bytes of a word's key (which tell its length too, so that they are the whole key
+/// of a word of at most eight bytes, most words) and its reading packed in eight
+/// ([`Spellings::pack`]). The last eight bytes of a longer word's key lie beside, in a table
+/// read only for such a word.
 #[derive(Debug, Default)]
 struct Spellings {
-    /// Open addressing, linearly probed: a word's [`Spellings::key`] and its reading; `(0, _)`
-    /// for an empty slot.
-    slots: Vec<(u128, Reading)>,
+    /// Open addressing, linearly probed: the low half of a word's [`Spellings::key`] and its
+    /// packed reading; `[0, _]` for an empty slot (no key's low half is 0).
+    slots: Vec<[u64; 2]>,
+    /// Per slot: the high half of its word's key (0 for a word of at most eight bytes).
+    highs: Vec<u64>,
     /// How many slots are full.
     full: usize,
     /// The context forms of the readings, and of the other words and mentions read.
@@ -470,11 +478,15 @@ struct Spellings {
 }
 
 impl Spellings {
-    /// log2 of the number of slots: a table of a megabyte, which a processor's second-level
-    /// cache may hold with the rest of the stage's data.
+    /// log2 of the number of slots.
     const BITS: u32 = 15;
     /// How many words are kept at most: half the slots.
     const MOST: usize = 1 << (Self::BITS - 1);
+    /// The bits of a packed reading that hold its form's number ([`NONE`] as all ones).
+    const FORM_BITS: u32 = 23;
+    /// The low bits of a packed reading that are not its form's [`prefix`]: the prefix keeps its
+    /// first five bytes, all that a sentence's sort keys take of it.
+    const BELOW_PREFIX: u64 = (1 << (Self::FORM_BITS + 1)) - 1;
 
     /// Ready for a document read with `lexicon` and `context`: emptied if made with other
     /// tables or full, its forms then those of `context`'s words.
@@ -487,7 +499,9 @@ impl Spellings {
             || self.forms.spaced.len() > (u32::MAX / 2) as usize
         {
             self.slots.clear();
-            self.slots.resize(1 << Self::BITS, (0, Reading::default()));
+            self.slots.resize(1 << Self::BITS, [0; 2]);
+            self.highs.clear();
+            self.highs.resize(1 << Self::BITS, 0);
             self.full = 0;
             self.forms.clone_from(&context.forms);
             self.tables = lexicon.tables_id();
@@ -495,27 +509,59 @@ impl Spellings {
         }
     }
 
-    /// The word at `start..end` of `text` as one number, if it has one to sixteen ASCII bytes:
-    /// its [`written_key`] (case kept: "US" and "us" read apart).
+    /// The word at `start..end` of `text` as one number in two halves, if it has one to
+    /// sixteen ASCII bytes: its [`written_key`] (case kept: "US" and "us" read apart).
     #[inline(always)]
-    fn key(text: &[u8], (start, end): (usize, usize)) -> Option<u128> {
-        let [low, high] = written_key(text, start, end)?;
-        Some(u128::from(high) << 64 | u128::from(low))
+    fn key(text: &[u8], (start, end): (usize, usize)) -> Option<[u64; 2]> {
+        written_key(text, start, end)
     }
 
-    /// The reading of the word `key`, or the empty slot it goes to.
+    /// A reading of this table in eight bytes: the first five bytes of its prefix, its form's
+    /// number and whether it is no event word; `None` for a form numbered past what the bits
+    /// hold (such a word is read again each time).
+    fn pack(reading: Reading) -> Option<u64> {
+        let all_ones = (1u32 << Self::FORM_BITS) - 1;
+        let form = match reading.form {
+            NONE => all_ones,
+            form if form < all_ones => form,
+            _ => return None,
+        };
+        Some(
+            reading.prefix & !Self::BELOW_PREFIX
+                | u64::from(form) << 1
+                | u64::from(reading.event_free),
+        )
+    }
+
+    /// The reading [`Spellings::pack`] packed.
     #[inline(always)]
-    fn find(&self, key: u128) -> Result<Reading, usize> {
+    fn unpack(packed: u64) -> Reading {
+        let all_ones = (1u32 << Self::FORM_BITS) - 1;
+        let form = (packed >> 1) as u32 & all_ones;
+        Reading {
+            prefix: packed & !Self::BELOW_PREFIX,
+            form: if form == all_ones { NONE } else { form },
+            event_free: packed & 1 != 0,
+            cased: false,
+        }
+    }
+
+    /// The reading of the word `key`, or the empty slot it goes to; `long` tells whether the
+    /// word has more than eight bytes (the high half of its key is then compared too).
+    #[inline(always)]
+    fn find(&self, [low, high]: [u64; 2], long: bool) -> Result<Reading, usize> {
         let mask = self.slots.len() - 1;
-        let hash = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut at = (hash >> (64 - Self::BITS)) as usize;
         loop {
-            match self.slots[at & mask] {
-                (k, reading) if k == key => return Ok(reading),
-                (0, _) => return Err(at & mask),
-                _ => at += 1,
+            let [k, packed] = self.slots[at & mask];
+            if k == low && (!long || self.highs[at & mask] == high) {
+                return Ok(Self::unpack(packed));
             }
+            if k == 0 {
+                return Err(at & mask);
+            }
+            at += 1;
         }
     }
 }
@@ -526,7 +572,7 @@ impl Forms {
     #[inline(always)]
     fn spelling(&mut self, lexicon: &Lexicon, text: &str, span: (usize, usize)) -> Option<Reading> {
         let key = Spellings::key(text.as_bytes(), span)?;
-        Some(match self.spellings.find(key) {
+        Some(match self.spellings.find(key, span.1 - span.0 > 8) {
             Ok(reading) => reading,
             Err(at) => self.first_reading(lexicon, text, span, key, at),
         })
@@ -539,7 +585,7 @@ impl Forms {
         lexicon: &Lexicon,
         text: &str,
         span: (usize, usize),
-        key: u128,
+        key: [u64; 2],
         at: usize,
     ) -> Reading {
         let word = &text.as_bytes()[span.0..span.1];
@@ -559,8 +605,11 @@ impl Forms {
             event_free,
             cased: false,
         };
-        self.spellings.slots[at] = (key, reading);
-        self.spellings.full += 1;
+        if let Some(packed) = Spellings::pack(reading) {
+            self.spellings.slots[at] = [key[0], packed];
+            self.spellings.highs[at] = key[1];
+            self.spellings.full += 1;
+        }
         reading
     }
 }
@@ -1030,7 +1079,7 @@ struct Sentences<'t> {
     /// event word, else its event word's position in `event_words`.
     events: Vec<u32>,
     event_words: Vec<&'t EventWord>,
-    /// The sort keys of a sentence's words while it is read: the first six bytes of a word's
+    /// The sort keys of a sentence's words while it is read: the first five bytes of a word's
     /// [`prefix`] over its token (from the sentence's first), whose slot in `occurrences` holds
     /// the number of its form until the word's distinct word is known.
     keys: Vec<u64>,
@@ -1195,12 +1244,12 @@ impl<'t> Sentences<'t> {
         self.events.resize(slots + (end - start), NONE);
         let candidates = self.candidates.len();
         self.keys.clear();
-        // A word's key is the first six bytes of its form (the top ones of its prefix) over its
+        // A word's key is the first five bytes of its form (the top ones of its prefix) over its
         // token; a sentence of more tokens than two bytes count is keyed by token alone. Sorted,
         // words with different starts are in the order of their text; a run of one start with
         // more than one form is put in that order as it is reached.
         let (low, prefix_mask) = if end - start <= 0x1_0000 {
-            (0xFFFF, !0xFFFF)
+            (0xFFFF, !Spellings::BELOW_PREFIX)
         } else {
             (u64::MAX, 0)
         };
