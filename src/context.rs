@@ -1764,10 +1764,52 @@ mod tests {
         assert_eq!(Spellings::key(long, (0, 2)), Spellings::key(b"ab", (0, 2)));
         let nul = b"ab\0 ab";
         assert_ne!(Spellings::key(nul, (0, 3)), Spellings::key(nul, (4, 6)));
-        assert!(Spellings::key(nul, (0, 3)).is_some_and(|k| k != 0));
+        // The low half of a key marks a full slot: never 0.
+        assert!(Spellings::key(nul, (0, 3)).is_some_and(|[low, _]| low != 0));
+        assert!(Spellings::key(b"\0", (0, 1)).is_some_and(|[low, _]| low != 0));
         assert_eq!(Spellings::key("né".as_bytes(), (0, 3)), None);
         assert_eq!(Spellings::key(long, (3, 20)), None);
         assert_eq!(Spellings::key(long, (3, 3)), None);
+    }
+
+    #[test]
+    fn spellings_keep_readings_packed_and_words_apart() {
+        let reading = |form, event_free| Reading {
+            prefix: prefix("governments"),
+            form,
+            event_free,
+            cased: false,
+        };
+        for (form, event_free) in [(0, true), (7, false), (NONE, true), ((1 << 23) - 2, false)] {
+            let packed = Spellings::pack(reading(form, event_free)).unwrap();
+            let back = Spellings::unpack(packed);
+            assert_eq!((back.form, back.event_free), (form, event_free));
+            assert_eq!(back.prefix, prefix("gover"));
+        }
+        assert_eq!(Spellings::pack(reading((1 << 23) - 1, true)), None);
+        // Two words of one length and the same first eight bytes, and a shorter one, apart; a
+        // word no slot holds is missing even when its low half is held.
+        let lexicon = Ruleset::builtin().lexicon;
+        let tables = ContextTables::default();
+        let mut forms = Forms::new();
+        forms.spellings.ready(&lexicon, &tables);
+        let text = "governmental governmentaL governme governmentax";
+        let spans = [(0, 12), (13, 25), (26, 34)];
+        let read: Vec<Reading> = spans
+            .iter()
+            .map(|&span| forms.spelling(&lexicon, text, span).unwrap())
+            .collect();
+        let text_of = |forms: &Forms, r: &Reading| forms.spellings.forms.text(r.form).to_string();
+        assert_eq!(text_of(&forms, &read[0]), "governmental");
+        assert_eq!(text_of(&forms, &read[1]), "governmental");
+        assert_eq!(text_of(&forms, &read[2]), "governme");
+        for (&span, r) in spans.iter().zip(&read) {
+            let key = Spellings::key(text.as_bytes(), span).unwrap();
+            let found = forms.spellings.find(key, span.1 - span.0 > 8).unwrap();
+            assert_eq!(found.form, r.form);
+        }
+        let missing = Spellings::key(text.as_bytes(), (35, 47)).unwrap();
+        assert!(forms.spellings.find(missing, true).is_err());
     }
 
     #[test]
