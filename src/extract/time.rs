@@ -259,7 +259,7 @@ enum Class {
     /// A half year written "H1" or "H2" (one token).
     Half(u32),
     /// A month and a day glued into one token ("april22", "Sept5").
-    GluedDay(u32, u32),
+    GluedDay(u8, u8),
 }
 
 /// What a token is for the patterns: its class and the values read with it. Whether a word
@@ -269,15 +269,20 @@ struct Lex {
     class: Class,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
-    /// For plain digits (at most nine): their value and how many there are, read once here
-    /// since the grammar asks for them many times; `(0, 0)` for other tokens.
-    digits: (u32, u8),
+    /// For plain digits (at most nine): their value and how many there are (`value`, `width`),
+    /// read once here since the grammar asks for them many times; both 0 for other tokens.
+    value: u32,
+    width: u8,
     /// The value of the whole token as a number word from "one" to "ninety" ([`word_number`]),
     /// or 0.
     number: u8,
     /// The value of the whole token as a decade word ([`decade_word`]: "seventies" → 70), or 0.
     decade: u8,
 }
+
+// One per token of a document: kept to 16 bytes (a month and a day glued are bytes) so the
+// tokens' readings take less memory to fill and read back.
+const _: () = assert!(std::mem::size_of::<Lex>() <= 16);
 
 impl Lex {
     /// A plain word: none of the tables' words.
@@ -291,7 +296,8 @@ impl Lex {
         Lex {
             class,
             lc: false,
-            digits: (0, 0),
+            value: 0,
+            width: 0,
             number: 0,
             decade: 0,
         }
@@ -894,7 +900,7 @@ impl TimeExtractor {
             .map(Class::MidMonth)
             .or_else(|| compound_ordinal(key).map(Class::Ordinal))
             .or_else(|| year_part_word(&bytes[..len]))
-            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m, d)))
+            .or_else(|| glued_day(key).map(|(m, d)| Class::GluedDay(m as u8, d as u8)))
             .map_or(Lex::PLAIN, Lex::of)
     }
 
@@ -1044,7 +1050,7 @@ impl TimeExtractor {
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
                 let mut read = Lex::of(Class::Num);
                 if plain && !raw.is_empty() {
-                    read.digits = (digit_value(raw), raw.len() as u8);
+                    (read.value, read.width) = (digit_value(raw), raw.len() as u8);
                 }
                 read
             }
@@ -1308,7 +1314,7 @@ fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &
         // (`for_days_from`): before a count ([`Parser::count`]).
         Class::Kw(Kw::In | Kw::For) => match next.class {
             Class::NumWord(_) => true,
-            Class::Num => (1..=3).contains(&next.digits.1) && next.digits.0 > 0,
+            Class::Num => (1..=3).contains(&next.width) && next.value > 0,
             _ => false,
         },
         _ => true,
@@ -1624,7 +1630,7 @@ impl Parser<'_> {
         if self.class(j) != Class::Num {
             return None;
         }
-        let (value, width) = self.lex[j].digits;
+        let Lex { value, width, .. } = self.lex[j];
         (width > 0).then_some((value, usize::from(width)))
     }
 
@@ -1658,8 +1664,8 @@ impl Parser<'_> {
 
     /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
     fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
-        // Plain digits ([`Lex::digits`]) have no dot.
-        if self.class(j) != Class::Num || self.lex[j].digits.1 > 0 {
+        // Plain digits ([`Lex::width`]) have no dot.
+        if self.class(j) != Class::Num || self.lex[j].width > 0 {
             return None;
         }
         let mut parts = self.txt(j).split('.');
@@ -2518,7 +2524,7 @@ impl Parser<'_> {
             {
                 Some((Expr::WeekendAuto, i))
             }
-            Class::GluedDay(m, d) => self.month_day_year(m, d, i),
+            Class::GluedDay(m, d) => self.month_day_year(m.into(), d.into(), i),
             Class::Other => self
                 .year_in_words(i)
                 .or_else(|| self.less_than(i))
@@ -3282,7 +3288,7 @@ impl Parser<'_> {
         // Plain digits of other than four (no year) and then, apart (no ordinal suffix), a word
         // of none of the classes the patterns below read after a number (punctuation, a
         // keyword, a unit, a month) start nothing: most numbers of a text.
-        let width = self.lex[i].digits.1;
+        let width = self.lex[i].width;
         if width > 0
             && width != 4
             && !self.adj(i, i + 1)
