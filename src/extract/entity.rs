@@ -1160,14 +1160,13 @@ impl EntityExtractor {
                 continue;
             }
             let word = &bytes[t.span.start..t.span.end];
-            // Most words: in lower case, neither hyphened early nor a title's first word.
+            // Most words: in lower case, neither hyphened early nor a title's first word. The
+            // table's shape filter, read from the word's own first bytes, turns most of them away
+            // before their number is looked up (a load from another table and a branch on it).
             let opens = !word[0].is_ascii_lowercase()
                 || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
-                || if id == UNREAD {
-                    self.lower_case_titles.may_hold(word)
-                } else {
-                    self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
-                };
+                || (self.lower_case_titles.may_hold(word)
+                    && (id == UNREAD || self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0));
             if opens {
                 openers.push(i);
             }
