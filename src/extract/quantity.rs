@@ -1212,7 +1212,13 @@ impl QuantityExtractor {
         }
         extractor.scan = classes
             .iter()
-            .map(|c| if c.is(WordClass::MAY_START) { Self::STARTS } else { 0 })
+            .map(|c| {
+                if c.is(WordClass::MAY_START) {
+                    Self::STARTS
+                } else {
+                    0
+                }
+            })
             .chain([Self::BY_TEXT])
             .collect();
         extractor.classes = classes;
@@ -1840,8 +1846,8 @@ impl QuantityExtractor {
             let number = t.kind == TokenKind::Number;
             let word = t.kind == TokenKind::Word;
             let starts = entry & Self::STARTS != 0;
-            let by_text = (entry & Self::BY_TEXT != 0)
-                & ((id == UNREAD) | self.plain_quick(lower, t.span));
+            let by_text =
+                (entry & Self::BY_TEXT != 0) & ((id == UNREAD) | self.plain_quick(lower, t.span));
             if !(number | (word & (starts | by_text))) {
                 continue;
             }
