@@ -1864,9 +1864,11 @@ impl QuantityExtractor {
         None
     }
 
-    /// A pre-test of [`Self::plain_may_start`] without a branch: `false` only when the token at
-    /// `span` (of one to sixteen ASCII bytes, no word of the extractor) starts nothing; `true` also near the text's end, where
-    /// eight bytes cannot be read at once.
+    /// A pre-test of [`Self::plain_may_start`] without a branch, on the first eight bytes read
+    /// at once: `false` only when the token at `span` (of one to sixteen ASCII bytes, no word
+    /// of the extractor) starts nothing, having neither a digit fourth nor a first hyphen after
+    /// a number starter's length of bytes (nor a number starter of eight bytes or more before
+    /// its first hyphen); `true` also near the text's end, where eight bytes cannot be read.
     #[inline(always)]
     fn plain_quick(&self, lower: &[u8], span: Span) -> bool {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
@@ -1923,45 +1925,14 @@ impl QuantityExtractor {
     }
 
     /// [`Self::may_start`] of a token of one to sixteen ASCII bytes that is no word of the
-    /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
-    /// and for a first hyphen after a number starter's length of bytes.
+    /// extractor (so no starter): [`Self::plain_quick`], then, for the few it lets through, a
+    /// digit fourth or a hyphenated number read from the text.
     #[inline(always)]
     fn plain_may_start(&self, v: &View, token: &Token) -> bool {
-        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-        const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
-        let span = token.span;
-        let len = span.end.saturating_sub(span.start);
-        let Some(chunk) = v
-            .lower
-            .as_bytes()
-            .get(span.start..)
-            .and_then(<[u8]>::first_chunk::<8>)
-        else {
-            // Near the end of the text.
-            return self.may_start_text(token_text(v.lower, token));
-        };
-        let head = u64::from_le_bytes(*chunk);
-        if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
-            return true;
+        self.plain_quick(v.lower.as_bytes(), token.span) && {
+            let w = token_text(v.lower, token);
+            w.as_bytes().get(3).is_some_and(u8::is_ascii_digit) || self.hyphenated_number(w)
         }
-        // The lengths below the word's of the number starters with its first byte.
-        let starts = self.number_shapes.lengths(head as u8) & ((1 << len.min(63)) - 1);
-        if starts == 0 {
-            return false;
-        }
-        // Bytes equal to '-' become zero; the lowest zero byte is found exactly.
-        let x = head ^ HYPHENS;
-        let hyphens = x.wrapping_sub(ONES) & !x & HIGH;
-        if hyphens != 0 {
-            // A hyphen past the word's end means the word has none.
-            let first = (hyphens.trailing_zeros() / 8) as usize;
-            return first < len
-                && starts & (1 << first) != 0
-                && self.hyphenated_number(token_text(v.lower, token));
-        }
-        // No hyphen in the first eight bytes: a longer number starter may end before one.
-        starts >> 8 != 0 && self.hyphenated_number(token_text(v.lower, token))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
