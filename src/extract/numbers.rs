@@ -25,7 +25,6 @@
 //! Everything here is a pure function of its input: deciding whether a number is an amount at
 //! all (a year, a date, a time of day) is the quantity extractor's job.
 
-use std::cell::Cell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -73,40 +72,20 @@ impl<'a, P: Pieces<'a> + ?Sized> Pieces<'a> for Prefix<'_, P> {
     }
 }
 
-/// A document's tokens as pieces: the lower-case text of each token, cut once when first asked
-/// for (`lower` is the source text lower-cased byte for byte, `str::to_ascii_lowercase`, so token
-/// spans index into it): a reader looks at the few tokens around each number, not at every
-/// token of the text. Kinds and gaps are read from the tokens when asked for.
+/// A document's tokens as pieces: the lower-case text of each token, cut from the text each time
+/// it is asked for (`lower` is the source text lower-cased byte for byte,
+/// `str::to_ascii_lowercase`, so token spans index into it; cutting is a bounds test, cheaper
+/// than keeping a cut per token when a reader looks at the few tokens around each number, not
+/// at every token of the text). Kinds and gaps are read from the tokens when asked for.
 #[derive(Debug, Clone)]
 pub struct TokenPieces<'a> {
     lower: &'a str,
     tokens: &'a [Token],
-    /// Each token's text, `None` until it is first asked for.
-    texts: Vec<Cell<Option<&'a str>>>,
 }
 
 impl<'a> TokenPieces<'a> {
     pub fn new(lower: &'a str, tokens: &'a [Token]) -> TokenPieces<'a> {
-        TokenPieces {
-            lower,
-            tokens,
-            texts: vec![Cell::new(None); tokens.len()],
-        }
-    }
-
-    /// The text of token `i` (which exists), cut from the text and kept.
-    #[cold]
-    #[inline(never)]
-    fn cut(&self, i: usize) -> &'a str {
-        let text = self
-            .tokens
-            .get(i)
-            .and_then(|t| self.lower.get(t.span.start..t.span.end))
-            .unwrap_or("");
-        if let Some(cell) = self.texts.get(i) {
-            cell.set(Some(text));
-        }
-        text
+        TokenPieces { lower, tokens }
     }
 
     /// Whether token `i` follows the one before it with no white space between them.
@@ -146,11 +125,10 @@ impl<'a> Pieces<'a> for TokenPieces<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        match self.texts.get(i).map(Cell::get) {
-            Some(Some(text)) => text,
-            Some(None) => self.cut(i),
-            None => "",
-        }
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.span.start..t.span.end))
+            .unwrap_or("")
     }
 }
 

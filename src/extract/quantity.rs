@@ -939,6 +939,10 @@ pub struct QuantityExtractor {
     /// Per word of the vocabulary (by [`WordId`]): its class. Words added after the extractor
     /// was built, and `UNKNOWN`, are past its end: plain words.
     classes: Vec<WordClass>,
+    /// Per word number, one byte for the scan ([`Self::next_candidate`]): [`Self::STARTS`]
+    /// when a token spelling the word may start a mention; one more entry past the end, for
+    /// every number past it (later words, `UNKNOWN`, `UNREAD`), says [`Self::BY_TEXT`].
+    scan: Vec<u8>,
     /// The first byte and length of every number starter: a hyphenated word may start with one
     /// ("twenty-one").
     number_shapes: Shapes,
@@ -1178,6 +1182,7 @@ impl QuantityExtractor {
             multi_units,
             by_text,
             classes: Vec::new(),
+            scan: Vec::new(),
             number_shapes: Shapes::new(numbers::number_word_starts()),
         };
         // Every word known, numbered (a word with a capital is never a token's lower-case
@@ -1205,6 +1210,17 @@ impl QuantityExtractor {
                 c.flags |= WordClass::MAY_START;
             }
         }
+        extractor.scan = classes
+            .iter()
+            .map(|c| {
+                if c.is(WordClass::MAY_START) {
+                    Self::STARTS
+                } else {
+                    0
+                }
+            })
+            .chain([Self::BY_TEXT])
+            .collect();
         extractor.classes = classes;
         extractor
     }
@@ -1803,9 +1819,16 @@ impl QuantityExtractor {
         self.starters.get(self.class_of(w).starter as usize)
     }
 
+    /// In [`Self::scan`]: a word that may start a mention.
+    const STARTS: u8 = 1;
+    /// In [`Self::scan`]: a word the extractor has no number for, decided by its text.
+    const BY_TEXT: u8 = 2;
+
     /// The first token from `from` on that may start a mention: digits, or a word that
-    /// [`Self::may_start`]. Punctuation and most words start nothing: they cost one cheap test,
-    /// over the tokens and their word numbers side by side.
+    /// [`Self::may_start`]. Punctuation and most words start nothing: each token costs the same
+    /// few tests without a branch (its kind, one byte of [`Self::scan`] by its word number, and
+    /// for a word without one [`Self::plain_quick`] on its first eight bytes); only a token
+    /// that passes them is looked at further.
     #[inline(always)]
     fn next_candidate(&self, v: &View, from: usize) -> Option<usize> {
         let tokens = v.tokens.get(from..)?;
@@ -1816,15 +1839,55 @@ impl QuantityExtractor {
                 TokenKind::Punct => false,
             });
         };
-        tokens
-            .iter()
-            .zip(words)
-            .position(|(t, &id)| match t.kind {
-                TokenKind::Number => true,
-                TokenKind::Word => self.word_may_start(v, t, id),
-                TokenKind::Punct => false,
-            })
-            .map(|d| from + d)
+        let last = self.scan.len().saturating_sub(1);
+        let lower = v.lower.as_bytes();
+        for (d, (t, &id)) in tokens.iter().zip(words).enumerate() {
+            let entry = self.scan.get((id as usize).min(last)).copied().unwrap_or(0);
+            let number = t.kind == TokenKind::Number;
+            let word = t.kind == TokenKind::Word;
+            let starts = entry & Self::STARTS != 0;
+            let by_text =
+                (entry & Self::BY_TEXT != 0) & ((id == UNREAD) | self.plain_quick(lower, t.span));
+            if !(number | (word & (starts | by_text))) {
+                continue;
+            }
+            if number | starts
+                || if id == UNREAD {
+                    self.may_start_text(token_text(v.lower, t))
+                } else {
+                    self.plain_may_start(v, t)
+                }
+            {
+                return Some(from + d);
+            }
+        }
+        None
+    }
+
+    /// A pre-test of [`Self::plain_may_start`] without a branch, on the first eight bytes read
+    /// at once: `false` only when the token at `span` (of one to sixteen ASCII bytes, no word
+    /// of the extractor) starts nothing, having neither a digit fourth nor a first hyphen after
+    /// a number starter's length of bytes (nor a number starter of eight bytes or more before
+    /// its first hyphen); `true` also near the text's end, where eight bytes cannot be read.
+    #[inline(always)]
+    fn plain_quick(&self, lower: &[u8], span: Span) -> bool {
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+        const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
+        let Some(chunk) = lower.get(span.start..).and_then(<[u8]>::first_chunk::<8>) else {
+            return true;
+        };
+        let head = u64::from_le_bytes(*chunk);
+        let len = span.end.saturating_sub(span.start);
+        let digit4 = (len > 3) & ((head >> 24) as u8).is_ascii_digit();
+        let starts = self.number_shapes.lengths(head as u8) & ((1 << len.min(63)) - 1);
+        let x = head ^ HYPHENS;
+        let hyphens = x.wrapping_sub(ONES) & !x & HIGH;
+        // 8 when there is no hyphen in the eight bytes.
+        let first = (hyphens.trailing_zeros() / 8) as usize;
+        let at_hyphen = (first < len) & ((starts >> first) & 1 != 0);
+        let longer = starts >> 8 != 0;
+        digit4 | at_hyphen | longer
     }
 
     /// Whether the word at `i` may start a mention (else [`Self::word_at`] skips it): one
@@ -1862,45 +1925,14 @@ impl QuantityExtractor {
     }
 
     /// [`Self::may_start`] of a token of one to sixteen ASCII bytes that is no word of the
-    /// extractor (so no starter): its first eight bytes read at once, tested for a digit fourth
-    /// and for a first hyphen after a number starter's length of bytes.
+    /// extractor (so no starter): [`Self::plain_quick`], then, for the few it lets through, a
+    /// digit fourth or a hyphenated number read from the text.
     #[inline(always)]
     fn plain_may_start(&self, v: &View, token: &Token) -> bool {
-        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-        const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
-        let span = token.span;
-        let len = span.end.saturating_sub(span.start);
-        let Some(chunk) = v
-            .lower
-            .as_bytes()
-            .get(span.start..)
-            .and_then(<[u8]>::first_chunk::<8>)
-        else {
-            // Near the end of the text.
-            return self.may_start_text(token_text(v.lower, token));
-        };
-        let head = u64::from_le_bytes(*chunk);
-        if len > 3 && ((head >> 24) as u8).is_ascii_digit() {
-            return true;
+        self.plain_quick(v.lower.as_bytes(), token.span) && {
+            let w = token_text(v.lower, token);
+            w.as_bytes().get(3).is_some_and(u8::is_ascii_digit) || self.hyphenated_number(w)
         }
-        // The lengths below the word's of the number starters with its first byte.
-        let starts = self.number_shapes.lengths(head as u8) & ((1 << len.min(63)) - 1);
-        if starts == 0 {
-            return false;
-        }
-        // Bytes equal to '-' become zero; the lowest zero byte is found exactly.
-        let x = head ^ HYPHENS;
-        let hyphens = x.wrapping_sub(ONES) & !x & HIGH;
-        if hyphens != 0 {
-            // A hyphen past the word's end means the word has none.
-            let first = (hyphens.trailing_zeros() / 8) as usize;
-            return first < len
-                && starts & (1 << first) != 0
-                && self.hyphenated_number(token_text(v.lower, token));
-        }
-        // No hyphen in the first eight bytes: a longer number starter may end before one.
-        starts >> 8 != 0 && self.hyphenated_number(token_text(v.lower, token))
     }
 
     /// A mention starting with the word at `i`: a vague amount, a fraction or number words.
