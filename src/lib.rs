@@ -103,9 +103,10 @@ fn read_claims_clocked<C: extract::StageClock>(
             },
             |(spare, lower, words, clock), (index, source)| {
                 clock.start();
-                let doc = segment::segment_into(source, std::mem::take(spare));
+                // Each token's word is read once, as it is emitted, for every extractor and
+                // for context.
+                let doc = extractors.segment(source, std::mem::take(spare), words);
                 clock.ended(extract::Stage::Segment);
-                // Each token's word is read once, for every extractor and for context.
                 let mut extraction = extractors.extract_with(&doc, index, lower, words, clock);
                 context::attach(
                     &doc,

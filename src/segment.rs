@@ -2,7 +2,8 @@
 //!
 //! Takes a [`Source`]; gives a [`Document`]: sentences (with the paragraph each belongs to) and
 //! tokens (words, numbers, punctuation), each token knowing its sentence. One forward pass over
-//! the bytes, steered by a table of byte classes: tokens are emitted as they are read, and a
+//! the bytes, steered by a table of byte classes: tokens are emitted as they are read (and a
+//! [`TokenReader`] told of each, so that the vocabulary reads them in the same pass), and a
 //! sentence is closed where it ends, so that nothing is read twice. A period does not end a
 //! sentence after a known abbreviation ("Gen.", "U.S.", "Mr.", "Sept."), an initial ("L. A"), a
 //! day before a month and a number ("16. Nov. 2016"), or inside a number ("1.5"); a sentence ends
@@ -123,6 +124,17 @@ pub fn segment(source: &Source) -> Document<'_> {
     segment_into(source, Spare::default())
 }
 
+/// Told of each token as it is emitted, while its bytes are at hand: the vocabulary reads each
+/// token's word in the same pass ([`crate::extract::Extractors::segment`]). `()` reads nothing.
+pub trait TokenReader {
+    fn token(&mut self, text: &[u8], start: usize, end: usize);
+}
+
+impl TokenReader for () {
+    #[inline(always)]
+    fn token(&mut self, _: &[u8], _: usize, _: usize) {}
+}
+
 /// The token and sentence lists of a document that is done with, kept to segment the next
 /// source into without allocating them again ([`segment_into`]).
 #[derive(Debug, Default)]
@@ -142,8 +154,17 @@ impl Spare {
 }
 
 /// [`segment`], into the lists of `spare` (grown where they are too short).
-#[inline(never)]
 pub fn segment_into(source: &Source, spare: Spare) -> Document<'_> {
+    segment_reading(source, spare, &mut ())
+}
+
+/// [`segment_into`], with `reader` told of each token in text order as it is emitted.
+#[inline(never)]
+pub fn segment_reading<'s>(
+    source: &'s Source,
+    spare: Spare,
+    reader: &mut impl TokenReader,
+) -> Document<'s> {
     let text = source.text.as_str();
     let body = text.len().saturating_sub(source.body_start);
     let Spare {
@@ -162,6 +183,7 @@ pub fn segment_into(source: &Source, spare: Spare) -> Document<'_> {
         paragraph: 0,
         open: None,
         newlines: 0,
+        reader,
     };
     segmenter.run(source.body_start);
     Document {
@@ -172,7 +194,7 @@ pub fn segment_into(source: &Source, spare: Spare) -> Document<'_> {
 }
 
 /// The state of the one pass: what has been emitted and the sentence being read.
-struct Segmenter<'t> {
+struct Segmenter<'t, 'r, R: TokenReader> {
     text: &'t str,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
@@ -181,9 +203,11 @@ struct Segmenter<'t> {
     open: Option<usize>,
     /// Line breaks since the last sentence closed at one.
     newlines: usize,
+    /// Told of each token pushed.
+    reader: &'r mut R,
 }
 
-impl Segmenter<'_> {
+impl<R: TokenReader> Segmenter<'_, '_, R> {
     fn run(&mut self, from: usize) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -226,6 +250,7 @@ impl Segmenter<'_> {
             kind,
             sentence: self.sentences.len(),
         });
+        self.reader.token(self.text.as_bytes(), start, end);
     }
 
     /// Opens a sentence at byte `start` unless one is being read.
@@ -262,6 +287,7 @@ impl Segmenter<'_> {
                 kind: TokenKind::Word,
                 sentence,
             });
+            self.reader.token(bytes, pos, end);
             if spaced {
                 match bytes.get(end + 1) {
                     Some(next) if next.is_ascii_alphabetic() => pos = end + 1,
@@ -339,6 +365,7 @@ impl Segmenter<'_> {
                 kind: TokenKind::Punct,
                 sentence,
             });
+            self.reader.token(bytes, at, at + len);
             at += len;
         }
         let start = self.open.take().unwrap_or(pos);

@@ -6,7 +6,9 @@
 //! ([`Lexicon::extractors`]) so their automata are compiled once, then shared by every source and
 //! every run (they are `Sync`). Every word an extractor or `context` knows is numbered in one
 //! [`Vocabulary`] as they are built, and each token of a document is read into its word's
-//! number once ([`Extractors::read_words`]) for all of them. Order matters: entities first
+//! number once for all of them: as segmentation emits it ([`Extractors::segment`]), or after
+//! ([`Extractors::read_words`]). A [`StageClock`] is told as each stage of a source ends
+//! ([`Stage`]; [`NoClock`] on every command's path). Order matters: entities first
 //! (quotes need speakers), then times (their spans are not quantities), then quantities, then
 //! quotes.
 
@@ -21,15 +23,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::context::ContextTables;
-use crate::model::{Claim, ClaimKind, Document, Mention, Span};
+use crate::model::{Claim, ClaimKind, Document, Mention, Source, Span};
 use crate::rules::Lexicon;
+use crate::segment;
 use vocabulary::{Vocabulary, WordId};
 
 /// The stages of reading one source into claims, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Sentences and tokens, each token read into its vocabulary word in the same pass.
     Segment,
-    Vocabulary,
     Entity,
     Time,
     Quantity,
@@ -41,9 +44,8 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 8] = [
         Stage::Segment,
-        Stage::Vocabulary,
         Stage::Entity,
         Stage::Time,
         Stage::Quantity,
@@ -56,7 +58,6 @@ impl Stage {
     pub fn name(self) -> &'static str {
         match self {
             Stage::Segment => "segment",
-            Stage::Vocabulary => "vocabulary",
             Stage::Entity => "entity",
             Stage::Time => "time",
             Stage::Quantity => "quantity",
@@ -186,34 +187,45 @@ impl Extractors {
         words
     }
 
+    /// `source` segmented into the lists of `spare` ([`segment::segment_into`]), each token
+    /// read into its word's number in `words` (emptied first) as it is emitted: the numbers
+    /// [`Extractors::read_words`] gives, in the same pass over the text.
+    pub fn segment<'s>(
+        &self,
+        source: &'s Source,
+        spare: segment::Spare,
+        words: &mut Vec<WordId>,
+    ) -> Document<'s> {
+        words.clear();
+        // As many as the segmenter reserves tokens.
+        words.reserve(source.text.len().saturating_sub(source.body_start) / 4 + 16);
+        let mut reader = vocabulary::TokenWords {
+            vocabulary: &self.vocabulary,
+            ids: words,
+        };
+        segment::segment_reading(source, spare, &mut reader)
+    }
+
     /// Extracts every claim of `doc`; `source` is the source's index in the run. Each claim
     /// knows the span of its sentence.
     pub fn extract(&self, doc: &Document, source: usize) -> Extraction {
-        self.extract_with(
-            doc,
-            source,
-            &mut String::new(),
-            &mut Vec::new(),
-            &mut NoClock,
-        )
+        let words = self.words(doc);
+        self.extract_with(doc, source, &mut String::new(), &words, &mut NoClock)
     }
 
-    /// [`Extractors::extract`] into buffers kept from source to source, so that they are
-    /// allocated once: the text lower-cased into `lower`, and the tokens' word numbers into
-    /// `words` ([`Extractors::read_words`]; read here, so that every extractor gets one per
-    /// token, and left there for `context::attach`). `clock` is told as each stage ends.
+    /// [`Extractors::extract`] with the text lower-cased into `lower`, a buffer kept from source
+    /// to source so that it is allocated once, and the number of each token of `doc` in `words`
+    /// (as [`Extractors::segment`] or [`Extractors::read_words`] gives them: every extractor
+    /// and `context::attach` read them). `clock` is told as each stage ends.
     #[inline(never)]
     pub fn extract_with(
         &self,
         doc: &Document,
         source: usize,
         lower: &mut String,
-        words: &mut Vec<WordId>,
+        words: &[WordId],
         clock: &mut impl StageClock,
     ) -> Extraction {
-        self.read_words(doc, words);
-        clock.ended(Stage::Vocabulary);
-        let words = words.as_slice();
         let (entities, mentions) = self.entity.extract(doc, source, words);
         clock.ended(Stage::Entity);
         // Times and quantities read words through one lower-cased copy of the text.
@@ -392,6 +404,29 @@ mod tests {
             role: TimeRole::Event,
         });
         claim(text, start, end, detail)
+    }
+
+    #[test]
+    fn words_read_while_segmenting_are_the_words_read_after() {
+        let extractors = crate::rules::Ruleset::builtin().lexicon.extractors();
+        let texts = [
+            "About 5,200 US troops were in Iraq, the Pentagon said.\n\nBy the end of September \
+             it will be 3,000. \"Fewer,\" said Gen. McKenzie! (Really?) Yes.",
+            "Naïve café-goers saw twenty-first-century counter-terrorism in São Paulo… \
+             “Quoted.” Done ...",
+            "",
+            "x",
+        ];
+        let mut spare = segment::Spare::default();
+        let mut words = vec![7];
+        for text in texts {
+            let source = Source::from_text("s", text);
+            let doc = extractors.segment(&source, std::mem::take(&mut spare), &mut words);
+            assert_eq!(doc.tokens, segment::segment(&source).tokens, "{text}");
+            assert_eq!(words, extractors.words(&doc), "{text}");
+            assert!(words.iter().any(|&w| w < vocabulary::UNKNOWN) || text.len() < 2);
+            spare = segment::Spare::from_document(doc);
+        }
     }
 
     #[test]

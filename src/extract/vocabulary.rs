@@ -3,7 +3,7 @@
 //!
 //! Takes the words each stage knows (lower-case ASCII, one to sixteen bytes), added while the
 //! stages are built ([`Vocabulary::add`]); gives, per document, one [`WordId`] per token
-//! ([`Vocabulary::read`]): the number of the word the token spells (case folded), [`UNKNOWN`]
+//! ([`Vocabulary::read`], or [`TokenWords`] as segmentation emits each token): the number of the word the token spells (case folded), [`UNKNOWN`]
 //! for an ASCII token of one to sixteen bytes no stage knows, [`UNREAD`] for any other token
 //! (longer, or not ASCII), which a stage reads its own way. Each stage keeps what it knows of a
 //! word in a table indexed by the number, so that classifying a token costs one look-up for all
@@ -103,10 +103,7 @@ impl Vocabulary {
 
     /// The number of `word` (case folded): [`UNKNOWN`] or [`UNREAD`] when it has none.
     pub fn get(&self, word: &str) -> WordId {
-        match key(word.as_bytes(), 0, word.len()) {
-            Some(key) => self.number(key),
-            None => UNREAD,
-        }
+        self.token(word.as_bytes(), 0, word.len())
     }
 
     /// Word number `id`, lower-case.
@@ -122,11 +119,18 @@ impl Vocabulary {
         ids.extend(
             tokens
                 .iter()
-                .map(|t| match key(bytes, t.span.start, t.span.end) {
-                    Some(key) => self.number(key),
-                    None => UNREAD,
-                }),
+                .map(|t| self.token(bytes, t.span.start, t.span.end)),
         );
+    }
+
+    /// The number of the token at `start..end` of `text`: [`UNREAD`] if the vocabulary does not
+    /// read it, [`UNKNOWN`] if it reads it and does not hold it.
+    #[inline(always)]
+    pub fn token(&self, text: &[u8], start: usize, end: usize) -> WordId {
+        match key(text, start, end) {
+            Some(key) => self.number(key),
+            None => UNREAD,
+        }
     }
 
     /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, whichever
@@ -277,6 +281,20 @@ fn lower_case(bytes: u64) -> u64 {
     let at_least_a = bytes + ONES * u64::from(0x80 - b'A');
     let above_z = bytes + ONES * u64::from(0x80 - b'Z' - 1);
     bytes | (at_least_a & !above_z & HIGH) >> 2
+}
+
+/// Each token's number read as segmentation emits it ([`crate::segment::segment_reading`]):
+/// the same numbers as [`Vocabulary::read`] gives, in the same pass over the text.
+pub struct TokenWords<'v> {
+    pub vocabulary: &'v Vocabulary,
+    pub ids: &'v mut Vec<WordId>,
+}
+
+impl crate::segment::TokenReader for TokenWords<'_> {
+    #[inline(always)]
+    fn token(&mut self, text: &[u8], start: usize, end: usize) {
+        self.ids.push(self.vocabulary.token(text, start, end));
+    }
 }
 
 #[cfg(test)]
