@@ -4,8 +4,8 @@
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
 //! makes one pass over the tokens that classifies each (through the token's number in the
-//! shared [`Vocabulary`]: one look-up in a table indexed by it, a plain word rejected by one
-//! comparison; only tokens the vocabulary does not read are looked up by their stem; no
+//! shared [`Vocabulary`]: one look-up in a table indexed by it, with no branch on what it
+//! finds; only tokens the vocabulary does not read are looked up by their stem; no
 //! allocation per token) and lists the tokens an expression
 //! can start at, then tries the patterns at those starts only, left to right in each sentence,
 //! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
@@ -314,11 +314,13 @@ pub struct TimeExtractor {
     /// one), each when it does.
     stem_lex: Vec<[Option<Lex>; 2]>,
     /// Per number of the shared vocabulary: how the word reads as a token ([`Entry`]), 0 for
-    /// a plain word. The numbers other stages give past the last word of this stage have no
-    /// entry and are plain too.
+    /// a plain word. The numbers other stages give past the last word of this stage (and
+    /// `UNKNOWN`) read as the last entry, which is 0: plain too.
     by_word: Vec<Entry>,
     /// What the entries point at; `readings[0]` is [`Lex::PLAIN`].
     readings: Vec<Lex>,
+    /// Per reading: its [`Start`] bits.
+    start_of: Vec<u8>,
 }
 
 /// How a word of the shared vocabulary reads as a token: the index of its reading in
@@ -755,6 +757,7 @@ impl TimeExtractor {
             stem_lex: Vec::with_capacity(stem_words.len()),
             by_word: Vec::new(),
             readings: vec![Lex::PLAIN],
+            start_of: Vec::new(),
         };
         for (w, readings) in &stem_words {
             let Some(id) = std::str::from_utf8(w)
@@ -818,44 +821,34 @@ impl TimeExtractor {
                 extractor.by_word[at] = Entry(entry.0 | poss);
             }
         }
+        // The numbers past the last word (other stages' words, `UNKNOWN`) read as this last
+        // entry: a plain word.
+        extractor.by_word.push(Entry(0));
+        extractor.start_of = extractor.readings.iter().map(Start::of).collect();
         extractor
     }
 
     /// How token `token` of `text` (`lower` lower-cased), a word numbered `id` in the shared
-    /// vocabulary, reads, into `lex` (which holds [`Lex::PLAIN`]); `false` for a plain word,
-    /// left as it is. One look-up in `by_word` (every word that
-    /// reads, alone or with a possessive, has an entry), except for a token the vocabulary
-    /// does not read, which is read by its stem ([`Self::read_word`]).
+    /// vocabulary, reads, and its [`Start`] bits. One look-up in `by_word` (every word that
+    /// reads, alone or with a possessive, has an entry; every other number, the last entry's
+    /// plain reading), taken without a branch on what it finds, except for a token the
+    /// vocabulary does not read, which is read by its stem ([`Self::read_word`]).
     #[inline(always)]
-    fn read_token(
-        &self,
-        text: &str,
-        lower: &[u8],
-        token: &Token,
-        id: WordId,
-        lex: &mut Lex,
-    ) -> bool {
-        let Some(&Entry(entry)) = self.by_word.get(id as usize) else {
-            if id != UNREAD {
-                return false;
-            }
+    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
+        if id == UNREAD {
             let span = token.span.start..token.span.end;
-            *lex = self.read_word(&text[span.clone()], &lower[span]);
-            return *lex != Lex::PLAIN;
-        };
-        if entry == 0 {
-            return false;
+            let read = self.read_word(&text[span.clone()], &lower[span]);
+            return (read, Start::of(&read));
         }
+        let Entry(entry) = self.by_word[(id as usize).min(self.by_word.len() - 1)];
         let bytes = text.as_bytes();
-        let mut at = usize::from(entry & Entry::INDEX);
-        if entry & Entry::CASED != 0 && !bytes[token.span.start].is_ascii_uppercase() {
-            at += 1;
-        }
-        if entry & Entry::POSS != 0 && bytes[token.span.end - 1] != b's' {
-            return false;
-        }
-        *lex = self.readings[at];
-        true
+        let uncased = !bytes[token.span.start].is_ascii_uppercase();
+        let at =
+            usize::from(entry & Entry::INDEX) + usize::from((entry & Entry::CASED != 0) & uncased);
+        // A possessive entry ("'S" is none) or nothing: its plain reading, `readings[0]`.
+        let unlike = (entry & Entry::POSS != 0) & (bytes[token.span.end - 1] != b's');
+        let at = at & usize::from(!unlike).wrapping_neg();
+        (self.readings[at], self.start_of[at])
     }
 
     /// How a word token `raw` (lower-cased `low`) reads: by its stem (without a possessive
@@ -950,48 +943,43 @@ impl TimeExtractor {
             }
         };
         // One pass over the tokens: each one's class, the first token of each sentence, and the
-        // tokens an expression can start at (in order).
-        let mut lex = vec![Lex::PLAIN; toks.len()];
+        // tokens an expression can start at (in order). What a token's reading means for the
+        // starts comes with it from a table ([`Start`]), so the pass branches on little more
+        // than the token's kind.
+        let mut lex = Vec::with_capacity(toks.len());
         // Room enough from the start, so neither list grows: a sentence or a token is an entry
-        // at most once.
+        // at most once. A start is written at the end of `starts` whatever the token and kept
+        // only when it is one, so no branch depends on whether it is.
         let mut sentences = Vec::with_capacity(doc.sentences.len());
-        let mut starts = Vec::with_capacity(toks.len());
+        let mut starts = vec![0; toks.len()];
+        let mut kept = 0;
         let mut sentence = usize::MAX;
-        // What the token before (in the same sentence) is.
-        let (mut after_in, mut after_other) = (false, false);
-        let tokens = toks.iter().zip(words).zip(lex.iter_mut());
-        for (i, ((token, &id), read)) in tokens.enumerate() {
+        // What the token before (in the same sentence) is: its [`Start`] bits.
+        let mut before = 0;
+        for (i, (token, &id)) in toks.iter().zip(words).enumerate() {
             if token.sentence != sentence {
                 sentence = token.sentence;
                 sentences.push(i);
-                (after_in, after_other) = (false, false);
+                before = 0;
             }
-            // Plain words start nothing, except "less than" and "more than"; other words of
-            // no class only a year in words after "in" ("in nineteen ninety").
-            if !self.classify(text, lower.as_bytes(), token, id, read) {
-                (after_in, after_other) = (false, true);
-                continue;
+            let (read, start) = self.classify(text, lower.as_bytes(), token, id);
+            lex.push(read);
+            // "less than" and "more than": the plain word before "than" starts.
+            if start & Start::THAN != 0
+                && before & Start::OTHER != 0
+                && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
+                && (kept == 0 || starts[kept - 1] != i - 1)
+            {
+                starts[kept] = i - 1;
+                kept += 1;
             }
-            let class = read.class;
-            let start = match class {
-                Class::Other => after_in && read.number > 0,
-                Class::CountCue => {
-                    if after_other
-                        && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
-                        && starts.last() != Some(&(i - 1))
-                    {
-                        starts.push(i - 1);
-                    }
-                    false
-                }
-                c => can_start(c),
-            };
-            if start {
-                starts.push(i);
-            }
-            after_in = class == Class::Kw(Kw::In);
-            after_other = class == Class::Other;
+            let starts_here = start & Start::ALWAYS != 0
+                || (start & Start::AFTER_IN != 0 && before & Start::IN != 0);
+            starts[kept] = i;
+            kept += usize::from(starts_here);
+            before = start;
         }
+        starts.truncate(kept);
         // Each claim begins at a start of its own. The starts the token after them rules out
         // ([`may_start`]) are dropped here, before their sentence is parsed: those kept move to
         // the front of `starts`.
@@ -1037,13 +1025,12 @@ impl TimeExtractor {
         claims
     }
 
-    /// Classifies `token`, numbered `id` in the shared vocabulary, into `lex`, which holds
-    /// [`Lex::PLAIN`] and keeps it for a plain word (by far the most common kind of token);
-    /// `false` then. `lower` is `text` lower-cased (ASCII only, so spans are the same).
+    /// How `token`, numbered `id` in the shared vocabulary, reads, and its [`Start`] bits.
+    /// `lower` is `text` lower-cased (ASCII only, so spans are the same).
     #[inline(always)]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId, lex: &mut Lex) -> bool {
-        let read = match token.kind {
-            TokenKind::Word => return self.read_token(text, lower, token, id, lex),
+    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
+        match token.kind {
+            TokenKind::Word => self.read_token(text, lower, token, id),
             TokenKind::Number => {
                 // Read as bytes: digits are ASCII, so no character boundary needs checking.
                 let raw = &text.as_bytes()[token.span.start..token.span.end];
@@ -1052,7 +1039,7 @@ impl TimeExtractor {
                 if plain && !raw.is_empty() {
                     (read.value, read.width) = (digit_value(raw), raw.len() as u8);
                 }
-                read
+                (read, Start::ALWAYS)
             }
             TokenKind::Punct => {
                 let c = match text.as_bytes()[token.span.start..token.span.end].first() {
@@ -1062,11 +1049,38 @@ impl TimeExtractor {
                         .next()
                         .unwrap_or(' '),
                 };
-                Lex::of(Class::Punct(c))
+                (Lex::of(Class::Punct(c)), 0)
             }
-        };
-        *lex = read;
-        true
+        }
+    }
+}
+
+/// What a token's reading means for the tokens an expression can start at, as bits (the pass
+/// over the tokens reads them from a table instead of matching on the class).
+struct Start;
+
+impl Start {
+    /// It can be the first token of an expression ([`can_start`]).
+    const ALWAYS: u8 = 1;
+    /// A number word of no class: the first only right after "in" ("in nineteen ninety").
+    const AFTER_IN: u8 = 2;
+    /// "in".
+    const IN: u8 = 4;
+    /// A word of no class ([`Class::Other`]).
+    const OTHER: u8 = 8;
+    /// A count cue, "than" among them: a plain word before "than" starts ("less than").
+    const THAN: u8 = 16;
+
+    /// The bits of `read`.
+    fn of(read: &Lex) -> u8 {
+        match read.class {
+            Class::Other if read.number > 0 => Start::OTHER | Start::AFTER_IN,
+            Class::Other => Start::OTHER,
+            Class::CountCue => Start::THAN,
+            Class::Kw(Kw::In) => Start::IN | Start::ALWAYS,
+            c if can_start(c) => Start::ALWAYS,
+            _ => 0,
+        }
     }
 }
 
@@ -5508,11 +5522,11 @@ mod tests {
                 continue;
             }
             let span = t.span.start..t.span.end;
-            let mut by_number = Lex::PLAIN;
-            let reads = time.read_token(&text, lower.as_bytes(), t, id, &mut by_number);
+            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id);
             let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
             assert_eq!(by_number, by_stem, "{}", &text[span]);
-            read += usize::from(reads);
+            assert_eq!(start, Start::of(&by_stem), "{}", &text[span]);
+            read += usize::from(by_number != Lex::PLAIN);
         }
         assert!(read > 4 * forms.len(), "{read} of {} forms", forms.len());
     }
