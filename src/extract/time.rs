@@ -317,10 +317,13 @@ pub struct TimeExtractor {
     /// a plain word. The numbers other stages give past the last word of this stage (and
     /// `UNKNOWN`) read as the last entry, which is 0: plain too.
     by_word: Vec<Entry>,
-    /// What the entries point at; `readings[0]` is [`Lex::PLAIN`].
+    /// What the entries point at, then the punctuation marks' readings (from `marks` on);
+    /// `readings[0]` is [`Lex::PLAIN`].
     readings: Vec<Lex>,
     /// Per reading: its [`Start`] bits.
     start_of: Vec<u8>,
+    /// Where the readings of the ASCII punctuation marks begin in `readings`, one per byte.
+    marks: usize,
 }
 
 /// How a word of the shared vocabulary reads as a token: the index of its reading in
@@ -758,6 +761,7 @@ impl TimeExtractor {
             by_word: Vec::new(),
             readings: vec![Lex::PLAIN],
             start_of: Vec::new(),
+            marks: 0,
         };
         for (w, readings) in &stem_words {
             let Some(id) = std::str::from_utf8(w)
@@ -824,31 +828,66 @@ impl TimeExtractor {
         // The numbers past the last word (other stages' words, `UNKNOWN`) read as this last
         // entry: a plain word.
         extractor.by_word.push(Entry(0));
+        extractor.marks = extractor.readings.len();
+        extractor
+            .readings
+            .extend((0..128).map(|b| Lex::of(Class::Punct(char::from(b)))));
         extractor.start_of = extractor.readings.iter().map(Start::of).collect();
         extractor
     }
 
-    /// How token `token` of `text` (`lower` lower-cased), a word numbered `id` in the shared
-    /// vocabulary, reads, and its [`Start`] bits. One look-up in `by_word` (every word that
-    /// reads, alone or with a possessive, has an entry; every other number, the last entry's
-    /// plain reading), taken without a branch on what it finds, except for a token the
-    /// vocabulary does not read, which is read by its stem ([`Self::read_word`]).
+    /// How token `token` of `text` (`lower` lower-cased), numbered `id` in the shared
+    /// vocabulary, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
+    /// numbers and the tokens the vocabulary does not read) is one look-up in `readings`,
+    /// taken without a branch on what it finds or on which of the two the token is: a word by
+    /// its entry in `by_word` (every word that reads, alone or with a possessive, has one;
+    /// every other number reads as the last, plain entry), a mark by its byte.
     #[inline(always)]
     fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
-        if id == UNREAD {
-            let span = token.span.start..token.span.end;
-            let read = self.read_word(&text[span.clone()], &lower[span]);
-            return (read, Start::of(&read));
+        if (token.kind == TokenKind::Number) | (id == UNREAD) {
+            return self.read_other(text, lower, token);
         }
         let Entry(entry) = self.by_word[(id as usize).min(self.by_word.len() - 1)];
         let bytes = text.as_bytes();
-        let uncased = !bytes[token.span.start].is_ascii_uppercase();
+        let first = bytes[token.span.start];
+        let uncased = !first.is_ascii_uppercase();
         let at =
             usize::from(entry & Entry::INDEX) + usize::from((entry & Entry::CASED != 0) & uncased);
         // A possessive entry ("'S" is none) or nothing: its plain reading, `readings[0]`.
         let unlike = (entry & Entry::POSS != 0) & (bytes[token.span.end - 1] != b's');
-        let at = at & usize::from(!unlike).wrapping_neg();
+        let word = at & usize::from(!unlike).wrapping_neg();
+        // A token the vocabulary reads is ASCII, so a mark is one byte.
+        let mark = usize::from(token.kind == TokenKind::Punct).wrapping_neg();
+        let at = (word & !mark) | ((self.marks + usize::from(first & 0x7F)) & mark);
         (self.readings[at], self.start_of[at])
+    }
+
+    /// How a number, or a token the vocabulary does not read, reads ([`Self::read_token`]).
+    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u8) {
+        let span = token.span.start..token.span.end;
+        match token.kind {
+            TokenKind::Word => {
+                let read = self.read_word(&text[span.clone()], &lower[span]);
+                (read, Start::of(&read))
+            }
+            TokenKind::Number => {
+                // Read as bytes: digits are ASCII, so no character boundary needs checking.
+                let raw = &text.as_bytes()[span];
+                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
+                let mut read = Lex::of(Class::Num);
+                if plain && !raw.is_empty() {
+                    (read.value, read.width) = (digit_value(raw), raw.len() as u8);
+                }
+                (read, Start::ALWAYS)
+            }
+            TokenKind::Punct => {
+                let c = match text.as_bytes()[span.clone()].first() {
+                    Some(&b) if b.is_ascii() => char::from(b),
+                    _ => text[span].chars().next().unwrap_or(' '),
+                };
+                (Lex::of(Class::Punct(c)), 0)
+            }
+        }
     }
 
     /// How a word token `raw` (lower-cased `low`) reads: by its stem (without a possessive
@@ -962,7 +1001,7 @@ impl TimeExtractor {
                 sentences.push(i);
                 before = 0;
             }
-            let (read, start) = self.classify(text, lower.as_bytes(), token, id);
+            let (read, start) = self.read_token(text, lower.as_bytes(), token, id);
             lex.push(read);
             // "less than" and "more than": the plain word before "than" starts.
             if start & Start::THAN != 0
@@ -1023,35 +1062,6 @@ impl TimeExtractor {
             parser.scan(&starts[from..kept], &mut claims);
         }
         claims
-    }
-
-    /// How `token`, numbered `id` in the shared vocabulary, reads, and its [`Start`] bits.
-    /// `lower` is `text` lower-cased (ASCII only, so spans are the same).
-    #[inline(always)]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
-        match token.kind {
-            TokenKind::Word => self.read_token(text, lower, token, id),
-            TokenKind::Number => {
-                // Read as bytes: digits are ASCII, so no character boundary needs checking.
-                let raw = &text.as_bytes()[token.span.start..token.span.end];
-                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                let mut read = Lex::of(Class::Num);
-                if plain && !raw.is_empty() {
-                    (read.value, read.width) = (digit_value(raw), raw.len() as u8);
-                }
-                (read, Start::ALWAYS)
-            }
-            TokenKind::Punct => {
-                let c = match text.as_bytes()[token.span.start..token.span.end].first() {
-                    Some(&b) if b.is_ascii() => char::from(b),
-                    _ => text[token.span.start..token.span.end]
-                        .chars()
-                        .next()
-                        .unwrap_or(' '),
-                };
-                (Lex::of(Class::Punct(c)), 0)
-            }
-        }
     }
 }
 
