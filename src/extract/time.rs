@@ -227,7 +227,9 @@ enum Class {
     Nothing,
     Other,
     Punct(char),
-    Num,
+    /// Digits; for plain ones (at most nine, no separators: [`Lex::width`] above 0) their
+    /// value, else 0.
+    Num(u32),
     Kw(Kw),
     /// A capitalised full month name.
     Month(u32),
@@ -269,9 +271,8 @@ struct Lex {
     class: Class,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
-    /// For plain digits (at most nine): their value and how many there are (`value`, `width`),
-    /// read once here since the grammar asks for them many times; both 0 for other tokens.
-    value: u32,
+    /// For plain digits (at most nine): how many there are, read once here since the grammar
+    /// asks for it many times (their value is [`Class::Num`]'s); 0 for other tokens.
     width: u8,
     /// The value of the whole token as a number word from "one" to "ninety" ([`word_number`]),
     /// or 0.
@@ -280,9 +281,10 @@ struct Lex {
     decade: u8,
 }
 
-// One per token of a document: kept to 16 bytes (a month and a day glued are bytes) so the
-// tokens' readings take less memory to fill and read back.
-const _: () = assert!(std::mem::size_of::<Lex>() <= 16);
+// One per token of a document: kept to 12 bytes (a month and a day glued are bytes, the
+// digits' value is their class's) so the tokens' readings take less memory to fill and read
+// back.
+const _: () = assert!(std::mem::size_of::<Lex>() <= 12);
 
 impl Lex {
     /// A plain word: none of the tables' words.
@@ -296,7 +298,6 @@ impl Lex {
         Lex {
             class,
             lc: false,
-            value: 0,
             width: 0,
             number: 0,
             decade: 0,
@@ -874,9 +875,9 @@ impl TimeExtractor {
                 // Read as bytes: digits are ASCII, so no character boundary needs checking.
                 let raw = &text.as_bytes()[span];
                 let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                let mut read = Lex::of(Class::Num);
+                let mut read = Lex::of(Class::Num(0));
                 if plain && !raw.is_empty() {
-                    (read.value, read.width) = (digit_value(raw), raw.len() as u8);
+                    (read.class, read.width) = (Class::Num(digit_value(raw)), raw.len() as u8);
                 }
                 (read, Start::ALWAYS)
             }
@@ -1282,7 +1283,7 @@ fn can_start(c: Class) -> bool {
         | Class::Weekday(_)
         | Class::ShortWeekday(_)
         | Class::Season(_)
-        | Class::Num
+        | Class::Num(_)
         | Class::NumWord(_)
         | Class::Ordinal(_)
         | Class::Quarter(_)
@@ -1338,7 +1339,7 @@ fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &
         // (`for_days_from`): before a count ([`Parser::count`]).
         Class::Kw(Kw::In | Kw::For) => match next.class {
             Class::NumWord(_) => true,
-            Class::Num => (1..=3).contains(&next.width) && next.value > 0,
+            Class::Num(value) => (1..=3).contains(&next.width) && value > 0,
             _ => false,
         },
         _ => true,
@@ -1651,10 +1652,10 @@ impl Parser<'_> {
 
     /// A plain digit string (no separators) and its number of digits.
     fn num(&self, j: usize) -> Option<(u32, usize)> {
-        if self.class(j) != Class::Num {
+        let Class::Num(value) = self.class(j) else {
             return None;
-        }
-        let Lex { value, width, .. } = self.lex[j];
+        };
+        let width = self.lex[j].width;
         (width > 0).then_some((value, usize::from(width)))
     }
 
@@ -1682,14 +1683,14 @@ impl Parser<'_> {
             Class::Punct(c @ ('/' | '-')) => c,
             _ => return None,
         };
-        (self.adj(j, j + 1) && self.adj(j + 1, j + 2) && self.class(j + 2) == Class::Num)
+        (self.adj(j, j + 1) && self.adj(j + 1, j + 2) && matches!(self.class(j + 2), Class::Num(_)))
             .then_some(c)
     }
 
     /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
     fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
         // Plain digits ([`Lex::width`]) have no dot.
-        if self.class(j) != Class::Num || self.lex[j].width > 0 {
+        if !matches!(self.class(j), Class::Num(_)) || self.lex[j].width > 0 {
             return None;
         }
         let mut parts = self.txt(j).split('.');
@@ -1792,7 +1793,7 @@ impl Parser<'_> {
     fn count(&self, j: usize) -> Option<u32> {
         match self.class(j) {
             Class::NumWord(n) => Some(n),
-            Class::Num => self
+            Class::Num(_) => self
                 .num(j)
                 .filter(|&(v, n)| n <= 3 && v > 0)
                 .map(|(v, _)| v),
@@ -2076,7 +2077,7 @@ impl Parser<'_> {
                 self.class(k + 1),
                 Class::Month(_) | Class::Abbr(_) | Class::Kw(Kw::Of)
             )
-            && self.class(k + 1) != Class::Num
+            && !matches!(self.class(k + 1), Class::Num(_))
             && d2 > d1
         {
             if ymd(2000, m, d2).is_none() {
@@ -2254,7 +2255,7 @@ impl Parser<'_> {
     fn parse_quarter(&self, i: usize, parts: u32, q: u32) -> Option<(Expr, usize)> {
         let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
         let year = match self.class(j) {
-            Class::Num => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
+            Class::Num(_) => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
             Class::Kw(Kw::This | Kw::Last | Kw::Next) => self
                 .parse_deictic(j)
                 .filter(|(e, _)| e.grain() == Grain::Year),
@@ -2430,7 +2431,7 @@ impl Parser<'_> {
             Some(Kw::In) => self.in_units(i),
             Some(Kw::Over) => {
                 // "over 2000" is a count.
-                if self.class(i + 1) == Class::Num {
+                if matches!(self.class(i + 1), Class::Num(_)) {
                     return None;
                 }
                 self.parse_core(i + 1)
@@ -2526,8 +2527,8 @@ impl Parser<'_> {
                 let (a, b) = season_bounds(s, y)?;
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
-            Class::Num | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
-            Class::Num => self.parse_num(i),
+            Class::Num(_) | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
+            Class::Num(_) => self.parse_num(i),
             Class::NumWord(n) => self
                 .word_day_of_month(i)
                 .or_else(|| self.parse_ago(i, n))
@@ -2850,7 +2851,7 @@ impl Parser<'_> {
                 );
                 framed.then_some((Expr::Season(s, Mode::Auto), i + 1))
             }
-            Class::Num => {
+            Class::Num(_) => {
                 if let Some((y, last)) = self.decade(i + 1) {
                     return Some((decade_expr(y)?, last));
                 }
@@ -3000,7 +3001,7 @@ impl Parser<'_> {
             return Some((year_expr(y)?, last));
         }
         let (e, last) = match self.class(j) {
-            Class::Num => match self.decade(j) {
+            Class::Num(_) => match self.decade(j) {
                 Some((y, last)) => (decade_expr(y)?, last),
                 None => {
                     let y = self.year(j)?;
@@ -3260,7 +3261,7 @@ impl Parser<'_> {
             let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
             let dated = match self.class(j) {
                 Class::Month(_) | Class::Abbr(_) => self.parse_month(j),
-                Class::Num => self.parse_num(j),
+                Class::Num(_) => self.parse_num(j),
                 _ => None,
             };
             if let Some((e, last)) = dated
@@ -3542,7 +3543,7 @@ impl Parser<'_> {
         if matches!(self.class(i + 3), Class::Punct('-' | '/' | '%'))
             || matches!(
                 self.class(i.wrapping_sub(1)),
-                Class::Num | Class::Punct('/' | '-')
+                Class::Num(_) | Class::Punct('/' | '-')
             )
         {
             return None;
@@ -3582,8 +3583,10 @@ impl Parser<'_> {
         let sep = self.joined_sep(i)?;
         if self.joined_sep(i + 2).is_some()
             || matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%'))
-            || matches!(self.class(i.wrapping_sub(1)), Class::Punct(_) | Class::Num)
-                && self.adj(i.wrapping_sub(1), i)
+            || matches!(
+                self.class(i.wrapping_sub(1)),
+                Class::Punct(_) | Class::Num(_)
+            ) && self.adj(i.wrapping_sub(1), i)
         {
             return None;
         }
@@ -3747,7 +3750,9 @@ impl Parser<'_> {
             _ => {}
         }
         match self.class(prev) {
-            Class::Punct('$' | '€' | '£' | '¥' | '#') | Class::CountCue | Class::Num => false,
+            Class::Punct('$' | '€' | '£' | '¥' | '#') | Class::CountCue | Class::Num(_) => {
+                false
+            }
             Class::Kw(Kw::At | Kw::Over) => false,
             Class::Punct('-' | '–' | '/') if self.adj(prev, i) => false,
             Class::Other => {
@@ -3793,7 +3798,7 @@ impl Parser<'_> {
                         }
                         break;
                     }
-                    Class::Nothing | Class::Punct(_) | Class::Num | Class::Kw(Kw::Will) => break,
+                    Class::Nothing | Class::Punct(_) | Class::Num(_) | Class::Kw(Kw::Will) => break,
                     _ => {}
                 }
                 k = k.wrapping_sub(1);
