@@ -985,7 +985,7 @@ impl TimeExtractor {
         // One pass over the tokens: each one's class, the first token of each sentence, and the
         // tokens an expression can start at (in order). What a token's reading means for the
         // starts comes with it from a table ([`Start`]), so the pass branches on little more
-        // than the token's kind.
+        // than whether a token is a number ([`Self::read_token`]).
         let mut lex = Vec::with_capacity(toks.len());
         // Room enough from the start, so neither list grows: a sentence or a token is an entry
         // at most once. A start is written at the end of `starts` whatever the token and kept
