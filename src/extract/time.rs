@@ -4,8 +4,8 @@
 //! gives one [`Claim`] with a [`TimeClaim`] per time expression: its first and last day (inclusive)
 //! and its [`TimeRole`]. The word tables are built once in [`TimeExtractor::new`]; extraction
 //! makes one pass over the tokens that classifies each (through the token's number in the
-//! shared [`Vocabulary`]: one look-up in a table indexed by it, a plain word rejected by one
-//! comparison; only tokens the vocabulary does not read are looked up by their stem; no
+//! shared [`Vocabulary`]: one look-up in a table indexed by it, with no branch on what it
+//! finds; only tokens the vocabulary does not read are looked up by their stem; no
 //! allocation per token) and lists the tokens an expression
 //! can start at, then tries the patterns at those starts only, left to right in each sentence,
 //! with a bounded look-ahead (no regex compiled per call, nothing quadratic).
@@ -227,7 +227,9 @@ enum Class {
     Nothing,
     Other,
     Punct(char),
-    Num,
+    /// Digits; for plain ones (at most nine, no separators: [`Lex::width`] above 0) their
+    /// value, else 0.
+    Num(u32),
     Kw(Kw),
     /// A capitalised full month name.
     Month(u32),
@@ -269,9 +271,8 @@ struct Lex {
     class: Class,
     /// A month name or abbreviation written in lower case ("april", "sept").
     lc: bool,
-    /// For plain digits (at most nine): their value and how many there are (`value`, `width`),
-    /// read once here since the grammar asks for them many times; both 0 for other tokens.
-    value: u32,
+    /// For plain digits (at most nine): how many there are, read once here since the grammar
+    /// asks for it many times (their value is [`Class::Num`]'s); 0 for other tokens.
     width: u8,
     /// The value of the whole token as a number word from "one" to "ninety" ([`word_number`]),
     /// or 0.
@@ -280,9 +281,10 @@ struct Lex {
     decade: u8,
 }
 
-// One per token of a document: kept to 16 bytes (a month and a day glued are bytes) so the
-// tokens' readings take less memory to fill and read back.
-const _: () = assert!(std::mem::size_of::<Lex>() <= 16);
+// One per token of a document: kept to 12 bytes (a month and a day glued are bytes, the
+// digits' value is their class's) so the tokens' readings take less memory to fill and read
+// back.
+const _: () = assert!(std::mem::size_of::<Lex>() <= 12);
 
 impl Lex {
     /// A plain word: none of the tables' words.
@@ -296,7 +298,6 @@ impl Lex {
         Lex {
             class,
             lc: false,
-            value: 0,
             width: 0,
             number: 0,
             decade: 0,
@@ -314,11 +315,16 @@ pub struct TimeExtractor {
     /// one), each when it does.
     stem_lex: Vec<[Option<Lex>; 2]>,
     /// Per number of the shared vocabulary: how the word reads as a token ([`Entry`]), 0 for
-    /// a plain word. The numbers other stages give past the last word of this stage have no
-    /// entry and are plain too.
+    /// a plain word. The numbers other stages give past the last word of this stage (and
+    /// `UNKNOWN`) read as the last entry, which is 0: plain too.
     by_word: Vec<Entry>,
-    /// What the entries point at; `readings[0]` is [`Lex::PLAIN`].
+    /// What the entries point at, then the punctuation marks' readings (from `marks` on);
+    /// `readings[0]` is [`Lex::PLAIN`].
     readings: Vec<Lex>,
+    /// Per reading: its [`Start`] bits.
+    start_of: Vec<u8>,
+    /// Where the readings of the ASCII punctuation marks begin in `readings`, one per byte.
+    marks: usize,
 }
 
 /// How a word of the shared vocabulary reads as a token: the index of its reading in
@@ -755,6 +761,8 @@ impl TimeExtractor {
             stem_lex: Vec::with_capacity(stem_words.len()),
             by_word: Vec::new(),
             readings: vec![Lex::PLAIN],
+            start_of: Vec::new(),
+            marks: 0,
         };
         for (w, readings) in &stem_words {
             let Some(id) = std::str::from_utf8(w)
@@ -818,44 +826,69 @@ impl TimeExtractor {
                 extractor.by_word[at] = Entry(entry.0 | poss);
             }
         }
+        // The numbers past the last word (other stages' words, `UNKNOWN`) read as this last
+        // entry: a plain word.
+        extractor.by_word.push(Entry(0));
+        extractor.marks = extractor.readings.len();
+        extractor
+            .readings
+            .extend((0..128).map(|b| Lex::of(Class::Punct(char::from(b)))));
+        extractor.start_of = extractor.readings.iter().map(Start::of).collect();
         extractor
     }
 
-    /// How token `token` of `text` (`lower` lower-cased), a word numbered `id` in the shared
-    /// vocabulary, reads, into `lex` (which holds [`Lex::PLAIN`]); `false` for a plain word,
-    /// left as it is. One look-up in `by_word` (every word that
-    /// reads, alone or with a possessive, has an entry), except for a token the vocabulary
-    /// does not read, which is read by its stem ([`Self::read_word`]).
+    /// How token `token` of `text` (`lower` lower-cased), numbered `id` in the shared
+    /// vocabulary, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
+    /// numbers and the tokens the vocabulary does not read) is one look-up in `readings`,
+    /// taken without a branch on what it finds or on which of the two the token is: a word by
+    /// its entry in `by_word` (every word that reads, alone or with a possessive, has one;
+    /// every other number reads as the last, plain entry), a mark by its byte.
     #[inline(always)]
-    fn read_token(
-        &self,
-        text: &str,
-        lower: &[u8],
-        token: &Token,
-        id: WordId,
-        lex: &mut Lex,
-    ) -> bool {
-        let Some(&Entry(entry)) = self.by_word.get(id as usize) else {
-            if id != UNREAD {
-                return false;
-            }
-            let span = token.span.start..token.span.end;
-            *lex = self.read_word(&text[span.clone()], &lower[span]);
-            return *lex != Lex::PLAIN;
-        };
-        if entry == 0 {
-            return false;
+    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
+        if (token.kind == TokenKind::Number) | (id == UNREAD) {
+            return self.read_other(text, lower, token);
         }
+        let Entry(entry) = self.by_word[(id as usize).min(self.by_word.len() - 1)];
         let bytes = text.as_bytes();
-        let mut at = usize::from(entry & Entry::INDEX);
-        if entry & Entry::CASED != 0 && !bytes[token.span.start].is_ascii_uppercase() {
-            at += 1;
+        let first = bytes[token.span.start];
+        let uncased = !first.is_ascii_uppercase();
+        let at =
+            usize::from(entry & Entry::INDEX) + usize::from((entry & Entry::CASED != 0) & uncased);
+        // A possessive entry ("'S" is none) or nothing: its plain reading, `readings[0]`.
+        let unlike = (entry & Entry::POSS != 0) & (bytes[token.span.end - 1] != b's');
+        let word = at & usize::from(!unlike).wrapping_neg();
+        // A token the vocabulary reads is ASCII, so a mark is one byte.
+        let mark = usize::from(token.kind == TokenKind::Punct).wrapping_neg();
+        let at = (word & !mark) | ((self.marks + usize::from(first & 0x7F)) & mark);
+        (self.readings[at], self.start_of[at])
+    }
+
+    /// How a number, or a token the vocabulary does not read, reads ([`Self::read_token`]).
+    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u8) {
+        let span = token.span.start..token.span.end;
+        match token.kind {
+            TokenKind::Word => {
+                let read = self.read_word(&text[span.clone()], &lower[span]);
+                (read, Start::of(&read))
+            }
+            TokenKind::Number => {
+                // Read as bytes: digits are ASCII, so no character boundary needs checking.
+                let raw = &text.as_bytes()[span];
+                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
+                let mut read = Lex::of(Class::Num(0));
+                if plain && !raw.is_empty() {
+                    (read.class, read.width) = (Class::Num(digit_value(raw)), raw.len() as u8);
+                }
+                (read, Start::ALWAYS)
+            }
+            TokenKind::Punct => {
+                let c = match text.as_bytes()[span.clone()].first() {
+                    Some(&b) if b.is_ascii() => char::from(b),
+                    _ => text[span].chars().next().unwrap_or(' '),
+                };
+                (Lex::of(Class::Punct(c)), 0)
+            }
         }
-        if entry & Entry::POSS != 0 && bytes[token.span.end - 1] != b's' {
-            return false;
-        }
-        *lex = self.readings[at];
-        true
     }
 
     /// How a word token `raw` (lower-cased `low`) reads: by its stem (without a possessive
@@ -950,48 +983,43 @@ impl TimeExtractor {
             }
         };
         // One pass over the tokens: each one's class, the first token of each sentence, and the
-        // tokens an expression can start at (in order).
-        let mut lex = vec![Lex::PLAIN; toks.len()];
+        // tokens an expression can start at (in order). What a token's reading means for the
+        // starts comes with it from a table ([`Start`]), so the pass branches on little more
+        // than whether a token is a number ([`Self::read_token`]).
+        let mut lex = Vec::with_capacity(toks.len());
         // Room enough from the start, so neither list grows: a sentence or a token is an entry
-        // at most once.
+        // at most once. A start is written at the end of `starts` whatever the token and kept
+        // only when it is one, so no branch depends on whether it is.
         let mut sentences = Vec::with_capacity(doc.sentences.len());
-        let mut starts = Vec::with_capacity(toks.len());
+        let mut starts = vec![0; toks.len()];
+        let mut kept = 0;
         let mut sentence = usize::MAX;
-        // What the token before (in the same sentence) is.
-        let (mut after_in, mut after_other) = (false, false);
-        let tokens = toks.iter().zip(words).zip(lex.iter_mut());
-        for (i, ((token, &id), read)) in tokens.enumerate() {
+        // What the token before (in the same sentence) is: its [`Start`] bits.
+        let mut before = 0;
+        for (i, (token, &id)) in toks.iter().zip(words).enumerate() {
             if token.sentence != sentence {
                 sentence = token.sentence;
                 sentences.push(i);
-                (after_in, after_other) = (false, false);
+                before = 0;
             }
-            // Plain words start nothing, except "less than" and "more than"; other words of
-            // no class only a year in words after "in" ("in nineteen ninety").
-            if !self.classify(text, lower.as_bytes(), token, id, read) {
-                (after_in, after_other) = (false, true);
-                continue;
+            let (read, start) = self.read_token(text, lower.as_bytes(), token, id);
+            lex.push(read);
+            // "less than" and "more than": the plain word before "than" starts.
+            if start & Start::THAN != 0
+                && before & Start::OTHER != 0
+                && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
+                && (kept == 0 || starts[kept - 1] != i - 1)
+            {
+                starts[kept] = i - 1;
+                kept += 1;
             }
-            let class = read.class;
-            let start = match class {
-                Class::Other => after_in && read.number > 0,
-                Class::CountCue => {
-                    if after_other
-                        && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
-                        && starts.last() != Some(&(i - 1))
-                    {
-                        starts.push(i - 1);
-                    }
-                    false
-                }
-                c => can_start(c),
-            };
-            if start {
-                starts.push(i);
-            }
-            after_in = class == Class::Kw(Kw::In);
-            after_other = class == Class::Other;
+            let starts_here = start & Start::ALWAYS != 0
+                || (start & Start::AFTER_IN != 0 && before & Start::IN != 0);
+            starts[kept] = i;
+            kept += usize::from(starts_here);
+            before = start;
         }
+        starts.truncate(kept);
         // Each claim begins at a start of its own. The starts the token after them rules out
         // ([`may_start`]) are dropped here, before their sentence is parsed: those kept move to
         // the front of `starts`.
@@ -1036,37 +1064,34 @@ impl TimeExtractor {
         }
         claims
     }
+}
 
-    /// Classifies `token`, numbered `id` in the shared vocabulary, into `lex`, which holds
-    /// [`Lex::PLAIN`] and keeps it for a plain word (by far the most common kind of token);
-    /// `false` then. `lower` is `text` lower-cased (ASCII only, so spans are the same).
-    #[inline(always)]
-    fn classify(&self, text: &str, lower: &[u8], token: &Token, id: WordId, lex: &mut Lex) -> bool {
-        let read = match token.kind {
-            TokenKind::Word => return self.read_token(text, lower, token, id, lex),
-            TokenKind::Number => {
-                // Read as bytes: digits are ASCII, so no character boundary needs checking.
-                let raw = &text.as_bytes()[token.span.start..token.span.end];
-                let plain = raw.len() <= 9 && raw.iter().all(u8::is_ascii_digit);
-                let mut read = Lex::of(Class::Num);
-                if plain && !raw.is_empty() {
-                    (read.value, read.width) = (digit_value(raw), raw.len() as u8);
-                }
-                read
-            }
-            TokenKind::Punct => {
-                let c = match text.as_bytes()[token.span.start..token.span.end].first() {
-                    Some(&b) if b.is_ascii() => char::from(b),
-                    _ => text[token.span.start..token.span.end]
-                        .chars()
-                        .next()
-                        .unwrap_or(' '),
-                };
-                Lex::of(Class::Punct(c))
-            }
-        };
-        *lex = read;
-        true
+/// What a token's reading means for the tokens an expression can start at, as bits (the pass
+/// over the tokens reads them from a table instead of matching on the class).
+struct Start;
+
+impl Start {
+    /// It can be the first token of an expression ([`can_start`]).
+    const ALWAYS: u8 = 1;
+    /// A number word of no class: the first only right after "in" ("in nineteen ninety").
+    const AFTER_IN: u8 = 2;
+    /// "in".
+    const IN: u8 = 4;
+    /// A word of no class ([`Class::Other`]).
+    const OTHER: u8 = 8;
+    /// A count cue, "than" among them: a plain word before "than" starts ("less than").
+    const THAN: u8 = 16;
+
+    /// The bits of `read`.
+    fn of(read: &Lex) -> u8 {
+        match read.class {
+            Class::Other if read.number > 0 => Start::OTHER | Start::AFTER_IN,
+            Class::Other => Start::OTHER,
+            Class::CountCue => Start::THAN,
+            Class::Kw(Kw::In) => Start::IN | Start::ALWAYS,
+            c if can_start(c) => Start::ALWAYS,
+            _ => 0,
+        }
     }
 }
 
@@ -1258,7 +1283,7 @@ fn can_start(c: Class) -> bool {
         | Class::Weekday(_)
         | Class::ShortWeekday(_)
         | Class::Season(_)
-        | Class::Num
+        | Class::Num(_)
         | Class::NumWord(_)
         | Class::Ordinal(_)
         | Class::Quarter(_)
@@ -1314,7 +1339,7 @@ fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &
         // (`for_days_from`): before a count ([`Parser::count`]).
         Class::Kw(Kw::In | Kw::For) => match next.class {
             Class::NumWord(_) => true,
-            Class::Num => (1..=3).contains(&next.width) && next.value > 0,
+            Class::Num(value) => (1..=3).contains(&next.width) && value > 0,
             _ => false,
         },
         _ => true,
@@ -1627,10 +1652,10 @@ impl Parser<'_> {
 
     /// A plain digit string (no separators) and its number of digits.
     fn num(&self, j: usize) -> Option<(u32, usize)> {
-        if self.class(j) != Class::Num {
+        let Class::Num(value) = self.class(j) else {
             return None;
-        }
-        let Lex { value, width, .. } = self.lex[j];
+        };
+        let width = self.lex[j].width;
         (width > 0).then_some((value, usize::from(width)))
     }
 
@@ -1658,14 +1683,14 @@ impl Parser<'_> {
             Class::Punct(c @ ('/' | '-')) => c,
             _ => return None,
         };
-        (self.adj(j, j + 1) && self.adj(j + 1, j + 2) && self.class(j + 2) == Class::Num)
+        (self.adj(j, j + 1) && self.adj(j + 1, j + 2) && matches!(self.class(j + 2), Class::Num(_)))
             .then_some(c)
     }
 
     /// A dotted date in one number token: "13.5.2015" (day.month.year) or "2015.5.13".
     fn dotted_date(&self, j: usize) -> Option<NaiveDate> {
         // Plain digits ([`Lex::width`]) have no dot.
-        if self.class(j) != Class::Num || self.lex[j].width > 0 {
+        if !matches!(self.class(j), Class::Num(_)) || self.lex[j].width > 0 {
             return None;
         }
         let mut parts = self.txt(j).split('.');
@@ -1768,7 +1793,7 @@ impl Parser<'_> {
     fn count(&self, j: usize) -> Option<u32> {
         match self.class(j) {
             Class::NumWord(n) => Some(n),
-            Class::Num => self
+            Class::Num(_) => self
                 .num(j)
                 .filter(|&(v, n)| n <= 3 && v > 0)
                 .map(|(v, _)| v),
@@ -2052,7 +2077,7 @@ impl Parser<'_> {
                 self.class(k + 1),
                 Class::Month(_) | Class::Abbr(_) | Class::Kw(Kw::Of)
             )
-            && self.class(k + 1) != Class::Num
+            && !matches!(self.class(k + 1), Class::Num(_))
             && d2 > d1
         {
             if ymd(2000, m, d2).is_none() {
@@ -2230,7 +2255,7 @@ impl Parser<'_> {
     fn parse_quarter(&self, i: usize, parts: u32, q: u32) -> Option<(Expr, usize)> {
         let j = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
         let year = match self.class(j) {
-            Class::Num => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
+            Class::Num(_) => self.year(j).and_then(|y| Some((year_expr(y)?, j))),
             Class::Kw(Kw::This | Kw::Last | Kw::Next) => self
                 .parse_deictic(j)
                 .filter(|(e, _)| e.grain() == Grain::Year),
@@ -2406,7 +2431,7 @@ impl Parser<'_> {
             Some(Kw::In) => self.in_units(i),
             Some(Kw::Over) => {
                 // "over 2000" is a count.
-                if self.class(i + 1) == Class::Num {
+                if matches!(self.class(i + 1), Class::Num(_)) {
                     return None;
                 }
                 self.parse_core(i + 1)
@@ -2502,8 +2527,8 @@ impl Parser<'_> {
                 let (a, b) = season_bounds(s, y)?;
                 Some((Expr::Fixed(a, b, Grain::Season), j))
             }
-            Class::Num | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
-            Class::Num => self.parse_num(i),
+            Class::Num(_) | Class::Ordinal(_) if self.century(i).is_some() => self.century(i),
+            Class::Num(_) => self.parse_num(i),
             Class::NumWord(n) => self
                 .word_day_of_month(i)
                 .or_else(|| self.parse_ago(i, n))
@@ -2826,7 +2851,7 @@ impl Parser<'_> {
                 );
                 framed.then_some((Expr::Season(s, Mode::Auto), i + 1))
             }
-            Class::Num => {
+            Class::Num(_) => {
                 if let Some((y, last)) = self.decade(i + 1) {
                     return Some((decade_expr(y)?, last));
                 }
@@ -2976,7 +3001,7 @@ impl Parser<'_> {
             return Some((year_expr(y)?, last));
         }
         let (e, last) = match self.class(j) {
-            Class::Num => match self.decade(j) {
+            Class::Num(_) => match self.decade(j) {
                 Some((y, last)) => (decade_expr(y)?, last),
                 None => {
                     let y = self.year(j)?;
@@ -3236,7 +3261,7 @@ impl Parser<'_> {
             let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
             let dated = match self.class(j) {
                 Class::Month(_) | Class::Abbr(_) => self.parse_month(j),
-                Class::Num => self.parse_num(j),
+                Class::Num(_) => self.parse_num(j),
                 _ => None,
             };
             if let Some((e, last)) = dated
@@ -3518,7 +3543,7 @@ impl Parser<'_> {
         if matches!(self.class(i + 3), Class::Punct('-' | '/' | '%'))
             || matches!(
                 self.class(i.wrapping_sub(1)),
-                Class::Num | Class::Punct('/' | '-')
+                Class::Num(_) | Class::Punct('/' | '-')
             )
         {
             return None;
@@ -3558,8 +3583,10 @@ impl Parser<'_> {
         let sep = self.joined_sep(i)?;
         if self.joined_sep(i + 2).is_some()
             || matches!(self.class(i + 3), Class::Punct('-' | '–' | '/' | '%'))
-            || matches!(self.class(i.wrapping_sub(1)), Class::Punct(_) | Class::Num)
-                && self.adj(i.wrapping_sub(1), i)
+            || matches!(
+                self.class(i.wrapping_sub(1)),
+                Class::Punct(_) | Class::Num(_)
+            ) && self.adj(i.wrapping_sub(1), i)
         {
             return None;
         }
@@ -3723,7 +3750,9 @@ impl Parser<'_> {
             _ => {}
         }
         match self.class(prev) {
-            Class::Punct('$' | '€' | '£' | '¥' | '#') | Class::CountCue | Class::Num => false,
+            Class::Punct('$' | '€' | '£' | '¥' | '#') | Class::CountCue | Class::Num(_) => {
+                false
+            }
             Class::Kw(Kw::At | Kw::Over) => false,
             Class::Punct('-' | '–' | '/') if self.adj(prev, i) => false,
             Class::Other => {
@@ -3769,7 +3798,7 @@ impl Parser<'_> {
                         }
                         break;
                     }
-                    Class::Nothing | Class::Punct(_) | Class::Num | Class::Kw(Kw::Will) => break,
+                    Class::Nothing | Class::Punct(_) | Class::Num(_) | Class::Kw(Kw::Will) => break,
                     _ => {}
                 }
                 k = k.wrapping_sub(1);
@@ -5508,11 +5537,11 @@ mod tests {
                 continue;
             }
             let span = t.span.start..t.span.end;
-            let mut by_number = Lex::PLAIN;
-            let reads = time.read_token(&text, lower.as_bytes(), t, id, &mut by_number);
+            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id);
             let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
             assert_eq!(by_number, by_stem, "{}", &text[span]);
-            read += usize::from(reads);
+            assert_eq!(start, Start::of(&by_stem), "{}", &text[span]);
+            read += usize::from(by_number != Lex::PLAIN);
         }
         assert!(read > 4 * forms.len(), "{read} of {} forms", forms.len());
     }
