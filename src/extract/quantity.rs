@@ -3594,14 +3594,7 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
         return true;
     }
     let pp = v.before(p);
-    if v.low(p) == "of" && pp.is_some_and(|pp| v.low(pp) == "age") {
-        return true;
-    }
     let closes = matches!(next, "," | "." | ";" | "");
-    // "died at 91", "dead at 49": an age at death.
-    if v.low(p) == "at" && pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")) {
-        return true;
-    }
     // "She was 91.", "He was 95 and lived", "I was nine.", "Mark Felt was 95.": a person's age
     // closing the clause.
     let person = |pp: usize| {
@@ -3613,21 +3606,27 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
                     .parse::<u32>()
                     .is_ok_and(|n| (1..=120).contains(&n)))
     };
-    if matches!(v.low(p), "was" | "is") && pp.is_some_and(person) && (closes || next == "and") {
-        return true;
+    // The word before the number decides which of the remaining forms may apply: read once.
+    match v.low(p) {
+        // "at the age of 91".
+        "of" => pp.is_some_and(|pp| v.low(pp) == "age"),
+        // "died at 91", "dead at 49": an age at death.
+        "at" => pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")),
+        "was" | "is" => pp.is_some_and(person) && (closes || next == "and"),
+        // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
+        "," => {
+            let name_end = pp.and_then(|pp| match v.low(pp) {
+                "." => v
+                    .before(pp)
+                    .filter(|&q| matches!(v.low(q), "jr" | "sr" | "jnr" | "snr")),
+                _ => Some(pp),
+            });
+            name_end.is_some_and(|n| {
+                v.is_word(n) && v.orig(n).chars().next().is_some_and(char::is_uppercase)
+            }) && closes
+        }
+        _ => false,
     }
-    // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
-    let name_end = pp.and_then(|pp| match v.low(pp) {
-        "." => v
-            .before(pp)
-            .filter(|&q| matches!(v.low(q), "jr" | "sr" | "jnr" | "snr")),
-        _ => Some(pp),
-    });
-    v.low(p) == ","
-        && name_end.is_some_and(|n| {
-            v.is_word(n) && v.orig(n).chars().next().is_some_and(char::is_uppercase)
-        })
-        && closes
 }
 
 /// Product and program names that take a version or model number: a number right after one
