@@ -904,6 +904,8 @@ impl WordClass {
     /// "a" or "an", when every vague phrase it starts has a second word: it starts a mention
     /// only before a word that is [`WordClass::FOLLOWS_ARTICLE`] or [`WordClass::VAGUE_SECOND`].
     const ARTICLE: u32 = 1 << 10;
+    /// A word after a number that makes it a time of day ([`TIME_OF_DAY`]: "3 pm", "9 GMT").
+    const TIME_OF_DAY: u32 = 1 << 11;
 
     /// A word the extractor does not know.
     const PLAIN: WordClass = WordClass {
@@ -1146,6 +1148,7 @@ impl QuantityExtractor {
             (CHANGE_CUES, WordClass::CHANGE_CUE),
             (CHANGE_VERBS, WordClass::CHANGE_VERB),
             (PARTICLE_VERBS, WordClass::PARTICLE_VERB),
+            (TIME_OF_DAY, WordClass::TIME_OF_DAY),
         ] {
             for &w in words {
                 let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
@@ -1532,8 +1535,10 @@ impl QuantityExtractor {
         }
         // "2.1 pm" is no clock time (picometres), "2 pm" and "2.17 pm" are; "3 hrs" is a
         // duration, "1800 hrs" a time.
-        let clock_word =
-            TIME_OF_DAY.contains(&v.low(k)) && (v.low(k) != "hrs" || v.low(i).len() == 4);
+        // The word's class says it in one load, where comparing it with each listed word would
+        // branch on its length once per entry.
+        let clock_word = self.class(v, k).is(WordClass::TIME_OF_DAY)
+            && (v.low(k) != "hrs" || v.low(i).len() == 4);
         if v.same_sentence(i, k)
             && (clock_word && !v.low(i).contains('.') || clock_decimal(v, i, k))
         {
