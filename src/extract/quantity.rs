@@ -904,6 +904,8 @@ impl WordClass {
     /// "a" or "an", when every vague phrase it starts has a second word: it starts a mention
     /// only before a word that is [`WordClass::FOLLOWS_ARTICLE`] or [`WordClass::VAGUE_SECOND`].
     const ARTICLE: u32 = 1 << 10;
+    /// A word after a number that makes it a time of day ([`TIME_OF_DAY`]: "3 pm", "9 GMT").
+    const TIME_OF_DAY: u32 = 1 << 11;
 
     /// A word the extractor does not know.
     const PLAIN: WordClass = WordClass {
@@ -1146,6 +1148,7 @@ impl QuantityExtractor {
             (CHANGE_CUES, WordClass::CHANGE_CUE),
             (CHANGE_VERBS, WordClass::CHANGE_VERB),
             (PARTICLE_VERBS, WordClass::PARTICLE_VERB),
+            (TIME_OF_DAY, WordClass::TIME_OF_DAY),
         ] {
             for &w in words {
                 let c = by_text.entry(w.to_string()).or_insert(WordClass::PLAIN);
@@ -1532,8 +1535,10 @@ impl QuantityExtractor {
         }
         // "2.1 pm" is no clock time (picometres), "2 pm" and "2.17 pm" are; "3 hrs" is a
         // duration, "1800 hrs" a time.
-        let clock_word =
-            TIME_OF_DAY.contains(&v.low(k)) && (v.low(k) != "hrs" || v.low(i).len() == 4);
+        // The word's class says it in one load, where comparing it with each listed word would
+        // branch on its length once per entry.
+        let clock_word = self.class(v, k).is(WordClass::TIME_OF_DAY)
+            && (v.low(k) != "hrs" || v.low(i).len() == 4);
         if v.same_sentence(i, k)
             && (clock_word && !v.low(i).contains('.') || clock_decimal(v, i, k))
         {
@@ -3594,14 +3599,7 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
         return true;
     }
     let pp = v.before(p);
-    if v.low(p) == "of" && pp.is_some_and(|pp| v.low(pp) == "age") {
-        return true;
-    }
     let closes = matches!(next, "," | "." | ";" | "");
-    // "died at 91", "dead at 49": an age at death.
-    if v.low(p) == "at" && pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")) {
-        return true;
-    }
     // "She was 91.", "He was 95 and lived", "I was nine.", "Mark Felt was 95.": a person's age
     // closing the clause.
     let person = |pp: usize| {
@@ -3613,21 +3611,27 @@ fn is_age(v: &View, i: usize, k: usize) -> bool {
                     .parse::<u32>()
                     .is_ok_and(|n| (1..=120).contains(&n)))
     };
-    if matches!(v.low(p), "was" | "is") && pp.is_some_and(person) && (closes || next == "and") {
-        return true;
+    // The word before the number decides which of the remaining forms may apply: read once.
+    match v.low(p) {
+        // "at the age of 91".
+        "of" => pp.is_some_and(|pp| v.low(pp) == "age"),
+        // "died at 91", "dead at 49": an age at death.
+        "at" => pp.is_some_and(|pp| matches!(v.low(pp), "died" | "dies" | "dead")),
+        "was" | "is" => pp.is_some_and(person) && (closes || next == "and"),
+        // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
+        "," => {
+            let name_end = pp.and_then(|pp| match v.low(pp) {
+                "." => v
+                    .before(pp)
+                    .filter(|&q| matches!(v.low(q), "jr" | "sr" | "jnr" | "snr")),
+                _ => Some(pp),
+            });
+            name_end.is_some_and(|n| {
+                v.is_word(n) && v.orig(n).chars().next().is_some_and(char::is_uppercase)
+            }) && closes
+        }
+        _ => false,
     }
-    // A name, a comma, the number, a comma or the sentence end ("Comeaux Jr., 49, took").
-    let name_end = pp.and_then(|pp| match v.low(pp) {
-        "." => v
-            .before(pp)
-            .filter(|&q| matches!(v.low(q), "jr" | "sr" | "jnr" | "snr")),
-        _ => Some(pp),
-    });
-    v.low(p) == ","
-        && name_end.is_some_and(|n| {
-            v.is_word(n) && v.orig(n).chars().next().is_some_and(char::is_uppercase)
-        })
-        && closes
 }
 
 /// Product and program names that take a version or model number: a number right after one
