@@ -544,6 +544,9 @@ pub struct EntityExtractor {
     /// The first words of the titles that introduce a name in lower case too (their head is one
     /// of [`LOWER_CASE_TITLES`]): other words in lower case open no title.
     lower_case_titles: ShapeTable<()>,
+    /// The numbers of the words of `lower_case_titles` lie in `first..=first + span`: (first,
+    /// span), a filter asked of a word's number before its [`lexeme`] bits are read.
+    lower_case_title_ids: (WordId, WordId),
     /// The words a token of a person's name is read against, in one table (one look-up per
     /// word): [`NOT_NAMES`] and [`NOT_NAME_WORDS`], the first words of [`TITLES`] and
     /// [`PARTICLES`].
@@ -953,6 +956,13 @@ impl EntityExtractor {
                 lexeme::LOWER_CASE_TITLE | lexeme::OWN,
             );
         }
+        let lower_case_title_ids = {
+            let mut ids = (0..lexemes.len() as WordId)
+                .filter(|&id| lexemes[id as usize] & lexeme::LOWER_CASE_TITLE != 0);
+            let first = ids.next().unwrap_or(0);
+            let last = ids.last().unwrap_or(first);
+            (first, last - first)
+        };
         // Every word added: whether it is a month or weekday name when capitalised (the month
         // and weekday names are the time extractor's words: asked of it per token).
         for (id, bits) in lexemes.iter_mut().enumerate() {
@@ -974,6 +984,7 @@ impl EntityExtractor {
             name_openers,
             titles,
             lower_case_titles,
+            lower_case_title_ids,
             person_words: ShapeTable::new(
                 NOT_NAMES
                     .iter()
@@ -1161,12 +1172,15 @@ impl EntityExtractor {
             }
             let word = &bytes[t.span.start..t.span.end];
             // Most words: in lower case, neither hyphened early nor a title's first word. The
-            // table's shape filter, read from the word's own first bytes, turns most of them away
-            // before their number is looked up (a load from another table and a branch on it).
+            // numbers of the titles' words lie in a narrow range, which turns most of them away
+            // before the number's bits are looked up (a load from another table and a branch on
+            // it); a word the vocabulary does not read is asked of the table by its shape.
+            let (first, span) = self.lower_case_title_ids;
             let opens = !word[0].is_ascii_lowercase()
                 || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
-                || (self.lower_case_titles.may_hold(word)
-                    && (id == UNREAD || self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0));
+                || (id.wrapping_sub(first) <= span
+                    && self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0)
+                || (id == UNREAD && self.lower_case_titles.may_hold(word));
             if opens {
                 openers.push(i);
             }
