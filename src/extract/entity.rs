@@ -1165,26 +1165,34 @@ impl EntityExtractor {
     /// read by its shape in the table of such words, a filter: the person search decides).
     fn openers(&self, doc: &Document, ids: &[WordId]) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
-        let mut openers = Vec::with_capacity(doc.tokens.len() / 4);
+        let (first, span) = self.lower_case_title_ids;
+        // Every token is written at the end and kept by counting it (no branch on whether a
+        // word opens: capitalised words come at no pattern a branch predictor could learn).
+        let mut openers = vec![0; doc.tokens.len()];
+        let mut n = 0;
         for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let word = &bytes[t.span.start..t.span.end];
+            let (start, len) = (t.span.start, t.span.end - t.span.start);
+            let at = |k: usize| bytes.get(start + k).copied().unwrap_or(0);
+            let word = t.kind == TokenKind::Word;
             // Most words: in lower case, neither hyphened early nor a title's first word. The
             // numbers of the titles' words lie in a narrow range, which turns most of them away
-            // before the number's bits are looked up (a load from another table and a branch on
-            // it); a word the vocabulary does not read is asked of the table by its shape.
-            let (first, span) = self.lower_case_title_ids;
-            let opens = !word[0].is_ascii_lowercase()
-                || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
-                || (id.wrapping_sub(first) <= span
-                    && self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0)
-                || (id == UNREAD && self.lower_case_titles.may_hold(word));
-            if opens {
-                openers.push(i);
+            // before the number's bits are looked up; a word the vocabulary does not read is
+            // asked of the table by its shape. Bitwise, so that only the rare title-like and
+            // unread words branch.
+            let hyphened = (at(2) == b'-') & (len >= 3) | (at(3) == b'-') & (len >= 4);
+            let mut opens = !at(0).is_ascii_lowercase() | hyphened;
+            let title_like = id.wrapping_sub(first) <= span;
+            if word & (title_like | (id == UNREAD)) {
+                opens |= if id == UNREAD {
+                    self.lower_case_titles.may_hold(&bytes[start..t.span.end])
+                } else {
+                    self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
+                };
             }
+            openers[n] = i;
+            n += usize::from(word & opens);
         }
+        openers.truncate(n);
         openers
     }
 
