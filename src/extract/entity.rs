@@ -960,7 +960,7 @@ impl EntityExtractor {
             let mut ids = (0..lexemes.len() as WordId)
                 .filter(|&id| lexemes[id as usize] & lexeme::LOWER_CASE_TITLE != 0);
             let first = ids.next().unwrap_or(0);
-            let last = ids.last().unwrap_or(first);
+            let last = ids.next_back().unwrap_or(first);
             (first, last - first)
         };
         // Every word added: whether it is a month or weekday name when capitalised (the month
