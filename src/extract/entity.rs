@@ -1546,10 +1546,11 @@ impl EntityExtractor {
             if t.sentence != sentence {
                 break;
             }
+            // The word's number first: a particle is rare, so that branch is seldom taken.
             if !parts.is_empty()
+                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && t.kind == TokenKind::Word
                 && may_be_particle(doc, t)
-                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && self.class(doc, ids, j, words) & word::PARTICLE != 0
                 && self.name_word(doc, ids, j + 1, words).is_some()
             {
