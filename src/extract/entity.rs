@@ -544,6 +544,9 @@ pub struct EntityExtractor {
     /// The first words of the titles that introduce a name in lower case too (their head is one
     /// of [`LOWER_CASE_TITLES`]): other words in lower case open no title.
     lower_case_titles: ShapeTable<()>,
+    /// The numbers of the words of `lower_case_titles` lie in `first..=first + span`: (first,
+    /// span), a filter asked of a word's number before its [`lexeme`] bits are read.
+    lower_case_title_ids: (WordId, WordId),
     /// The words a token of a person's name is read against, in one table (one look-up per
     /// word): [`NOT_NAMES`] and [`NOT_NAME_WORDS`], the first words of [`TITLES`] and
     /// [`PARTICLES`].
@@ -953,6 +956,13 @@ impl EntityExtractor {
                 lexeme::LOWER_CASE_TITLE | lexeme::OWN,
             );
         }
+        let lower_case_title_ids = {
+            let mut ids = (0..lexemes.len() as WordId)
+                .filter(|&id| lexemes[id as usize] & lexeme::LOWER_CASE_TITLE != 0);
+            let first = ids.next().unwrap_or(0);
+            let last = ids.next_back().unwrap_or(first);
+            (first, last - first)
+        };
         // Every word added: whether it is a month or weekday name when capitalised (the month
         // and weekday names are the time extractor's words: asked of it per token).
         for (id, bits) in lexemes.iter_mut().enumerate() {
@@ -974,6 +984,7 @@ impl EntityExtractor {
             name_openers,
             titles,
             lower_case_titles,
+            lower_case_title_ids,
             person_words: ShapeTable::new(
                 NOT_NAMES
                     .iter()
@@ -1119,18 +1130,24 @@ impl EntityExtractor {
                 self.push_named(doc, ids, &mut out, &mut headline, ti, Span::new(p, end), v);
             }
         };
-        // Sixteen bytes a step (vector instructions, see `StartBytes::masks`): the
-        // positions after a byte that is no ASCII letter or digit whose byte may start a variant;
-        // the rest byte by byte.
+        // Sixteen bytes a vector step (see `StartBytes::masks`), four steps a block: the
+        // positions after a byte that is no ASCII letter or digit whose byte may start a variant,
+        // gathered over 64 bytes before any is tried (one loop over a block's positions instead
+        // of one per step: whether sixteen bytes hold one is no pattern a branch predictor could
+        // learn); the rest byte by byte.
         let mut i = doc.source.body_start;
         let mut after_split = u32::from(i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
-        while let Some(chunk) = bytes
-            .get(i..i + 16)
-            .and_then(|c| <&[u8; 16]>::try_from(c).ok())
+        while let Some(block) = bytes
+            .get(i..i + 64)
+            .and_then(|c| <&[u8; 64]>::try_from(c).ok())
         {
-            let (alphanumeric, may_start) = self.starts.masks(chunk);
-            let mut found = (!alphanumeric << 1 | after_split) & may_start;
-            after_split = u32::from(alphanumeric & 1 << 15 == 0);
+            let mut found = 0u64;
+            for (step, chunk) in block.as_chunks::<16>().0.iter().enumerate() {
+                let (alphanumeric, may_start) = self.starts.masks(chunk);
+                let starts = (!alphanumeric << 1 | after_split) & may_start & 0xFFFF;
+                after_split = u32::from(alphanumeric & 1 << 15 == 0);
+                found |= u64::from(starts) << (16 * step);
+            }
             while found != 0 {
                 let p = i + found.trailing_zeros() as usize;
                 if self.may_open_at(bytes, p) {
@@ -1138,7 +1155,7 @@ impl EntityExtractor {
                 }
                 found &= found - 1;
             }
-            i += 16;
+            i += 64;
         }
         for p in i..bytes.len() {
             if self.may_open_at(bytes, p) {
@@ -1154,23 +1171,34 @@ impl EntityExtractor {
     /// read by its shape in the table of such words, a filter: the person search decides).
     fn openers(&self, doc: &Document, ids: &[WordId]) -> Vec<usize> {
         let bytes = doc.text().as_bytes();
-        let mut openers = Vec::with_capacity(doc.tokens.len() / 4);
+        let (first, span) = self.lower_case_title_ids;
+        // Every token is written at the end and kept by counting it (no branch on whether a
+        // word opens: capitalised words come at no pattern a branch predictor could learn).
+        let mut openers = vec![0; doc.tokens.len()];
+        let mut n = 0;
         for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let word = &bytes[t.span.start..t.span.end];
+            let (start, len) = (t.span.start, t.span.end - t.span.start);
+            let at = |k: usize| bytes.get(start + k).copied().unwrap_or(0);
+            let word = t.kind == TokenKind::Word;
             // Most words: in lower case, neither hyphened early nor a title's first word. The
-            // table's shape filter, read from the word's own first bytes, turns most of them away
-            // before their number is looked up (a load from another table and a branch on it).
-            let opens = !word[0].is_ascii_lowercase()
-                || matches!(word, [_, _, b'-', ..] | [_, _, _, b'-', ..])
-                || (self.lower_case_titles.may_hold(word)
-                    && (id == UNREAD || self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0));
-            if opens {
-                openers.push(i);
+            // numbers of the titles' words lie in a narrow range, which turns most of them away
+            // before the number's bits are looked up; a word the vocabulary does not read is
+            // asked of the table by its shape. Bitwise, so that only the rare title-like and
+            // unread words branch.
+            let hyphened = (at(2) == b'-') & (len >= 3) | (at(3) == b'-') & (len >= 4);
+            let mut opens = !at(0).is_ascii_lowercase() | hyphened;
+            let title_like = id.wrapping_sub(first) <= span;
+            if word & (title_like | (id == UNREAD)) {
+                opens |= if id == UNREAD {
+                    self.lower_case_titles.may_hold(&bytes[start..t.span.end])
+                } else {
+                    self.lexeme(id) & lexeme::LOWER_CASE_TITLE != 0
+                };
             }
+            openers[n] = i;
+            n += usize::from(word & opens);
         }
+        openers.truncate(n);
         openers
     }
 
@@ -1518,10 +1546,11 @@ impl EntityExtractor {
             if t.sentence != sentence {
                 break;
             }
+            // The word's number first: a particle is rare, so that branch is seldom taken.
             if !parts.is_empty()
+                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && t.kind == TokenKind::Word
                 && may_be_particle(doc, t)
-                && (ids[j] == UNREAD || self.lexeme(ids[j]) & lexeme::PARTICLE != 0)
                 && self.class(doc, ids, j, words) & word::PARTICLE != 0
                 && self.name_word(doc, ids, j + 1, words).is_some()
             {
