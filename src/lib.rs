@@ -71,7 +71,7 @@ pub fn read_claims(sources: &[Source], rules: &Ruleset) -> Vec<Claim> {
 }
 
 /// [`read_claims`], with the wall time of each stage added into `times` (summed over sources
-/// and threads): where extraction's time goes, for the throughput benchmark.
+/// and threads): where extraction's time goes (`read_claims --stages`).
 pub fn read_claims_timed(
     sources: &[Source],
     rules: &Ruleset,
