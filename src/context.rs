@@ -484,6 +484,8 @@ impl Spellings {
     const MOST: usize = 1 << (Self::BITS - 1);
     /// The bits of a packed reading that hold its form's number ([`NONE`] as all ones).
     const FORM_BITS: u32 = 23;
+    /// A packed form of all ones: a stop word's ([`NONE`]); higher numbers are not packed.
+    const NO_FORM: u32 = (1 << Self::FORM_BITS) - 1;
     /// The low bits of a packed reading that are not its form's [`prefix`]: the prefix keeps its
     /// first five bytes, all that a sentence's sort keys take of it.
     const BELOW_PREFIX: u64 = (1 << (Self::FORM_BITS + 1)) - 1;
@@ -520,10 +522,9 @@ impl Spellings {
     /// number and whether it is no event word; `None` for a form numbered past what the bits
     /// hold (such a word is read again each time).
     fn pack(reading: Reading) -> Option<u64> {
-        let all_ones = (1u32 << Self::FORM_BITS) - 1;
         let form = match reading.form {
-            NONE => all_ones,
-            form if form < all_ones => form,
+            NONE => Self::NO_FORM,
+            form if form < Self::NO_FORM => form,
             _ => return None,
         };
         Some(
@@ -536,11 +537,10 @@ impl Spellings {
     /// The reading [`Spellings::pack`] packed.
     #[inline(always)]
     fn unpack(packed: u64) -> Reading {
-        let all_ones = (1u32 << Self::FORM_BITS) - 1;
-        let form = (packed >> 1) as u32 & all_ones;
+        let form = (packed >> 1) as u32 & Self::NO_FORM;
         Reading {
             prefix: packed & !Self::BELOW_PREFIX,
-            form: if form == all_ones { NONE } else { form },
+            form: if form == Self::NO_FORM { NONE } else { form },
             event_free: packed & 1 != 0,
             cased: false,
         }

@@ -3,11 +3,12 @@
 //!
 //! Takes the words each stage knows (lower-case ASCII, one to sixteen bytes), added while the
 //! stages are built ([`Vocabulary::add`]); gives, per document, one [`WordId`] per token
-//! ([`Vocabulary::read`], or [`TokenWords`] as segmentation emits each token): the number of the word the token spells (case folded), [`UNKNOWN`]
-//! for an ASCII token of one to sixteen bytes no stage knows, [`UNREAD`] for any other token
-//! (longer, or not ASCII), which a stage reads its own way. Each stage keeps what it knows of a
-//! word in a table indexed by the number, so that classifying a token costs one look-up for all
-//! stages together instead of one per stage.
+//! ([`Vocabulary::read`], or [`TokenWords`] as segmentation emits each token): the number of
+//! the word the token spells (case folded), [`UNKNOWN`] for an ASCII token of one to sixteen
+//! bytes no stage knows, [`UNREAD`] for any other token (longer, or not ASCII), which a stage
+//! reads its own way. Each stage keeps what it knows of a word in a table indexed by the
+//! number, so that classifying a token costs one look-up for all stages together instead of one
+//! per stage.
 
 use crate::model::Token;
 
