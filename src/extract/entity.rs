@@ -1178,15 +1178,16 @@ impl EntityExtractor {
         let mut n = 0;
         for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
             let (start, len) = (t.span.start, t.span.end - t.span.start);
-            let at = |k: usize| bytes.get(start + k).copied().unwrap_or(0);
+            let head = head_bytes(bytes, start);
+            let at = |k: usize| (head >> (8 * k)) as u8;
             let word = t.kind == TokenKind::Word;
             // Most words: in lower case, neither hyphened early nor a title's first word. The
             // numbers of the titles' words lie in a narrow range, which turns most of them away
             // before the number's bits are looked up; a word the vocabulary does not read is
-            // asked of the table by its shape. Bitwise, so that only the rare title-like and
-            // unread words branch.
+            // asked of the table by its shape. Bitwise (a lower-case letter by one compare of
+            // its distance from 'a'), so that only the rare title-like and unread words branch.
             let hyphened = (at(2) == b'-') & (len >= 3) | (at(3) == b'-') & (len >= 4);
-            let mut opens = !at(0).is_ascii_lowercase() | hyphened;
+            let mut opens = (at(0).wrapping_sub(b'a') >= 26) | hyphened;
             let title_like = id.wrapping_sub(first) <= span;
             if word & (title_like | (id == UNREAD)) {
                 opens |= if id == UNREAD {
@@ -1500,6 +1501,8 @@ impl EntityExtractor {
     }
 
     /// Whether token `k` can be part of a person's name: (its span without a possessive, possessive?).
+    /// Inlined: its answer is read at once, not stored and loaded again.
+    #[inline(always)]
     fn name_word(
         &self,
         doc: &Document,
@@ -1894,6 +1897,19 @@ fn may_be_particle(doc: &Document, t: &Token) -> bool {
 #[inline(always)]
 fn token_bytes<'d>(doc: &'d Document, t: &Token) -> &'d [u8] {
     &doc.text().as_bytes()[t.span.start..t.span.end]
+}
+
+/// The four bytes of `bytes` from `start` as a little-endian number (zeros past the end): one
+/// load where the text goes on for four bytes, as it does at all but its last token.
+#[inline(always)]
+fn head_bytes(bytes: &[u8], start: usize) -> u32 {
+    match bytes.get(start..start + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => {
+            let at = |k: usize| u32::from(bytes.get(start + k).copied().unwrap_or(0)) << (8 * k);
+            at(0) | at(1) | at(2) | at(3)
+        }
+    }
 }
 
 /// Whether a word is a particle joined to a capitalised name by a hyphen ("al-Kadhimi").
