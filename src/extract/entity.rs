@@ -555,8 +555,8 @@ pub struct EntityExtractor {
     speech_verbs: ShapeTable<()>,
     /// Indexed by [`WordId`]: what this extractor knows of each word it added to the vocabulary
     /// ([`lexeme`] bits; a word it did not add reads as 0). Tokens the vocabulary does not read
-    /// ([`UNREAD`]) are read against the tables above instead.
-    lexemes: Vec<u16>,
+    /// ([`UNREAD`]) are read against the tables above instead. Ended by [`end_lexemes`].
+    lexemes: Box<[u16]>,
 }
 
 /// What [`EntityExtractor`] knows of a word of the vocabulary (case folded), as bits: one look-up
@@ -1002,14 +1002,14 @@ impl EntityExtractor {
                     ),
             ),
             speech_verbs: speech_verbs(),
-            lexemes,
+            lexemes: end_lexemes(lexemes),
         }
     }
 
     /// The [`lexeme`] bits of word `id` (0 for a word this extractor did not add).
     #[inline(always)]
     fn lexeme(&self, id: WordId) -> u16 {
-        self.lexemes.get(id as usize).copied().unwrap_or(0)
+        lexeme_bits(&self.lexemes, id)
     }
 
     /// Entity claims (people, organisations, places at their first mention) and every named
@@ -1931,6 +1931,23 @@ pub(crate) fn add_word(lexemes: &mut Vec<u16>, vocabulary: &mut Vocabulary, word
         lexemes.resize(i + 1, 0);
     }
     lexemes[i] |= bits;
+}
+
+/// A stage's table of bits by [`WordId`] (see [`add_word`]) ended by the entry every word it did
+/// not add reads (0; [`UNKNOWN`](super::vocabulary::UNKNOWN), [`UNREAD`] and the words of later
+/// stages have higher numbers), so that [`lexeme_bits`] reads any word without a branch.
+pub(crate) fn end_lexemes(mut lexemes: Vec<u16>) -> Box<[u16]> {
+    lexemes.push(0);
+    lexemes.into_boxed_slice()
+}
+
+/// The bits of word `id` in a table ended by [`end_lexemes`]: a number past the table reads its
+/// last entry (0) by a conditional move, not a branch (which words a stage knows comes at no
+/// pattern a branch predictor could learn).
+#[inline(always)]
+pub(crate) fn lexeme_bits(lexemes: &[u16], id: WordId) -> u16 {
+    let last = lexemes.len().saturating_sub(1);
+    lexemes.get((id as usize).min(last)).copied().unwrap_or(0)
 }
 
 /// Words (shorter than 32 bytes, as every title, speech verb and non-name word is) looked up by

@@ -19,8 +19,8 @@ use std::borrow::Cow;
 use aho_corasick::{AhoCorasick, Input};
 
 use crate::extract::entity::{
-    SPEECH_VERBS, ShapeTable, add_word, is_title_noun, lower_case, speech_verbs, title_nouns,
-    title_words,
+    SPEECH_VERBS, ShapeTable, add_word, end_lexemes, is_title_noun, lexeme_bits, lower_case,
+    speech_verbs, title_nouns, title_words,
 };
 use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId};
 use crate::model::{
@@ -68,8 +68,8 @@ pub struct QuoteExtractor {
     speech_verbs: ShapeTable<()>,
     /// Indexed by [`WordId`]: what the speaker search knows of each word it added to the
     /// vocabulary ([`lexeme`] bits; 0 for any other word). Tokens the vocabulary does not read
-    /// ([`UNREAD`]) are compared in lower case instead.
-    lexemes: Vec<u16>,
+    /// ([`UNREAD`]) are compared in lower case instead. Ended by [`end_lexemes`].
+    lexemes: Box<[u16]>,
 }
 
 /// What the speaker search knows of a word of the vocabulary (case folded), as bits.
@@ -129,7 +129,7 @@ impl QuoteExtractor {
         QuoteExtractor {
             marks: AhoCorasick::new(["\"", "“", "”"]).expect("the quote-mark automaton builds"),
             speech_verbs: speech_verbs(),
-            lexemes,
+            lexemes: end_lexemes(lexemes),
         }
     }
 
@@ -155,14 +155,23 @@ impl QuoteExtractor {
             people,
         };
         let text = doc.text();
+        let tokens = &doc.tokens;
         let mut claims = Vec::new();
-        for (open, close) in self.quote_pairs(doc) {
+        // The quotations come in text order: the tokens before each mark are counted on from the
+        // count at the last one.
+        let mut counted = 0;
+        for pair in self.quote_pairs(doc) {
+            let QuotePair { open, close, .. } = pair;
             let Some(inner) = inner_span(text, open.end, close.start) else {
                 continue;
             };
+            counted = count_from(tokens, counted, |t| t.span.end <= open.start);
+            let before_open = counted;
+            counted = count_from(tokens, counted, |t| t.span.start < close.end);
+            let after_close = counted;
             let found = speakers
-                .after_close(close)
-                .or_else(|| speakers.before_open(open));
+                .after_close(close, after_close, pair.close_sentence)
+                .or_else(|| speakers.before_open(open, before_open, pair.open_sentence));
             let (speaker, speaker_text) = match found {
                 Some((s, t)) => (s, Some(t)),
                 None => (None, None),
@@ -176,7 +185,7 @@ impl QuoteExtractor {
             {
                 continue;
             }
-            let sentence = doc.sentence_at(open.start);
+            let sentence = pair.open_sentence;
             let quote = Quote {
                 speaker,
                 speaker_text,
@@ -193,10 +202,33 @@ impl QuoteExtractor {
     }
 }
 
+/// The marks of one quotation and the sentences they are in.
+#[derive(Clone, Copy)]
+struct QuotePair {
+    open: Span,
+    close: Span,
+    open_sentence: usize,
+    close_sentence: usize,
+}
+
+/// The number of leading `items` that `before` holds for (it holds for a prefix of them: the
+/// partition point), found by walking from `from`, a count near it (a forward walk from quote to
+/// quote instead of a binary search per mark).
+fn count_from<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut k = from.min(items.len());
+    while k < items.len() && before(&items[k]) {
+        k += 1;
+    }
+    while k > 0 && !before(&items[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
 impl QuoteExtractor {
-    /// The spans of the opening and closing marks of each quotation, in text order. Marks pair
-    /// within a paragraph; “ opens and ” closes; a straight `"` opens or closes by turns.
-    fn quote_pairs(&self, doc: &Document) -> Vec<(Span, Span)> {
+    /// The opening and closing marks of each quotation, in text order. Marks pair within a
+    /// paragraph; “ opens and ” closes; a straight `"` opens or closes by turns.
+    fn quote_pairs(&self, doc: &Document) -> Vec<QuotePair> {
         let text = doc.text();
         let sentences = &doc.sentences;
         let mut pairs = Vec::new();
@@ -213,7 +245,10 @@ impl QuoteExtractor {
             (e, sentences[s].span.start, sentences[e].span.end)
         };
         let (mut e, mut start, mut end) = paragraph(0);
-        let mut open: Option<Span> = None;
+        // The open mark and its sentence.
+        let mut open: Option<(Span, usize)> = None;
+        // The sentences starting at or before the last mark (the marks come in text order).
+        let mut counted = 0;
         let range = first.span.start..last.span.end;
         for m in self.marks.find_iter(Input::new(text).range(range)) {
             while m.start() >= end && e + 1 < sentences.len() {
@@ -224,19 +259,26 @@ impl QuoteExtractor {
                 continue;
             }
             let mark = Span::new(m.start(), m.end());
+            // [`Document::sentence_at`] the mark.
+            counted = count_from(sentences, counted, |x| x.span.start <= mark.start);
+            let sentence = counted.saturating_sub(1);
             let straight = m.pattern().as_usize() == 0;
             let opening = m.pattern().as_usize() == 1;
             match open {
-                _ if opening => open = Some(mark),
-                None if straight => open = Some(mark),
+                _ if opening => open = Some((mark, sentence)),
+                None if straight => open = Some((mark, sentence)),
                 None => {}
-                Some(o) => {
-                    if doc.sentence_at(mark.start) - doc.sentence_at(o.start) < MAX_QUOTE_SENTENCES
-                    {
-                        pairs.push((o, mark));
+                Some((o, open_sentence)) => {
+                    if sentence - open_sentence < MAX_QUOTE_SENTENCES {
+                        pairs.push(QuotePair {
+                            open: o,
+                            close: mark,
+                            open_sentence,
+                            close_sentence: sentence,
+                        });
                         open = None;
                     } else if straight {
-                        open = Some(mark);
+                        open = Some((mark, sentence));
                     } else {
                         open = None;
                     }
@@ -278,19 +320,26 @@ impl Speakers<'_> {
         };
         match self.ids[k] {
             UNREAD => is(lower_case(word).as_ref()),
-            id => self.lexemes.get(id as usize).is_some_and(|l| l & bit != 0),
+            id => lexeme_bits(self.lexemes, id) & bit != 0,
         }
     }
 
-    /// The speaker named after the closing mark, in its sentence or a short next one.
-    fn after_close(&self, close: Span) -> Option<(Option<String>, String)> {
+    /// The speaker named after the closing mark, in its sentence `s` or a short next one;
+    /// `from` is the first token after the mark. The windows are walked to from there (at most
+    /// [`WINDOW`] tokens), not searched for.
+    fn after_close(&self, close: Span, from: usize, s: usize) -> Option<(Option<String>, String)> {
         let doc = self.doc;
-        let s = doc.sentence_at(close.start);
         let tokens = &doc.tokens;
-        let from = tokens.partition_point(|t| t.span.start < close.end);
-        let to = tokens
-            .partition_point(|t| t.sentence <= s)
-            .min(from + WINDOW);
+        // The end of sentence `s` (or `from + WINDOW` when sooner): a token's sentence only grows.
+        let limit = (from + WINDOW).min(tokens.len());
+        let to = if from > 0 && tokens[from - 1].sentence > s {
+            tokens.partition_point(|t| t.sentence <= s)
+        } else {
+            from + tokens[from..limit]
+                .iter()
+                .take_while(|t| t.sentence <= s)
+                .count()
+        };
         let has_words = tokens[from.min(to)..to]
             .iter()
             .any(|t| t.kind == TokenKind::Word);
@@ -303,22 +352,28 @@ impl Speakers<'_> {
         {
             return None;
         }
-        let (a, b) = (to, tokens.partition_point(|t| t.sentence <= next));
-        if b - a > 8 {
+        // At most eight tokens of the next sentence.
+        let b = to + tokens[to..]
+            .iter()
+            .take(9)
+            .take_while(|t| t.sentence <= next)
+            .count();
+        if b - to > 8 {
             return None;
         }
-        self.in_window(a, b, close.start)
+        self.in_window(to, b, close.start)
     }
 
-    /// The speaker named before the opening mark in its sentence.
-    fn before_open(&self, open: Span) -> Option<(Option<String>, String)> {
+    /// The speaker named before the opening mark in its sentence `s`; `to` is the number of
+    /// tokens before the mark (the window is walked back from there, at most [`WINDOW`] tokens).
+    fn before_open(&self, open: Span, to: usize, s: usize) -> Option<(Option<String>, String)> {
         let tokens = &self.doc.tokens;
-        let s = self.doc.sentence_at(open.start);
-        let to = tokens.partition_point(|t| t.span.end <= open.start);
-        let from = tokens
-            .partition_point(|t| t.sentence < s)
-            .max(to.saturating_sub(WINDOW));
-        self.in_window(from, to.max(from), open.start)
+        let lowest = to.saturating_sub(WINDOW);
+        let mut from = to;
+        while from > lowest && tokens[from - 1].sentence >= s {
+            from -= 1;
+        }
+        self.in_window(from, to, open.start)
     }
 
     /// A speaker attributed by a speech verb in tokens `[a, b)`; `quote` is where the quote starts
@@ -336,7 +391,7 @@ impl Speakers<'_> {
             // Words the vocabulary reads by their number (no text read); other ASCII words are
             // compared without case, others in lower case.
             let (according, speech) = if self.ids[v] != UNREAD {
-                let l = self.lexemes.get(self.ids[v] as usize).copied().unwrap_or(0);
+                let l = lexeme_bits(self.lexemes, self.ids[v]);
                 (l & lexeme::ACCORDING != 0, l & lexeme::SPEECH != 0)
             } else if let Some(word) = self.word(v)
                 && word.is_ascii()
