@@ -766,7 +766,11 @@ struct Candidate {
     surname: Span,
     /// The surname is written first ("Ban Ki-moon"): see [`given_name_written_last`].
     surname_first: bool,
+    /// The role read when the candidate was found; a surname's ([`Naming::Surname`]) is read
+    /// only once it resolves to a person without one (most capitalised words resolve to no one).
     role: Option<Span>,
+    /// The token right after the name, where an appositive role starts.
+    after: usize,
     sentence: usize,
     person: Option<usize>,
 }
@@ -1030,10 +1034,12 @@ impl EntityExtractor {
         }
         let text = doc.text();
         let mut candidates = self.people(doc, ids, &openers, &mut words, &named);
-        let persons = resolve_people(text, &mut candidates);
+        let persons = resolve_people(text, &mut candidates, |after| {
+            self.appositive(doc, ids, after).map(|(role, _)| role)
+        });
         let names: Vec<String> = persons.iter().map(|p| p.name(text)).collect();
 
-        let mut mentions: Vec<Mention> = named
+        let mentions: Vec<Mention> = named
             .iter()
             .map(|n| Mention {
                 span: n.span,
@@ -1044,7 +1050,7 @@ impl EntityExtractor {
                 sentence: n.sentence,
             })
             .collect();
-        mentions.extend(candidates.iter().filter_map(|c| {
+        let people = candidates.iter().filter_map(|c| {
             Some(Mention {
                 span: c.span,
                 category: MentionCategory::Person,
@@ -1053,8 +1059,8 @@ impl EntityExtractor {
                 demonym: false,
                 sentence: c.sentence,
             })
-        }));
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        });
+        let mentions = mentions_in_text_order(mentions, people);
 
         let mut claims = Vec::new();
         for (p, name) in persons.iter().zip(names) {
@@ -1627,13 +1633,18 @@ impl EntityExtractor {
             if surname_first {
                 (surname, given) = (parts[0].0, Some(parts[1].0));
             }
-            let role = self.appositive(doc, ids, after);
+            let surname_only = title.is_none() && count == 1;
+            let role = if surname_only {
+                None
+            } else {
+                self.appositive(doc, ids, after)
+            };
             let naming = if title.is_some() {
                 Naming::Full
             } else if count > 3 {
                 next = after;
                 continue;
-            } else if count == 1 {
+            } else if surname_only {
                 Naming::Surname
             } else {
                 let before_speech = is_speech(after)
@@ -1665,6 +1676,7 @@ impl EntityExtractor {
                 surname,
                 surname_first,
                 role: role.map(|(r, _)| r).or(prefix_role),
+                after,
                 sentence,
                 person: None,
             });
@@ -1746,6 +1758,25 @@ impl EntityExtractor {
     }
 }
 
+/// The named mentions and the person mentions (each list in text order: its spans start one after
+/// another) in one list by span, a named mention before a person mention of the same span (as a
+/// stable sort of the two lists one after the other orders them).
+fn mentions_in_text_order(named: Vec<Mention>, people: impl Iterator<Item = Mention>) -> Vec<Mention> {
+    let key = |m: &Mention| (m.span.start, m.span.end);
+    debug_assert!(named.is_sorted_by_key(key));
+    let mut out = Vec::with_capacity(named.len() * 2);
+    let mut named = named.into_iter().peekable();
+    for person in people {
+        while let Some(n) = named.next_if(|n| key(n) <= key(&person)) {
+            out.push(n);
+        }
+        debug_assert!(out.last().is_none_or(|m| key(m) <= key(&person)));
+        out.push(person);
+    }
+    out.extend(named);
+    out
+}
+
 /// The role in an appositive right after a name: ", the head of Y," → ("head of Y", token after
 /// it); `is_speech` tells whether a token is a speech verb (none is part of a role).
 fn appositive(
@@ -1799,8 +1830,14 @@ fn appositive(
 }
 
 /// Resolves candidates to people: full names introduce or merge, surnames and weak names refer.
-/// `text` is the document text the candidates' spans point into.
-fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
+/// `text` is the document text the candidates' spans point into; `role_after` reads the
+/// appositive role starting at a token, asked for a surname that resolves to a person without a
+/// role.
+fn resolve_people(
+    text: &str,
+    candidates: &mut [Candidate],
+    role_after: impl Fn(usize) -> Option<Span>,
+) -> Vec<Person> {
     let at = |s: Span| &text[s.start..s.end];
     let mut persons: Vec<Person> = Vec::new();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -1874,7 +1911,10 @@ fn resolve_people(text: &str, candidates: &mut [Candidate]) -> Vec<Person> {
         if let Some(p) = c.person
             && persons[p].role.is_none()
         {
-            persons[p].role = c.role;
+            persons[p].role = match c.naming {
+                Naming::Surname => role_after(c.after),
+                _ => c.role,
+            };
         }
     }
     persons
