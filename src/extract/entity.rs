@@ -1761,7 +1761,10 @@ impl EntityExtractor {
 /// The named mentions and the person mentions (each list in text order: its spans start one after
 /// another) in one list by span, a named mention before a person mention of the same span (as a
 /// stable sort of the two lists one after the other orders them).
-fn mentions_in_text_order(named: Vec<Mention>, people: impl Iterator<Item = Mention>) -> Vec<Mention> {
+fn mentions_in_text_order(
+    named: Vec<Mention>,
+    people: impl Iterator<Item = Mention>,
+) -> Vec<Mention> {
     let key = |m: &Mention| (m.span.start, m.span.end);
     debug_assert!(named.is_sorted_by_key(key));
     let mut out = Vec::with_capacity(named.len() * 2);

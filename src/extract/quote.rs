@@ -359,11 +359,12 @@ impl Speakers<'_> {
             return None;
         }
         // At most eight tokens of the next sentence.
-        let b = to + tokens[to..]
-            .iter()
-            .take(9)
-            .take_while(|t| t.sentence <= next)
-            .count();
+        let b = to
+            + tokens[to..]
+                .iter()
+                .take(9)
+                .take_while(|t| t.sentence <= next)
+                .count();
         if b - to > 8 {
             return None;
         }
@@ -386,8 +387,8 @@ impl Speakers<'_> {
     /// (pronouns refer to the last person mentioned before it).
     fn in_window(&self, a: usize, b: usize, quote: usize) -> Option<(Option<String>, String)> {
         let tokens = &self.doc.tokens;
-        for v in a..b.min(tokens.len()) {
-            let word = tokens[v].kind == TokenKind::Word;
+        for (v, t) in tokens.iter().enumerate().take(b).skip(a) {
+            let word = t.kind == TokenKind::Word;
             // Words the vocabulary reads by their number (no text read; a token that is no word
             // reads as no lexeme, without a branch on its kind: most of a window's tokens are
             // turned away by one seldom-taken branch); other ASCII words are compared without
