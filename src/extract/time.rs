@@ -1600,8 +1600,9 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
-    /// (those an expression can start at, in order: see [`can_start`] and [`may_start`]) not
-    /// inside an expression found before.
+    /// (those an expression can start at, in order: see [`can_start`] and [`Start::starts`])
+    /// not inside an expression found before and not ruled out by the tokens after it
+    /// ([`Parser::worth_trying`]).
     fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
         // No other token starts an expression.
         #[cfg(debug_assertions)]
@@ -1612,14 +1613,35 @@ impl Parser<'_> {
             );
         }
         let mut free = self.lo;
-        for &i in starts {
+        for (k, &i) in starts.iter().enumerate() {
             if i < free {
+                continue;
+            }
+            if !self.worth_trying(i, starts.get(k + 1) == Some(&(i + 1))) {
+                debug_assert!(self.parse_at(i).is_none(), "token {i} ruled out wrongly");
                 continue;
             }
             if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 free = last + 1;
             }
+        }
+    }
+
+    /// Whether the patterns may find an expression at start `i` (`next_starts`: the token
+    /// after it is a start too), judged from the tokens after it: rules out at once starts
+    /// common in prose that lead nowhere. "in" and "for" start only a count of units ("in 3
+    /// weeks", [`Parser::in_units`]; "for 3 days from today", [`Parser::for_days_from`]);
+    /// "by", "until", "since", "during", "throughout" and "over" only frame the expression
+    /// that starts right after them ([`Parser::parse_single`]), and an expression found there
+    /// (by [`Parser::core`]) starts at a start.
+    fn worth_trying(&self, i: usize, next_starts: bool) -> bool {
+        match self.kw(i) {
+            Some(Kw::In | Kw::For) => matches!(self.class(i + 2), Class::Unit(..)),
+            Some(Kw::By | Kw::Until | Kw::Since | Kw::During | Kw::Throughout | Kw::Over) => {
+                next_starts
+            }
+            _ => true,
         }
     }
 
