@@ -327,7 +327,7 @@ pub struct TimeExtractor {
 #[derive(Debug, Clone, Copy)]
 struct Reading {
     lex: Lex,
-    start: u16,
+    start: u32,
 }
 
 impl Reading {
@@ -854,7 +854,7 @@ impl TimeExtractor {
     /// its entry in `by_word` (every word that reads, alone or with a possessive, has one;
     /// every other number reads as the last, plain entry), a mark by its byte.
     #[inline(always)]
-    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u16) {
+    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u32) {
         if (token.kind == TokenKind::Number) | (id == UNREAD) {
             return self.read_other(text, lower, token);
         }
@@ -875,7 +875,7 @@ impl TimeExtractor {
     }
 
     /// How a number, or a token the vocabulary does not read, reads ([`Self::read_token`]).
-    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u16) {
+    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u32) {
         let span = token.span.start..token.span.end;
         match token.kind {
             TokenKind::Word => {
@@ -1030,12 +1030,13 @@ impl TimeExtractor {
             sentences[found] = i;
             found += usize::from(!same);
             let (read, start) = self.read_token(text, lower.as_bytes(), token, id);
+            *slot = read;
             let len = token.span.end - token.span.start;
             let last = bytes[token.span.end.saturating_sub(1)];
             let next = if same {
                 start | Start::of_text(len, last)
             } else {
-                Start::AFTER_THE
+                Start::AFTER_THE | Start::ANY
             };
             let prev = i.wrapping_sub(1);
             let mut starts_before =
@@ -1046,19 +1047,18 @@ impl TimeExtractor {
                 before = 0;
             }
             // "less than" and "more than": the plain word before "than" starts.
-            if (start & (before << 1)) & Start::THAN != 0 {
+            if (start & Start::THAN != 0) & (before & Start::OTHER != 0) {
                 starts_before |= &lower.as_bytes()[token.span.start..token.span.end] == b"than";
             }
             starts[kept] = prev;
             kept += usize::from(starts_before);
             before_after_in = before & Start::IN != 0;
             before = start;
-            *slot = read;
         }
         let lex = &lexes[..count];
         if let Some(Some(true)) = count
             .checked_sub(1)
-            .map(|_| Start::starts(before, before_after_in, Start::AFTER_THE))
+            .map(|_| Start::starts(before, before_after_in, Start::AFTER_THE | Start::ANY))
         {
             starts[kept] = count - 1;
             kept += 1;
@@ -1124,66 +1124,72 @@ thread_local! {
 
 /// What a token's reading means for the tokens an expression can start at, as bits (the pass
 /// over the tokens reads them from a table instead of matching on the class): whether it
-/// starts one, on what condition on the token after it, and what it is as that token. The
-/// conditions rule out at once the most common starts that lead nowhere, before the patterns
-/// are tried (and never one a pattern reads: [`Parser::scan`] checks this in tests).
+/// starts one and what it is as the token after a start (the low 16 bits), and which bits of
+/// the token after it let it start ([`Start::NEEDS`], the high 16 bits). The conditions rule
+/// out at once the most common starts that lead nowhere, before the patterns are tried (and
+/// never one a pattern reads: [`Parser::scan`] checks this in tests):
+/// - after "the", a word of no class (or a noun or cue no pattern after "the" reads) is read
+///   only as a decade or a century in words (`spelled_decade`: "the seventies", "the nineteen
+///   seventies", "the twenty-tens") or as "the noughties": the token after must be
+///   [`Start::AFTER_THE`] or [`Start::LONG`] (or "noughties");
+/// - a number word other than "twenty" and "thirty" (which may start a day in words) starts
+///   only a count of units ("two weeks ago"), "two Sundays from now" and, after "in", a year
+///   in words: a [`Start::UNIT`] or [`Start::PLURAL`] follows, or it is a number word after
+///   "in" ([`Start::IN_BEFORE`]);
+/// - "in" and "for" start only "in 3 weeks" (`in_units`) and "for 3 days from today"
+///   (`for_days_from`), before a count ([`Parser::count`]): a [`Start::NUMBER_WORD`] or a
+///   [`Start::COUNT`];
+/// - a number word of no class starts only right after "in" ("in nineteen ninety").
 struct Start;
 
 impl Start {
-    /// It can be the first token of an expression ([`can_start`]).
-    const ALWAYS: u16 = 1;
-    /// A number word of no class: the first only right after "in" ("in nineteen ninety").
-    const AFTER_IN: u16 = 1 << 1;
+    /// It can be the first token of an expression ([`can_start`]), given [`Start::NEEDS`].
+    const ALWAYS: u32 = 1;
     /// "in".
-    const IN: u16 = 1 << 2;
+    const IN: u32 = 1 << 1;
     /// A word of no class ([`Class::Other`]).
-    const OTHER: u16 = 1 << 3;
+    const OTHER: u32 = 1 << 2;
     /// A count cue, "than" among them: a plain word before "than" starts ("less than").
-    const THAN: u16 = 1 << 4;
-    /// "the": after it, a word of no class (or a noun or cue no pattern after "the" reads)
-    /// is read only as a decade or a century in words (`spelled_decade`: "the seventies",
-    /// "the nineteen seventies", "the twenty-tens") or as "the noughties": the token after
-    /// must be [`Start::AFTER_THE`] or [`Start::LONG`] (or "noughties").
-    const NEEDS_THE: u16 = 1 << 5;
-    /// A number word other than "twenty" and "thirty" (which may start a day in words):
-    /// starts only a count of units ("two weeks ago"), "two Sundays from now" and, after
-    /// "in", a year in words: the token after is a [`Start::UNIT`] or [`Start::PLURAL`], or
-    /// it is itself [`Start::NUMBER`] after "in".
-    const NEEDS_UNIT: u16 = 1 << 6;
-    /// "in" and "for": they start only "in 3 weeks" (`in_units`) and "for 3 days from
-    /// today" (`for_days_from`), before a count ([`Parser::count`]): a [`Start::NUMBER_WORD`]
-    /// or a [`Start::COUNT`].
-    const NEEDS_COUNT: u16 = 1 << 7;
-    /// A number word ([`Lex::number`] above 0).
-    const NUMBER: u16 = 1 << 8;
+    const THAN: u32 = 1 << 3;
+    /// "the" (whose condition has an exception: "the noughties").
+    const THE: u32 = 1 << 4;
     /// As the token after "the": anything but a word of no class, a noun or a cue, unless it
     /// is a number or decade word. The end of the sentence is one too.
-    const AFTER_THE: u16 = 1 << 9;
+    const AFTER_THE: u32 = 1 << 5;
     /// A unit ([`Class::Unit`]).
-    const UNIT: u16 = 1 << 10;
+    const UNIT: u32 = 1 << 6;
     /// A number word of a class ([`Class::NumWord`]).
-    const NUMBER_WORD: u16 = 1 << 11;
+    const NUMBER_WORD: u32 = 1 << 7;
     /// One to three plain digits, not 0.
-    const COUNT: u16 = 1 << 12;
+    const COUNT: u32 = 1 << 8;
     /// Of the token's text, not of its reading: it ends in "s" or "S".
-    const PLURAL: u16 = 1 << 13;
+    const PLURAL: u32 = 1 << 9;
     /// Of the token's text: at least 11 bytes long.
-    const LONG: u16 = 1 << 14;
+    const LONG: u32 = 1 << 10;
     /// Of the token's text: 9 bytes long (as "noughties").
-    const NINE: u16 = 1 << 15;
+    const NINE: u32 = 1 << 11;
+    /// Of every token after a start, and of the end of the sentence.
+    const ANY: u32 = 1 << 12;
+    /// Of the start, not of the token after it: "in" comes right before the start.
+    const IN_BEFORE: u32 = 1 << 13;
+    /// Where the bits the token after a start needs one of begin.
+    const NEEDS: u32 = 16;
 
     /// The bits of `read`.
-    fn of(read: &Lex) -> u16 {
-        let starts = match read.class {
-            Class::Other if read.number > 0 => Start::OTHER | Start::AFTER_IN,
-            Class::Other => Start::OTHER,
-            Class::CountCue => Start::THAN,
-            Class::Kw(Kw::In) => Start::IN | Start::ALWAYS | Start::NEEDS_COUNT,
-            Class::Kw(Kw::For) => Start::ALWAYS | Start::NEEDS_COUNT,
-            Class::Kw(Kw::The) => Start::ALWAYS | Start::NEEDS_THE,
-            Class::NumWord(n) if n != 20 && n != 30 => Start::ALWAYS | Start::NEEDS_UNIT,
-            c if can_start(c) => Start::ALWAYS,
-            _ => 0,
+    fn of(read: &Lex) -> u32 {
+        let (starts, needs) = match read.class {
+            Class::Other if read.number > 0 => (Start::OTHER | Start::ALWAYS, Start::IN_BEFORE),
+            Class::Other => (Start::OTHER, 0),
+            Class::CountCue => (Start::THAN, 0),
+            Class::Kw(Kw::In) => (Start::IN | Start::ALWAYS, Start::NUMBER_WORD | Start::COUNT),
+            Class::Kw(Kw::For) => (Start::ALWAYS, Start::NUMBER_WORD | Start::COUNT),
+            Class::Kw(Kw::The) => (Start::THE | Start::ALWAYS, Start::AFTER_THE | Start::LONG),
+            Class::NumWord(n) if n != 20 && n != 30 => {
+                let after_in = if read.number > 0 { Start::IN_BEFORE } else { 0 };
+                (Start::ALWAYS, Start::UNIT | Start::PLURAL | after_in)
+            }
+            c if can_start(c) => (Start::ALWAYS, Start::ANY),
+            _ => (0, 0),
         };
         let after_the = match read.class {
             Class::Other
@@ -1200,37 +1206,32 @@ impl Start {
             Class::Num(value) if (1..=3).contains(&read.width) && value > 0 => Start::COUNT,
             _ => 0,
         };
-        let number = if read.number > 0 { Start::NUMBER } else { 0 };
-        starts | kind | number | if after_the { Start::AFTER_THE } else { 0 }
+        starts | kind | if after_the { Start::AFTER_THE } else { 0 } | (needs << Start::NEEDS)
     }
 
-    /// The bits of a token's text: [`Start::PLURAL`], [`Start::LONG`], [`Start::NINE`].
+    /// The bits of a token's text as the token after a start: [`Start::PLURAL`],
+    /// [`Start::LONG`], [`Start::NINE`] and [`Start::ANY`].
     #[inline(always)]
-    fn of_text(len: usize, last: u8) -> u16 {
-        (u16::from(last | 0x20 == b's') * Start::PLURAL)
-            | (u16::from(len >= 11) * Start::LONG)
-            | (u16::from(len == 9) * Start::NINE)
+    fn of_text(len: usize, last: u8) -> u32 {
+        (u32::from(last | 0x20 == b's') * Start::PLURAL)
+            | (u32::from(len >= 11) * Start::LONG)
+            | (u32::from(len == 9) * Start::NINE)
+            | Start::ANY
     }
 
     /// Whether the token with bits `bits` (`after_in`: right after "in") starts an
     /// expression worth trying, given the bits of the token after it (reading and text, or
-    /// [`Start::AFTER_THE`] alone at the end of the sentence), when that is decided by bits
-    /// alone; `None` when it depends on the text of the token after ("noughties").
+    /// [`Start::AFTER_THE`] and [`Start::ANY`] at the end of the sentence), when that is
+    /// decided by bits alone; `None` when it depends on the text of the token after
+    /// ("noughties").
     #[inline(always)]
-    fn starts(bits: u16, after_in: bool, next: u16) -> Option<bool> {
-        let raw = (bits & Start::ALWAYS != 0) | ((bits & Start::AFTER_IN != 0) & after_in);
-        let needs = bits & (Start::NEEDS_THE | Start::NEEDS_UNIT | Start::NEEDS_COUNT);
-        let met = (u16::from(next & (Start::AFTER_THE | Start::LONG) != 0) * Start::NEEDS_THE)
-            | (u16::from(
-                (next & (Start::UNIT | Start::PLURAL) != 0)
-                    | (after_in & (bits & Start::NUMBER != 0)),
-            ) * Start::NEEDS_UNIT)
-            | (u16::from(next & (Start::NUMBER_WORD | Start::COUNT) != 0) * Start::NEEDS_COUNT);
-        let unmet = needs & !met;
-        if raw & (unmet == Start::NEEDS_THE) & (next & Start::NINE != 0) {
+    fn starts(bits: u32, after_in: bool, next: u32) -> Option<bool> {
+        let next = next | (u32::from(after_in) * Start::IN_BEFORE);
+        let starts = (bits & Start::ALWAYS != 0) & (next & (bits >> Start::NEEDS) != 0);
+        if !starts & (bits & Start::THE != 0) & (next & Start::NINE != 0) {
             return None;
         }
-        Some(raw & (unmet == 0))
+        Some(starts)
     }
 }
 
