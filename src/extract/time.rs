@@ -848,13 +848,20 @@ impl TimeExtractor {
     }
 
     /// How token `token` of `text` (`lower` lower-cased), numbered `id` in the shared
-    /// vocabulary, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
+    /// vocabulary and ending in byte `last`, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
     /// numbers and the tokens the vocabulary does not read) is one look-up in `readings`,
     /// taken without a branch on what it finds or on which of the two the token is: a word by
     /// its entry in `by_word` (every word that reads, alone or with a possessive, has one;
     /// every other number reads as the last, plain entry), a mark by its byte.
     #[inline(always)]
-    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u32) {
+    fn read_token(
+        &self,
+        text: &str,
+        lower: &[u8],
+        token: &Token,
+        id: WordId,
+        last: u8,
+    ) -> (Lex, u32) {
         if (token.kind == TokenKind::Number) | (id == UNREAD) {
             return self.read_other(text, lower, token);
         }
@@ -865,7 +872,7 @@ impl TimeExtractor {
         let at =
             usize::from(entry & Entry::INDEX) + usize::from((entry & Entry::CASED != 0) & uncased);
         // A possessive entry ("'S" is none) or nothing: its plain reading, `readings[0]`.
-        let unlike = (entry & Entry::POSS != 0) & (bytes[token.span.end - 1] != b's');
+        let unlike = (entry & Entry::POSS != 0) & (last != b's');
         let word = at & usize::from(!unlike).wrapping_neg();
         // A token the vocabulary reads is ASCII, so a mark is one byte.
         let mark = usize::from(token.kind == TokenKind::Punct).wrapping_neg();
@@ -1029,10 +1036,10 @@ impl TimeExtractor {
             sentence = token.sentence;
             sentences[found] = i;
             found += usize::from(!same);
-            let (read, start) = self.read_token(text, lower.as_bytes(), token, id);
+            let last = bytes[token.span.end.saturating_sub(1)];
+            let (read, start) = self.read_token(text, lower.as_bytes(), token, id, last);
             *slot = read;
             let len = token.span.end - token.span.start;
-            let last = bytes[token.span.end.saturating_sub(1)];
             let next = if same {
                 start | Start::of_text(len, last)
             } else {
@@ -5654,7 +5661,8 @@ mod tests {
                 continue;
             }
             let span = t.span.start..t.span.end;
-            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id);
+            let last = text.as_bytes()[t.span.end - 1];
+            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id, last);
             let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
             assert_eq!(by_number, by_stem, "{}", &text[span]);
             assert_eq!(start, Start::of(&by_stem), "{}", &text[span]);
