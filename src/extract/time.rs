@@ -290,9 +290,6 @@ impl Lex {
     /// A plain word: none of the tables' words.
     const PLAIN: Lex = Lex::of(Class::Other);
 
-    /// What lies outside the sentence being parsed.
-    const NOTHING: Lex = Lex::of(Class::Nothing);
-
     /// A token of class `class` and nothing more.
     const fn of(class: Class) -> Lex {
         Lex {
@@ -318,13 +315,28 @@ pub struct TimeExtractor {
     /// a plain word. The numbers other stages give past the last word of this stage (and
     /// `UNKNOWN`) read as the last entry, which is 0: plain too.
     by_word: Vec<Entry>,
-    /// What the entries point at, then the punctuation marks' readings (from `marks` on);
-    /// `readings[0]` is [`Lex::PLAIN`].
-    readings: Vec<Lex>,
-    /// Per reading: its [`Start`] bits.
-    start_of: Vec<u8>,
+    /// What the entries point at, then the punctuation marks' readings (from `marks` on),
+    /// each with its [`Start`] bits; `readings[0]` is [`Lex::PLAIN`].
+    readings: Vec<Reading>,
     /// Where the readings of the ASCII punctuation marks begin in `readings`, one per byte.
     marks: usize,
+}
+
+/// A token's reading and its [`Start`] bits, one record (16 bytes) so that the pass over the
+/// tokens finds both with one look-up.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    lex: Lex,
+    start: u32,
+}
+
+impl Reading {
+    fn of(lex: Lex) -> Reading {
+        Reading {
+            lex,
+            start: Start::of(&lex),
+        }
+    }
 }
 
 /// How a word of the shared vocabulary reads as a token: the index of its reading in
@@ -760,10 +772,11 @@ impl TimeExtractor {
             stems: Vocabulary::new(),
             stem_lex: Vec::with_capacity(stem_words.len()),
             by_word: Vec::new(),
-            readings: vec![Lex::PLAIN],
-            start_of: Vec::new(),
+            readings: Vec::new(),
             marks: 0,
         };
+        // The readings as they are found, with their start bits added at the end.
+        let mut readings = vec![Lex::PLAIN];
         for (w, readings) in &stem_words {
             let Some(id) = std::str::from_utf8(w)
                 .ok()
@@ -804,7 +817,6 @@ impl TimeExtractor {
                 let Some(id) = vocabulary.add(&form) else {
                     continue;
                 };
-                let readings = &mut extractor.readings;
                 let entry = *pairs.entry((cased[0], cased[1])).or_insert_with(|| {
                     let at = readings.len() as u16;
                     if cased[0] == cased[1] {
@@ -829,22 +841,27 @@ impl TimeExtractor {
         // The numbers past the last word (other stages' words, `UNKNOWN`) read as this last
         // entry: a plain word.
         extractor.by_word.push(Entry(0));
-        extractor.marks = extractor.readings.len();
-        extractor
-            .readings
-            .extend((0..128).map(|b| Lex::of(Class::Punct(char::from(b)))));
-        extractor.start_of = extractor.readings.iter().map(Start::of).collect();
+        extractor.marks = readings.len();
+        readings.extend((0..128).map(|b| Lex::of(Class::Punct(char::from(b)))));
+        extractor.readings = readings.into_iter().map(Reading::of).collect();
         extractor
     }
 
     /// How token `token` of `text` (`lower` lower-cased), numbered `id` in the shared
-    /// vocabulary, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
+    /// vocabulary and ending in byte `last`, reads, and its [`Start`] bits. A word or an ASCII punctuation mark (all but
     /// numbers and the tokens the vocabulary does not read) is one look-up in `readings`,
     /// taken without a branch on what it finds or on which of the two the token is: a word by
     /// its entry in `by_word` (every word that reads, alone or with a possessive, has one;
     /// every other number reads as the last, plain entry), a mark by its byte.
     #[inline(always)]
-    fn read_token(&self, text: &str, lower: &[u8], token: &Token, id: WordId) -> (Lex, u8) {
+    fn read_token(
+        &self,
+        text: &str,
+        lower: &[u8],
+        token: &Token,
+        id: WordId,
+        last: u8,
+    ) -> (Lex, u32) {
         if (token.kind == TokenKind::Number) | (id == UNREAD) {
             return self.read_other(text, lower, token);
         }
@@ -855,16 +872,17 @@ impl TimeExtractor {
         let at =
             usize::from(entry & Entry::INDEX) + usize::from((entry & Entry::CASED != 0) & uncased);
         // A possessive entry ("'S" is none) or nothing: its plain reading, `readings[0]`.
-        let unlike = (entry & Entry::POSS != 0) & (bytes[token.span.end - 1] != b's');
+        let unlike = (entry & Entry::POSS != 0) & (last != b's');
         let word = at & usize::from(!unlike).wrapping_neg();
         // A token the vocabulary reads is ASCII, so a mark is one byte.
         let mark = usize::from(token.kind == TokenKind::Punct).wrapping_neg();
         let at = (word & !mark) | ((self.marks + usize::from(first & 0x7F)) & mark);
-        (self.readings[at], self.start_of[at])
+        let Reading { lex, start } = self.readings[at];
+        (lex, start)
     }
 
     /// How a number, or a token the vocabulary does not read, reads ([`Self::read_token`]).
-    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u8) {
+    fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u32) {
         let span = token.span.start..token.span.end;
         match token.kind {
             TokenKind::Word => {
@@ -879,14 +897,15 @@ impl TimeExtractor {
                 if plain && !raw.is_empty() {
                     (read.class, read.width) = (Class::Num(digit_value(raw)), raw.len() as u8);
                 }
-                (read, Start::ALWAYS)
+                (read, Start::of(&read))
             }
             TokenKind::Punct => {
                 let c = match text.as_bytes()[span.clone()].first() {
                     Some(&b) if b.is_ascii() => char::from(b),
                     _ => text[span].chars().next().unwrap_or(' '),
                 };
-                (Lex::of(Class::Punct(c)), 0)
+                let read = Lex::of(Class::Punct(c));
+                (read, Start::of(&read))
             }
         }
     }
@@ -983,69 +1002,91 @@ impl TimeExtractor {
             }
         };
         // One pass over the tokens: each one's class, the first token of each sentence, and the
-        // tokens an expression can start at (in order). What a token's reading means for the
-        // starts comes with it from a table ([`Start`]), so the pass branches on little more
-        // than whether a token is a number ([`Self::read_token`]).
-        let mut lex = Vec::with_capacity(toks.len());
-        // Room enough from the start, so neither list grows: a sentence or a token is an entry
-        // at most once. A start is written at the end of `starts` whatever the token and kept
-        // only when it is one, so no branch depends on whether it is.
-        let mut sentences = Vec::with_capacity(doc.sentences.len());
-        let mut starts = vec![0; toks.len()];
+        // tokens an expression can start at that the token after them does not rule out (in
+        // order). What a token's reading means for the starts comes with it from a table
+        // ([`Start`]), so the pass branches on little more than whether a token is a number
+        // ([`Self::read_token`]).
+        let bytes = text.as_bytes();
+        let count = toks.len();
+        // Room enough from the start, so no list grows: a sentence or a token is an entry at
+        // most once. A sentence's first token and a start are written at the end of their
+        // lists whatever the token and kept only when they are one, so no branch depends on
+        // whether they are.
+        let Buffers {
+            lex: mut lexes,
+            mut sentences,
+            mut starts,
+        } = BUFFERS.with(Cell::take);
+        for list in [&mut sentences, &mut starts] {
+            if list.len() <= count {
+                list.resize(count + 1, 0);
+            }
+        }
+        if lexes.len() < count {
+            lexes.resize(count, Lex::PLAIN);
+        }
+        let mut found = 0;
         let mut kept = 0;
         let mut sentence = usize::MAX;
-        // What the token before (in the same sentence) is: its [`Start`] bits.
-        let mut before = 0;
-        for (i, (token, &id)) in toks.iter().zip(words).enumerate() {
-            if token.sentence != sentence {
-                sentence = token.sentence;
-                sentences.push(i);
+        // The token before (in the same sentence): its [`Start`] bits, and whether "in" comes
+        // right before it. A token is decided as a start once the token after it is read.
+        let (mut before, mut before_after_in) = (0, false);
+        for (i, ((token, &id), slot)) in toks.iter().zip(words).zip(&mut lexes).enumerate() {
+            let same = token.sentence == sentence;
+            sentence = token.sentence;
+            sentences[found] = i;
+            found += usize::from(!same);
+            let last = bytes[token.span.end.saturating_sub(1)];
+            let (read, start) = self.read_token(text, lower.as_bytes(), token, id, last);
+            *slot = read;
+            let len = token.span.end - token.span.start;
+            let next = if same {
+                start | Start::of_text(len, last)
+            } else {
+                Start::AFTER_THE | Start::ANY
+            };
+            let prev = i.wrapping_sub(1);
+            let mut starts_before =
+                Start::starts(before, before_after_in, next).unwrap_or_else(|| {
+                    &lower.as_bytes()[token.span.start..token.span.end] == b"noughties"
+                });
+            if !same {
                 before = 0;
             }
-            let (read, start) = self.read_token(text, lower.as_bytes(), token, id);
-            lex.push(read);
             // "less than" and "more than": the plain word before "than" starts.
-            if start & Start::THAN != 0
-                && before & Start::OTHER != 0
-                && &lower.as_bytes()[token.span.start..token.span.end] == b"than"
-                && (kept == 0 || starts[kept - 1] != i - 1)
-            {
-                starts[kept] = i - 1;
-                kept += 1;
+            if (start & Start::THAN != 0) & (before & Start::OTHER != 0) {
+                starts_before |= &lower.as_bytes()[token.span.start..token.span.end] == b"than";
             }
-            let starts_here = start & Start::ALWAYS != 0
-                || (start & Start::AFTER_IN != 0 && before & Start::IN != 0);
-            starts[kept] = i;
-            kept += usize::from(starts_here);
+            starts[kept] = prev;
+            kept += usize::from(starts_before);
+            before_after_in = before & Start::IN != 0;
             before = start;
         }
-        starts.truncate(kept);
-        // Each claim begins at a start of its own. The starts the token after them rules out
-        // ([`may_start`]) are dropped here, before their sentence is parsed: those kept move to
-        // the front of `starts`.
-        let mut claims = Vec::with_capacity(starts.len());
-        let (mut at, mut kept) = (0, 0);
-        for (s, &lo) in sentences.iter().enumerate() {
-            let hi = sentences.get(s + 1).copied().unwrap_or(toks.len());
-            let from = kept;
-            while let Some(&i) = starts.get(at)
-                && i < hi
-            {
-                at += 1;
-                let (next, next_lower) = match (lex.get(i + 1), toks.get(i + 1)) {
-                    (Some(next), Some(t)) if i + 1 < hi => {
-                        (next, &lower.as_bytes()[t.span.start..t.span.end])
-                    }
-                    _ => (&Lex::NOTHING, &b""[..]),
-                };
-                let after_in = i > lo && lex[i - 1].class == Class::Kw(Kw::In);
-                if may_start(lex[i].class, lex[i].number, after_in, next, next_lower) {
-                    starts[kept] = i;
-                    kept += 1;
-                }
+        let lex = &lexes[..count];
+        if let Some(Some(true)) = count
+            .checked_sub(1)
+            .map(|_| Start::starts(before, before_after_in, Start::AFTER_THE | Start::ANY))
+        {
+            starts[kept] = count - 1;
+            kept += 1;
+        }
+        // Each claim begins at a start of its own; the sentences with one are parsed.
+        let mut claims = Vec::with_capacity(kept);
+        let (mut at, mut s) = (0, 0);
+        while at < kept {
+            let i = starts[at];
+            while s + 1 < found && sentences[s + 1] <= i {
+                s += 1;
             }
-            if kept == from {
-                continue;
+            let lo = sentences[s];
+            let hi = if s + 1 < found {
+                sentences[s + 1]
+            } else {
+                count
+            };
+            let from = at;
+            while at < kept && starts[at] < hi {
+                at += 1;
             }
             let parser = Parser {
                 doc,
@@ -1054,44 +1095,150 @@ impl TimeExtractor {
                 text,
                 lower,
                 toks,
-                lex: &lex,
+                lex,
                 sentence: &lex[lo..hi],
                 lo,
                 hi,
                 core_miss: Cell::new(usize::MAX),
             };
-            parser.scan(&starts[from..kept], &mut claims);
+            parser.scan(&starts[from..at], &mut claims);
         }
+        BUFFERS.with(|b| {
+            b.set(Buffers {
+                lex: lexes,
+                sentences,
+                starts,
+            })
+        });
         claims
     }
 }
 
+/// The lists a pass over a document's tokens fills ([`TimeExtractor::extract_lowered`]), kept
+/// per thread from document to document so that they are neither allocated nor cleared again:
+/// only what a pass writes is read back.
+#[derive(Default)]
+struct Buffers {
+    lex: Vec<Lex>,
+    /// The first token of each sentence.
+    sentences: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::default();
+}
+
 /// What a token's reading means for the tokens an expression can start at, as bits (the pass
-/// over the tokens reads them from a table instead of matching on the class).
+/// over the tokens reads them from a table instead of matching on the class): whether it
+/// starts one and what it is as the token after a start (the low 16 bits), and which bits of
+/// the token after it let it start ([`Start::NEEDS`], the high 16 bits). The conditions rule
+/// out at once the most common starts that lead nowhere, before the patterns are tried (and
+/// never one a pattern reads: [`Parser::scan`] checks this in tests):
+/// - after "the", a word of no class (or a noun or cue no pattern after "the" reads) is read
+///   only as a decade or a century in words (`spelled_decade`: "the seventies", "the nineteen
+///   seventies", "the twenty-tens") or as "the noughties": the token after must be
+///   [`Start::AFTER_THE`] or [`Start::LONG`] (or "noughties");
+/// - a number word other than "twenty" and "thirty" (which may start a day in words) starts
+///   only a count of units ("two weeks ago"), "two Sundays from now" and, after "in", a year
+///   in words: a [`Start::UNIT`] or [`Start::PLURAL`] follows, or it is a number word after
+///   "in" ([`Start::IN_BEFORE`]);
+/// - "in" and "for" start only "in 3 weeks" (`in_units`) and "for 3 days from today"
+///   (`for_days_from`), before a count ([`Parser::count`]): a [`Start::NUMBER_WORD`] or a
+///   [`Start::COUNT`];
+/// - a number word of no class starts only right after "in" ("in nineteen ninety").
 struct Start;
 
 impl Start {
-    /// It can be the first token of an expression ([`can_start`]).
-    const ALWAYS: u8 = 1;
-    /// A number word of no class: the first only right after "in" ("in nineteen ninety").
-    const AFTER_IN: u8 = 2;
+    /// It can be the first token of an expression ([`can_start`]), given [`Start::NEEDS`].
+    const ALWAYS: u32 = 1;
     /// "in".
-    const IN: u8 = 4;
+    const IN: u32 = 1 << 1;
     /// A word of no class ([`Class::Other`]).
-    const OTHER: u8 = 8;
+    const OTHER: u32 = 1 << 2;
     /// A count cue, "than" among them: a plain word before "than" starts ("less than").
-    const THAN: u8 = 16;
+    const THAN: u32 = 1 << 3;
+    /// "the" (whose condition has an exception: "the noughties").
+    const THE: u32 = 1 << 4;
+    /// As the token after "the": anything but a word of no class, a noun or a cue, unless it
+    /// is a number or decade word. The end of the sentence is one too.
+    const AFTER_THE: u32 = 1 << 5;
+    /// A unit ([`Class::Unit`]).
+    const UNIT: u32 = 1 << 6;
+    /// A number word of a class ([`Class::NumWord`]).
+    const NUMBER_WORD: u32 = 1 << 7;
+    /// One to three plain digits, not 0.
+    const COUNT: u32 = 1 << 8;
+    /// Of the token's text, not of its reading: it ends in "s" or "S".
+    const PLURAL: u32 = 1 << 9;
+    /// Of the token's text: at least 11 bytes long.
+    const LONG: u32 = 1 << 10;
+    /// Of the token's text: 9 bytes long (as "noughties").
+    const NINE: u32 = 1 << 11;
+    /// Of every token after a start, and of the end of the sentence.
+    const ANY: u32 = 1 << 12;
+    /// Of the start, not of the token after it: "in" comes right before the start.
+    const IN_BEFORE: u32 = 1 << 13;
+    /// Where the bits the token after a start needs one of begin.
+    const NEEDS: u32 = 16;
 
     /// The bits of `read`.
-    fn of(read: &Lex) -> u8 {
-        match read.class {
-            Class::Other if read.number > 0 => Start::OTHER | Start::AFTER_IN,
-            Class::Other => Start::OTHER,
-            Class::CountCue => Start::THAN,
-            Class::Kw(Kw::In) => Start::IN | Start::ALWAYS,
-            c if can_start(c) => Start::ALWAYS,
+    fn of(read: &Lex) -> u32 {
+        let (starts, needs) = match read.class {
+            Class::Other if read.number > 0 => (Start::OTHER | Start::ALWAYS, Start::IN_BEFORE),
+            Class::Other => (Start::OTHER, 0),
+            Class::CountCue => (Start::THAN, 0),
+            Class::Kw(Kw::In) => (Start::IN | Start::ALWAYS, Start::NUMBER_WORD | Start::COUNT),
+            Class::Kw(Kw::For) => (Start::ALWAYS, Start::NUMBER_WORD | Start::COUNT),
+            Class::Kw(Kw::The) => (Start::THE | Start::ALWAYS, Start::AFTER_THE | Start::LONG),
+            Class::NumWord(n) if n != 20 && n != 30 => {
+                let after_in = if read.number > 0 { Start::IN_BEFORE } else { 0 };
+                (Start::ALWAYS, Start::UNIT | Start::PLURAL | after_in)
+            }
+            c if can_start(c) => (Start::ALWAYS, Start::ANY),
+            _ => (0, 0),
+        };
+        let after_the = match read.class {
+            Class::Other
+            | Class::CountNoun
+            | Class::SpeechNoun
+            | Class::Speech
+            | Class::CountCue
+            | Class::Measure => read.number > 0 || read.decade > 0,
+            _ => true,
+        };
+        let kind = match read.class {
+            Class::Unit(..) => Start::UNIT,
+            Class::NumWord(_) => Start::NUMBER_WORD,
+            Class::Num(value) if (1..=3).contains(&read.width) && value > 0 => Start::COUNT,
             _ => 0,
+        };
+        starts | kind | if after_the { Start::AFTER_THE } else { 0 } | (needs << Start::NEEDS)
+    }
+
+    /// The bits of a token's text as the token after a start: [`Start::PLURAL`],
+    /// [`Start::LONG`], [`Start::NINE`] and [`Start::ANY`].
+    #[inline(always)]
+    fn of_text(len: usize, last: u8) -> u32 {
+        (u32::from(last | 0x20 == b's') * Start::PLURAL)
+            | (u32::from(len >= 11) * Start::LONG)
+            | (u32::from(len == 9) * Start::NINE)
+            | Start::ANY
+    }
+
+    /// Whether the token with bits `bits` (`after_in`: right after "in") starts an
+    /// expression worth trying, given the bits of the token after it (reading and text, or
+    /// [`Start::AFTER_THE`] and [`Start::ANY`] at the end of the sentence), when that is
+    /// decided by bits alone; `None` when it depends on the text of the token after
+    /// ("noughties").
+    #[inline(always)]
+    fn starts(bits: u32, after_in: bool, next: u32) -> Option<bool> {
+        let next = next | (u32::from(after_in) * Start::IN_BEFORE);
+        let starts = (bits & Start::ALWAYS != 0) & (next & (bits >> Start::NEEDS) != 0);
+        if !starts & (bits & Start::THE != 0) & (next & Start::NINE != 0) {
+            return None;
         }
+        Some(starts)
     }
 }
 
@@ -1301,51 +1448,6 @@ fn can_start(c: Class) -> bool {
     }
 }
 
-/// Whether an expression may start at a token of class `class` (a start by [`can_start`])
-/// whose number-word value is `number` ([`Lex::number`]), judged from the token after it in
-/// the sentence (`next`, [`Lex::NOTHING`] at the sentence's end, and its lower-cased text
-/// `next_lower`) and from whether "in" comes right before it (`after_in`): rules out at once
-/// the most common starts that lead nowhere, before the patterns are tried.
-fn may_start(class: Class, number: u8, after_in: bool, next: &Lex, next_lower: &[u8]) -> bool {
-    match class {
-        // After "the", a word of no class (or a noun or cue no pattern after "the" reads) is
-        // read only as a decade or a century in words (`spelled_decade`: "the seventies", "the
-        // nineteen seventies", "the twenty-tens") or as "the noughties".
-        Class::Kw(Kw::The)
-            if matches!(
-                next.class,
-                Class::Other
-                    | Class::CountNoun
-                    | Class::SpeechNoun
-                    | Class::Speech
-                    | Class::CountCue
-                    | Class::Measure
-            ) =>
-        {
-            next.number > 0
-                || next.decade > 0
-                || next_lower.len() >= 11
-                || next_lower == b"noughties"
-        }
-        // A number word other than "twenty" and "thirty" (which may start a day in words)
-        // starts only a count of units ("two weeks ago"), "two Sundays from now" and, after
-        // "in", a year in words.
-        Class::NumWord(n) if n != 20 && n != 30 => {
-            matches!(next.class, Class::Unit(..))
-                || next_lower.last() == Some(&b's')
-                || (after_in && number > 0)
-        }
-        // "in" starts only "in 3 weeks" (`in_units`), "for" only "for 3 days from today"
-        // (`for_days_from`): before a count ([`Parser::count`]).
-        Class::Kw(Kw::In | Kw::For) => match next.class {
-            Class::NumWord(_) => true,
-            Class::Num(value) => (1..=3).contains(&next.width) && value > 0,
-            _ => false,
-        },
-        _ => true,
-    }
-}
-
 /// How a yearless expression picks its occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -1506,8 +1608,9 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     /// Finds the expressions of the sentence, trying the patterns at each token of `starts`
-    /// (those an expression can start at, in order: see [`can_start`] and [`may_start`]) not
-    /// inside an expression found before.
+    /// (those an expression can start at, in order: see [`can_start`] and [`Start::starts`])
+    /// not inside an expression found before and not ruled out by the tokens after it
+    /// ([`Parser::worth_trying`]).
     fn scan(&self, starts: &[usize], out: &mut Vec<Claim>) {
         // No other token starts an expression.
         #[cfg(debug_assertions)]
@@ -1518,14 +1621,35 @@ impl Parser<'_> {
             );
         }
         let mut free = self.lo;
-        for &i in starts {
+        for (k, &i) in starts.iter().enumerate() {
             if i < free {
+                continue;
+            }
+            if !self.worth_trying(i, starts.get(k + 1) == Some(&(i + 1))) {
+                debug_assert!(self.parse_at(i).is_none(), "token {i} ruled out wrongly");
                 continue;
             }
             if let Some((expr, last)) = self.parse_at(i) {
                 self.emit(i, last, &expr, out);
                 free = last + 1;
             }
+        }
+    }
+
+    /// Whether the patterns may find an expression at start `i` (`next_starts`: the token
+    /// after it is a start too), judged from the tokens after it: rules out at once starts
+    /// common in prose that lead nowhere. "in" and "for" start only a count of units ("in 3
+    /// weeks", [`Parser::in_units`]; "for 3 days from today", [`Parser::for_days_from`]);
+    /// "by", "until", "since", "during", "throughout" and "over" only frame the expression
+    /// that starts right after them ([`Parser::parse_single`]), and an expression found there
+    /// (by [`Parser::core`]) starts at a start.
+    fn worth_trying(&self, i: usize, next_starts: bool) -> bool {
+        match self.kw(i) {
+            Some(Kw::In | Kw::For) => matches!(self.class(i + 2), Class::Unit(..)),
+            Some(Kw::By | Kw::Until | Kw::Since | Kw::During | Kw::Throughout | Kw::Over) => {
+                next_starts
+            }
+            _ => true,
         }
     }
 
@@ -5537,7 +5661,8 @@ mod tests {
                 continue;
             }
             let span = t.span.start..t.span.end;
-            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id);
+            let last = text.as_bytes()[t.span.end - 1];
+            let (by_number, start) = time.read_token(&text, lower.as_bytes(), t, id, last);
             let by_stem = time.read_word(&text[span.clone()], &lower.as_bytes()[span.clone()]);
             assert_eq!(by_number, by_stem, "{}", &text[span]);
             assert_eq!(start, Start::of(&by_stem), "{}", &text[span]);
