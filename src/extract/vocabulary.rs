@@ -21,38 +21,26 @@ pub const UNKNOWN: WordId = u32::MAX - 1;
 /// A token the vocabulary does not read: empty, longer than sixteen bytes, or not ASCII.
 pub const UNREAD: WordId = u32::MAX;
 
-/// The words of the stages, each with its number, in a cuckoo table of their [`key`]s: a word
-/// is in one of its two slots (`places`), so that a token is read by two loads and two
-/// compares, with no branch that depends on whether the vocabulary holds it (such a branch
-/// would be mispredicted for a good share of a text's words).
+/// The words of the stages, each with its number, in a cuckoo table: a word is in one of its
+/// two places (`places`), so that a token is read with no branch that depends on whether the
+/// vocabulary holds it (such a branch would be mispredicted for a good share of a text's
+/// words). A place holds four bytes, the word's number and a fingerprint of its key's hash,
+/// so that the table is small enough to stay in the first-level cache while a document is
+/// segmented; the keys themselves are apart, by number, and read only where a fingerprint
+/// matches (an unknown word reads the empty key, which stays cached).
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// A key of `[0, 0]` is an empty slot (no key is 0). Their number is a power of two, at
-    /// least twice the number of words.
-    slots: Vec<Slot>,
+    /// Per place: 0 when empty, else `fingerprint | (number + 1)`, the number in the bits of
+    /// `number_mask` and the fingerprint (hash bits) above them. Their number is a power of
+    /// two, at least twice the number of words.
+    places: Vec<u32>,
+    /// Per number plus one: the word's key; `[0, 0]` (which is no word's key) at 0 and past
+    /// the last word. As many as `number_mask + 1`, so that a masked number is always in it.
+    keys: Vec<[u64; 2]>,
+    /// The low bits of a place that hold a number plus one (a power of two less one).
+    number_mask: u32,
     /// Per number: the word.
     words: Vec<Box<str>>,
-}
-
-/// A key and the number of its word, side by side so that a hit reads one cache line.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    key: [u64; 2],
-    id: WordId,
-}
-
-impl Slot {
-    const EMPTY: Slot = Slot {
-        key: [0, 0],
-        id: UNKNOWN,
-    };
-
-    /// `id` if the slot holds `key`, else 0: computed without a branch.
-    #[inline(always)]
-    fn id_if(&self, key: [u64; 2]) -> WordId {
-        let differs = (self.key[0] ^ key[0]) | (self.key[1] ^ key[1]);
-        self.id & WordId::from(differs == 0).wrapping_neg()
-    }
 }
 
 impl Default for Vocabulary {
@@ -62,16 +50,22 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// log2 of the number of slots of an empty vocabulary.
+    /// log2 of the number of places of an empty vocabulary.
     const FIRST_BITS: u32 = 10;
+
+    /// log2 of the fewest numbers a vocabulary makes room for.
+    const FIRST_NUMBER_BITS: u32 = 8;
 
     /// How many times a word put in the table may move another before the table is made
     /// larger.
     const MOST_MOVES: usize = 64;
 
     pub fn new() -> Vocabulary {
+        let number_mask = (1u32 << Self::FIRST_NUMBER_BITS) - 1;
         Vocabulary {
-            slots: vec![Slot::EMPTY; 1 << Self::FIRST_BITS],
+            places: vec![0; 1 << Self::FIRST_BITS],
+            keys: vec![[0, 0]; number_mask as usize + 1],
+            number_mask,
             words: Vec::new(),
         }
     }
@@ -95,9 +89,22 @@ impl Vocabulary {
         }
         let id = self.words.len() as WordId;
         self.words.push(word.to_ascii_lowercase().into_boxed_str());
+        if (id as u64 + 1) > u64::from(self.number_mask) {
+            // No room for the number in a place: more bits for numbers, every word put again.
+            let bits = (u64::from(id) + 2).next_power_of_two().trailing_zeros();
+            self.number_mask = (1u64 << bits).wrapping_sub(1) as u32;
+            self.rebuild(
+                self.places
+                    .len()
+                    .max(2 * self.words.len())
+                    .next_power_of_two(),
+            );
+            return Some(id);
+        }
+        self.keys[id as usize + 1] = key;
         // At most half full: past that, two places per word often cannot hold them all.
-        if 2 * self.words.len() > self.slots.len() || !self.put(key, id) {
-            self.rebuild(2 * self.slots.len());
+        if 2 * self.words.len() > self.places.len() || !self.put(key, id) {
+            self.rebuild(2 * self.places.len());
         }
         Some(id)
     }
@@ -134,49 +141,67 @@ impl Vocabulary {
         }
     }
 
-    /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, whichever
-    /// holds it (if either does) taken without a branch.
+    /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, each one's
+    /// number kept where its fingerprint matches, the keys of both numbers read (the empty
+    /// key for a place that does not match), and whichever equals `key` (if either does)
+    /// taken, all without a branch.
     #[inline(always)]
     fn number(&self, key: [u64; 2]) -> WordId {
-        let (a, b) = places(hash(key), self.slots.len());
-        let (a, b) = (&self.slots[a], &self.slots[b]);
-        // Ids are below UNKNOWN, so that one that is not found leaves UNKNOWN's bits alone.
-        let found = a.id_if(key) | b.id_if(key);
-        let missing = WordId::from((a.key != key) & (b.key != key)).wrapping_neg();
-        found | (UNKNOWN & missing)
+        let hash = hash(key);
+        let (a, b) = places(hash, self.places.len());
+        let mask = self.number_mask;
+        let fingerprint = fingerprint(hash, mask);
+        let candidate = |place: u32| {
+            let matches = ((place ^ fingerprint) & !mask == 0) as u32;
+            (place & mask) & matches.wrapping_neg()
+        };
+        let (a, b) = (candidate(self.places[a]), candidate(self.places[b]));
+        let key_of = |n: u32| self.keys[(n & mask) as usize];
+        // A number found is its place's number less one; numbers are below UNKNOWN, so that
+        // one that is not found leaves UNKNOWN's bits alone.
+        let is_a = WordId::from(key_of(a) == key).wrapping_neg();
+        let is_b = WordId::from(key_of(b) == key).wrapping_neg();
+        let found = (a.wrapping_sub(1) & is_a) | (b.wrapping_sub(1) & is_b);
+        found | (UNKNOWN & !(is_a | is_b))
     }
 
     /// Puts word `id` with `key` in one of its places, moving the words in the way to their
     /// other place; `false` when that goes on for too long (the word then held is dropped from
     /// the table, and the table must be rebuilt from `words`).
     fn put(&mut self, key: [u64; 2], id: WordId) -> bool {
-        let len = self.slots.len();
-        let mut entry = Slot { key, id };
+        let len = self.places.len();
+        let mask = self.number_mask;
+        let place_of = |key: [u64; 2], id: WordId| fingerprint(hash(key), mask) | (id + 1);
+        let mut entry = place_of(key, id);
+        let mut entry_key = key;
         let mut at = places(hash(key), len).0;
         for _ in 0..Self::MOST_MOVES {
-            let (a, b) = places(hash(entry.key), len);
+            let (a, b) = places(hash(entry_key), len);
             for place in [a, b] {
-                if self.slots[place].key == [0, 0] {
-                    self.slots[place] = entry;
+                if self.places[place] == 0 {
+                    self.places[place] = entry;
                     return true;
                 }
             }
-            std::mem::swap(&mut self.slots[at], &mut entry);
-            let (a, b) = places(hash(entry.key), len);
+            std::mem::swap(&mut self.places[at], &mut entry);
+            entry_key = self.keys[(entry & mask) as usize];
+            let (a, b) = places(hash(entry_key), len);
             at = if a == at { b } else { a };
         }
         false
     }
 
-    /// Every word put again into `slots` empty slots, or more until they fit.
-    fn rebuild(&mut self, mut slots: usize) {
+    /// Every word put again into `places` empty places, or more until they fit.
+    fn rebuild(&mut self, mut places: usize) {
+        self.keys = vec![[0, 0]; self.number_mask as usize + 1];
+        for (id, word) in self.words.iter().enumerate() {
+            self.keys[id + 1] = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
+        }
         'sizes: loop {
-            self.slots = vec![Slot::EMPTY; slots];
+            self.places = vec![0; places];
             for id in 0..self.words.len() {
-                let word = &self.words[id];
-                let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
-                if !self.put(key, id as WordId) {
-                    slots *= 2;
+                if !self.put(self.keys[id + 1], id as WordId) {
+                    places *= 2;
                     continue 'sizes;
                 }
             }
@@ -185,7 +210,14 @@ impl Vocabulary {
     }
 }
 
-/// A key's two places in a table of `len` slots (a power of two, at most 2^32): the top bits
+/// The bits of `hash` that a place holds above a number, when numbers take the bits of `mask`:
+/// the hash's low bits (its places come from its high ones).
+#[inline(always)]
+fn fingerprint(hash: u64, mask: u32) -> u32 {
+    hash as u32 & !mask
+}
+
+/// A key's two places in a table of `len` places (a power of two, at most 2^32): the top bits
 /// of its hash and the bits below them. (A multiplied hash's low bits depend only on the key's
 /// first bytes, which many words share: "twenty-first", "twenty-second".)
 #[inline(always)]
@@ -398,7 +430,7 @@ mod tests {
             v.add(&format!("mid-{n}")).unwrap();
         }
         assert_eq!(v.len(), 6000);
-        assert!(v.slots.len() <= 16_384, "{} slots", v.slots.len());
+        assert!(v.places.len() <= 16_384, "{} places", v.places.len());
         for n in 0..3000 {
             assert_eq!(
                 v.word(v.get(&format!("MID-{n}"))),
