@@ -51,10 +51,14 @@ fn main() {
         pool.install(|| print_stages(&sources, &rules, repeat.max(2)));
         return;
     }
-    let mut claims = Vec::new();
-    for _ in 0..repeat.max(1) {
-        claims = pool.install(|| corroborate::read_claims(&sources, &rules));
-    }
+    // Every pass on the pool's one thread, each pass's claims dropped there too.
+    let claims = pool.install(|| {
+        let mut claims = Vec::new();
+        for _ in 0..repeat.max(1) {
+            claims = corroborate::read_claims(&sources, &rules);
+        }
+        claims
+    });
     if !dump {
         println!("{} claims from {} sources", claims.len(), sources.len());
         return;
