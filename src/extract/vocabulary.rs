@@ -39,6 +39,9 @@ pub struct Vocabulary {
     keys: Vec<[u64; 2]>,
     /// The low bits of a place that hold a number plus one (a power of two less one).
     number_mask: u32,
+    /// Per ASCII byte: the number of the one-byte word it spells ([`UNKNOWN`] if none), so
+    /// that a punctuation mark is read without the table.
+    bytes: [WordId; 128],
     /// Per number: the word.
     words: Vec<Box<str>>,
 }
@@ -66,6 +69,7 @@ impl Vocabulary {
             places: vec![0; 1 << Self::FIRST_BITS],
             keys: vec![[0, 0]; number_mask as usize + 1],
             number_mask,
+            bytes: [UNKNOWN; 128],
             words: Vec::new(),
         }
     }
@@ -89,6 +93,10 @@ impl Vocabulary {
         }
         let id = self.words.len() as WordId;
         self.words.push(word.to_ascii_lowercase().into_boxed_str());
+        if let &[byte] = word.as_bytes() {
+            self.bytes[usize::from(byte.to_ascii_lowercase())] = id;
+            self.bytes[usize::from(byte.to_ascii_uppercase())] = id;
+        }
         if (id as u64 + 1) > u64::from(self.number_mask) {
             // No room for the number in a place: more bits for numbers, every word put again.
             let bits = (u64::from(id) + 2).next_power_of_two().trailing_zeros();
@@ -139,6 +147,12 @@ impl Vocabulary {
             Some(key) => self.number(key),
             None => UNREAD,
         }
+    }
+
+    /// The number of the one-byte token `byte` (as [`Vocabulary::token`] reads it).
+    #[inline(always)]
+    pub fn ascii_byte(&self, byte: u8) -> WordId {
+        self.bytes.get(usize::from(byte)).copied().unwrap_or(UNREAD)
     }
 
     /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, each one's
@@ -328,6 +342,11 @@ impl crate::segment::TokenReader for TokenWords<'_> {
     fn token(&mut self, text: &[u8], start: usize, end: usize) {
         self.ids.push(self.vocabulary.token(text, start, end));
     }
+
+    #[inline(always)]
+    fn ascii_byte(&mut self, text: &[u8], at: usize) {
+        self.ids.push(self.vocabulary.ascii_byte(text[at]));
+    }
 }
 
 #[cfg(test)]
@@ -476,6 +495,22 @@ mod tests {
             assert_eq!(id, expected, "{text}");
         }
         assert!(ids.contains(&UNREAD));
+    }
+
+    #[test]
+    fn reads_one_ascii_byte_as_its_one_byte_word() {
+        let mut v = Vocabulary::new();
+        for word in ["$", "%", "A", "i", ",", "us", "--"] {
+            v.add(word).unwrap();
+        }
+        for byte in 0..=127u8 {
+            let text = [byte];
+            assert_eq!(v.ascii_byte(byte), v.token(&text, 0, 1), "byte {byte}");
+        }
+        assert_ne!(v.ascii_byte(b'a'), UNKNOWN);
+        assert_eq!(v.ascii_byte(b'a'), v.ascii_byte(b'A'));
+        assert_eq!(v.ascii_byte(b'-'), UNKNOWN);
+        assert_eq!(v.ascii_byte(0xE2), UNREAD);
     }
 
     #[test]
