@@ -242,15 +242,16 @@ fn places(hash: u64, len: usize) -> (usize, usize) {
     (first, second)
 }
 
-/// A key's hash: each half multiplied by its own odd constant, then the bits folded down and
-/// mixed once more, so that every bit of both places depends on every byte of the word (a
-/// single multiplication leaves low bits that depend only on the first bytes, and high bits
-/// that barely tell apart words differing only in their last ones: "mid-1234", "mid-1243").
+/// A key's hash: its halves, each mixed with its own constant, multiplied into 128 bits, and
+/// the product's two halves folded together, so that every bit of both places and of the
+/// fingerprint depends on every byte of the word (a product's low bits depend only on the
+/// factors' low bits, its high bits mostly on their high ones: folding the halves mixes both;
+/// "mid-1234" and "mid-1243" differ in their last bytes only). One multiplication.
 #[inline(always)]
 fn hash([low, high]: [u64; 2]) -> u64 {
-    let x = low.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ high.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    let x = (x ^ x >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x ^ x >> 32
+    let product =
+        u128::from(low ^ 0x9E37_79B9_7F4A_7C15) * u128::from(high ^ 0xC2B2_AE3D_27D4_EB4F);
+    (product as u64) ^ (product >> 64) as u64
 }
 
 /// The bytes `start..end` of `text` lower-cased as one number (two halves), if they are one to
