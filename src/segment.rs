@@ -128,6 +128,13 @@ pub fn segment(source: &Source) -> Document<'_> {
 /// token's word in the same pass ([`crate::extract::Extractors::segment`]). `()` reads nothing.
 pub trait TokenReader {
     fn token(&mut self, text: &[u8], start: usize, end: usize);
+
+    /// A token of the one ASCII byte `byte` (a punctuation mark), where the segmenter knows it
+    /// is one: read as [`TokenReader::token`] reads it, and more cheaply where the reader can.
+    #[inline(always)]
+    fn ascii_byte(&mut self, text: &[u8], at: usize) {
+        self.token(text, at, at + 1);
+    }
 }
 
 impl TokenReader for () {
@@ -221,6 +228,11 @@ impl<R: TokenReader> Segmenter<'_, '_, R> {
                 }
                 Class::Terminator => pos = self.terminator(pos),
                 Class::Letter => pos = self.words(pos),
+                Class::Punct => {
+                    self.punct(pos);
+                    // Most marks are followed by one space.
+                    pos += 1 + usize::from(bytes.get(pos + 1) == Some(&b' '));
+                }
                 _ => {
                     let (kind, end) = token_at(text, pos);
                     if let Some(kind) = kind {
@@ -251,6 +263,18 @@ impl<R: TokenReader> Segmenter<'_, '_, R> {
             sentence: self.sentences.len(),
         });
         self.reader.token(self.text.as_bytes(), start, end);
+    }
+
+    /// Emits the one-byte ASCII punctuation token at `at`, as [`Segmenter::token`] does.
+    #[inline]
+    fn punct(&mut self, at: usize) {
+        self.open_at(at);
+        self.tokens.push(Token {
+            span: Span::new(at, at + 1),
+            kind: TokenKind::Punct,
+            sentence: self.sentences.len(),
+        });
+        self.reader.ascii_byte(self.text.as_bytes(), at);
     }
 
     /// Opens a sentence at byte `start` unless one is being read.
@@ -339,7 +363,7 @@ impl<R: TokenReader> Segmenter<'_, '_, R> {
     fn terminator(&mut self, pos: usize) -> usize {
         let bytes = self.text.as_bytes();
         let before = self.tokens.last().copied();
-        self.token(pos, pos + 1, TokenKind::Punct);
+        self.punct(pos);
         if bytes[pos] == b'.' && !self.period_ends_sentence(before, pos) {
             return pos + 1;
         }

@@ -21,38 +21,29 @@ pub const UNKNOWN: WordId = u32::MAX - 1;
 /// A token the vocabulary does not read: empty, longer than sixteen bytes, or not ASCII.
 pub const UNREAD: WordId = u32::MAX;
 
-/// The words of the stages, each with its number, in a cuckoo table of their [`key`]s: a word
-/// is in one of its two slots (`places`), so that a token is read by two loads and two
-/// compares, with no branch that depends on whether the vocabulary holds it (such a branch
-/// would be mispredicted for a good share of a text's words).
+/// The words of the stages, each with its number, in a cuckoo table: a word is in one of its
+/// two places (`places`), so that a token is read with no branch that depends on whether the
+/// vocabulary holds it (such a branch would be mispredicted for a good share of a text's
+/// words). A place holds four bytes, the word's number and a fingerprint of its key's hash,
+/// so that the table is small enough to stay in the first-level cache while a document is
+/// segmented; the keys themselves are apart, by number, and read only where a fingerprint
+/// matches (an unknown word reads the empty key, which stays cached).
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// A key of `[0, 0]` is an empty slot (no key is 0). Their number is a power of two, at
-    /// least twice the number of words.
-    slots: Vec<Slot>,
+    /// Per place: 0 when empty, else `fingerprint | (number + 1)`, the number in the bits of
+    /// `number_mask` and the fingerprint (hash bits) above them. Their number is a power of
+    /// two, at least twice the number of words.
+    places: Vec<u32>,
+    /// Per number plus one: the word's key; `[0, 0]` (which is no word's key) at 0 and past
+    /// the last word. As many as `number_mask + 1`, so that a masked number is always in it.
+    keys: Vec<[u64; 2]>,
+    /// The low bits of a place that hold a number plus one (a power of two less one).
+    number_mask: u32,
+    /// Per ASCII byte: the number of the one-byte word it spells ([`UNKNOWN`] if none), so
+    /// that a punctuation mark is read without the table.
+    bytes: [WordId; 128],
     /// Per number: the word.
     words: Vec<Box<str>>,
-}
-
-/// A key and the number of its word, side by side so that a hit reads one cache line.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    key: [u64; 2],
-    id: WordId,
-}
-
-impl Slot {
-    const EMPTY: Slot = Slot {
-        key: [0, 0],
-        id: UNKNOWN,
-    };
-
-    /// `id` if the slot holds `key`, else 0: computed without a branch.
-    #[inline(always)]
-    fn id_if(&self, key: [u64; 2]) -> WordId {
-        let differs = (self.key[0] ^ key[0]) | (self.key[1] ^ key[1]);
-        self.id & WordId::from(differs == 0).wrapping_neg()
-    }
 }
 
 impl Default for Vocabulary {
@@ -62,16 +53,23 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// log2 of the number of slots of an empty vocabulary.
+    /// log2 of the number of places of an empty vocabulary.
     const FIRST_BITS: u32 = 10;
+
+    /// log2 of the fewest numbers a vocabulary makes room for.
+    const FIRST_NUMBER_BITS: u32 = 8;
 
     /// How many times a word put in the table may move another before the table is made
     /// larger.
     const MOST_MOVES: usize = 64;
 
     pub fn new() -> Vocabulary {
+        let number_mask = (1u32 << Self::FIRST_NUMBER_BITS) - 1;
         Vocabulary {
-            slots: vec![Slot::EMPTY; 1 << Self::FIRST_BITS],
+            places: vec![0; 1 << Self::FIRST_BITS],
+            keys: vec![[0, 0]; number_mask as usize + 1],
+            number_mask,
+            bytes: [UNKNOWN; 128],
             words: Vec::new(),
         }
     }
@@ -95,9 +93,26 @@ impl Vocabulary {
         }
         let id = self.words.len() as WordId;
         self.words.push(word.to_ascii_lowercase().into_boxed_str());
+        if let &[byte] = word.as_bytes() {
+            self.bytes[usize::from(byte.to_ascii_lowercase())] = id;
+            self.bytes[usize::from(byte.to_ascii_uppercase())] = id;
+        }
+        if (id as u64 + 1) > u64::from(self.number_mask) {
+            // No room for the number in a place: more bits for numbers, every word put again.
+            let bits = (u64::from(id) + 2).next_power_of_two().trailing_zeros();
+            self.number_mask = (1u64 << bits).wrapping_sub(1) as u32;
+            self.rebuild(
+                self.places
+                    .len()
+                    .max(2 * self.words.len())
+                    .next_power_of_two(),
+            );
+            return Some(id);
+        }
+        self.keys[id as usize + 1] = key;
         // At most half full: past that, two places per word often cannot hold them all.
-        if 2 * self.words.len() > self.slots.len() || !self.put(key, id) {
-            self.rebuild(2 * self.slots.len());
+        if 2 * self.words.len() > self.places.len() || !self.put(key, id) {
+            self.rebuild(2 * self.places.len());
         }
         Some(id)
     }
@@ -134,49 +149,73 @@ impl Vocabulary {
         }
     }
 
-    /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, whichever
-    /// holds it (if either does) taken without a branch.
+    /// The number of the one-byte token `byte` (as [`Vocabulary::token`] reads it).
+    #[inline(always)]
+    pub fn ascii_byte(&self, byte: u8) -> WordId {
+        self.bytes.get(usize::from(byte)).copied().unwrap_or(UNREAD)
+    }
+
+    /// The number of the word with `key`, or [`UNKNOWN`]: both its places read, each one's
+    /// number kept where its fingerprint matches, the keys of both numbers read (the empty
+    /// key for a place that does not match), and whichever equals `key` (if either does)
+    /// taken, all without a branch.
     #[inline(always)]
     fn number(&self, key: [u64; 2]) -> WordId {
-        let (a, b) = places(hash(key), self.slots.len());
-        let (a, b) = (&self.slots[a], &self.slots[b]);
-        // Ids are below UNKNOWN, so that one that is not found leaves UNKNOWN's bits alone.
-        let found = a.id_if(key) | b.id_if(key);
-        let missing = WordId::from((a.key != key) & (b.key != key)).wrapping_neg();
-        found | (UNKNOWN & missing)
+        let hash = hash(key);
+        let (a, b) = places(hash, self.places.len());
+        let mask = self.number_mask;
+        let fingerprint = fingerprint(hash, mask);
+        let candidate = |place: u32| {
+            let matches = ((place ^ fingerprint) & !mask == 0) as u32;
+            (place & mask) & matches.wrapping_neg()
+        };
+        let (a, b) = (candidate(self.places[a]), candidate(self.places[b]));
+        let key_of = |n: u32| self.keys[(n & mask) as usize];
+        // A number found is its place's number less one; numbers are below UNKNOWN, so that
+        // one that is not found leaves UNKNOWN's bits alone.
+        let is_a = WordId::from(key_of(a) == key).wrapping_neg();
+        let is_b = WordId::from(key_of(b) == key).wrapping_neg();
+        let found = (a.wrapping_sub(1) & is_a) | (b.wrapping_sub(1) & is_b);
+        found | (UNKNOWN & !(is_a | is_b))
     }
 
     /// Puts word `id` with `key` in one of its places, moving the words in the way to their
     /// other place; `false` when that goes on for too long (the word then held is dropped from
     /// the table, and the table must be rebuilt from `words`).
     fn put(&mut self, key: [u64; 2], id: WordId) -> bool {
-        let len = self.slots.len();
-        let mut entry = Slot { key, id };
+        let len = self.places.len();
+        let mask = self.number_mask;
+        let place_of = |key: [u64; 2], id: WordId| fingerprint(hash(key), mask) | (id + 1);
+        let mut entry = place_of(key, id);
+        let mut entry_key = key;
         let mut at = places(hash(key), len).0;
         for _ in 0..Self::MOST_MOVES {
-            let (a, b) = places(hash(entry.key), len);
+            let (a, b) = places(hash(entry_key), len);
             for place in [a, b] {
-                if self.slots[place].key == [0, 0] {
-                    self.slots[place] = entry;
+                if self.places[place] == 0 {
+                    self.places[place] = entry;
                     return true;
                 }
             }
-            std::mem::swap(&mut self.slots[at], &mut entry);
-            let (a, b) = places(hash(entry.key), len);
+            std::mem::swap(&mut self.places[at], &mut entry);
+            entry_key = self.keys[(entry & mask) as usize];
+            let (a, b) = places(hash(entry_key), len);
             at = if a == at { b } else { a };
         }
         false
     }
 
-    /// Every word put again into `slots` empty slots, or more until they fit.
-    fn rebuild(&mut self, mut slots: usize) {
+    /// Every word put again into `places` empty places, or more until they fit.
+    fn rebuild(&mut self, mut places: usize) {
+        self.keys = vec![[0, 0]; self.number_mask as usize + 1];
+        for (id, word) in self.words.iter().enumerate() {
+            self.keys[id + 1] = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
+        }
         'sizes: loop {
-            self.slots = vec![Slot::EMPTY; slots];
+            self.places = vec![0; places];
             for id in 0..self.words.len() {
-                let word = &self.words[id];
-                let key = key(word.as_bytes(), 0, word.len()).expect("a held word has a key");
-                if !self.put(key, id as WordId) {
-                    slots *= 2;
+                if !self.put(self.keys[id + 1], id as WordId) {
+                    places *= 2;
                     continue 'sizes;
                 }
             }
@@ -185,7 +224,14 @@ impl Vocabulary {
     }
 }
 
-/// A key's two places in a table of `len` slots (a power of two, at most 2^32): the top bits
+/// The bits of `hash` that a place holds above a number, when numbers take the bits of `mask`:
+/// the hash's low bits (its places come from its high ones).
+#[inline(always)]
+fn fingerprint(hash: u64, mask: u32) -> u32 {
+    hash as u32 & !mask
+}
+
+/// A key's two places in a table of `len` places (a power of two, at most 2^32): the top bits
 /// of its hash and the bits below them. (A multiplied hash's low bits depend only on the key's
 /// first bytes, which many words share: "twenty-first", "twenty-second".)
 #[inline(always)]
@@ -196,15 +242,16 @@ fn places(hash: u64, len: usize) -> (usize, usize) {
     (first, second)
 }
 
-/// A key's hash: each half multiplied by its own odd constant, then the bits folded down and
-/// mixed once more, so that every bit of both places depends on every byte of the word (a
-/// single multiplication leaves low bits that depend only on the first bytes, and high bits
-/// that barely tell apart words differing only in their last ones: "mid-1234", "mid-1243").
+/// A key's hash: its halves, each mixed with its own constant, multiplied into 128 bits, and
+/// the product's two halves folded together, so that every bit of both places and of the
+/// fingerprint depends on every byte of the word (a product's low bits depend only on the
+/// factors' low bits, its high bits mostly on their high ones: folding the halves mixes both;
+/// "mid-1234" and "mid-1243" differ in their last bytes only). One multiplication.
 #[inline(always)]
 fn hash([low, high]: [u64; 2]) -> u64 {
-    let x = low.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ high.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    let x = (x ^ x >> 29).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x ^ x >> 32
+    let product =
+        u128::from(low ^ 0x9E37_79B9_7F4A_7C15) * u128::from(high ^ 0xC2B2_AE3D_27D4_EB4F);
+    (product as u64) ^ (product >> 64) as u64
 }
 
 /// The bytes `start..end` of `text` lower-cased as one number (two halves), if they are one to
@@ -295,6 +342,11 @@ impl crate::segment::TokenReader for TokenWords<'_> {
     #[inline(always)]
     fn token(&mut self, text: &[u8], start: usize, end: usize) {
         self.ids.push(self.vocabulary.token(text, start, end));
+    }
+
+    #[inline(always)]
+    fn ascii_byte(&mut self, text: &[u8], at: usize) {
+        self.ids.push(self.vocabulary.ascii_byte(text[at]));
     }
 }
 
@@ -398,7 +450,7 @@ mod tests {
             v.add(&format!("mid-{n}")).unwrap();
         }
         assert_eq!(v.len(), 6000);
-        assert!(v.slots.len() <= 16_384, "{} slots", v.slots.len());
+        assert!(v.places.len() <= 16_384, "{} places", v.places.len());
         for n in 0..3000 {
             assert_eq!(
                 v.word(v.get(&format!("MID-{n}"))),
@@ -444,6 +496,22 @@ mod tests {
             assert_eq!(id, expected, "{text}");
         }
         assert!(ids.contains(&UNREAD));
+    }
+
+    #[test]
+    fn reads_one_ascii_byte_as_its_one_byte_word() {
+        let mut v = Vocabulary::new();
+        for word in ["$", "%", "A", "i", ",", "us", "--"] {
+            v.add(word).unwrap();
+        }
+        for byte in 0..=127u8 {
+            let text = [byte];
+            assert_eq!(v.ascii_byte(byte), v.token(&text, 0, 1), "byte {byte}");
+        }
+        assert_ne!(v.ascii_byte(b'a'), UNKNOWN);
+        assert_eq!(v.ascii_byte(b'a'), v.ascii_byte(b'A'));
+        assert_eq!(v.ascii_byte(b'-'), UNKNOWN);
+        assert_eq!(v.ascii_byte(0xE2), UNREAD);
     }
 
     #[test]
