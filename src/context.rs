@@ -354,6 +354,10 @@ struct FormTable {
     /// Per number: the form's [`prefix`], read when a sentence's words are keyed (a word met
     /// again has it in its [`Reading`]), apart from the places the joining reads.
     prefixes: Vec<u64>,
+    /// Per number, [`FormTable::SHORT`] bytes: a form of at most [`FormTable::SHORT`] - 2
+    /// bytes after its space, NULs, and in the last byte the length of the spaced form (0 for
+    /// a longer form): a sentence joins such a form with one fixed-size copy from one place.
+    short: String,
     /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
     /// for an empty slot. At most half the slots are full.
     index: Vec<u32>,
@@ -370,6 +374,9 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
+    /// The bytes of a form's entry in [`FormTable::short`].
+    const SHORT: usize = 16;
+
     /// How many forms have a number.
     fn len(&self) -> usize {
         self.places.len()
@@ -402,6 +409,16 @@ impl FormTable {
         self.spaced.push_str(form);
         self.places.push([start, self.spaced.len() as u32]);
         self.prefixes.push(prefix(form));
+        let spaced_len = form.len() + 1;
+        let mut entry = [0u8; Self::SHORT];
+        if spaced_len < Self::SHORT {
+            entry[0] = b' ';
+            entry[1..spaced_len].copy_from_slice(form.as_bytes());
+            entry[Self::SHORT - 1] = spaced_len as u8;
+        }
+        // A whole form after a space and ASCII bytes: valid UTF-8.
+        self.short
+            .push_str(std::str::from_utf8(&entry).unwrap_or_default());
         self.index[at] = number + 1;
         if 2 * self.len() > self.index.len() {
             self.grow();
@@ -434,6 +451,22 @@ impl FormTable {
     fn spaced(&self, number: u32) -> &str {
         let [start, end] = self.places[number as usize];
         &self.spaced[start as usize..end as usize]
+    }
+
+    /// Form `number` after a space pushed onto `out`: a short form in one fixed-size copy,
+    /// the bytes past it cut off again.
+    #[inline(always)]
+    fn push_spaced(&self, number: u32, out: &mut String) {
+        let at = Self::SHORT * number as usize;
+        let entry = &self.short[at..at + Self::SHORT];
+        let len = entry.as_bytes()[Self::SHORT - 1] as usize;
+        if len == 0 {
+            out.push_str(self.spaced(number));
+            return;
+        }
+        let end = out.len() + len;
+        out.push_str(entry);
+        out.truncate(end);
     }
 
     fn prefix(&self, number: u32) -> u64 {
@@ -1379,7 +1412,7 @@ impl<'t> Sentences<'t> {
             if form != previous {
                 // After a space: the sentence's words start one byte in.
                 let at = self.joined.len() + 1;
-                self.joined.push_str(table.spaced(form));
+                table.push_spaced(form, &mut self.joined);
                 self.distinct.push(Distinct {
                     start: at,
                     end: self.joined.len(),
@@ -1865,11 +1898,27 @@ mod tests {
             assert_eq!(table.intern(w), n, "{w}");
             assert_eq!(table.text(n), w);
             assert_eq!(table.spaced(n), format!(" {w}"));
+            let mut joined = String::from("x");
+            table.push_spaced(n, &mut joined);
+            assert_eq!(joined, format!("x {w}"));
             assert_eq!(table.prefix(n), prefix(w));
         }
-        assert_eq!(table.len(), words.len());
-        assert_eq!(table.intern(""), words.len() as u32);
-        assert_eq!(table.text(words.len() as u32), "");
+        // Joined from the short entries or, longer, from the spaced forms.
+        for w in [
+            "abcdefghijklmn",
+            "abcdefghijklmno",
+            "zürichzürich",
+            "internationalisation",
+        ] {
+            let n = table.intern(w);
+            let mut joined = String::from("x");
+            table.push_spaced(n, &mut joined);
+            assert_eq!(joined, format!("x {w}"));
+        }
+        let count = words.len() + 4;
+        assert_eq!(table.len(), count);
+        assert_eq!(table.intern(""), count as u32);
+        assert_eq!(table.text(count as u32), "");
         assert_eq!(table.prefix_of(NONE), 0);
     }
 
