@@ -588,6 +588,16 @@ impl Spellings {
         let mask = self.slots.len() - 1;
         let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut at = (hash >> (64 - Self::BITS)) as usize;
+        // The first two slots of the probe sequence, which hold most words met again, compared
+        // together: whether the word is in the first or the second decides no branch. (The
+        // high halves are compared for a short word too: its slot holds 0, as its key does.)
+        let (first, second) = (at & mask, (at + 1) & mask);
+        let ([k0, p0], [k1, p1]) = (self.slots[first], self.slots[second]);
+        let in_first = (k0 == low) & (self.highs[first] == high);
+        let in_second = (k1 == low) & (self.highs[second] == high);
+        if in_first | in_second {
+            return Ok(Self::unpack(if in_first { p0 } else { p1 }));
+        }
         loop {
             let [k, packed] = self.slots[at & mask];
             if k == low && (!long || self.highs[at & mask] == high) {
