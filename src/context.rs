@@ -23,10 +23,11 @@
 //! (or tokens out of its window) stand for, copied in runs; its event is sought among those few
 //! tokens. The mentions of every sentence are found in one pass (their tokens when their
 //! sentence is read). A word of the vocabulary (the stop words and event words among them) is
-//! read from its number with one look-up ([`ContextTables`]); another word of at most sixteen
-//! ASCII bytes is read once per thread and lexicon, not once per occurrence (`Spellings`); and
-//! every distinct form has a number (`FormTable`): a sentence's words are sorted by their first
-//! bytes and told apart by number, not by their text.
+//! read from its number with one look-up ([`ContextTables`]), in a first pass over the sentence
+//! with no branch per token that puts the other tokens (and the mentions' tokens) aside for a
+//! second; another word of at most sixteen ASCII bytes is read once per thread and lexicon, not
+//! once per occurrence (`Spellings`); and every distinct form has a number (`FormTable`): a
+//! sentence's words are sorted by their first bytes and told apart by number, not by their text.
 
 use crate::extract::vocabulary::{UNREAD, Vocabulary, WordId, written_key};
 use crate::model::{
@@ -354,6 +355,10 @@ struct FormTable {
     /// Per number: the form's [`prefix`], read when a sentence's words are keyed (a word met
     /// again has it in its [`Reading`]), apart from the places the joining reads.
     prefixes: Vec<u64>,
+    /// Per number, [`FormTable::SHORT`] bytes: a form of at most [`FormTable::SHORT`] - 2
+    /// bytes after its space, NULs, and in the last byte the length of the spaced form (0 for
+    /// a longer form): a sentence joins such a form with one fixed-size copy from one place.
+    short: String,
     /// Open addressing, linearly probed by the hash of a form's text: its number plus one; 0
     /// for an empty slot. At most half the slots are full.
     index: Vec<u32>,
@@ -370,6 +375,9 @@ fn prefix(text: &str) -> u64 {
 }
 
 impl FormTable {
+    /// The bytes of a form's entry in [`FormTable::short`].
+    const SHORT: usize = 16;
+
     /// How many forms have a number.
     fn len(&self) -> usize {
         self.places.len()
@@ -402,6 +410,16 @@ impl FormTable {
         self.spaced.push_str(form);
         self.places.push([start, self.spaced.len() as u32]);
         self.prefixes.push(prefix(form));
+        let spaced_len = form.len() + 1;
+        let mut entry = [0u8; Self::SHORT];
+        if spaced_len < Self::SHORT {
+            entry[0] = b' ';
+            entry[1..spaced_len].copy_from_slice(form.as_bytes());
+            entry[Self::SHORT - 1] = spaced_len as u8;
+        }
+        // A whole form after a space and ASCII bytes: valid UTF-8.
+        self.short
+            .push_str(std::str::from_utf8(&entry).unwrap_or_default());
         self.index[at] = number + 1;
         if 2 * self.len() > self.index.len() {
             self.grow();
@@ -434,6 +452,22 @@ impl FormTable {
     fn spaced(&self, number: u32) -> &str {
         let [start, end] = self.places[number as usize];
         &self.spaced[start as usize..end as usize]
+    }
+
+    /// Form `number` after a space pushed onto `out`: a short form in one fixed-size copy,
+    /// the bytes past it cut off again.
+    #[inline(always)]
+    fn push_spaced(&self, number: u32, out: &mut String) {
+        let at = Self::SHORT * number as usize;
+        let entry = &self.short[at..at + Self::SHORT];
+        let len = entry.as_bytes()[Self::SHORT - 1] as usize;
+        if len == 0 {
+            out.push_str(self.spaced(number));
+            return;
+        }
+        let end = out.len() + len;
+        out.push_str(entry);
+        out.truncate(end);
     }
 
     fn prefix(&self, number: u32) -> u64 {
@@ -543,6 +577,7 @@ impl Spellings {
             form: if form == Self::NO_FORM { NONE } else { form },
             event_free: packed & 1 != 0,
             cased: false,
+            spelled: false,
         }
     }
 
@@ -553,6 +588,16 @@ impl Spellings {
         let mask = self.slots.len() - 1;
         let hash = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut at = (hash >> (64 - Self::BITS)) as usize;
+        // The first two slots of the probe sequence, which hold most words met again, compared
+        // together: whether the word is in the first or the second decides no branch. (The
+        // high halves are compared for a short word too: its slot holds 0, as its key does.)
+        let (first, second) = (at & mask, (at + 1) & mask);
+        let ([k0, p0], [k1, p1]) = (self.slots[first], self.slots[second]);
+        let in_first = (k0 == low) & (self.highs[first] == high);
+        let in_second = (k1 == low) & (self.highs[second] == high);
+        if in_first | in_second {
+            return Ok(Self::unpack(if in_first { p0 } else { p1 }));
+        }
         loop {
             let [k, packed] = self.slots[at & mask];
             if k == low && (!long || self.highs[at & mask] == high) {
@@ -604,6 +649,7 @@ impl Forms {
             form,
             event_free,
             cased: false,
+            spelled: false,
         };
         if let Some(packed) = Spellings::pack(reading) {
             self.spellings.slots[at] = [key[0], packed];
@@ -626,7 +672,19 @@ struct Reading {
     form: u32,
     event_free: bool,
     cased: bool,
+    /// No word of the [`ContextTables`]: read through the [`Spellings`] or on its own.
+    spelled: bool,
 }
+
+/// The reading [`ContextTables::reading_or_spelled`] gives a token that is no word of the
+/// vocabulary.
+const SPELLED: Reading = Reading {
+    prefix: 0,
+    form: NONE,
+    event_free: true,
+    cased: false,
+    spelled: true,
+};
 
 /// A mention with the token range it covers (once its sentence is read).
 struct Located<'a> {
@@ -699,6 +757,7 @@ impl ContextTables {
                     event_free: lexicon.event_word(word).is_none(),
                     // A possessive written "'S" keeps its ending: read on its own too.
                     cased: word.ends_with("'s") || cased.contains(word),
+                    spelled: false,
                 }
             })
             .collect();
@@ -713,13 +772,25 @@ impl ContextTables {
     /// The reading of the token at `span` of `text`, whose word number is `word`, if it is a
     /// word of the vocabulary read as its lower case is.
     #[inline(always)]
-    fn reading(&self, word: WordId, text: &[u8], (start, end): (usize, usize)) -> Option<Reading> {
+    fn reading(&self, word: WordId, text: &[u8], span: (usize, usize)) -> Option<Reading> {
         let reading = self.readings.get(word as usize)?;
-        let as_lower = !reading.cased
-            || text
-                .get(start..end)
-                .is_some_and(|bytes| !bytes.iter().any(u8::is_ascii_uppercase));
+        let as_lower = !reading.cased || Self::reads_as_lower(text, span);
         as_lower.then_some(*reading)
+    }
+
+    /// Whether the word at `span` of `text` has no capitals (a word of the vocabulary that is
+    /// [`Reading::cased`] then reads as its lower case does).
+    #[inline(always)]
+    fn reads_as_lower(text: &[u8], (start, end): (usize, usize)) -> bool {
+        text.get(start..end)
+            .is_some_and(|bytes| !bytes.iter().any(u8::is_ascii_uppercase))
+    }
+
+    /// The reading of word number `word` in lower case, or [`SPELLED`] for a token that is no
+    /// word of the vocabulary: a choice of where to load from, not a branch.
+    #[inline(always)]
+    fn reading_or_spelled(&self, word: WordId) -> &Reading {
+        self.readings.get(word as usize).unwrap_or(&SPELLED)
     }
 }
 
@@ -1083,6 +1154,13 @@ struct Sentences<'t> {
     /// [`prefix`] over its token (from the sentence's first), whose slot in `occurrences` holds
     /// the number of its form until the word's distinct word is known.
     keys: Vec<u64>,
+    /// The tokens of a sentence put aside while it is read (by offset), read one by one after
+    /// the others.
+    pending: Vec<u32>,
+    /// The event-word candidates among the tokens put aside.
+    found_later: Vec<usize>,
+    /// Per token of the sentence being read: whether a mention covers it.
+    covered: Vec<bool>,
     /// The distinct words a claim leaves out.
     dropped: Vec<u32>,
     /// Per distinct word: the claim (by `stamp`) that keeps it, for a window within a sentence.
@@ -1107,6 +1185,9 @@ struct Buffers {
     events: Vec<u32>,
     candidates: Vec<usize>,
     keys: Vec<u64>,
+    pending: Vec<u32>,
+    found_later: Vec<usize>,
+    covered: Vec<bool>,
     dropped: Vec<u32>,
     marks: Vec<u32>,
     phrase: String,
@@ -1135,6 +1216,9 @@ impl<'t> Sentences<'t> {
             mut events,
             mut candidates,
             mut keys,
+            pending,
+            found_later,
+            covered,
             mut dropped,
             mut marks,
             mut phrase,
@@ -1173,6 +1257,9 @@ impl<'t> Sentences<'t> {
             candidates,
             event_words: Vec::new(),
             keys,
+            pending,
+            found_later,
+            covered,
             dropped,
             marks,
             stamp: 0,
@@ -1193,6 +1280,9 @@ impl<'t> Sentences<'t> {
             events: self.events,
             candidates: self.candidates,
             keys: self.keys,
+            pending: self.pending,
+            found_later: self.found_later,
+            covered: self.covered,
             dropped: self.dropped,
             marks: self.marks,
             phrase: self.phrase,
@@ -1253,20 +1343,58 @@ impl<'t> Sentences<'t> {
         } else {
             (u64::MAX, 0)
         };
-        // Local buffers, so that the loop keeps their ends in registers.
+        // Local buffers, so that the loops keep their ends in registers.
         let mut keys = std::mem::take(&mut self.keys);
         let mut found = std::mem::take(&mut self.candidates);
-        keys.reserve(end - start);
-        let words = &mut self.occurrences[slots..];
-        let mut m = 0;
-        // The first token of the next mention that may cover a token: a token before it is
-        // covered by none.
-        let mut upcoming = here.first().map_or(usize::MAX, |l| l.first);
-        for (offset, t) in doc.tokens[start..end].iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
+        let mut pending = std::mem::take(&mut self.pending);
+        let mut found_later = std::mem::take(&mut self.found_later);
+        found_later.clear();
+        // The tokens some mention covers: read one by one, after the others.
+        let covered = &mut self.covered;
+        covered.clear();
+        covered.resize(end - start, false);
+        for l in here {
+            let (a, b) = (l.first.max(start), (l.last + 1).min(end));
+            for c in covered
+                .get_mut(a - start..b.max(a) - start)
+                .unwrap_or_default()
+            {
+                *c = true;
             }
+        }
+        let words = &mut self.occurrences[slots..];
+        // First every token of a word of the vocabulary read as its lower case is, outside the
+        // mentions: its reading and key written whatever it is, and kept by advancing the ends
+        // by flags (no branch on whether it is a word, a known word or a stop word). The other
+        // word tokens are put aside.
+        keys.resize(end - start, 0);
+        pending.resize(end - start, 0);
+        let (mut kept, mut put_aside) = (0, 0);
+        for (offset, t) in doc.tokens[start..end].iter().enumerate() {
+            let span = (t.span.start, t.span.end);
+            let word = word_numbers.get(start + offset).copied().unwrap_or(UNREAD);
+            let reading = tables.reading_or_spelled(word);
+            let mut aside = reading.spelled | covered[offset];
+            if reading.cased && !ContextTables::reads_as_lower(text.as_bytes(), span) {
+                aside = true;
+            }
+            let is_word = t.kind == TokenKind::Word;
+            let read_here = is_word & !aside;
+            pending[put_aside] = offset as u32;
+            put_aside += usize::from(is_word & aside);
+            keys[kept] = reading.prefix & prefix_mask | offset as u64;
+            kept += usize::from(read_here & (reading.form != NONE));
+            words[offset] = if read_here { reading.form } else { NONE };
+            if read_here & !reading.event_free {
+                found.push(start + offset);
+            }
+        }
+        keys.truncate(kept);
+        let mut m = 0;
+        for &offset in &pending[..put_aside] {
+            let offset = offset as usize;
             let k = start + offset;
+            let t = &doc.tokens[k];
             let span = (t.span.start, t.span.end);
             // A word of the vocabulary is read from its number; another word of at most sixteen
             // ASCII bytes read before is read as it was then.
@@ -1274,11 +1402,11 @@ impl<'t> Sentences<'t> {
             let spelling = tables
                 .reading(word, text.as_bytes(), span)
                 .or_else(|| self.forms.spelling(lexicon, text, span));
-            if k < upcoming
+            if !covered[offset]
                 && let Some(reading) = spelling
             {
                 if !reading.event_free {
-                    found.push(k);
+                    found_later.push(k);
                 }
                 if reading.form != NONE {
                     keys.push(reading.prefix & prefix_mask | offset as u64);
@@ -1313,12 +1441,11 @@ impl<'t> Sentences<'t> {
                 }),
             };
             if !event_free {
-                found.push(k);
+                found_later.push(k);
             }
             while m < here.len() && here[m].last < k {
                 m += 1;
             }
-            upcoming = here.get(m).map_or(usize::MAX, |l| l.first);
             let kept = self.forms.kept.len();
             let form = if let Some(l) = here
                 .get(m)
@@ -1344,6 +1471,16 @@ impl<'t> Sentences<'t> {
             keys.push(prefix & prefix_mask | offset as u64);
             words[offset] = form;
         }
+        // The event candidates of both loops, in text order again.
+        if !found_later.is_empty() {
+            let read_first = found.len() > candidates;
+            found.extend_from_slice(&found_later);
+            if read_first {
+                found[candidates..].sort_unstable();
+            }
+        }
+        self.pending = pending;
+        self.found_later = found_later;
         self.keys = keys;
         self.candidates = found;
         let (occurrences, keys) = (&mut self.occurrences, &mut self.keys);
@@ -1379,7 +1516,7 @@ impl<'t> Sentences<'t> {
             if form != previous {
                 // After a space: the sentence's words start one byte in.
                 let at = self.joined.len() + 1;
-                self.joined.push_str(table.spaced(form));
+                table.push_spaced(form, &mut self.joined);
                 self.distinct.push(Distinct {
                     start: at,
                     end: self.joined.len(),
@@ -1779,6 +1916,7 @@ mod tests {
             form,
             event_free,
             cased: false,
+            spelled: false,
         };
         for (form, event_free) in [(0, true), (7, false), (NONE, true), ((1 << 23) - 2, false)] {
             let packed = Spellings::pack(reading(form, event_free)).unwrap();
@@ -1865,11 +2003,27 @@ mod tests {
             assert_eq!(table.intern(w), n, "{w}");
             assert_eq!(table.text(n), w);
             assert_eq!(table.spaced(n), format!(" {w}"));
+            let mut joined = String::from("x");
+            table.push_spaced(n, &mut joined);
+            assert_eq!(joined, format!("x {w}"));
             assert_eq!(table.prefix(n), prefix(w));
         }
-        assert_eq!(table.len(), words.len());
-        assert_eq!(table.intern(""), words.len() as u32);
-        assert_eq!(table.text(words.len() as u32), "");
+        // Joined from the short entries or, longer, from the spaced forms.
+        for w in [
+            "abcdefghijklmn",
+            "abcdefghijklmno",
+            "zürichzürich",
+            "internationalisation",
+        ] {
+            let n = table.intern(w);
+            let mut joined = String::from("x");
+            table.push_spaced(n, &mut joined);
+            assert_eq!(joined, format!("x {w}"));
+        }
+        let count = words.len() + 4;
+        assert_eq!(table.len(), count);
+        assert_eq!(table.intern(""), count as u32);
+        assert_eq!(table.text(count as u32), "");
         assert_eq!(table.prefix_of(NONE), 0);
     }
 
