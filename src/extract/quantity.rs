@@ -1283,9 +1283,10 @@ impl QuantityExtractor {
     fn find_mentions(&self, v: &View, taken: &Taken) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
+        let mut passed = 0;
         while let Some(c) = self.next_candidate(v, i) {
             i = c;
-            if taken.holds(v.tokens[i].span) {
+            if taken.holds(&mut passed, v.tokens[i].span) {
                 i += 1;
                 continue;
             }
@@ -4061,8 +4062,14 @@ impl Taken {
         n > 0 && self.max_end[n - 1] > span.start
     }
 
-    fn holds(&self, span: Span) -> bool {
-        !self.spans.is_empty() && self.overlaps(span)
+    /// [`Self::overlaps`] for spans asked in text order: `passed` (0 before the first) counts
+    /// the taken spans starting before the last span asked, and moves on from there instead of
+    /// searching all of them again.
+    fn holds(&self, passed: &mut usize, span: Span) -> bool {
+        while self.spans.get(*passed).is_some_and(|s| s.start < span.end) {
+            *passed += 1;
+        }
+        *passed > 0 && self.max_end[*passed - 1] > span.start
     }
 }
 
