@@ -882,6 +882,9 @@ impl TimeExtractor {
     }
 
     /// How a number, or a token the vocabulary does not read, reads ([`Self::read_token`]).
+    /// Kept out of the pass over the tokens, so that its loop holds the common case only and
+    /// keeps its values in registers.
+    #[inline(never)]
     fn read_other(&self, text: &str, lower: &[u8], token: &Token) -> (Lex, u32) {
         let span = token.span.start..token.span.end;
         match token.kind {
